@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main data-verdict="unknown">hello</main>, document.getElementById('app')!);
