@@ -1,2 +1,85 @@
 import { render } from 'preact';
-render(<main data-verdict="unknown">hello</main>, document.getElementById('app')!);
+import { getService, matchService } from '@/core/catalog/catalog';
+import { Popup, type PopupData } from '@/components/Popup';
+import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
+import { loadSettings } from '@/core/settings';
+import { getRecords, openStore } from '@/core/store';
+import { tabHostname } from '@/core/tabs';
+import '@/components/popup.css';
+
+// Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
+// paint at once, then ask the worker to refresh if the data is old.
+const root = document.getElementById('app')!;
+const params = new URLSearchParams(location.search);
+let selected = params.get('service');
+let refreshing = false;
+
+async function target(): Promise<{ serviceId: string | null; host: string | null }> {
+  if (selected) return { serviceId: getService(selected)?.id ?? null, host: null };
+  const tabParam = params.get('tab');
+  const tabId = tabParam !== null ? Number(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  const host = tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
+  return { serviceId: host ? (matchService(host)?.id ?? null) : null, host };
+}
+
+async function load(): Promise<PopupData> {
+  const [settings, t, db] = await Promise.all([loadSettings(browser.storage.local), target(), openStore()]);
+  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
+  const recs = await getRecords(db, ids);
+  const service = t.serviceId ? (getService(t.serviceId) ?? null) : null;
+  return {
+    now: Date.now(),
+    pollIntervalMin: settings.pollIntervalMin,
+    service,
+    host: t.host,
+    record: service ? recs.get(service.id) : undefined,
+    watched: settings.watched.flatMap((id) => {
+      const s = getService(id);
+      return s ? [{ service: s, record: recs.get(id) }] : [];
+    }),
+    refreshing,
+  };
+}
+
+let last: PopupData | null = null;
+async function paint() {
+  last = await load();
+  render(<Popup data={last} actions={{ onRefresh: () => void refresh(), onSelect: select }} />, root);
+}
+
+async function refresh() {
+  const id = last?.service?.id;
+  if (!id || refreshing) return;
+  refreshing = true;
+  await paint();
+  try {
+    await browser.runtime.sendMessage({ type: 'refresh', serviceId: id } satisfies Message);
+  } finally {
+    refreshing = false;
+    await paint();
+  }
+}
+
+function select(serviceId: string) {
+  selected = serviceId;
+  const url = new URL(location.href);
+  url.searchParams.set('service', serviceId);
+  history.replaceState(null, '', url);
+  void paint().then(maybeRefresh);
+}
+
+async function maybeRefresh() {
+  const rec = last?.record;
+  if (last?.service?.official && (!rec || rec.lastAttemptAt === null || Date.now() - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS)) {
+    await refresh();
+  }
+}
+
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const msg = raw as Broadcast;
+  if (msg?.type === 'updated') void paint();
+  return undefined;
+});
+// Keep "4 min ago" honest while the popup stays open.
+setInterval(() => void paint(), 15_000);
+void paint().then(maybeRefresh);

@@ -1,0 +1,278 @@
+/**
+ * The popup, answering in order: is it down, does the provider know, what did they say, what is
+ * affected. Pure rendering from already-loaded data: it never waits on the network.
+ *
+ * All provider text is rendered as Preact text children (text nodes): never as HTML.
+ */
+import type { Service } from '@/core/catalog/catalog';
+import { evaluate } from '@/core/evaluate';
+import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
+import { headline, relativeTime } from '@/core/present';
+import type { ServiceRecord } from '@/core/store';
+import { INCIDENT_STATUS_WORDS, maintenanceInProgress } from '@/core/verdict';
+import { safeUrl } from '@/core/text';
+
+export interface PopupData {
+  now: number;
+  pollIntervalMin: number;
+  /** The service for this tab (or `?service=`); null when no catalogued service owns the site. */
+  service: Service | null;
+  /** The hostname of the tab, when known. */
+  host: string | null;
+  record: ServiceRecord | undefined;
+  watched: { service: Service; record: ServiceRecord | undefined }[];
+  refreshing: boolean;
+}
+
+export interface PopupActions {
+  onRefresh(): void;
+  onSelect(serviceId: string): void;
+}
+
+const VERDICT_ICON: Record<Verdict, string> = {
+  ok: '✓',
+  acknowledged: '!',
+  unacknowledged: '?',
+  maintenance: 'M',
+  resolved: '✓',
+  unknown: '…',
+};
+
+const COMPONENT_WORDS: Record<ComponentStatus, string> = {
+  operational: 'Operational',
+  degraded: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  maintenance: 'Under maintenance',
+  unknown: 'Unknown',
+};
+
+function Time({ iso, now }: { iso: string | null; now: number }) {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return null;
+  return (
+    <time dateTime={iso} title={new Date(t).toLocaleString()}>
+      {relativeTime(t, now)}
+    </time>
+  );
+}
+
+function Link({ href, children }: { href: string | null; children: preact.ComponentChildren }) {
+  const safe = safeUrl(href);
+  if (!safe) return null;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: number }) {
+  const [latest, ...earlier] = incident.updates;
+  return (
+    <section class="card" aria-labelledby="latest-h">
+      <h2 id="latest-h" class="incident-title">
+        {incident.title}
+      </h2>
+      {latest ? (
+        <div class="update latest" data-testid="latest-update">
+          <div class="update-meta">
+            <span class={`status-chip s-${latest.status}`}>{INCIDENT_STATUS_WORDS[latest.status]}</span>
+            <Time iso={latest.at} now={now} />
+          </div>
+          <p class="update-text" data-testid="latest-update-text">
+            {latest.text || '(no text in this update)'}
+          </p>
+        </div>
+      ) : (
+        <p class="muted">The provider has posted no update text yet.</p>
+      )}
+      {incident.scheduledUntil && incident.kind === 'maintenance' ? (
+        <p class="eta">
+          Scheduled to end <Time iso={incident.scheduledUntil} now={now} /> (
+          {new Date(Date.parse(incident.scheduledUntil)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})
+        </p>
+      ) : null}
+      {incident.components.length > 0 ? (
+        <p class="affected">
+          <span class="label">Affected:</span> {incident.components.join(', ')}
+        </p>
+      ) : null}
+      <p class="links">
+        <Link href={incident.url}>View on the status page ↗</Link>
+      </p>
+      {earlier.length > 0 ? (
+        <details class="timeline">
+          <summary>
+            Earlier updates ({earlier.length})
+          </summary>
+          <ol>
+            {earlier.map((u, i) => (
+              <li key={i}>
+                <div class="update-meta">
+                  <span class={`status-chip s-${u.status}`}>{INCIDENT_STATUS_WORDS[u.status]}</span>
+                  <Time iso={u.at} now={now} />
+                </div>
+                <p class="update-text">{u.text}</p>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Components({ record }: { record: ServiceRecord }) {
+  const troubled = (record.snapshot?.components ?? []).filter((c) => c.status !== 'operational' && c.status !== 'unknown');
+  if (troubled.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="comp-h">
+      <h2 id="comp-h">Components reporting trouble</h2>
+      <ul class="components">
+        {troubled.slice(0, 12).map((c) => (
+          <li key={c.id}>
+            <span class="comp-name">{c.group ? `${c.group} – ${c.name}` : c.name}</span>
+            <span class={`comp-status c-${c.status}`}>{COMPONENT_WORDS[c.status]}</span>
+          </li>
+        ))}
+      </ul>
+      {troubled.length > 12 ? <p class="muted">and {troubled.length - 12} more</p> : null}
+    </section>
+  );
+}
+
+function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
+  const upcoming = (record.snapshot?.maintenances ?? []).filter(
+    (m) => !maintenanceInProgress(m, now) && m.status === 'scheduled' && m.scheduledFor && Date.parse(m.scheduledFor) > now,
+  );
+  if (upcoming.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="up-h">
+      <h2 id="up-h">Upcoming maintenance</h2>
+      <ul class="plain">
+        {upcoming.slice(0, 3).map((m) => (
+          <li key={m.id}>
+            <Link href={m.url}>{m.title}</Link> <span class="muted">— starts <Time iso={m.scheduledFor} now={now} /></span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
+  const { service, record, now } = data;
+  const { result } = evaluate(service, record, now, data.pollIntervalMin);
+  const v = result.verdict;
+  const checkedAt = record?.lastAttemptAt ?? null;
+  const lastGood = record?.lastSuccessAt ?? null;
+  const incident = result.incident;
+  return (
+    <main
+      class={`popup v-${v} sev-${result.severity ?? 'none'}`}
+      data-verdict={v}
+      data-service={service.id}
+      data-checked-at={checkedAt ? new Date(checkedAt).toISOString() : ''}
+    >
+      <header class="verdict" role="status" aria-live="polite">
+        <span class="verdict-icon" aria-hidden="true">
+          {VERDICT_ICON[v]}
+        </span>
+        <div>
+          <h1 data-testid="headline">{headline(service.name, result)}</h1>
+          <p class="reason">
+            <span class="verdict-word">{v}</span> · {result.reason}
+          </p>
+        </div>
+      </header>
+
+      {v === 'unknown' && result.problem && lastGood !== null && record?.snapshot ? (
+        <p class="note" data-testid="last-known">
+          Showing the last data we could read, from <Time iso={new Date(lastGood).toISOString()} now={now} />.
+        </p>
+      ) : null}
+
+      {incident ? <LatestUpdate incident={incident} now={now} /> : null}
+      {record?.snapshot ? <Components record={record} /> : null}
+      {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
+      {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
+
+      <footer class="foot">
+        <span class="muted" data-testid="checked">
+          {checkedAt ? (
+            <>
+              Checked <Time iso={new Date(checkedAt).toISOString()} now={now} />
+            </>
+          ) : (
+            'Not checked yet'
+          )}
+        </span>
+        <span class="foot-actions">
+          <Link href={service.statusPage}>Status page ↗</Link>
+          {service.official ? (
+            <button type="button" class="refresh" onClick={actions.onRefresh} disabled={data.refreshing} aria-busy={data.refreshing}>
+              {data.refreshing ? 'Checking…' : 'Refresh'}
+            </button>
+          ) : null}
+        </span>
+      </footer>
+    </main>
+  );
+}
+
+function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const rows = data.watched.filter((w) => w.service.id !== data.service?.id);
+  if (rows.length === 0) return null;
+  return (
+    <section class="watched" aria-labelledby="watched-h">
+      <h2 id="watched-h">Watched services</h2>
+      <ul>
+        {rows.map(({ service, record }) => {
+          const { result } = evaluate(service, record, data.now, data.pollIntervalMin);
+          return (
+            <li key={service.id} data-watched={service.id} data-watched-verdict={result.verdict}>
+              <button type="button" class="watched-row" onClick={() => actions.onSelect(service.id)}>
+                <span class={`dot v-${result.verdict} sev-${result.severity ?? 'none'}`} aria-hidden="true">
+                  {VERDICT_ICON[result.verdict]}
+                </span>
+                <span class="w-name">{service.name}</span>
+                <span class="w-verdict">
+                  {result.verdict} · {result.reason}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function Popup({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  return (
+    <div class="shell">
+      {data.service ? (
+        <ServiceView data={{ ...data, service: data.service }} actions={actions} />
+      ) : (
+        <main class="popup v-none" data-site-unknown="true">
+          <header class="verdict">
+            <span class="verdict-icon" aria-hidden="true">
+              ·
+            </span>
+            <div>
+              <h1>{data.host ? `No status source for ${data.host}` : 'No site in this tab'}</h1>
+              <p class="reason">
+                {data.host
+                  ? 'No catalogued service owns this site. Your watched services are below.'
+                  : 'Open a site to see its status. Your watched services are below.'}
+              </p>
+            </div>
+          </header>
+        </main>
+      )}
+      <Watched data={data} actions={actions} />
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The service worker's behaviour, with the browser passed in (the entrypoint only calls `start`).
+ *
+ * MV3 workers die at any moment, so: every listener is registered synchronously in `start`; the
+ * poll alarm is re-armed at every start; all state lives in IndexedDB and storage.session; every
+ * step can be repeated without harm.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import { getService, hostnameOf, matchService, type Service } from './catalog/catalog';
+import { evaluate } from './evaluate';
+import { badgeSpec } from './present';
+import { isPollDue, refreshService } from './poll';
+import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
+import { loadSettings, type Settings } from './settings';
+import { getRecord, getRecords, openStore, type Db, type ServiceRecord } from './store';
+import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
+
+export const POLL_ALARM = 'poll';
+/** At most this many feeds are read at once. */
+const CONCURRENCY = 4;
+
+
+export interface BackgroundDeps {
+  fetch: typeof globalThis.fetch;
+  now: () => number;
+  db?: () => Promise<Db>;
+}
+
+export function start(b: WxtBrowser, deps: BackgroundDeps) {
+  const db = deps.db ?? (() => openStore());
+  const settings = () => loadSettings(b.storage.local);
+  const session = b.storage.session;
+
+  const pollDeps = async (s: Settings) => ({
+    db: await db(),
+    fetch: deps.fetch,
+    now: deps.now,
+    intervalMs: s.pollIntervalMin * 60_000,
+  });
+
+  async function paintTab(tabId: number, known?: { host: string | null }) {
+    const host = known ? known.host : await tabHostname(session, tabId);
+    const service = host ? matchService(host) : null;
+    try {
+      if (!service) {
+        await b.action.setBadgeText({ tabId, text: '' });
+        await b.action.setTitle({ tabId, title: b.i18n.getMessage('extName') || 'Acknowledged' });
+        return;
+      }
+      const s = await settings();
+      const rec = await getRecord(await db(), service.id);
+      const now = deps.now();
+      const { result, freshness } = evaluate(service, rec, now, s.pollIntervalMin);
+      const spec = badgeSpec(service.name, result, freshness, now);
+      await Promise.all([
+        b.action.setBadgeText({ tabId, text: spec.text }),
+        b.action.setBadgeBackgroundColor({ tabId, color: spec.color }),
+        b.action.setTitle({ tabId, title: spec.title }),
+      ]);
+    } catch {
+      // The tab closed while we were painting: nothing to do.
+    }
+  }
+
+  async function paintTabsOf(serviceIds: Set<string>) {
+    const tabs = await allTabs(session);
+    await Promise.all(
+      [...tabs].filter(([, host]) => serviceIds.has(matchService(host)?.id ?? '')).map(([tabId, host]) => paintTab(tabId, { host })),
+    );
+  }
+
+  function broadcast(serviceIds: string[]) {
+    const msg: Broadcast = { type: 'updated', serviceIds };
+    // No popup open is the normal case: the promise rejects and that is fine.
+    b.runtime.sendMessage(msg).catch(() => undefined);
+  }
+
+  async function refresh(services: Service[], force: boolean): Promise<ServiceRecord[]> {
+    if (services.length === 0) return [];
+    const s = await settings();
+    const d = await pollDeps(s);
+    const out: ServiceRecord[] = [];
+    const queue = [...services];
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          try {
+            out.push(await refreshService(next, d, { force }));
+          } catch {
+            // A storage failure for one service must not stop the others; the next tick retries.
+          }
+        }
+      }),
+    );
+    const ids = services.map((x) => x.id);
+    await paintTabsOf(new Set(ids));
+    broadcast(ids);
+    return out;
+  }
+
+  /** The alarm: poll watched services and services shown in tabs, each when it is due. */
+  async function tick() {
+    const s = await settings();
+    const tabs = await allTabs(session);
+    const ids = new Set<string>(s.watched);
+    for (const host of tabs.values()) {
+      const svc = matchService(host);
+      if (svc) ids.add(svc.id);
+    }
+    const services = [...ids].map(getService).filter((x): x is Service => !!x && x.official !== null);
+    const recs = await getRecords(await db(), services.map((x) => x.id));
+    const now = deps.now();
+    await refresh(
+      services.filter((x) => isPollDue(recs.get(x.id), now)),
+      false,
+    );
+  }
+
+  /** A tab shows a site: remember its hostname, paint from stored data at once, refresh if old. */
+  async function onTabShows(tabId: number, host: string | null) {
+    await rememberTab(session, tabId, host);
+    await paintTab(tabId, { host });
+    const service = host ? matchService(host) : null;
+    if (!service || !service.official) return;
+    const rec = await getRecord(await db(), service.id);
+    const now = deps.now();
+    if (!rec || rec.lastAttemptAt === null || now - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS) {
+      // Honour backoff while the feed is failing; otherwise the person's visit is reason enough.
+      await refresh([service], !rec?.problem);
+    }
+  }
+
+  async function ensureAlarm() {
+    const s = await settings();
+    const existing = await b.alarms.get(POLL_ALARM);
+    if (!existing || existing.periodInMinutes !== s.pollIntervalMin) {
+      await b.alarms.create(POLL_ALARM, { periodInMinutes: s.pollIntervalMin, delayInMinutes: 0.1 });
+    }
+  }
+
+  // ---- listeners: registered synchronously, every start ----
+  b.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void tick();
+  });
+  b.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId === 0) void onTabShows(d.tabId, hostnameOf(d.url));
+  });
+  // Chromium resets per-tab badge text and title on every navigation, failed ones included.
+  b.webNavigation.onCompleted.addListener((d) => {
+    if (d.frameId === 0) void paintTab(d.tabId);
+  });
+  b.webNavigation.onErrorOccurred.addListener((d) => {
+    if (d.frameId === 0) void onTabShows(d.tabId, hostnameOf(d.url));
+  });
+  b.tabs.onActivated.addListener(({ tabId }) => {
+    void (async () => {
+      let host = await tabHostname(session, tabId);
+      if (host === null) {
+        const frame = await b.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
+        host = frame?.url ? hostnameOf(frame.url) : null;
+      }
+      await onTabShows(tabId, host);
+    })();
+  });
+  b.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(session, tabId);
+  });
+  b.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.settings) void ensureAlarm().then(tick);
+  });
+  b.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = raw as Message;
+    if (msg?.type === 'refresh') {
+      const svc = getService(msg.serviceId);
+      return svc ? refresh([svc], true).then(() => true) : Promise.resolve(false);
+    }
+    if (msg?.type === 'poll-now') return tick().then(() => true);
+    return undefined;
+  });
+
+  void ensureAlarm().then(tick);
+
+  return { tick, paintTab, refresh, onTabShows, ensureAlarm };
+}
+

@@ -1,0 +1,36 @@
+/**
+ * Glue between the store and the pure verdict: what the badge and the popup both call, so they
+ * always agree.
+ */
+import type { Service } from './catalog/catalog';
+import type { Freshness } from './present';
+import type { ServiceRecord } from './store';
+import { computeVerdict, type VerdictResult } from './verdict';
+
+/** Data older than this never speaks for "now" (at least 15 min, or three missed polls). */
+export function staleAfterMs(pollIntervalMin: number): number {
+  return Math.max(15 * 60_000, 3 * pollIntervalMin * 60_000);
+}
+
+export interface Evaluation {
+  result: VerdictResult;
+  freshness: Freshness;
+}
+
+export function evaluate(service: Service, rec: ServiceRecord | undefined, now: number, pollIntervalMin: number): Evaluation {
+  const result = computeVerdict({
+    hasOfficial: service.official !== null,
+    official: rec,
+    now,
+    staleAfterMs: staleAfterMs(pollIntervalMin),
+  });
+  const upd = result.incident?.updates[0]?.at ?? result.incident?.updatedAt ?? null;
+  const updatedAt = upd ? Date.parse(upd) : NaN;
+  return {
+    result,
+    freshness: {
+      updatedAt: Number.isFinite(updatedAt) ? updatedAt : null,
+      checkedAt: rec?.lastSuccessAt ?? null,
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/** Messages between the popup/options pages and the service worker, and shared timing constants. */
+export type Message = { type: 'refresh'; serviceId: string } | { type: 'poll-now' };
+export type Broadcast = { type: 'updated'; serviceIds: string[] };
+
+/** Refresh a service shown in the active tab (or opened in the popup) when its data is older than this. */
+export const TAB_REFRESH_AFTER_MS = 60_000;

@@ -1,0 +1,178 @@
+/**
+ * One poll of one service's official feed: fetch (conditionally) → parse → merge → one atomic write.
+ *
+ * Safe to repeat and safe to kill: nothing is written until the end, and then in one transaction.
+ * A worker killed mid-poll simply polls again next time. Errors never erase the last good data:
+ * they keep the snapshot and record the problem, which the verdict turns into `unknown`.
+ */
+import type { Service } from './catalog/catalog';
+import type { OfficialIncident, OfficialSnapshot, Problem, Result } from './model';
+import { afterFailure, afterSuccess, isDue } from './net/backoff';
+import { fetchFeed, type FetchDeps } from './net/fetch';
+import type { FeedAdapter, FeedRequest, ParseContext } from './official/adapter';
+import { adapterFor } from './official/registry';
+import { commitPoll, emptyRecord, getBody, getRecord, type BodyRecord, type Db, type ServiceRecord } from './store';
+import { isOpen } from './verdict';
+
+export interface PollDeps extends FetchDeps {
+  db: Db;
+  /** Normal interval between polls of this service (the backoff base). */
+  intervalMs: number;
+}
+
+/** How many closed incidents we keep per service. */
+export const HISTORY_LIMIT = 25;
+
+const inflight = new Map<string, Promise<ServiceRecord>>();
+
+/**
+ * Refresh a service now. Concurrent calls for the same service share one poll. With `force`
+ * (the person pressed refresh) backoff is skipped, except a provider's explicit Retry-After.
+ */
+export function refreshService(service: Service, deps: PollDeps, opts: { force?: boolean } = {}): Promise<ServiceRecord> {
+  const running = inflight.get(service.id);
+  if (running) return running;
+  const p = pollOnce(service, deps, opts.force ?? false).finally(() => inflight.delete(service.id));
+  inflight.set(service.id, p);
+  return p;
+}
+
+/** Whether a service should be polled now, given its record. */
+export function isPollDue(rec: ServiceRecord | undefined, now: number): boolean {
+  return !rec || rec.lastAttemptAt === null || isDue(rec.backoff ?? undefined, now);
+}
+
+async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promise<ServiceRecord> {
+  const prev = (await getRecord(deps.db, service.id)) ?? emptyRecord(service.id);
+  if (!service.official) return prev;
+  const now = deps.now();
+  // An explicit "slow down" from the provider is honoured even for a manual refresh.
+  if (prev.problem?.code === 'rate_limited' && prev.backoff && prev.backoff.nextAttemptAt > now) return prev;
+  if (!force && prev.lastAttemptAt !== null && !isDue(prev.backoff ?? undefined, now)) return prev;
+
+  const adapter = adapterFor(service.official.kind);
+  const ctx: ParseContext = { now, baseUrl: service.official.url.replace(/\/+$/, '') };
+
+  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps);
+  if (!read.ok) return fail(prev, read.problem, read.retryAfterMs, deps);
+  const parsed = safeParse(() => adapter.parse(read.bodies.map((b) => b.body), ctx));
+  if (!parsed.ok) return fail(prev, parsed.problem, undefined, deps);
+  const snapshot = parsed.value;
+
+  // Incidents that were open and are gone: find out how they ended.
+  const openNow = new Set(snapshot.incidents.filter(isOpen).map((i) => i.id));
+  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i) && !openNow.has(i.id));
+  let history = prev.history;
+  let historyFetchedAt = prev.historyFetchedAt;
+  const bodies = read.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
+  if (adapter.history && (historyFetchedAt === null || vanished.length > 0)) {
+    const h = await readHistory(adapter, ctx, deps);
+    if (h.ok) {
+      history = mergeHistory(history, h.value.incidents);
+      historyFetchedAt = now;
+      if (h.value.body) bodies.push(h.value.body);
+    }
+  }
+  history = mergeHistory(history, snapshot.recent);
+  // Still unexplained: record what we saw — it was open, and now the provider no longer lists it.
+  const known = new Set(history.map((i) => i.id));
+  const observed = vanished
+    .filter((i) => !known.has(i.id))
+    .map((i): OfficialIncident => ({ ...i, status: 'resolved', resolvedAt: new Date(now).toISOString() }));
+  history = mergeHistory(history, observed);
+
+  const rec: ServiceRecord = {
+    serviceId: service.id,
+    snapshot,
+    lastSuccessAt: now,
+    lastAttemptAt: now,
+    problem: null,
+    history,
+    backoff: afterSuccess(now, deps.intervalMs),
+    historyFetchedAt,
+  };
+  await commitPoll(deps.db, rec, bodies);
+  return rec;
+}
+
+async function fail(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps) {
+  const now = deps.now();
+  const rec: ServiceRecord = {
+    ...prev,
+    lastAttemptAt: now,
+    problem,
+    backoff: afterFailure(prev.backoff ?? undefined, now, deps.intervalMs, problem, retryAfterMs),
+  };
+  await commitPoll(deps.db, rec, []);
+  return rec;
+}
+
+type ReadBody = BodyRecord & { changed: boolean };
+type ReadAll = { ok: true; bodies: ReadBody[] } | { ok: false; problem: Problem; retryAfterMs: number | undefined };
+
+/** Read every endpoint conditionally; a 304 reuses the body we stored with its validators. */
+async function readAll(requests: FeedRequest[], deps: PollDeps): Promise<ReadAll> {
+  const out: ReadBody[] = [];
+  for (const req of requests) {
+    const r = await readOne(req, deps);
+    if (!r.ok) return r;
+    out.push(r.body);
+  }
+  return { ok: true, bodies: out };
+}
+
+async function readOne(
+  req: FeedRequest,
+  deps: PollDeps,
+): Promise<{ ok: true; body: ReadBody } | { ok: false; problem: Problem; retryAfterMs: number | undefined }> {
+  const stored = await getBody(deps.db, req.url);
+  const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {} }, deps);
+  if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
+  if (outcome.kind === 'not_modified') {
+    if (stored) return { ok: true, body: { ...stored, changed: false } };
+    // A 304 for a body we do not have (validators without body cannot happen, but be safe): read again plainly.
+    const again = await fetchFeed(req.url, { expect: req.expect }, deps);
+    if (again.kind !== 'fresh') {
+      return {
+        ok: false,
+        problem: again.kind === 'failed' ? again.problem : { code: 'http', message: 'the status page answered 304 without data' },
+        retryAfterMs: again.kind === 'failed' ? again.retryAfterMs : undefined,
+      };
+    }
+    return { ok: true, body: { url: req.url, body: again.text, validators: again.validators, storedAt: deps.now(), changed: true } };
+  }
+  return { ok: true, body: { url: req.url, body: outcome.text, validators: outcome.validators, storedAt: deps.now(), changed: true } };
+}
+
+async function readHistory(
+  adapter: FeedAdapter,
+  ctx: ParseContext,
+  deps: PollDeps,
+): Promise<Result<{ incidents: OfficialIncident[]; body: BodyRecord | null }>> {
+  const req = adapter.history!.endpoint(ctx.baseUrl);
+  const r = await readOne(req, deps);
+  if (!r.ok) return { ok: false, problem: r.problem };
+  const parsed = safeParse(() => adapter.history!.parse(r.body.body, ctx));
+  if (!parsed.ok) return parsed;
+  const { changed, ...body } = r.body;
+  return { ok: true, value: { incidents: parsed.value, body: changed ? body : null } };
+}
+
+/** Closed incidents only, newest resolution first, unique by id (newer data wins), bounded. */
+export function mergeHistory(old: OfficialIncident[], incoming: OfficialIncident[]): OfficialIncident[] {
+  const byId = new Map<string, OfficialIncident>();
+  for (const i of old) byId.set(i.id, i);
+  for (const i of incoming) if (!isOpen(i)) byId.set(i.id, i);
+  const at = (i: OfficialIncident) => Date.parse(i.resolvedAt ?? i.updatedAt ?? i.createdAt ?? '') || 0;
+  return [...byId.values()].sort((a, b) => at(b) - at(a)).slice(0, HISTORY_LIMIT);
+}
+
+function safeParse<T>(fn: () => Result<T>): Result<T> {
+  try {
+    return fn();
+  } catch (e) {
+    return { ok: false, problem: { code: 'internal', message: `the status feed could not be read (${String(e).slice(0, 120)})` } };
+  }
+}
+
+export type { OfficialSnapshot };

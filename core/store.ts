@@ -1,0 +1,100 @@
+/**
+ * The one store: IndexedDB (via idb), shared by the service worker and the popup so the popup can
+ * paint from what is already known without waiting for the network.
+ *
+ * Every write is a whole-record put in one transaction: a worker killed mid-poll leaves either the
+ * old record or the new one, never half of each, and repeating a step writes the same thing again.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { BackoffState } from './net/backoff';
+import type { Validators } from './net/fetch';
+import type { OfficialState } from './verdict';
+
+export interface ServiceRecord extends OfficialState {
+  backoff: BackoffState | null;
+  /** When the adapter's history endpoint was last read successfully. */
+  historyFetchedAt: number | null;
+}
+
+export interface BodyRecord {
+  url: string;
+  body: string;
+  validators: Validators;
+  storedAt: number;
+}
+
+interface Schema extends DBSchema {
+  services: { key: string; value: ServiceRecord };
+  bodies: { key: string; value: BodyRecord };
+}
+
+export const DB_NAME = 'acknowledged';
+export const DB_VERSION = 1;
+
+export type Db = IDBPDatabase<Schema>;
+
+let shared: Promise<Db> | null = null;
+
+/** Open (once per context) the database, creating or upgrading its stores. */
+export function openStore(name: string = DB_NAME): Promise<Db> {
+  if (name === DB_NAME && shared) return shared;
+  const p = openDB<Schema>(name, DB_VERSION, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains('services')) db.createObjectStore('services', { keyPath: 'serviceId' });
+      if (!db.objectStoreNames.contains('bodies')) db.createObjectStore('bodies', { keyPath: 'url' });
+    },
+    blocking() {
+      // A newer version wants to upgrade (an extension update): let it, reopen lazily.
+      void p.then((db) => db.close());
+      if (name === DB_NAME) shared = null;
+    },
+  });
+  if (name === DB_NAME) {
+    shared = p;
+    p.catch(() => {
+      shared = null;
+    });
+  }
+  return p;
+}
+
+export function emptyRecord(serviceId: string): ServiceRecord {
+  return {
+    serviceId,
+    snapshot: null,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    problem: null,
+    history: [],
+    backoff: null,
+    historyFetchedAt: null,
+  };
+}
+
+export async function getRecord(db: Db, serviceId: string): Promise<ServiceRecord | undefined> {
+  return db.get('services', serviceId);
+}
+
+export async function getRecords(db: Db, ids: readonly string[]): Promise<Map<string, ServiceRecord>> {
+  const tx = db.transaction('services', 'readonly');
+  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  const out = new Map<string, ServiceRecord>();
+  rows.forEach((r) => r && out.set(r.serviceId, r));
+  return out;
+}
+
+export async function putRecord(db: Db, rec: ServiceRecord): Promise<void> {
+  await db.put('services', rec);
+}
+
+export async function getBody(db: Db, url: string): Promise<BodyRecord | undefined> {
+  return db.get('bodies', url);
+}
+
+/** Save a service record together with the feed bodies it was parsed from, atomically. */
+export async function commitPoll(db: Db, rec: ServiceRecord, bodies: BodyRecord[]): Promise<void> {
+  const tx = db.transaction(['services', 'bodies'], 'readwrite');
+  await Promise.all([tx.objectStore('services').put(rec), ...bodies.map((b) => tx.objectStore('bodies').put(b))]);
+  await tx.done;
+}

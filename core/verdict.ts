@@ -1,0 +1,230 @@
+/**
+ * The verdict: one pure function from everything known about a service to one of the six words
+ * of PRODUCT.md. No I/O, no clock: `now` is an argument, so every rule is a table-driven test.
+ *
+ * Order of precedence (PRODUCT.md, "When evidence combines"):
+ *   feed unreadable / stale  → unknown (the last good data is still shown, marked as such)
+ *   open incident or a component/page reporting trouble → acknowledged
+ *   maintenance in progress  → maintenance
+ *   an incident resolved within the last 60 min, nothing open → resolved
+ *   otherwise                → ok
+ * Complaint and local evidence (`unacknowledged`) arrive in a later layer and slot in above `ok`.
+ */
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  OfficialIncident,
+  OfficialSnapshot,
+  Problem,
+  Verdict,
+} from './model';
+
+/** What the store knows about a service's official feed. */
+export interface OfficialState {
+  serviceId: string;
+  /** Last good snapshot; kept through errors. */
+  snapshot: OfficialSnapshot | null;
+  /** Epoch ms of the last answer we could read (200 parsed, or 304 for data we already had). */
+  lastSuccessAt: number | null;
+  /** Epoch ms of the last attempt, successful or not. */
+  lastAttemptAt: number | null;
+  /** Why the last attempt failed; null when it succeeded. */
+  problem: Problem | null;
+  /** Recently closed incidents (from the history endpoint, or seen vanishing), newest first. */
+  history: OfficialIncident[];
+}
+
+export interface VerdictInput {
+  /** Whether the provider publishes an official feed at all. */
+  hasOfficial: boolean;
+  official: OfficialState | undefined;
+  now: number;
+  /** Data older than this is not trusted to say "ok". */
+  staleAfterMs: number;
+}
+
+export interface VerdictResult {
+  verdict: Verdict;
+  /** For `acknowledged`: how bad the provider says it is. */
+  severity: 'minor' | 'major' | null;
+  /** Short words for the badge title and headline, e.g. "Partial outage". */
+  reason: string;
+  /** The incident or maintenance the verdict is about, if any. */
+  incident: OfficialIncident | null;
+  /** The problem behind an `unknown`, if any. */
+  problem: Problem | null;
+}
+
+export const RESOLVED_WINDOW_MS = 60 * 60 * 1000;
+
+const CLOSED: ReadonlySet<IncidentStatus> = new Set(['resolved', 'completed']);
+const MAINTENANCE_ACTIVE: ReadonlySet<IncidentStatus> = new Set(['in_progress', 'verifying']);
+
+const STATUS_RANK: Record<ComponentStatus, number> = {
+  operational: 0,
+  unknown: 0,
+  maintenance: 0,
+  degraded: 1,
+  partial_outage: 2,
+  major_outage: 3,
+};
+
+const STATUS_WORDS: Record<ComponentStatus, string> = {
+  operational: 'All systems operational',
+  unknown: 'Status not stated',
+  maintenance: 'Under maintenance',
+  degraded: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+};
+
+const IMPACT_AS_STATUS: Record<Impact, ComponentStatus> = {
+  none: 'operational',
+  minor: 'degraded',
+  major: 'partial_outage',
+  critical: 'major_outage',
+  maintenance: 'maintenance',
+};
+
+export const INCIDENT_STATUS_WORDS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+  unknown: 'Update',
+};
+
+export function isOpen(i: OfficialIncident): boolean {
+  return !CLOSED.has(i.status);
+}
+
+const time = (iso: string | null): number => (iso ? Date.parse(iso) : NaN);
+
+/** A maintenance is in progress when the provider says so, or when its announced window contains now. */
+export function maintenanceInProgress(m: OfficialIncident, now: number): boolean {
+  if (CLOSED.has(m.status)) return false;
+  if (MAINTENANCE_ACTIVE.has(m.status)) return true;
+  const from = time(m.scheduledFor);
+  const until = time(m.scheduledUntil);
+  return m.status === 'scheduled' && from <= now && (Number.isNaN(until) || now < until);
+}
+
+function worstOf(statuses: ComponentStatus[]): ComponentStatus {
+  let worst: ComponentStatus = 'operational';
+  for (const s of statuses) if (STATUS_RANK[s] > STATUS_RANK[worst]) worst = s;
+  return worst;
+}
+
+function newestFirst(a: OfficialIncident, b: OfficialIncident): number {
+  return (time(b.updatedAt ?? b.createdAt) || 0) - (time(a.updatedAt ?? a.createdAt) || 0);
+}
+
+const unknown = (reason: string, problem: Problem | null, incident: OfficialIncident | null = null): VerdictResult => ({
+  verdict: 'unknown',
+  severity: null,
+  reason,
+  incident,
+  problem,
+});
+
+/** How long ago, in coarse words, for reasons ("12 min", "3 h"). */
+export function agoWords(ms: number): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  if (min < 1) return 'less than a minute';
+  if (min < 90) return `${min} min`;
+  const h = Math.round(min / 60);
+  if (h < 48) return `${h} h`;
+  return `${Math.round(h / 24)} days`;
+}
+
+export function computeVerdict(input: VerdictInput): VerdictResult {
+  const { official, now, hasOfficial } = input;
+  if (!hasOfficial) {
+    const problem: Problem = { code: 'no_official', message: 'the provider publishes no official status feed' };
+    return unknown('No official status page', problem);
+  }
+  if (!official || official.lastAttemptAt === null) return unknown('Not checked yet', null);
+
+  const snap = official.snapshot;
+  const lastOpen = snap ? [...snap.incidents].filter(isOpen).sort(newestFirst)[0] ?? null : null;
+
+  // 1. The feed could not be read on the last attempt: say so, whatever the old data said.
+  if (official.problem) {
+    return unknown(capitalise(official.problem.message), official.problem, lastOpen);
+  }
+  // 2. Nothing readable ever, or too old to speak for now.
+  if (!snap || official.lastSuccessAt === null) return unknown('Not checked yet', null);
+  const age = now - official.lastSuccessAt;
+  if (age > input.staleAfterMs) {
+    const problem: Problem = { code: 'stale', message: `no fresh data for ${agoWords(age)}` };
+    return unknown(`No fresh data for ${agoWords(age)}`, problem, lastOpen);
+  }
+
+  // 3. The provider has spoken: an open incident, or a component/page reporting trouble.
+  const openIncidents = snap.incidents.filter((i) => isOpen(i) && i.kind === 'incident').sort(newestFirst);
+  const componentWorst = worstOf(snap.components.map((c) => c.status));
+  const incidentWorst = worstOf(openIncidents.map((i) => (i.impact ? IMPACT_AS_STATUS[i.impact] : 'operational')));
+  const worst = worstOf([snap.indicator, componentWorst, incidentWorst]);
+  if (openIncidents.length > 0 || STATUS_RANK[worst] > 0) {
+    const major =
+      worst === 'major_outage' ||
+      worst === 'partial_outage' ||
+      openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical');
+    const top = openIncidents[0] ?? null;
+    const reason =
+      STATUS_RANK[worst] > 0 ? STATUS_WORDS[worst] : `Incident — ${INCIDENT_STATUS_WORDS[top?.status ?? 'unknown']}`;
+    return { verdict: 'acknowledged', severity: major ? 'major' : 'minor', reason, incident: top, problem: null };
+  }
+
+  // 4. Maintenance in progress (announced in advance), or components/page under maintenance.
+  const activeMaintenance = [...snap.maintenances, ...snap.incidents.filter((i) => i.kind === 'maintenance')]
+    .filter((m) => maintenanceInProgress(m, now))
+    .sort(newestFirst);
+  if (
+    activeMaintenance.length > 0 ||
+    snap.indicator === 'maintenance' ||
+    snap.components.some((c) => c.status === 'maintenance')
+  ) {
+    return {
+      verdict: 'maintenance',
+      severity: null,
+      reason: 'Scheduled maintenance in progress',
+      incident: activeMaintenance[0] ?? null,
+      problem: null,
+    };
+  }
+
+  // 5. Recently resolved: judged by the status field and resolution time, never by words in a title.
+  const recent = latestResolution([...snap.recent, ...official.history], now);
+  if (recent) {
+    return { verdict: 'resolved', severity: null, reason: 'Recently resolved', incident: recent, problem: null };
+  }
+
+  return { verdict: 'ok', severity: null, reason: snap.description ?? STATUS_WORDS.operational, incident: null, problem: null };
+}
+
+/** The incident resolved most recently within the last hour (not a maintenance), if any. */
+export function latestResolution(incidents: OfficialIncident[], now: number): OfficialIncident | null {
+  let best: OfficialIncident | null = null;
+  let bestAt = -Infinity;
+  for (const i of incidents) {
+    if (i.kind !== 'incident' || i.status !== 'resolved') continue;
+    const at = time(i.resolvedAt ?? i.updatedAt);
+    // A resolution "in the future" is clock skew: treat it as now rather than dropping it.
+    if (Number.isNaN(at) || now - Math.min(at, now) > RESOLVED_WINDOW_MS) continue;
+    if (at > bestAt) {
+      best = i;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
+}

@@ -1,0 +1,600 @@
+/**
+ * Scenario builders for the demo's simulated internet.
+ *
+ * Every JSON body is built from a REAL captured feed in test/fixtures/feeds/ (copied unchanged from
+ * the research fixtures; see demo/FIXTURES.md or test/fixtures/feeds/PROVENANCE.md). What we change,
+ * and only that:
+ *   - every ISO timestamp is moved by one delta so the story happens "now" (output as UTC `Z`);
+ *     timestamps that would land in the future are clamped to "now" (the fixtures' page/component
+ *     `updated_at` are sometimes later than the anchor), except maintenance windows
+ *     (`scheduled_for`, `scheduled_until`), which are legitimately in the future;
+ *   - the page name/url become the catalog service's, the fixture's status host inside strings
+ *     becomes the service's, and `shortlink` (stspg.io, unreachable here) becomes
+ *     `<status url>/incidents/<id>` (the newer form Statuspage uses);
+ *   - per-scenario edits listed on each builder (status changes, dropped updates, synthetic text).
+ *
+ * A scenario is built once when it is set (with the time it was set as "now") and then served
+ * unchanged, so bodies and ETags are stable and conditional requests work.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export const SCENARIO_NAMES = [
+  'sp-ok',
+  'sp-incident',
+  'sp-maintenance',
+  'sp-resolved',
+  'sp-hostile',
+  'io-ok',
+  'io-incident',
+  'http-503',
+  'html',
+  'timeout',
+] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export function isScenarioName(x: unknown): x is ScenarioName {
+  return typeof x === 'string' && (SCENARIO_NAMES as readonly string[]).includes(x);
+}
+
+/** One line per scenario, for banners and the control API. */
+export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
+  'sp-ok': 'Statuspage: all systems operational, last incident resolved 2+ days ago',
+  'sp-incident': 'Statuspage: open major incident (investigating), latest update 4 min ago',
+  'sp-maintenance': 'Statuspage: scheduled maintenance in progress (started 30 min ago, ends in 90 min)',
+  'sp-resolved': 'Statuspage: operational; last incident resolved 20 min ago',
+  'sp-hostile': 'Statuspage: open incident whose title and update contain HTML/script',
+  'io-ok': 'incident.io compat API: operational, incidents all resolved 2+ days ago',
+  'io-incident': 'incident.io compat API: open incident (identified), latest update 6 min ago',
+  'http-503': 'status host answers 503 {"error":"unavailable"} with Retry-After: 120',
+  html: 'status host answers 200 text/html ("We\'ve moved") where JSON is expected',
+  timeout: 'status host accepts the connection and never answers',
+};
+
+/** The verdict a correct extension should show for a service whose feed is in this scenario. */
+export const EXPECTED_VERDICT: Record<ScenarioName, 'ok' | 'acknowledged' | 'maintenance' | 'resolved' | 'unknown'> = {
+  'sp-ok': 'ok',
+  'sp-incident': 'acknowledged',
+  'sp-maintenance': 'maintenance',
+  'sp-resolved': 'resolved',
+  'sp-hostile': 'acknowledged',
+  'io-ok': 'ok',
+  'io-incident': 'acknowledged',
+  'http-503': 'unknown',
+  html: 'unknown',
+  timeout: 'unknown',
+};
+
+/** The exact strings sp-hostile injects (tests assert they are shown as text, never run). */
+export const HOSTILE_UPDATE_BODY = '<img src=x onerror="window.x=1">Investigating <script>window.y=2</script>';
+export const HOSTILE_INCIDENT_NAME = '<b>Hostile</b> title';
+
+/** The service a scenario is served for. */
+export interface DemoService {
+  id: string;
+  name: string;
+  /** The catalog's `official.url`, e.g. https://www.githubstatus.com */
+  statusUrl: string;
+}
+
+export interface FeedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type ScenarioBehaviour =
+  | { type: 'respond'; routes: Map<string, FeedResponse>; fallback: (pathname: string) => FeedResponse }
+  | { type: 'hang' };
+
+export type ScenarioBuilder = (service: DemoService, now: number) => ScenarioBehaviour;
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+const FIXTURE_DIR = new URL('../test/fixtures/feeds/', import.meta.url);
+
+export const FIXTURE_FILES = {
+  spOperational: 'statuspage-summary-github-all-operational-20191230.json',
+  spMajorOutage: 'statuspage-summary-github-active-incident-major-outage-20200402.json',
+  spMaintenances: 'statuspage-scheduled-maintenances-codametrix-completed-trimmed.json',
+  spResolvedIncidents: 'statuspage-incidents-github-resolved-with-component-transitions.json',
+  ioComponents: 'incidentio-statuspage-compat-components-openai-trimmed.json',
+  ioStatus: 'incidentio-statuspage-compat-status-openai-operational.json',
+  ioIncidents: 'incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json',
+} as const;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+const fixtureCache = new Map<string, string>();
+/** A fresh deep copy of a fixture on every call (builders mutate what they get). */
+function fixture(key: keyof typeof FIXTURE_FILES): Obj {
+  const file = FIXTURE_FILES[key];
+  let text = fixtureCache.get(file);
+  if (text === undefined) {
+    text = readFileSync(new URL(file, FIXTURE_DIR), 'utf8');
+    fixtureCache.set(file, text);
+  }
+  return JSON.parse(text) as Obj;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small JSON helpers (the fixtures are trusted, but keep strict typing honest)
+
+function obj(v: Json | undefined): Obj {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('demo fixture: expected an object');
+  return v;
+}
+function arr(v: Json | undefined): Json[] {
+  if (!Array.isArray(v)) throw new Error('demo fixture: expected an array');
+  return v;
+}
+function objs(v: Json | undefined): Obj[] {
+  return arr(v).map(obj);
+}
+function str(v: Json | undefined): string {
+  if (typeof v !== 'string') throw new Error('demo fixture: expected a string');
+  return v;
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+// ---------------------------------------------------------------------------------------------
+// Time shifting
+
+/** Full ISO 8601 date-time with seconds and a zone (dates alone, like `start_date`, are left alone). */
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** Keys whose values may legitimately be in the future (a maintenance window). */
+const FUTURE_KEYS = new Set(['scheduled_for', 'scheduled_until']);
+
+export interface ShiftOptions {
+  /** Clamp shifted timestamps to this epoch ms (except maintenance-window keys). */
+  notAfter?: number;
+}
+
+function formatLike(original: string, ms: number): string {
+  const iso = new Date(ms).toISOString();
+  // incident.io's compat API writes whole seconds (`…:40Z`); keep that texture.
+  return original.includes('.') ? iso : iso.replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Returns a deep copy of `value` with every ISO date-time string moved by `deltaMs`, written in UTC.
+ */
+export function shiftTimestamps<T extends Json>(value: T, deltaMs: number, opts: ShiftOptions = {}): T {
+  const walk = (v: Json, key: string | null): Json => {
+    if (typeof v === 'string') {
+      if (!ISO_DATE_TIME.test(v)) return v;
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) return v;
+      let shifted = t + deltaMs;
+      if (opts.notAfter !== undefined && !(key !== null && FUTURE_KEYS.has(key))) {
+        shifted = Math.min(shifted, opts.notAfter);
+      }
+      return formatLike(v, shifted);
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v !== null && typeof v === 'object') {
+      const out: Obj = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
+      return out;
+    }
+    return v;
+  };
+  return walk(value, null) as T;
+}
+
+/** Latest `created_at` among an incident's updates (falls back to the incident's `updated_at`). */
+export function latestUpdateMs(incident: Obj): number {
+  const times = objs(incident['incident_updates'] ?? []).map((u) => Date.parse(str(u['created_at'])));
+  if (times.length === 0) return Date.parse(str(incident['updated_at']));
+  return Math.max(...times);
+}
+
+/** Latest timestamp anywhere in a JSON value. */
+function latestTimestampMs(value: Json): number {
+  let max = -Infinity;
+  const walk = (v: Json): void => {
+    if (typeof v === 'string' && ISO_DATE_TIME.test(v)) max = Math.max(max, Date.parse(v));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return max;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rebranding
+
+function statusHost(service: DemoService): string {
+  return new URL(service.statusUrl).host;
+}
+function statusOrigin(service: DemoService): string {
+  return new URL(service.statusUrl).origin;
+}
+
+/** Replace every occurrence of `from` inside strings (e.g. "Visit www.githubstatus.com for more information"). */
+function replaceInStrings<T extends Json>(value: T, from: string, to: string): T {
+  if (from === to) return value;
+  const walk = (v: Json): Json => {
+    if (typeof v === 'string') return v.split(from).join(to);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      const out: Obj = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/** Page envelope: the service's name and url; the fixture's id, time zone and (shifted) updated_at. */
+function rebrandPage(page: Obj, service: DemoService): Obj {
+  const trailingSlash = str(page['url']).endsWith('/');
+  const url = statusOrigin(service) + (trailingSlash ? '/' : '');
+  return { ...page, name: service.name, url };
+}
+
+function fixShortlinks(incidents: Obj[], service: DemoService): void {
+  for (const inc of incidents) {
+    if ('shortlink' in inc) inc['shortlink'] = `${statusOrigin(service)}/incidents/${str(inc['id'])}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+export function jsonResponse(value: unknown, status = 200): FeedResponse {
+  const body = JSON.stringify(value);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'public, max-age=0, must-revalidate',
+    'access-control-allow-origin': '*',
+  };
+  if (status >= 200 && status < 300) headers['etag'] = etagOf(body);
+  return { status, headers, body };
+}
+
+function htmlResponse(body: string, status = 200): FeedResponse {
+  return { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body };
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A small HTML page for humans who follow a link to the (simulated) status page itself. */
+function statusPageHtml(service: DemoService, scenario: ScenarioName, setAt: number): FeedResponse {
+  return htmlResponse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(service.name)} status (simulated)</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
+code{background:#f3f4f6;padding:.1em .3em;border-radius:4px}</style></head>
+<body><h1>${escapeHtml(service.name)} status — simulated</h1>
+<p>This status page is served by Acknowledged's demo server. Its machine-readable feed
+(<code>/api/v2/summary.json</code>) is in scenario <code>${escapeHtml(scenario)}</code>:
+${escapeHtml(SCENARIO_DESCRIPTIONS[scenario])}.</p>
+<p>Scenario set at ${escapeHtml(new Date(setAt).toISOString())}.</p></body></html>
+`);
+}
+
+const STATUSPAGE_404: FeedResponse = {
+  // Real Statuspage answers unknown API paths with an empty 404 body.
+  status: 404,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: '',
+};
+
+function incidentIo404(): FeedResponse {
+  // incident.io answers unknown paths (incl. /api/v2/incidents/unresolved.json) with an HTML 404.
+  return htmlResponse('<!doctype html><html><head><title>Page not found</title></head><body><h1>404</h1><p>Page not found</p></body></html>\n', 404);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Atlassian Statuspage
+
+interface StatuspageParts {
+  page: Obj;
+  components: Obj[];
+  /** Incidents, newest first; open ones go to summary/unresolved, all to incidents.json. */
+  incidents: Obj[];
+  maintenances: Obj[];
+  status: Obj;
+}
+
+const OPEN_INCIDENT = new Set(['investigating', 'identified', 'monitoring']);
+const ACTIVE_MAINTENANCE = new Set(['in_progress', 'verifying']);
+
+function statuspageBehaviour(parts: StatuspageParts, service: DemoService, scenario: ScenarioName, now: number): ScenarioBehaviour {
+  const { page, components, incidents, maintenances, status } = parts;
+  fixShortlinks(incidents, service);
+  fixShortlinks(maintenances, service);
+  const open = incidents.filter((i) => OPEN_INCIDENT.has(str(i['status'])));
+  const active = maintenances.filter((m) => ACTIVE_MAINTENANCE.has(str(m['status'])));
+  const upcoming = maintenances.filter((m) => str(m['status']) === 'scheduled');
+  const routes = new Map<string, FeedResponse>([
+    ['/api/v2/summary.json', jsonResponse({ page, components, incidents: open, scheduled_maintenances: [...upcoming, ...active], status })],
+    ['/api/v2/status.json', jsonResponse({ page, status })],
+    ['/api/v2/components.json', jsonResponse({ page, components })],
+    ['/api/v2/incidents.json', jsonResponse({ page, incidents })],
+    ['/api/v2/incidents/unresolved.json', jsonResponse({ page, incidents: open })],
+    ['/api/v2/scheduled-maintenances.json', jsonResponse({ page, scheduled_maintenances: maintenances })],
+    ['/api/v2/scheduled-maintenances/active.json', jsonResponse({ page, scheduled_maintenances: active })],
+    ['/api/v2/scheduled-maintenances/upcoming.json', jsonResponse({ page, scheduled_maintenances: upcoming })],
+  ]);
+  return {
+    type: 'respond',
+    routes,
+    fallback: (pathname) => (pathname.startsWith('/api/') ? STATUSPAGE_404 : statusPageHtml(service, scenario, now)),
+  };
+}
+
+/** All-operational summary (GitHub 2019-12-30), shifted so page.updated_at = `pageUpdatedAt`. */
+function operationalSummary(service: DemoService, pageUpdatedAt: number, now: number): { page: Obj; components: Obj[]; status: Obj } {
+  const raw = fixture('spOperational');
+  const delta = pageUpdatedAt - Date.parse(str(obj(raw['page'])['updated_at']));
+  const s = replaceInStrings(shiftTimestamps(raw, delta, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  return { page: rebrandPage(obj(s['page']), service), components: objs(s['components']), status: obj(s['status']) };
+}
+
+/**
+ * Past incidents (GitHub 2024-09-16: two resolved incidents with component transitions), shifted
+ * so the newest incident's `resolved_at` = `newestResolvedAt`.
+ */
+function resolvedIncidents(service: DemoService, newestResolvedAt: number, now: number): { page: Obj; incidents: Obj[] } {
+  const raw = fixture('spResolvedIncidents');
+  const incs = objs(raw['incidents']);
+  const newest = Math.max(...incs.map((i) => Date.parse(str(i['resolved_at']))));
+  const s = replaceInStrings(shiftTimestamps(raw, newestResolvedAt - newest, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  return { page: rebrandPage(obj(s['page']), service), incidents: objs(s['incidents']) };
+}
+
+/** Statuspage's auto-generated title "Incident on 2020-04-02 20:20 UTC" follows the shifted start. */
+function retitleGenerated(incident: Obj): void {
+  const name = incident['name'];
+  if (typeof name === 'string' && /^Incident on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(name)) {
+    const iso = new Date(Date.parse(str(incident['created_at']))).toISOString();
+    incident['name'] = `Incident on ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  }
+}
+
+/** sp-ok: GitHub's all-operational summary; incidents.json holds incidents resolved ≥ 2 days ago. */
+const spOk: ScenarioBuilder = (service, now) => {
+  const { page, components, status } = operationalSummary(service, now - HOUR, now);
+  const past = resolvedIncidents(service, now - 2 * DAY, now).incidents;
+  return statuspageBehaviour({ page, components, incidents: past, maintenances: [], status }, service, 'sp-ok', now);
+};
+
+/**
+ * sp-incident: GitHub's 2020-04-02 summary (open `investigating` incident, impact major, 6
+ * components major_outage) shifted so the latest update is now − 4 min. The auto-generated title
+ * is re-dated to the shifted start. incidents.json = that incident + incidents resolved ≥ 2 days ago.
+ */
+function incidentParts(service: DemoService, now: number): StatuspageParts {
+  const raw = fixture('spMajorOutage');
+  const latest = Math.max(...objs(raw['incidents']).map(latestUpdateMs));
+  const s = replaceInStrings(shiftTimestamps(raw, now - 4 * MIN - latest, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  const open = objs(s['incidents']);
+  open.forEach(retitleGenerated);
+  const past = resolvedIncidents(service, now - 2 * DAY, now).incidents;
+  return {
+    page: rebrandPage(obj(s['page']), service),
+    components: objs(s['components']),
+    incidents: [...open, ...past],
+    maintenances: [],
+    status: obj(s['status']),
+  };
+}
+const spIncident: ScenarioBuilder = (service, now) => statuspageBehaviour(incidentParts(service, now), service, 'sp-incident', now);
+
+/**
+ * sp-hostile: sp-incident, but the open incident's newest update body is HOSTILE_UPDATE_BODY and
+ * its name HOSTILE_INCIDENT_NAME (the same object backs summary, incidents and unresolved).
+ */
+const spHostile: ScenarioBuilder = (service, now) => {
+  const parts = incidentParts(service, now);
+  const inc = parts.incidents.find((i) => OPEN_INCIDENT.has(str(i['status'])));
+  if (!inc) throw new Error('sp-hostile: fixture has no open incident');
+  inc['name'] = HOSTILE_INCIDENT_NAME;
+  const first = objs(inc['incident_updates'])[0];
+  if (!first) throw new Error('sp-hostile: fixture incident has no update');
+  first['body'] = HOSTILE_UPDATE_BODY;
+  return statuspageBehaviour(parts, service, 'sp-hostile', now);
+};
+
+/**
+ * sp-maintenance: GitHub's all-operational summary with its first showcased component
+ * `under_maintenance` and status indicator `maintenance`, plus one scheduled maintenance based on
+ * CodaMetrix's "Routine Maintenance" (2026-07-17), CHANGED to be in progress now:
+ *   - shifted so `scheduled_for` = now − 30 min; `scheduled_until` set to now + 90 min;
+ *   - status `completed` → `in_progress`; `resolved_at`/`monitoring_at` → null;
+ *     the `verifying` and `completed` updates are dropped (keeps Scheduled → In progress);
+ *   - `started_at` = now − 30 min; `updated_at` = the In-progress update;
+ *   - affected component = the service's component; `page_id` = the page's;
+ *   - the Scheduled update's body named the original 24-hour window (July 17–18); it is rewritten
+ *     in the same words for the synthetic window.
+ */
+const spMaintenance: ScenarioBuilder = (service, now) => {
+  const start = now - 30 * MIN;
+  const end = now + 90 * MIN;
+  const { page, components, status } = operationalSummary(service, start, now);
+  const target = components.find((c) => c['showcase'] === true && c['group'] !== true) ?? components[0];
+  if (!target) throw new Error('sp-maintenance: fixture has no components');
+  target['status'] = 'under_maintenance';
+  target['updated_at'] = new Date(start).toISOString();
+  const pageStatus: Obj = { indicator: 'maintenance', description: 'Under Maintenance' };
+
+  const rawM = obj(arr(fixture('spMaintenances')['scheduled_maintenances'])[0]);
+  const m = shiftTimestamps(rawM, start - Date.parse(str(rawM['scheduled_for'])), { notAfter: now });
+  const ref = { code: str(target['id']), name: str(target['name']) };
+  const updates = objs(m['incident_updates']).filter((u) => u['status'] === 'in_progress' || u['status'] === 'scheduled');
+  for (const u of updates) {
+    const moving = u['status'] === 'in_progress';
+    u['affected_components'] = [{ ...ref, old_status: 'operational', new_status: moving ? 'under_maintenance' : 'operational' }];
+    if (u['status'] === 'scheduled') {
+      const hhmm = (t: number): string => new Date(t).toISOString().slice(11, 16);
+      u['body'] =
+        `We are performing routine system maintenance between ${hhmm(start)} and ${hhmm(end)} UTC. ` +
+        'You may experience minor delays during this time. \n\nAll updates will be communicated via Statuspage.';
+    }
+  }
+  const inProgress = updates.find((u) => u['status'] === 'in_progress');
+  Object.assign(m, {
+    status: 'in_progress',
+    impact: 'maintenance',
+    monitoring_at: null,
+    resolved_at: null,
+    started_at: new Date(start).toISOString(),
+    updated_at: inProgress ? str(inProgress['created_at']) : new Date(start).toISOString(),
+    page_id: page['id'] ?? null,
+    incident_updates: updates,
+    components: [{ ...target }],
+    scheduled_for: new Date(start).toISOString(),
+    scheduled_until: new Date(end).toISOString(),
+  } satisfies Obj);
+
+  const past = resolvedIncidents(service, now - 2 * DAY, now).incidents;
+  return statuspageBehaviour({ page, components, incidents: past, maintenances: [m], status: pageStatus }, service, 'sp-maintenance', now);
+};
+
+/**
+ * sp-resolved: all-operational summary with no open incidents; incidents.json is GitHub's
+ * 2024-09-16 pair shifted so the newest `resolved_at` = now − 20 min.
+ */
+const spResolved: ScenarioBuilder = (service, now) => {
+  const resolvedAt = now - 20 * MIN;
+  const { page, components, status } = operationalSummary(service, resolvedAt, now);
+  const { incidents } = resolvedIncidents(service, resolvedAt, now);
+  return statuspageBehaviour({ page, components, incidents, maintenances: [], status }, service, 'sp-resolved', now);
+};
+
+// ---------------------------------------------------------------------------------------------
+// incident.io Statuspage-compatible shim
+
+function incidentIoBehaviour(service: DemoService, scenario: ScenarioName, now: number, incidents: Obj[], delta: number): ScenarioBehaviour {
+  const rawStatus = fixture('ioStatus');
+  const status = obj(rawStatus['status']);
+  const components = objs(shiftTimestamps(fixture('ioComponents'), delta, { notAfter: now })['components']);
+  const latest = latestTimestampMs(incidents);
+  // page: {id, name, url, updated_at}, no time_zone (as incident.io serves it).
+  const page = rebrandPage(
+    { ...obj(rawStatus['page']), updated_at: formatLike('2000-01-01T00:00:00Z', Math.min(Number.isFinite(latest) ? latest : now, now)) },
+    service,
+  );
+  const routes = new Map<string, FeedResponse>([
+    // summary.json has no `incidents` / `scheduled_maintenances` keys on incident.io (2026).
+    ['/api/v2/summary.json', jsonResponse({ page, components, status })],
+    ['/api/v2/status.json', jsonResponse({ page, status })],
+    // components.json has no page envelope on incident.io.
+    ['/api/v2/components.json', jsonResponse({ components })],
+    ['/api/v2/incidents.json', jsonResponse({ page, incidents })],
+  ]);
+  return {
+    type: 'respond',
+    routes,
+    fallback: (pathname) => (pathname.startsWith('/api/') ? incidentIo404() : statusPageHtml(service, scenario, now)),
+  };
+}
+
+/**
+ * io-incident: OpenAI's compat incidents.json (2026-09-19: one open `identified` incident, two
+ * resolved) shifted so the OPEN incident's latest update is now − 6 min. Status stays OpenAI's
+ * real `indicator: none` (incident.io did say "All Systems Operational" while this was open).
+ */
+const ioIncident: ScenarioBuilder = (service, now) => {
+  const raw = fixture('ioIncidents');
+  const open = objs(raw['incidents']).find((i) => str(i['status']) !== 'resolved');
+  if (!open) throw new Error('io-incident: fixture has no open incident');
+  const delta = now - 6 * MIN - latestUpdateMs(open);
+  const s = shiftTimestamps(raw, delta, { notAfter: now });
+  return incidentIoBehaviour(service, 'io-incident', now, objs(s['incidents']), delta);
+};
+
+/**
+ * io-ok: the same incidents, the open one CHANGED to resolved (status `resolved`, a synthetic
+ * final update 30 min after its last one, worded like the fixture's other resolutions, and
+ * `resolved_at`), then everything shifted so the latest timestamp is now − 2 days.
+ */
+const ioOk: ScenarioBuilder = (service, now) => {
+  const raw = fixture('ioIncidents');
+  for (const inc of objs(raw['incidents'])) {
+    if (str(inc['status']) === 'resolved') continue;
+    const at = formatLike('2000-01-01T00:00:00Z', latestUpdateMs(inc) + 30 * MIN);
+    const updates = objs(inc['incident_updates']);
+    updates.unshift({
+      id: `${str(inc['id']).slice(0, 20)}DEMORESOLVE`,
+      body: 'All impacted services have now fully recovered.',
+      created_at: at,
+      display_at: at,
+      incident_id: str(inc['id']),
+      status: 'resolved',
+      updated_at: at,
+    });
+    inc['incident_updates'] = updates;
+    inc['status'] = 'resolved';
+    inc['updated_at'] = at;
+    inc['resolved_at'] = at;
+  }
+  const delta = now - 2 * DAY - latestTimestampMs(raw);
+  const s = shiftTimestamps(raw, delta, { notAfter: now });
+  return incidentIoBehaviour(service, 'io-ok', now, objs(s['incidents']), delta);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Broken feeds
+
+const http503: ScenarioBuilder = () => {
+  const r: FeedResponse = {
+    status: 503,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '120', 'cache-control': 'no-store' },
+    body: JSON.stringify({ error: 'unavailable' }),
+  };
+  return { type: 'respond', routes: new Map(), fallback: () => r };
+};
+
+const html: ScenarioBuilder = (service) => {
+  const r = htmlResponse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>We've moved</title></head>
+<body><h1>We've moved</h1><p>The ${escapeHtml(service.name)} status page has a new home. Please update your bookmarks.</p></body></html>
+`);
+  return { type: 'respond', routes: new Map(), fallback: () => r };
+};
+
+const timeout: ScenarioBuilder = () => ({ type: 'hang' });
+
+export const scenarios: Record<ScenarioName, ScenarioBuilder> = {
+  'sp-ok': spOk,
+  'sp-incident': spIncident,
+  'sp-maintenance': spMaintenance,
+  'sp-resolved': spResolved,
+  'sp-hostile': spHostile,
+  'io-ok': ioOk,
+  'io-incident': ioIncident,
+  'http-503': http503,
+  html,
+  timeout,
+};
+
+export function buildScenario(name: ScenarioName, service: DemoService, now: number): ScenarioBehaviour {
+  return scenarios[name](service, now);
+}
+
+/**
+ * Convenience for tests and scripts: the bodies a scenario serves, by path (empty for
+ * `timeout`; for http-503/html only the fallback, under '*').
+ */
+export function scenarioResponses(name: ScenarioName, service: DemoService, now: number): Map<string, FeedResponse> {
+  const b = buildScenario(name, service, now);
+  if (b.type === 'hang') return new Map();
+  const out = new Map(b.routes);
+  if (out.size === 0) out.set('*', b.fallback('/'));
+  return out;
+}
