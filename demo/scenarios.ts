@@ -156,10 +156,14 @@ export interface ShiftOptions {
   notAfter?: number;
 }
 
+/** ISO UTC without milliseconds, as incident.io writes it. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function formatLike(original: string, ms: number): string {
-  const iso = new Date(ms).toISOString();
   // incident.io's compat API writes whole seconds (`…:40Z`); keep that texture.
-  return original.includes('.') ? iso : iso.replace(/\.\d{3}Z$/, 'Z');
+  return original.includes('.') ? new Date(ms).toISOString() : isoSeconds(ms);
 }
 
 /**
@@ -347,14 +351,21 @@ function operationalSummary(service: DemoService, pageUpdatedAt: number, now: nu
 
 /**
  * Past incidents (GitHub 2024-09-16: two resolved incidents with component transitions), shifted
- * so the newest incident's `resolved_at` = `newestResolvedAt`.
+ * so that `anchor` lands on `at`: 'resolved' = the newest incident's `resolved_at`; 'latest' = the
+ * latest timestamp anywhere in them (so nothing is newer than `at`).
  */
-function resolvedIncidents(service: DemoService, newestResolvedAt: number, now: number): { page: Obj; incidents: Obj[] } {
+function resolvedIncidents(service: DemoService, at: number, anchor: 'resolved' | 'latest', now: number): { page: Obj; incidents: Obj[] } {
   const raw = fixture('spResolvedIncidents');
   const incs = objs(raw['incidents']);
-  const newest = Math.max(...incs.map((i) => Date.parse(str(i['resolved_at']))));
-  const s = replaceInStrings(shiftTimestamps(raw, newestResolvedAt - newest, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  const from =
+    anchor === 'resolved' ? Math.max(...incs.map((i) => Date.parse(str(i['resolved_at'])))) : latestTimestampMs(raw['incidents'] ?? null);
+  const s = replaceInStrings(shiftTimestamps(raw, at - from, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
   return { page: rebrandPage(obj(s['page']), service), incidents: objs(s['incidents']) };
+}
+
+/** Incidents all resolved at least two days before `now`. */
+function pastIncidents(service: DemoService, now: number): Obj[] {
+  return resolvedIncidents(service, now - 2 * DAY, 'latest', now).incidents;
 }
 
 /** Statuspage's auto-generated title "Incident on 2020-04-02 20:20 UTC" follows the shifted start. */
@@ -369,7 +380,7 @@ function retitleGenerated(incident: Obj): void {
 /** sp-ok: GitHub's all-operational summary; incidents.json holds incidents resolved ≥ 2 days ago. */
 const spOk: ScenarioBuilder = (service, now) => {
   const { page, components, status } = operationalSummary(service, now - HOUR, now);
-  const past = resolvedIncidents(service, now - 2 * DAY, now).incidents;
+  const past = pastIncidents(service, now);
   return statuspageBehaviour({ page, components, incidents: past, maintenances: [], status }, service, 'sp-ok', now);
 };
 
@@ -384,7 +395,7 @@ function incidentParts(service: DemoService, now: number): StatuspageParts {
   const s = replaceInStrings(shiftTimestamps(raw, now - 4 * MIN - latest, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
   const open = objs(s['incidents']);
   open.forEach(retitleGenerated);
-  const past = resolvedIncidents(service, now - 2 * DAY, now).incidents;
+  const past = pastIncidents(service, now);
   return {
     page: rebrandPage(obj(s['page']), service),
     components: objs(s['components']),
@@ -461,7 +472,7 @@ const spMaintenance: ScenarioBuilder = (service, now) => {
     scheduled_until: new Date(end).toISOString(),
   } satisfies Obj);
 
-  const past = resolvedIncidents(service, now - 2 * DAY, now).incidents;
+  const past = pastIncidents(service, now);
   return statuspageBehaviour({ page, components, incidents: past, maintenances: [m], status: pageStatus }, service, 'sp-maintenance', now);
 };
 
@@ -472,7 +483,7 @@ const spMaintenance: ScenarioBuilder = (service, now) => {
 const spResolved: ScenarioBuilder = (service, now) => {
   const resolvedAt = now - 20 * MIN;
   const { page, components, status } = operationalSummary(service, resolvedAt, now);
-  const { incidents } = resolvedIncidents(service, resolvedAt, now);
+  const { incidents } = resolvedIncidents(service, resolvedAt, 'resolved', now);
   return statuspageBehaviour({ page, components, incidents, maintenances: [], status }, service, 'sp-resolved', now);
 };
 
@@ -480,15 +491,14 @@ const spResolved: ScenarioBuilder = (service, now) => {
 // incident.io Statuspage-compatible shim
 
 function incidentIoBehaviour(service: DemoService, scenario: ScenarioName, now: number, incidents: Obj[], delta: number): ScenarioBehaviour {
-  const rawStatus = fixture('ioStatus');
-  const status = obj(rawStatus['status']);
+  const shiftedStatus = shiftTimestamps(fixture('ioStatus'), delta, { notAfter: now });
+  const status = obj(shiftedStatus['status']);
   const components = objs(shiftTimestamps(fixture('ioComponents'), delta, { notAfter: now })['components']);
-  const latest = latestTimestampMs(incidents);
-  // page: {id, name, url, updated_at}, no time_zone (as incident.io serves it).
-  const page = rebrandPage(
-    { ...obj(rawStatus['page']), updated_at: formatLike('2000-01-01T00:00:00Z', Math.min(Number.isFinite(latest) ? latest : now, now)) },
-    service,
-  );
+  // page: {id, name, url, updated_at}, no time_zone (as incident.io serves it); updated_at is
+  // never older than the newest incident change.
+  const page = rebrandPage(obj(shiftedStatus['page']), service);
+  const newest = Math.min(Math.max(Date.parse(str(page['updated_at'])), latestTimestampMs(incidents)), now);
+  page['updated_at'] = isoSeconds(newest);
   const routes = new Map<string, FeedResponse>([
     // summary.json has no `incidents` / `scheduled_maintenances` keys on incident.io (2026).
     ['/api/v2/summary.json', jsonResponse({ page, components, status })],
@@ -527,7 +537,7 @@ const ioOk: ScenarioBuilder = (service, now) => {
   const raw = fixture('ioIncidents');
   for (const inc of objs(raw['incidents'])) {
     if (str(inc['status']) === 'resolved') continue;
-    const at = formatLike('2000-01-01T00:00:00Z', latestUpdateMs(inc) + 30 * MIN);
+    const at = isoSeconds(latestUpdateMs(inc) + 30 * MIN);
     const updates = objs(inc['incident_updates']);
     updates.unshift({
       id: `${str(inc['id']).slice(0, 20)}DEMORESOLVE`,

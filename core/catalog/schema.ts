@@ -1,4 +1,136 @@
-/** Placeholder: replaced by the catalog module. */
+/**
+ * The shape of the service catalog (core/catalog/services.json), as a zod (mini) schema.
+ *
+ * The catalog is data we ship, so any violation is a programming error: catalog.ts validates the
+ * file at import and throws, and test/unit/catalog.test.ts checks the same rules. Keep the rules
+ * here (not only in tests) so a broken edit fails loudly wherever the catalog is loaded.
+ */
 import * as z from 'zod/mini';
 import { OFFICIAL_KINDS } from '../official/kinds';
-export const officialSchema = z.object({ kind: z.enum(OFFICIAL_KINDS), url: z.url() });
+
+/** What kind of service an entry is; used to group and search the catalog. */
+export const CATEGORIES = [
+  'mail',
+  'chat',
+  'video',
+  'music',
+  'social',
+  'games',
+  'shopping',
+  'cloud',
+  'developer',
+  'ai',
+  'productivity',
+  'payments',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Catalog ids: lowercase slug, used in storage keys, URLs (`?service=`) and tests. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * A site hostname people visit: lowercase, at least two labels, no scheme, port, path, wildcard
+ * or trailing dot. Subdomains match automatically, so `github.com` covers `gist.github.com`.
+ */
+export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
+
+/** An absolute https URL with a real domain name (no IPs, no localhost, no credentials). */
+export const httpsUrl = () =>
+  z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be an https URL on a domain name' }).check(
+    z.refine((u) => {
+      try {
+        const url = new URL(u);
+        return url.username === '' && url.password === '';
+      } catch {
+        return false;
+      }
+    }, 'must not carry credentials'),
+  );
+
+/** Base URL of a machine-readable status site: the adapter appends `/api/v2/…` itself. */
+export const officialSchema = z.strictObject({
+  kind: z.enum(OFFICIAL_KINDS),
+  url: httpsUrl().check(
+    z.refine((u) => !u.endsWith('/'), 'official.url must not end with a slash'),
+    z.refine((u) => {
+      try {
+        const url = new URL(u);
+        return url.search === '' && url.hash === '' && !/(^|\/)api(\/|$)/.test(url.pathname);
+      } catch {
+        return false;
+      }
+    }, 'official.url is the base of the status site: no /api path, query or fragment'),
+  ),
+});
+
+export const serviceSchema = z
+  .strictObject({
+    id: z.string().check(z.regex(ID_PATTERN, 'id must be a lowercase slug (a-z, 0-9, -)')),
+    name: nonEmpty(),
+    category: z.enum(CATEGORIES),
+    domains: z
+      .array(z.string().check(z.regex(DOMAIN_PATTERN, 'domain must be a lowercase hostname without scheme or wildcard')))
+      .check(
+        z.minLength(1, 'at least one domain'),
+        z.refine((ds) => new Set(ds).size === ds.length, 'duplicate domain within the entry'),
+      ),
+    /** Page for humans (always shown as a link), https. */
+    statusPage: httpsUrl(),
+    /** Machine-readable official status, or null when the provider publishes none. */
+    official: z.nullable(officialSchema),
+    /** Name variants and hashtags for complaint search. */
+    searchTerms: z.optional(z.array(nonEmpty())),
+    /** Why there is no official feed, or anything else a person should know. Required when official is null. */
+    note: z.optional(nonEmpty()),
+  })
+  .check(
+    z.refine((s) => s.official !== null || (s.note !== undefined && s.note.length > 0), {
+      message: 'an entry without an official feed must explain why in `note`',
+      path: ['note'],
+    }),
+  );
+
+export const catalogSchema = z
+  .strictObject({
+    $comment: z.optional(z.string()),
+    services: z.array(serviceSchema).check(z.minLength(1, 'the catalog is empty')),
+  })
+  .check(
+    z.superRefine((catalog, ctx) => {
+      const ids = new Map<string, number>();
+      const owners = new Map<string, string>();
+      catalog.services.forEach((s, i) => {
+        const first = ids.get(s.id);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate id "${s.id}" (also at services[${first}])`,
+            path: ['services', i, 'id'],
+            input: s.id,
+          });
+        } else {
+          ids.set(s.id, i);
+        }
+        s.domains.forEach((d, j) => {
+          const owner = owners.get(d);
+          if (owner !== undefined && owner !== s.id) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `domain "${d}" is claimed by both "${owner}" and "${s.id}"`,
+              path: ['services', i, 'domains', j],
+              input: d,
+            });
+          } else {
+            owners.set(d, s.id);
+          }
+        });
+      });
+    }),
+  );
+
+export type Official = z.infer<typeof officialSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;

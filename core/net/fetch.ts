@@ -71,8 +71,9 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
   // fake fetch in tests may ignore it entirely).
   const deadline = new Promise<TimedOut>((resolve) => {
     timer = setTimeout(() => {
-      controller.abort();
+      // Resolve before aborting, so the race sees the deadline before the abort's rejection.
       resolve(TIMED_OUT);
+      controller.abort();
     }, timeoutMs);
   });
   const timedOut = (): FetchOutcome =>
@@ -103,6 +104,7 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
         deadline,
       );
     } catch (e) {
+      if (controller.signal.aborted) return timedOut();
       return failed({ code: 'network', message: withDetail('the status page could not be reached', e) });
     }
     if (response === TIMED_OUT) return timedOut();
@@ -164,6 +166,7 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
     if (read === TIMED_OUT) return timedOut();
     if (read === 'too_large') return failed(tooLarge(maxBytes));
     if (read instanceof Error) {
+      if (controller.signal.aborted) return timedOut();
       return failed({ code: 'network', message: withDetail('the connection to the status page broke while reading', read) });
     }
 
@@ -414,11 +417,37 @@ function decode(label: 'utf-8' | 'utf-16be' | 'utf-16le', bytes: Uint8Array): st
 }
 
 function decodeWith(label: string, bytes: Uint8Array): string | null {
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(label, { fatal: false }).decode(bytes);
+    decoder = new TextDecoder(label, { fatal: false });
   } catch {
     return null; // RangeError: label not supported
   }
+  // iso-8859-1, latin1, us-ascii… all mean windows-1252 (WHATWG Encoding). Some runtimes (Node
+  // ≤ 22) report 'windows-1252' but decode 0x80–0x9F as C1 controls; decode it ourselves so the
+  // result is the same everywhere.
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
+}
+
+/** windows-1252 bytes 0x80–0x9F (0 = undefined in the standard: maps to the C1 code point itself). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const step = 8192;
+  for (let start = 0; start < bytes.length; start += step) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, start + step);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 function stripBom(text: string): string {
