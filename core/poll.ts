@@ -30,10 +30,11 @@ const inflight = new Map<string, Promise<ServiceRecord>>();
  * (the person pressed refresh) backoff is skipped, except a provider's explicit Retry-After.
  */
 export function refreshService(service: Service, deps: PollDeps, opts: { force?: boolean } = {}): Promise<ServiceRecord> {
-  const running = inflight.get(service.id);
+  const key = `${deps.db.name}/${service.id}`;
+  const running = inflight.get(key);
   if (running) return running;
-  const p = pollOnce(service, deps, opts.force ?? false).finally(() => inflight.delete(service.id));
-  inflight.set(service.id, p);
+  const p = pollOnce(service, deps, opts.force ?? false).finally(() => inflight.delete(key));
+  inflight.set(key, p);
   return p;
 }
 

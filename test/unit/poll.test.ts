@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Service } from '../../core/catalog/catalog';
+import { computeVerdict } from '../../core/verdict';
+import { refreshService, type PollDeps } from '../../core/poll';
+import { getRecord, openStore, type Db } from '../../core/store';
+
+// Real payloads: GitHub summary during the 2020-04-02 outage, and GitHub's incidents.json
+// (resolved incidents with component transitions). See test/fixtures/feeds/PROVENANCE.md.
+const ACTIVE = readFileSync('test/fixtures/feeds/statuspage-summary-github-active-incident-major-outage-20200402.json', 'utf8');
+const OPERATIONAL = readFileSync('test/fixtures/feeds/statuspage-summary-github-all-operational-20191230.json', 'utf8');
+const HISTORY = readFileSync('test/fixtures/feeds/statuspage-incidents-github-resolved-with-component-transitions.json', 'utf8');
+
+const github = {
+  id: 'github',
+  name: 'GitHub',
+  domains: ['github.com'],
+  statusPage: 'https://www.githubstatus.com',
+  official: { kind: 'statuspage', url: 'https://www.githubstatus.com' },
+} as unknown as Service;
+
+interface Route {
+  status: number;
+  body: string;
+  etag?: string;
+  headers?: Record<string, string>;
+}
+
+/** A tiny fake web: routes by URL, honours If-None-Match, logs every request. */
+function fakeWeb(routes: Record<string, Route>) {
+  const log: { url: string; ifNoneMatch: string | null }[] = [];
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const headers = new Headers(init?.headers);
+    log.push({ url, ifNoneMatch: headers.get('if-none-match') });
+    const r = routes[url];
+    if (!r) return new Response('not found', { status: 404 });
+    if (r.etag && headers.get('if-none-match') === r.etag) return new Response(null, { status: 304, headers: { etag: r.etag } });
+    return new Response(r.body, {
+      status: r.status,
+      headers: { 'content-type': 'application/json', ...(r.etag ? { etag: r.etag } : {}), ...r.headers },
+    });
+  }) as typeof globalThis.fetch;
+  return { fetch, log, routes };
+}
+
+const SUMMARY = 'https://www.githubstatus.com/api/v2/summary.json';
+const INCIDENTS = 'https://www.githubstatus.com/api/v2/incidents.json';
+
+let db: Db;
+let n = 0;
+beforeEach(async () => {
+  db = await openStore(`poll-test-${n++}`);
+});
+
+function deps(fetch: typeof globalThis.fetch, now: number): PollDeps {
+  return { db, fetch, now: () => now, intervalMs: 60_000 };
+}
+
+describe('refreshService', () => {
+  it('first poll reads summary and (once) the history; the second sends If-None-Match and keeps data on 304', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: ACTIVE, etag: '"s1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2020-04-02T20:40:00Z');
+    const first = await refreshService(github, deps(web.fetch, t0));
+    expect(first.snapshot?.incidents).toHaveLength(1);
+    expect(first.historyFetchedAt).toBe(t0);
+    expect(web.log.map((l) => l.url)).toEqual([SUMMARY, INCIDENTS]);
+
+    const second = await refreshService(github, deps(web.fetch, t0 + 120_000));
+    expect(web.log.slice(2)).toEqual([{ url: SUMMARY, ifNoneMatch: '"s1"' }]); // one conditional request, no history
+    expect(second.snapshot).toEqual(first.snapshot);
+    expect(second.lastSuccessAt).toBe(t0 + 120_000);
+    expect(computeVerdict({ hasOfficial: true, official: second, now: t0 + 120_000, staleAfterMs: 900_000 }).verdict).toBe(
+      'acknowledged',
+    );
+  });
+
+  it('an error keeps the last good snapshot, records the problem, and the verdict is unknown', async () => {
+    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const good = await refreshService(github, deps(web.fetch, t0));
+    web.routes[SUMMARY] = { status: 503, body: '{"error":"unavailable"}', headers: { 'retry-after': '120' } };
+    const bad = await refreshService(github, deps(web.fetch, t0 + 120_000));
+    expect(bad.snapshot).toEqual(good.snapshot);
+    expect(bad.lastSuccessAt).toBe(t0);
+    expect(bad.problem?.httpStatus).toBe(503);
+    expect(bad.backoff!.nextAttemptAt).toBeGreaterThanOrEqual(t0 + 120_000 + 120_000);
+    expect(computeVerdict({ hasOfficial: true, official: bad, now: t0 + 120_000, staleAfterMs: 900_000 }).verdict).toBe('unknown');
+
+    // Recovers when the fault goes away (manual refresh skips ordinary backoff).
+    web.routes[SUMMARY] = { status: 200, body: OPERATIONAL };
+    const again = await refreshService(github, deps(web.fetch, t0 + 300_000), { force: true });
+    expect(again.problem).toBeNull();
+  });
+
+  it('HTML where JSON was expected is unknown with "it may have moved", and stored data survives', async () => {
+    const web = fakeWeb({ [SUMMARY]: { status: 200, body: ACTIVE }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const t0 = Date.parse('2020-04-02T20:40:00Z');
+    await refreshService(github, deps(web.fetch, t0));
+    web.routes[SUMMARY] = { status: 200, body: '<!DOCTYPE html><html><body>We moved</body></html>', headers: { 'content-type': 'text/html' } };
+    const rec = await refreshService(github, deps(web.fetch, t0 + 120_000));
+    expect(rec.problem?.message).toBe('the status page answered with HTML — it may have moved');
+    expect(rec.snapshot?.incidents).toHaveLength(1);
+  });
+
+  it('an incident that vanishes from the summary is looked up in the history and shown resolved', async () => {
+    const web = fakeWeb({ [SUMMARY]: { status: 200, body: ACTIVE }, [INCIDENTS]: { status: 200, body: '{"page":{},"incidents":[]}' } });
+    const t0 = Date.parse('2020-04-02T20:40:00Z');
+    const first = await refreshService(github, deps(web.fetch, t0));
+    const openId = first.snapshot!.incidents[0]!.id;
+    web.routes[SUMMARY] = { status: 200, body: OPERATIONAL };
+    const after = await refreshService(github, deps(web.fetch, t0 + 120_000));
+    expect(web.log.filter((l) => l.url === INCIDENTS)).toHaveLength(2); // first poll + on vanishing
+    // The history did not list it, so what we saw is recorded: it was open, now it is gone.
+    expect(after.history[0]).toMatchObject({ id: openId, status: 'resolved', resolvedAt: new Date(t0 + 120_000).toISOString() });
+    expect(computeVerdict({ hasOfficial: true, official: after, now: t0 + 180_000, staleAfterMs: 900_000 }).verdict).toBe('resolved');
+  });
+
+  it('concurrent refreshes of one service share a single poll', async () => {
+    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const d = deps(web.fetch, Date.parse('2026-11-23T12:00:00Z'));
+    const [a, b] = await Promise.all([refreshService(github, d), refreshService(github, d)]);
+    expect(a).toBe(b);
+    expect(web.log.filter((l) => l.url === SUMMARY)).toHaveLength(1);
+  });
+
+  it('a poll killed before its write leaves the previous record intact, and repeating it is harmless', async () => {
+    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const before = await refreshService(github, deps(web.fetch, t0));
+    // The worker dies mid-fetch: the fetch never settles, nothing is written.
+    const hanging = (() => new Promise<Response>(() => undefined)) as typeof globalThis.fetch;
+    void refreshService(github, { ...deps(hanging, t0 + 120_000) });
+    expect(await getRecord(db, 'github')).toEqual(before);
+  });
+
+  it('does not poll before the backoff allows, unless forced', async () => {
+    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    await refreshService(github, deps(web.fetch, t0));
+    const count = web.log.length;
+    await refreshService(github, deps(web.fetch, t0 + 10_000));
+    expect(web.log.length).toBe(count);
+    await refreshService(github, deps(web.fetch, t0 + 10_000), { force: true });
+    expect(web.log.length).toBe(count + 1);
+  });
+});
