@@ -154,12 +154,15 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   });
   b.tabs.onActivated.addListener(({ tabId }) => {
     void (async () => {
-      let host = await tabHostname(session, tabId);
-      if (host === null) {
-        const frame = await b.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
-        host = frame?.url ? hostnameOf(frame.url) : null;
-      }
-      await onTabShows(tabId, host);
+      const known = await tabHostname(session, tabId);
+      if (known !== null) return onTabShows(tabId, known);
+      // Not seen yet (e.g. a tab from before the extension started). Ask for its frame, but
+      // navigation events are the authority: only fill a gap, never erase what they recorded
+      // (an activation racing a navigation would otherwise read the old about:blank).
+      const frame = await b.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
+      const host = frame?.url ? hostnameOf(frame.url) : null;
+      if (host !== null && (await tabHostname(session, tabId)) === null) await onTabShows(tabId, host);
+      else await paintTab(tabId);
     })();
   });
   b.tabs.onRemoved.addListener((tabId) => {

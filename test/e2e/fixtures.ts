@@ -33,6 +33,11 @@ export const test = base.extend<{ env: Env }, { envWorker: Env }>({
         headless: true,
         userDataDir,
       });
+      // The 'serviceworker' event can come before the worker's script has run: wait until its
+      // listeners exist, or the first navigation of the first test could go unseen.
+      await expect
+        .poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 })
+        .toBe(true);
       await use({ server, context, extensionId, sw: serviceWorker });
       await context.close();
       await server.close();

@@ -62,8 +62,8 @@ test.describe('verdicts through badge and popup', () => {
 
   test('feed answers 503 → unknown with the reason, never ok', async ({ env }) => {
     const { tabId } = await visit(env, 'https://www.npmjs.com/');
-    await expect.poll(async () => (await badgeOf(env, tabId)).text).toBe('…');
-    expect((await badgeOf(env, tabId)).title).toContain('HTTP 503');
+    await expect.poll(async () => (await badgeOf(env, tabId)).title).toContain('HTTP 503');
+    expect((await badgeOf(env, tabId)).text).toBe('…');
 
     const popup = await openPopup(env, 'service=npm');
     expect(await verdictOf(popup)).toBe('unknown');
