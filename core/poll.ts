@@ -52,7 +52,11 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
   if (!force && prev.lastAttemptAt !== null && !isDue(prev.backoff ?? undefined, now)) return prev;
 
   const adapter = adapterFor(service.official.kind);
-  const ctx: ParseContext = { now, baseUrl: service.official.url.replace(/\/+$/, '') };
+  const ctx: ParseContext = {
+    now,
+    baseUrl: service.official.url.replace(/\/+$/, ''),
+    ...(service.official.scope ? { scope: service.official.scope } : {}),
+  };
 
   const read = await readAll(adapter.endpoints(ctx.baseUrl), deps);
   if (!read.ok) return fail(prev, read.problem, read.retryAfterMs, deps);

@@ -50,21 +50,36 @@ export const httpsUrl = () =>
     }, 'must not carry credentials'),
   );
 
-/** Base URL of a machine-readable status site: the adapter appends `/api/v2/…` itself. */
-export const officialSchema = z.strictObject({
-  kind: z.enum(OFFICIAL_KINDS),
-  url: httpsUrl().check(
-    z.refine((u) => !u.endsWith('/'), 'official.url must not end with a slash'),
-    z.refine((u) => {
-      try {
-        const url = new URL(u);
-        return url.search === '' && url.hash === '' && !/(^|\/)api(\/|$)/.test(url.pathname);
-      } catch {
-        return false;
-      }
-    }, 'official.url is the base of the status site: no /api path, query or fragment'),
-  ),
-});
+/** Kinds whose `url` is the base of the status site (the adapter appends `/api/v2/…` itself). */
+export const BASE_URL_KINDS: ReadonlySet<string> = new Set(['statuspage', 'incidentio']);
+
+function isBaseUrl(u: string): boolean {
+  try {
+    const url = new URL(u);
+    return !u.endsWith('/') && url.search === '' && url.hash === '' && !/(^|\/)api(\/|$)/.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the official word comes from. For Statuspage-family kinds `url` is the base of the status
+ * site; for every other kind it is the feed's own URL. `scope` narrows a shared feed to this
+ * entry's part of a big provider (Google Workspace product names, AWS service keys, Apple service
+ * names…): incidents that touch none of them are not this service's.
+ */
+export const officialSchema = z
+  .strictObject({
+    kind: z.enum(OFFICIAL_KINDS),
+    url: httpsUrl(),
+    scope: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
+  })
+  .check(
+    z.refine(
+      (o) => !BASE_URL_KINDS.has(o.kind) || isBaseUrl(o.url),
+      'official.url is the base of the status site for this kind: no trailing slash, /api path, query or fragment',
+    ),
+  );
 
 export const serviceSchema = z
   .strictObject({

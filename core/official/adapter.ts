@@ -17,8 +17,14 @@ export interface FeedRequest {
 export interface ParseContext {
   /** Epoch ms "now" (injected so tests are deterministic). */
   now: number;
-  /** The catalog's `official.url` for this service. */
+  /** The catalog's `official.url` for this service (trailing slashes removed for base-URL kinds). */
   baseUrl: string;
+  /**
+   * The catalog's `official.scope`, when a shared feed covers many products: only incidents and
+   * components touching one of these names (case-insensitive) belong to this service. Undefined
+   * means the whole feed is this service's.
+   */
+  scope?: readonly string[];
 }
 
 export interface FeedAdapter {

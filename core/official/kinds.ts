@@ -1,3 +1,16 @@
 /** Every official feed format Acknowledged can read. The catalog schema and the adapter registry share this list. */
-export const OFFICIAL_KINDS = ['statuspage', 'incidentio'] as const;
+export const OFFICIAL_KINDS = [
+  'statuspage', // Atlassian Statuspage API v2 (base URL)
+  'incidentio', // incident.io pages: Statuspage-compatible /api/v2 shim (base URL)
+  'rss', // RSS 2.0 / Atom history feeds: Statuspage history, Azure, AWS per-service RSS, others (feed URL)
+  'gcp', // Google Cloud incidents.json, and the Google Workspace dashboard of the same shape (feed URL)
+  'aws-health', // AWS Health public current events JSON, UTF-16 (feed URL)
+  'slack', // Slack api/v2.0.0/current (feed URL)
+  'apple', // Apple system status JSON/JSONP (feed URL)
+  'heroku', // Heroku api/v4/current-status (feed URL)
+  'statusio', // status.io public status API (feed URL)
+  'instatus', // Instatus summary.json (feed URL)
+  'cachet', // Cachet v1 API (base URL of the Cachet install)
+  'm365', // Microsoft 365 consumer status posts (feed URL)
+] as const;
 export type OfficialKind = (typeof OFFICIAL_KINDS)[number];

@@ -279,7 +279,7 @@ describe('schema rejects broken catalogs', () => {
     ['status page on an IP', (e) => (e.statusPage = 'https://127.0.0.1')],
     ['missing official (must be null, not absent)', (e) => delete e.official],
     ['http official URL', (e) => (e.official = { kind: 'statuspage', url: 'http://status.example.com' })],
-    ['unknown official kind', (e) => (e.official = { kind: 'statusio', url: 'https://status.example.com' })],
+    ['unknown official kind', (e) => (e.official = { kind: 'pingdom', url: 'https://status.example.com' })],
     ['official URL with trailing slash', (e) => (e.official = { kind: 'statuspage', url: 'https://status.example.com/' })],
     ['official URL with an /api path', (e) => (e.official = { kind: 'statuspage', url: 'https://status.example.com/api/v2' })],
     ['official URL with a query', (e) => (e.official = { kind: 'statuspage', url: 'https://status.example.com?x=1' })],

@@ -1,0 +1,10 @@
+// PLACEHOLDER — being written by another engineer; replaced wholesale. Fails honestly meanwhile.
+import { fail } from '../model';
+import type { FeedAdapter } from './adapter';
+
+export const m365Adapter: FeedAdapter = {
+  kind: 'm365',
+  label: 'm365 (not yet implemented)',
+  endpoints: (base) => [{ url: base, expect: 'text' }],
+  parse: () => fail('internal', 'this feed format is not supported yet'),
+};
