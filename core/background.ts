@@ -16,6 +16,8 @@ import { getRecord, getRecords, openStore, type Db, type ServiceRecord } from '.
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 
 export const POLL_ALARM = 'poll';
+/** The toolbar title on sites no catalogued service owns. */
+export const DEFAULT_TITLE = 'Acknowledged';
 /** At most this many feeds are read at once. */
 const CONCURRENCY = 4;
 
@@ -44,7 +46,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     try {
       if (!service) {
         await b.action.setBadgeText({ tabId, text: '' });
-        await b.action.setTitle({ tabId, title: b.i18n.getMessage('extName') || 'Acknowledged' });
+        await b.action.setTitle({ tabId, title: DEFAULT_TITLE });
         return;
       }
       const s = await settings();
@@ -171,14 +173,22 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   b.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.settings) void ensureAlarm().then(tick);
   });
-  b.runtime.onMessage.addListener((raw: unknown) => {
+  // sendResponse + `return true` (not a returned promise): works on every Chrome and Firefox version.
+  b.runtime.onMessage.addListener((raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const msg = raw as Message;
+    let work: Promise<unknown> | null = null;
     if (msg?.type === 'refresh') {
       const svc = getService(msg.serviceId);
-      return svc ? refresh([svc], true).then(() => true) : Promise.resolve(false);
+      work = svc ? refresh([svc], true) : Promise.resolve();
+    } else if (msg?.type === 'poll-now') {
+      work = tick();
     }
-    if (msg?.type === 'poll-now') return tick().then(() => true);
-    return undefined;
+    if (!work) return false;
+    work.then(
+      () => sendResponse(true),
+      () => sendResponse(false),
+    );
+    return true;
   });
 
   void ensureAlarm().then(tick);

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { WxtBrowser } from 'wxt/browser';
+import { DEFAULT_TITLE, POLL_ALARM, start } from '../../core/background';
+import { SERVICES } from '../../core/catalog/catalog';
+import { openStore } from '../../core/store';
+
+// Real payload: GitHub's summary.json during the 2020-04-02 outage (test/fixtures/feeds/PROVENANCE.md).
+const ACTIVE = readFileSync('test/fixtures/feeds/statuspage-summary-github-active-incident-major-outage-20200402.json', 'utf8');
+const NOW = Date.parse('2020-04-02T20:40:00Z');
+
+function fakeFetch() {
+  const urls: string[] = [];
+  const fetch = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    urls.push(url);
+    if (url === 'https://www.githubstatus.com/api/v2/summary.json') {
+      return new Response(ACTIVE, { headers: { 'content-type': 'application/json' } });
+    }
+    if (url === 'https://www.githubstatus.com/api/v2/incidents.json') {
+      return new Response('{"page":{},"incidents":[]}', { headers: { 'content-type': 'application/json' } });
+    }
+    return new Response('unavailable', { status: 503 });
+  }) as typeof globalThis.fetch;
+  return { fetch, urls };
+}
+
+const b = fakeBrowser as unknown as WxtBrowser;
+let n = 0;
+let dbName: string;
+beforeEach(() => {
+  dbName = `bg-test-${n++}`;
+});
+
+function boot(fetch: typeof globalThis.fetch) {
+  return start(b, { fetch, now: () => NOW, db: () => openStore(dbName) });
+}
+
+const commit = (tabId: number, url: string) =>
+  fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: NOW } as never);
+
+describe('background', () => {
+  it('arms the poll alarm at every start', async () => {
+    boot(fakeFetch().fetch);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 }));
+  });
+
+  it('paints the tab of a catalogued site with its verdict after a navigation', async () => {
+    const web = fakeFetch();
+    boot(web.fetch);
+    await commit(7, 'https://gist.github.com/someone/abc');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('!'));
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('GitHub — acknowledged: Major outage, updated 13 min ago');
+    // Only status feeds are requested — never the page the person visited.
+    expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json');
+    expect(web.urls.filter((u) => u.includes('gist') || u.includes('someone'))).toEqual([]);
+    const feedOrigins = new Set(SERVICES.flatMap((s) => (s.official ? [new URL(s.official.url).origin] : [])));
+    expect(web.urls.every((u) => feedOrigins.has(new URL(u).origin))).toBe(true);
+    // Only the hostname is kept for the tab, never the URL.
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'tab:7': 'gist.github.com' });
+  });
+
+  it('clears the badge on a site no catalogued service owns', async () => {
+    boot(fakeFetch().fetch);
+    await fakeBrowser.action.setBadgeText({ tabId: 3, text: '!' });
+    await commit(3, 'https://notgithub.com/');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(DEFAULT_TITLE));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+  });
+
+  it('a restarted worker repaints from stored data without refetching fresh data', async () => {
+    const first = fakeFetch();
+    boot(first.fetch);
+    await commit(5, 'https://github.com/');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!'));
+
+    // The worker dies: listeners are gone, badge state is reset by the browser; storage survives.
+    const session = await fakeBrowser.storage.session.get(null);
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set(session);
+    const second = fakeFetch();
+    boot(second.fetch);
+    await fakeBrowser.webNavigation.onCompleted.trigger({ tabId: 5, frameId: 0, url: 'https://github.com/', timeStamp: NOW } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!'));
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
+  });
+
+  it('answers a refresh message from the popup', async () => {
+    const web = fakeFetch();
+    boot(web.fetch);
+    const res = await fakeBrowser.runtime.sendMessage({ type: 'refresh', serviceId: 'github' });
+    expect(res).toBe(true);
+    expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json');
+  });
+});
