@@ -35,9 +35,21 @@ export interface OfficialState {
   history: OfficialIncident[];
 }
 
+/** Trouble seen outside the official feed: complaint spikes and this browser's own failures. */
+export interface Evidence {
+  /** A likely outage: a complaint spike (PRODUCT.md rules) and/or this browser's repeated failures or the person's report. */
+  trouble: boolean;
+  /** When the trouble started (first anomalous window / first failure / report), epoch ms. */
+  since: number | null;
+  /** Short words for what was seen, e.g. "complaints about 14× the usual; this browser failed 3 times". */
+  summary: string;
+}
+
 export interface VerdictInput {
   /** Whether the provider publishes an official feed at all. */
   hasOfficial: boolean;
+  /** Complaint and local evidence, when any is known. */
+  evidence?: Evidence;
   official: OfficialState | undefined;
   now: number;
   /** Data older than this is not trusted to say "ok". */
@@ -52,8 +64,10 @@ export interface VerdictResult {
   reason: string;
   /** The incident or maintenance the verdict is about, if any. */
   incident: OfficialIncident | null;
-  /** The problem behind an `unknown`, if any. */
+  /** The problem behind an `unknown`, if any (also kept for an `unacknowledged` whose feed is down). */
   problem: Problem | null;
+  /** For `unacknowledged`: since when people/this browser have seen trouble with no official word. */
+  silentSince?: number | null;
 }
 
 export const RESOLVED_WINDOW_MS = 60 * 60 * 1000;
@@ -144,24 +158,40 @@ export function agoWords(ms: number): string {
 
 export function computeVerdict(input: VerdictInput): VerdictResult {
   const { official, now, hasOfficial } = input;
+  const ev = input.evidence?.trouble ? input.evidence : null;
+  const silent = (reason: string, problem: Problem | null, incident: OfficialIncident | null = null): VerdictResult => ({
+    verdict: 'unacknowledged',
+    severity: null,
+    reason,
+    incident,
+    problem,
+    silentSince: ev?.since ?? null,
+  });
+
   if (!hasOfficial) {
     const problem: Problem = { code: 'no_official', message: 'the provider publishes no official status feed' };
+    if (ev) return silent(`${capitalise(ev.summary)}; no official status page`, problem);
     return unknown('No official status page', problem);
   }
-  if (!official || official.lastAttemptAt === null) return unknown('Not checked yet', null);
+  if (!official || official.lastAttemptAt === null) {
+    return ev ? silent(capitalise(ev.summary), null) : unknown('Not checked yet', null);
+  }
 
   const snap = official.snapshot;
   const lastOpen = snap ? [...snap.incidents].filter(isOpen).sort(newestFirst)[0] ?? null : null;
 
-  // 1. The feed could not be read on the last attempt: say so, whatever the old data said.
+  // 1. The feed could not be read on the last attempt: say so, whatever the old data said. With
+  //    trouble seen elsewhere, that is unacknowledged "and the status page is down too".
   if (official.problem) {
+    if (ev) return silent(`${capitalise(ev.summary)}; the status page is unreachable too`, official.problem, lastOpen);
     return unknown(capitalise(official.problem.message), official.problem, lastOpen);
   }
   // 2. Nothing readable ever, or too old to speak for now.
-  if (!snap || official.lastSuccessAt === null) return unknown('Not checked yet', null);
+  if (!snap || official.lastSuccessAt === null) return ev ? silent(capitalise(ev.summary), null) : unknown('Not checked yet', null);
   const age = now - official.lastSuccessAt;
   if (age > input.staleAfterMs) {
     const problem: Problem = { code: 'stale', message: `no fresh data for ${agoWords(age)}` };
+    if (ev) return silent(`${capitalise(ev.summary)}; no fresh official data for ${agoWords(age)}`, problem, lastOpen);
     return unknown(`No fresh data for ${agoWords(age)}`, problem, lastOpen);
   }
 
@@ -181,7 +211,8 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     return { verdict: 'acknowledged', severity: major ? 'major' : 'minor', reason, incident: top, problem: null };
   }
 
-  // 4. Maintenance in progress (announced in advance), or components/page under maintenance.
+  // 4. Maintenance in progress (announced in advance), or components/page under maintenance. The
+  //    provider said so in advance, so complaints during it do not make it unacknowledged.
   const activeMaintenance = [...snap.maintenances, ...snap.incidents.filter((i) => i.kind === 'maintenance')]
     .filter((m) => maintenanceInProgress(m, now))
     .sort(newestFirst);
@@ -199,7 +230,11 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     };
   }
 
-  // 5. Recently resolved: judged by the status field and resolution time, never by words in a title.
+  // 5. People or this browser see trouble and the provider has no open incident — including a new
+  //    spike within the hour after a resolution (that is not "resolved").
+  if (ev) return silent(capitalise(ev.summary), null);
+
+  // 6. Recently resolved: judged by the status field and resolution time, never by words in a title.
   const recent = latestResolution([...snap.recent, ...official.history], now);
   if (recent) {
     return { verdict: 'resolved', severity: null, reason: 'Recently resolved', incident: recent, problem: null };

@@ -34,7 +34,8 @@ beforeEach(() => {
 });
 
 function boot(fetch: typeof globalThis.fetch) {
-  return start(b, { fetch, now: () => NOW, db: () => openStore(dbName) });
+  const name = dbName; // fixed per test: an earlier test's in-flight poll must not write into this one's DB
+  return start(b, { fetch, now: () => NOW, db: () => openStore(name) });
 }
 
 const commit = (tabId: number, url: string) =>

@@ -295,3 +295,47 @@ describe('badge and headline', () => {
     expect(badgeSpec('X', r, { updatedAt: null, checkedAt: null }, NOW).text).toBe(text);
   });
 });
+
+describe('computeVerdict: evidence from people and this browser', () => {
+  const trouble = { trouble: true, since: NOW - 23 * MIN, summary: 'complaints about 14× the usual' };
+  const cases: [string, VerdictInput, string][] = [
+    ['green page + complaint spike → unacknowledged', input(state(), { evidence: trouble }), 'unacknowledged'],
+    [
+      'open incident + complaints → acknowledged wins',
+      input(state({ snapshot: snapshot({ incidents: [incident()] }) }), { evidence: trouble }),
+      'acknowledged',
+    ],
+    [
+      'maintenance in progress + complaints → maintenance (the provider said so in advance)',
+      input(
+        state({ snapshot: snapshot({ maintenances: [incident({ kind: 'maintenance', status: 'in_progress', impact: 'maintenance' })] }) }),
+        { evidence: trouble },
+      ),
+      'maintenance',
+    ],
+    [
+      'status feed unreachable + complaints → unacknowledged ("and the status page is down too")',
+      input(state({ problem: { code: 'timeout', message: 'the status page did not answer within 10 s' } }), { evidence: trouble }),
+      'unacknowledged',
+    ],
+    ['no official channel + complaints → unacknowledged', input(undefined, { hasOfficial: false, evidence: trouble }), 'unacknowledged'],
+    [
+      'a new spike within the hour after a resolution → unacknowledged, not resolved',
+      input(state({ history: [incident({ status: 'resolved', resolvedAt: iso(20 * MIN) })] }), { evidence: trouble }),
+      'unacknowledged',
+    ],
+    ['evidence without trouble changes nothing', input(state(), { evidence: { ...trouble, trouble: false } }), 'ok'],
+  ];
+  it.each(cases)('%s', (_n, inp, verdict) => expect(computeVerdict(inp).verdict).toBe(verdict));
+
+  it('says the feed is down too, and keeps since when people have seen trouble', () => {
+    const r = computeVerdict(input(state({ problem: { code: 'http', message: 'x', httpStatus: 503 } }), { evidence: trouble }));
+    expect(r.reason).toBe('Complaints about 14× the usual; the status page is unreachable too');
+    expect(r.silentSince).toBe(NOW - 23 * MIN);
+    expect(r.problem?.httpStatus).toBe(503);
+  });
+  it('names the missing official channel', () => {
+    const r = computeVerdict(input(undefined, { hasOfficial: false, evidence: trouble }));
+    expect(r.reason).toBe('Complaints about 14× the usual; no official status page');
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Small shared pieces for the adapters of the smaller feed formats (Heroku, status.io, Instatus,
+ * Cachet, Microsoft 365 consumer). Body reading, the nesting guard and the status vocabulary come
+ * from `statuspage.ts`; this file only adds what those five formats have in common and Statuspage
+ * does not need: lenient leaves of other types, scope matching, and the date forms they use.
+ *
+ * Everything here is pure and never throws.
+ */
+import * as z from 'zod/mini';
+import type { ComponentStatus, OfficialUpdate } from '../model';
+import { htmlToText, toIso } from '../text';
+import { MAX_NAME } from './statuspage';
+
+/** The sentence tail every "format changed" failure uses (same words as the Statuspage adapter). */
+export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider may have changed platform';
+
+// ---------------------------------------------------------------------------------------------
+// Lenient leaves: a wrong type or an absent key reads as null, never as a failure.
+
+export const str = z.catch(z.optional(z.nullable(z.string())), null);
+export const num = z.catch(z.optional(z.nullable(z.number())), null);
+export const bool = z.catch(z.optional(z.nullable(z.boolean())), null);
+/** A string or a number (ids, status codes sent either way). */
+export const strOrNum = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
+/** A nested list validated element by element later. */
+export const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
+
+// ---------------------------------------------------------------------------------------------
+// Lists.
+
+/** Read each element; skip the malformed ones; `allBad` when a non-empty list had no good element. */
+export function eachValid<T>(rows: readonly unknown[], read: (row: unknown) => T | null): { items: T[]; allBad: boolean } {
+  const items: T[] = [];
+  let bad = 0;
+  for (const row of rows) {
+    let item: T | null = null;
+    try {
+      item = read(row);
+    } catch {
+      item = null;
+    }
+    if (item === null) bad++;
+    else items.push(item);
+  }
+  return { items, allBad: rows.length > 0 && bad === rows.length };
+}
+
+/** An id from a string or a finite number; blank or absurdly long → null. */
+export function idOf(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'string') {
+    const s = value.trim();
+    return s === '' || s.length > 200 ? null : s;
+  }
+  return null;
+}
+
+/** A display name: markup removed, whitespace folded to single spaces, bounded. */
+export const cleanName = (value: unknown, max = MAX_NAME): string => htmlToText(value, max).replace(/\s+/g, ' ');
+
+/** Newest first by time; ties keep the feed's own order. Updates without a time were already dropped. */
+export function newestFirst(updates: readonly OfficialUpdate[]): OfficialUpdate[] {
+  return updates
+    .map((update, order) => ({ update, order, t: Date.parse(update.at) }))
+    .sort((a, b) => b.t - a.t || a.order - b.order)
+    .map((x) => x.update);
+}
+
+const RANK: Record<ComponentStatus, number> = {
+  unknown: 0,
+  operational: 1,
+  maintenance: 2,
+  degraded: 3,
+  partial_outage: 4,
+  major_outage: 5,
+};
+
+/** The worst of some statuses ('unknown' when there are none; 'unknown' loses to anything stated). */
+export function worstStatus(statuses: readonly ComponentStatus[]): ComponentStatus {
+  let worst: ComponentStatus = 'unknown';
+  for (const s of statuses) if (RANK[s] > RANK[worst]) worst = s;
+  return worst;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope (ParseContext.scope): names compared trimmed and case-insensitively, whole names only.
+
+const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** A predicate "is this name in scope"; without a scope everything is. */
+export function scopeMatcher(scope: readonly string[] | undefined): (name: string) => boolean {
+  if (!scope || scope.length === 0) return () => true;
+  const wanted = new Set(scope.map(norm).filter((s) => s !== ''));
+  return (name) => wanted.has(norm(name));
+}
+
+/**
+ * Whether an incident belongs to a scoped service, given the component names it names.
+ * An incident the provider attributed to no component at all is kept: a scoped service must not
+ * go quiet about an outage just because the provider did not say which part it hits.
+ */
+export function incidentInScope(scope: readonly string[] | undefined, components: readonly string[]): boolean {
+  if (!scope || scope.length === 0 || components.length === 0) return true;
+  const match = scopeMatcher(scope);
+  return components.some(match);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/;
+const MONTHS: Record<string, number> = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+};
+// JavaScript's Date.prototype.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".
+const JS_DATE = /^(?:[a-z]{3},?\s+)?([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:GMT|UTC)\s*(?:([+-])(\d{2}):?(\d{2}))?$/i;
+
+function utcIso(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMin: number): string | null {
+  if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  const t = Date.UTC(y, mo, d, h, mi, s, ms) - offsetMin * 60_000;
+  if (!Number.isFinite(t)) return null;
+  const check = new Date(Date.UTC(y, mo, d));
+  if (check.getUTCMonth() !== mo) return null; // 31 February
+  return new Date(t).toISOString();
+}
+
+/**
+ * A date without a zone, "2015-08-01 12:00:00" (Cachet's API), read as UTC — never as the local
+ * time of whoever runs this, which is what `new Date()` would do with it.
+ */
+export function zonelessAsUtc(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const m = ZONELESS.exec(input.trim());
+  if (!m) return null;
+  const ms = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
+  return utcIso(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms, 0);
+}
+
+/**
+ * A JavaScript `Date.toString()` string (Instatus's summary.json), with or without the
+ * parenthesised zone name, which is dropped: the numeric offset is what counts.
+ */
+export function jsDateString(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > 200) return null;
+  const s = input.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  const m = JS_DATE.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[1]!.toLowerCase()];
+  if (month === undefined) return null;
+  const sign = m[7] === '-' ? -1 : 1;
+  const offset = m[8] !== undefined ? sign * (Number(m[8]) * 60 + Number(m[9])) : 0;
+  if (Math.abs(offset) > 14 * 60) return null;
+  return utcIso(Number(m[3]), month, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), 0, offset);
+}
+
+/** Only ISO 8601 strings with a date part (toIso would also accept numbers and loose words). */
+export function isoDate(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const s = input.trim();
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)) return null;
+  return toIso(s.replace(' ', 'T'));
+}
+
+/** Any of the date forms these feeds use: ISO 8601 with a zone, zone-less (as UTC), JS toString(). */
+export function anyDate(input: unknown): string | null {
+  return isoDate(input) ?? zonelessAsUtc(input) ?? jsDateString(input);
+}
