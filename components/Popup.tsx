@@ -6,6 +6,7 @@
  */
 import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/evaluate';
+import type { ServiceEvidence } from '@/core/evidence';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
 import { headline, relativeTime } from '@/core/present';
 import type { ServiceRecord } from '@/core/store';
@@ -20,13 +21,17 @@ export interface PopupData {
   /** The hostname of the tab, when known. */
   host: string | null;
   record: ServiceRecord | undefined;
-  watched: { service: Service; record: ServiceRecord | undefined }[];
+  /** Evidence outside the official feed for the current service. */
+  evidence: ServiceEvidence | null;
+  watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
   refreshing: boolean;
 }
 
 export interface PopupActions {
   onRefresh(): void;
   onSelect(serviceId: string): void;
+  /** The person's own "it's broken for me" (true) or its undo (false). */
+  onReport(on: boolean): void;
 }
 
 const VERDICT_ICON: Record<Verdict, string> = {
@@ -162,9 +167,62 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
   );
 }
 
+function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
+  const local = evidence?.local;
+  const failing = local && local.failures >= 3 && !local.discounted;
+  const quiet = !failing && !local?.manual && !(local && local.failures > 0) && (silentSince === null || silentSince === undefined);
+  if (quiet) {
+    return (
+      <p class="report-row quiet">
+        <span class="muted">Not working for you?</span>{' '}
+        <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
+          It's broken for me
+        </button>
+      </p>
+    );
+  }
+  return (
+    <section class="card evidence" aria-labelledby="ev-h">
+      <h2 id="ev-h">What this browser sees</h2>
+      <ul class="plain">
+        {failing ? (
+          <li data-testid="local-failures">
+            This browser failed to reach {local.hosts.join(', ') || 'the site'} {local.failures} times in the last 5 minutes.
+          </li>
+        ) : null}
+        {local && local.failures > 0 && local.discounted === 'offline' ? (
+          <li class="muted">Some loads failed, but this browser was offline, so they are not counted.</li>
+        ) : null}
+        {local && local.failures > 0 && local.discounted === 'other_sites_failing' ? (
+          <li class="muted">Some loads failed, but other sites failed too — probably your own connection, so they are not counted.</li>
+        ) : null}
+        {silentSince !== null && silentSince !== undefined ? (
+          <li data-testid="silence">
+            No word from the provider for {relativeTime(silentSince, now).replace(' ago', '')}.
+          </li>
+        ) : null}
+      </ul>
+      <p class="report-row">
+        {local?.manual ? (
+          <>
+            <span data-testid="reported">You reported it broken.</span>{' '}
+            <button type="button" class="linklike" onClick={() => actions.onReport(false)}>
+              Undo
+            </button>
+          </>
+        ) : (
+          <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
+            It's broken for me
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}
+
 function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
   const { service, record, now } = data;
-  const { result } = evaluate(service, record, now, data.pollIntervalMin);
+  const { result } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict);
   const v = result.verdict;
   const checkedAt = record?.lastAttemptAt ?? null;
   const lastGood = record?.lastSuccessAt ?? null;
@@ -195,6 +253,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
 
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
+      <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
       {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
@@ -229,8 +288,8 @@ function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) 
     <section class="watched" aria-labelledby="watched-h">
       <h2 id="watched-h">Watched services</h2>
       <ul>
-        {rows.map(({ service, record }) => {
-          const { result } = evaluate(service, record, data.now, data.pollIntervalMin);
+        {rows.map(({ service, record, evidence }) => {
+          const { result } = evaluate(service, record, data.now, data.pollIntervalMin, evidence?.verdict);
           return (
             <li key={service.id} data-watched={service.id} data-watched-verdict={result.verdict}>
               <button type="button" class="watched-row" onClick={() => actions.onSelect(service.id)}>

@@ -8,6 +8,8 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { getService, hostnameOf, matchService, type Service } from './catalog/catalog';
 import { evaluate } from './evaluate';
+import { evidenceFor, type EvidenceInputs } from './evidence';
+import { loadNav, loadReports, recordNav, setReport } from './local/store';
 import { badgeSpec } from './present';
 import { isPollDue, refreshService } from './poll';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
@@ -25,6 +27,8 @@ const CONCURRENCY = 4;
 export interface BackgroundDeps {
   fetch: typeof globalThis.fetch;
   now: () => number;
+  /** Whether the browser believes it is online (navigator.onLine); failures while offline never count. */
+  online?: () => boolean;
   db?: () => Promise<Db>;
 }
 
@@ -40,6 +44,13 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     intervalMs: s.pollIntervalMin * 60_000,
   });
 
+  const online = deps.online ?? (() => true);
+
+  async function evidenceInputs(): Promise<EvidenceInputs> {
+    const [events, reports] = await Promise.all([loadNav(session), loadReports(b.storage.local, deps.now())]);
+    return { events, reports, online: online() };
+  }
+
   async function paintTab(tabId: number, known?: { host: string | null }) {
     const host = known ? known.host : await tabHostname(session, tabId);
     const service = host ? matchService(host) : null;
@@ -49,10 +60,10 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         await b.action.setTitle({ tabId, title: DEFAULT_TITLE });
         return;
       }
-      const s = await settings();
-      const rec = await getRecord(await db(), service.id);
+      const [s, rec, inputs] = await Promise.all([settings(), db().then((d) => getRecord(d, service.id)), evidenceInputs()]);
       const now = deps.now();
-      const { result, freshness } = evaluate(service, rec, now, s.pollIntervalMin);
+      const ev = evidenceFor(service.id, inputs, now);
+      const { result, freshness } = evaluate(service, rec, now, s.pollIntervalMin, ev.verdict);
       const spec = badgeSpec(service.name, result, freshness, now);
       await Promise.all([
         b.action.setBadgeText({ tabId, text: spec.text }),
@@ -149,10 +160,26 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   });
   // Chromium resets per-tab badge text and title on every navigation, failed ones included.
   b.webNavigation.onCompleted.addListener((d) => {
-    if (d.frameId === 0) void paintTab(d.tabId);
+    if (d.frameId !== 0) return;
+    void (async () => {
+      await recordNav(session, { at: deps.now(), serviceId: matchService(hostnameOf(d.url) ?? '')?.id ?? null, ok: true }, deps.now());
+      await paintTab(d.tabId);
+    })();
   });
   b.webNavigation.onErrorOccurred.addListener((d) => {
-    if (d.frameId === 0) void onTabShows(d.tabId, hostnameOf(d.url));
+    if (d.frameId !== 0) return;
+    void (async () => {
+      const host = hostnameOf(d.url);
+      const svc = host ? matchService(host) : null;
+      // Only a catalogued service's hostname is kept; any other site is a bare failure mark.
+      await recordNav(
+        session,
+        { at: deps.now(), serviceId: svc?.id ?? null, ok: false, error: d.error, ...(svc && host ? { host } : {}) },
+        deps.now(),
+      );
+      await onTabShows(d.tabId, host);
+      if (svc) await paintTabsOf(new Set([svc.id]));
+    })();
   });
   b.tabs.onActivated.addListener(({ tabId }) => {
     void (async () => {
@@ -182,6 +209,14 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       work = svc ? refresh([svc], true) : Promise.resolve();
     } else if (msg?.type === 'poll-now') {
       work = tick();
+    } else if (msg?.type === 'report' && getService(msg.serviceId)) {
+      const svc = getService(msg.serviceId)!;
+      work = setReport(b.storage.local, svc.id, msg.on, deps.now()).then(async () => {
+        // The person says it is broken: check whether the provider has said anything yet.
+        if (msg.on && svc.official) await refresh([svc], true);
+        await paintTabsOf(new Set([svc.id]));
+        broadcast([svc.id]);
+      });
     }
     if (!work) return false;
     work.then(

@@ -5,7 +5,7 @@
 import type { Service } from './catalog/catalog';
 import type { Freshness } from './present';
 import type { ServiceRecord } from './store';
-import { computeVerdict, type VerdictResult } from './verdict';
+import { computeVerdict, type Evidence, type VerdictResult } from './verdict';
 
 /** Data older than this never speaks for "now" (at least 15 min, or three missed polls). */
 export function staleAfterMs(pollIntervalMin: number): number {
@@ -17,12 +17,19 @@ export interface Evaluation {
   freshness: Freshness;
 }
 
-export function evaluate(service: Service, rec: ServiceRecord | undefined, now: number, pollIntervalMin: number): Evaluation {
+export function evaluate(
+  service: Service,
+  rec: ServiceRecord | undefined,
+  now: number,
+  pollIntervalMin: number,
+  evidence?: Evidence,
+): Evaluation {
   const result = computeVerdict({
     hasOfficial: service.official !== null,
     official: rec,
     now,
     staleAfterMs: staleAfterMs(pollIntervalMin),
+    ...(evidence ? { evidence } : {}),
   });
   const upd = result.incident?.updates[0]?.at ?? result.incident?.updatedAt ?? null;
   const updatedAt = upd ? Date.parse(upd) : NaN;

@@ -1,5 +1,9 @@
 /** Messages between the popup/options pages and the service worker, and shared timing constants. */
-export type Message = { type: 'refresh'; serviceId: string } | { type: 'poll-now' };
+export type Message =
+  | { type: 'refresh'; serviceId: string }
+  | { type: 'poll-now' }
+  /** The person's own "it's broken for me" (on: true) or its undo (on: false). */
+  | { type: 'report'; serviceId: string; on: boolean };
 export type Broadcast = { type: 'updated'; serviceIds: string[] };
 
 /** Refresh a service shown in the active tab (or opened in the popup) when its data is older than this. */

@@ -89,7 +89,9 @@ export function headline(name: string, v: VerdictResult): string {
     case 'acknowledged':
       return `${name} has acknowledged a problem`;
     case 'unacknowledged':
-      return `People report problems with ${name}; the provider has said nothing`;
+      return v.problem?.code === 'no_official'
+        ? `Problems with ${name}; the provider has said nothing (no official status page)`
+        : `Problems with ${name}; the provider has said nothing`;
     case 'maintenance':
       return `${name} is under scheduled maintenance`;
     case 'resolved':

@@ -7,7 +7,7 @@
  * Everything here is pure and never throws.
  */
 import * as z from 'zod/mini';
-import type { ComponentStatus, OfficialUpdate } from '../model';
+import { fail, type ComponentStatus, type OfficialUpdate, type Result } from '../model';
 import { htmlToText, toIso } from '../text';
 import { MAX_NAME } from './statuspage';
 
@@ -103,6 +103,15 @@ export function incidentInScope(scope: readonly string[] | undefined, components
   if (!scope || scope.length === 0 || components.length === 0) return true;
   const match = scopeMatcher(scope);
   return components.some(match);
+}
+
+/**
+ * The failure for a scope that matches nothing the feed lists: the provider renamed or dropped the
+ * part this service is about, and silence about it must not read as "operational".
+ */
+export function notListed(scope: readonly string[], what = 'the status feed'): Result<never> {
+  const names = scope.map((s) => `“${s}”`).join(', ');
+  return fail('schema', `${what} no longer lists ${names} — the provider may have renamed it`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import { Popup, type PopupData } from '@/components/Popup';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
 import { getRecords, openStore } from '@/core/store';
+import { evidenceFor } from '@/core/evidence';
+import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
 import '@/components/popup.css';
 
@@ -23,19 +25,28 @@ async function target(): Promise<{ serviceId: string | null; host: string | null
 }
 
 async function load(): Promise<PopupData> {
-  const [settings, t, db] = await Promise.all([loadSettings(browser.storage.local), target(), openStore()]);
+  const now = Date.now();
+  const [settings, t, db, events, reports] = await Promise.all([
+    loadSettings(browser.storage.local),
+    target(),
+    openStore(),
+    loadNav(browser.storage.session),
+    loadReports(browser.storage.local, now),
+  ]);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const recs = await getRecords(db, ids);
   const service = t.serviceId ? (getService(t.serviceId) ?? null) : null;
+  const inputs = { events, reports, online: navigator.onLine };
   return {
-    now: Date.now(),
+    now,
+    evidence: service ? evidenceFor(service.id, inputs, now) : null,
     pollIntervalMin: settings.pollIntervalMin,
     service,
     host: t.host,
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = getService(id);
-      return s ? [{ service: s, record: recs.get(id) }] : [];
+      return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now) }] : [];
     }),
     refreshing,
   };
@@ -44,7 +55,7 @@ async function load(): Promise<PopupData> {
 let last: PopupData | null = null;
 async function paint() {
   last = await load();
-  render(<Popup data={last} actions={{ onRefresh: () => void refresh(), onSelect: select }} />, root);
+  render(<Popup data={last} actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on) }} />, root);
 }
 
 async function refresh() {
@@ -58,6 +69,13 @@ async function refresh() {
     refreshing = false;
     await paint();
   }
+}
+
+async function report(on: boolean) {
+  const id = last?.service?.id;
+  if (!id) return;
+  await browser.runtime.sendMessage({ type: 'report', serviceId: id, on } satisfies Message);
+  await paint();
 }
 
 function select(serviceId: string) {
