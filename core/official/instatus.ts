@@ -34,7 +34,7 @@ import {
 } from '../model';
 import { htmlToText, safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, str, strOrNum } from './feedkit';
+import { SHAPE_MESSAGE, anyDate, eachValid, idOf, str, strOrNum } from './feedkit';
 import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
 const eventSchema = z.object({
@@ -167,8 +167,8 @@ export const instatusAdapter: FeedAdapter = {
       const all = [...incidents.items, ...maintenances.items];
       return ok({
         indicator,
-        // The provider's word for the page, as it says it (never translated into a claim of ours).
-        description: indicator === 'unknown' ? null : cleanName(s.page.status),
+        // The page status is an enum word ("UP"), not a sentence for a person: no description.
+        description: null,
         components: [],
         incidents: incidents.items.filter((i) => !isClosed(i.status)),
         maintenances: maintenances.items.filter((m) => !isClosed(m.status)),
