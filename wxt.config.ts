@@ -23,7 +23,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'webNavigation', 'storage'],
+    permissions: ['alarms', 'webNavigation', 'storage', 'notifications'],
     host_permissions: feedOrigins(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: {

@@ -2,48 +2,54 @@
  * The service worker's behaviour, with the browser passed in (the entrypoint only calls `start`).
  *
  * MV3 workers die at any moment, so: every listener is registered synchronously in `start`; the
- * poll alarm is re-armed at every start; all state lives in IndexedDB and storage.session; every
- * step can be repeated without harm.
+ * poll alarm is re-armed at every start; all state lives in IndexedDB and storage; every step can
+ * be repeated without harm (a notification is marked told in its episode before it is shown).
+ *
+ * One loop: poll feeds / record evidence → `reconcile` (verdict → episode → notifications) → paint
+ * the badges of the tabs concerned → tell any open popup.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { getService, hostnameOf, matchService, type Service } from './catalog/catalog';
 import { evaluate } from './evaluate';
 import { evidenceFor, type EvidenceInputs } from './evidence';
+import { stepEpisode, takeUnnotified } from './history/episodes';
 import { loadNav, loadReports, recordNav, setReport } from './local/store';
-import { badgeSpec } from './present';
-import { isPollDue, refreshService } from './poll';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
+import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
+import { isPollDue, refreshService } from './poll';
+import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
 import { loadSettings, type Settings } from './settings';
-import { getRecord, getRecords, openStore, type Db, type ServiceRecord } from './store';
+import { getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
+import { isOpen } from './verdict';
 
 export const POLL_ALARM = 'poll';
-/** The toolbar title on sites no catalogued service owns. */
+/** The toolbar title on sites no catalogued service owns and no watched service is in trouble. */
 export const DEFAULT_TITLE = 'Acknowledged';
 /** At most this many feeds are read at once. */
 const CONCURRENCY = 4;
-
+const NOTIFIED_KEY = 'notifiedAt';
 
 export interface BackgroundDeps {
   fetch: typeof globalThis.fetch;
   now: () => number;
   /** Whether the browser believes it is online (navigator.onLine); failures while offline never count. */
   online?: () => boolean;
+  /** Minutes between UTC and local time (Date#getTimezoneOffset), for quiet hours. */
+  tzOffsetMin?: () => number;
   db?: () => Promise<Db>;
+}
+
+/** Notification preferences from settings, tolerating settings written before they existed. */
+function notificationPrefs(s: Settings): NotificationPrefs {
+  const raw = (s as unknown as { notifications?: Partial<NotificationPrefs> }).notifications;
+  return { ...DEFAULT_NOTIFICATION_PREFS, ...(raw ?? {}) };
 }
 
 export function start(b: WxtBrowser, deps: BackgroundDeps) {
   const db = deps.db ?? (() => openStore());
   const settings = () => loadSettings(b.storage.local);
   const session = b.storage.session;
-
-  const pollDeps = async (s: Settings) => ({
-    db: await db(),
-    fetch: deps.fetch,
-    now: deps.now,
-    intervalMs: s.pollIntervalMin * 60_000,
-  });
-
   const online = deps.online ?? (() => true);
 
   async function evidenceInputs(): Promise<EvidenceInputs> {
@@ -51,20 +57,20 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     return { events, reports, online: online() };
   }
 
-  async function paintTab(tabId: number, known?: { host: string | null }) {
-    const host = known ? known.host : await tabHostname(session, tabId);
-    const service = host ? matchService(host) : null;
-    try {
-      if (!service) {
-        await b.action.setBadgeText({ tabId, text: '' });
-        await b.action.setTitle({ tabId, title: DEFAULT_TITLE });
-        return;
-      }
-      const [s, rec, inputs] = await Promise.all([settings(), db().then((d) => getRecord(d, service.id)), evidenceInputs()]);
-      const now = deps.now();
+  /** Everything needed to judge services now, read once per paint/reconcile. */
+  async function context(ids: string[]) {
+    const [s, d, inputs] = await Promise.all([settings(), db(), evidenceInputs()]);
+    const recs = await getRecords(d, ids);
+    const now = deps.now();
+    const judge = (service: Service) => {
       const ev = evidenceFor(service.id, inputs, now);
-      const { result, freshness } = evaluate(service, rec, now, s.pollIntervalMin, ev.verdict);
-      const spec = badgeSpec(service.name, result, freshness, now);
+      return { ev, ...evaluate(service, recs.get(service.id), now, s.pollIntervalMin, ev.verdict) };
+    };
+    return { s, d, recs, now, judge };
+  }
+
+  async function setBadge(tabId: number, spec: BadgeSpec) {
+    try {
       await Promise.all([
         b.action.setBadgeText({ tabId, text: spec.text }),
         b.action.setBadgeBackgroundColor({ tabId, color: spec.color }),
@@ -75,11 +81,24 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     }
   }
 
-  async function paintTabsOf(serviceIds: Set<string>) {
+  async function paintTab(tabId: number, known?: { host: string | null }) {
+    const host = known ? known.host : await tabHostname(session, tabId);
+    const service = host ? matchService(host) : null;
+    if (service) {
+      const { judge, now } = await context([service.id]);
+      const { result, freshness } = judge(service);
+      return setBadge(tabId, badgeSpec(service.name, result, freshness, now));
+    }
+    // No catalogued service owns this site: show how many watched services are in trouble, if any.
+    const s = await settings();
+    const watched = s.watched.map(getService).filter((x): x is Service => !!x);
+    const { judge } = await context(watched.map((w) => w.id));
+    await setBadge(tabId, watchedTroubleBadge(watched.map((w) => ({ name: w.name, result: judge(w).result })), DEFAULT_TITLE));
+  }
+
+  async function paintAllTabs() {
     const tabs = await allTabs(session);
-    await Promise.all(
-      [...tabs].filter(([, host]) => serviceIds.has(matchService(host)?.id ?? '')).map(([tabId, host]) => paintTab(tabId, { host })),
-    );
+    await Promise.all([...tabs].map(([tabId, host]) => paintTab(tabId, { host })));
   }
 
   function broadcast(serviceIds: string[]) {
@@ -88,27 +107,77 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     b.runtime.sendMessage(msg).catch(() => undefined);
   }
 
-  async function refresh(services: Service[], force: boolean): Promise<ServiceRecord[]> {
-    if (services.length === 0) return [];
+  /** Judge services again, advance their episodes, tell the person what changed, repaint. */
+  async function reconcile(ids: string[]) {
+    const services = [...new Set(ids)].map(getService).filter((x): x is Service => !!x);
+    if (services.length === 0) return;
+    const { s, d, recs, now, judge } = await context(services.map((x) => x.id));
+    const prefs = notificationPrefs(s);
+    for (const service of services) {
+      try {
+        const { result, ev } = judge(service);
+        const open = await getOpenEpisode(d, service.id);
+        const openIncidents = (recs.get(service.id)?.snapshot?.incidents ?? []).filter((i) => isOpen(i) && i.kind === 'incident');
+        const step = stepEpisode(open, {
+          serviceId: service.id,
+          now,
+          verdict: result,
+          openIncidents,
+          evidenceSince: ev.verdict.trouble ? ev.verdict.since : null,
+        });
+        if (!step.episode) continue;
+        const { episode, fresh } = takeUnnotified(step.episode, step.transitions);
+        if (JSON.stringify(episode) !== JSON.stringify(open)) await putEpisode(d, episode);
+        for (const t of fresh) await notify(service, t, result.reason, prefs, s.watched.includes(service.id));
+      } catch {
+        // One service's storage trouble must not stop the others; the next tick tries again.
+      }
+    }
+    await paintAllTabs();
+    broadcast(services.map((x) => x.id));
+  }
+
+  async function notify(
+    service: Service,
+    t: Parameters<typeof notificationText>[1],
+    detail: string,
+    prefs: NotificationPrefs,
+    watched: boolean,
+  ) {
+    const now = deps.now();
+    const got = await session.get(NOTIFIED_KEY);
+    const recent = (Array.isArray(got[NOTIFIED_KEY]) ? (got[NOTIFIED_KEY] as number[]) : []).filter((x) => now - x < 3_600_000);
+    const tzOffsetMin = deps.tzOffsetMin?.() ?? 0;
+    if (!shouldNotify(t, prefs, { watched, now, tzOffsetMin, recent })) return;
+    await session.set({ [NOTIFIED_KEY]: [...recent, now] });
+    const text = notificationText(service.name, t, detail);
+    await b.notifications
+      .create(`${t.kind}|${service.id}|${t.episodeId}`, {
+        type: 'basic',
+        iconUrl: b.runtime.getURL('/icons/128.png'),
+        title: text.title,
+        message: text.message,
+      })
+      .catch(() => undefined);
+  }
+
+  async function refresh(services: Service[], force: boolean): Promise<void> {
+    if (services.length === 0) return;
     const s = await settings();
-    const d = await pollDeps(s);
-    const out: ServiceRecord[] = [];
+    const d = { db: await db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
     const queue = [...services];
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           try {
-            out.push(await refreshService(next, d, { force }));
+            await refreshService(next, d, { force });
           } catch {
             // A storage failure for one service must not stop the others; the next tick retries.
           }
         }
       }),
     );
-    const ids = services.map((x) => x.id);
-    await paintTabsOf(new Set(ids));
-    broadcast(ids);
-    return out;
+    await reconcile(services.map((x) => x.id));
   }
 
   /** The alarm: poll watched services and services shown in tabs, each when it is due. */
@@ -120,13 +189,15 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       const svc = matchService(host);
       if (svc) ids.add(svc.id);
     }
-    const services = [...ids].map(getService).filter((x): x is Service => !!x && x.official !== null);
-    const recs = await getRecords(await db(), services.map((x) => x.id));
+    const services = [...ids].map(getService).filter((x): x is Service => !!x);
+    const d = await db();
+    const recs = await getRecords(d, services.map((x) => x.id));
     const now = deps.now();
-    await refresh(
-      services.filter((x) => isPollDue(recs.get(x.id), now)),
-      false,
-    );
+    const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
+    await refresh(due, false);
+    // Services without an official feed (and evidence that ages out) are judged on every tick too.
+    await reconcile(services.filter((x) => !due.includes(x)).map((x) => x.id));
+    await pruneEpisodes(d, now).catch(() => 0);
   }
 
   /** A tab shows a site: remember its hostname, paint from stored data at once, refresh if old. */
@@ -178,7 +249,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         deps.now(),
       );
       await onTabShows(d.tabId, host);
-      if (svc) await paintTabsOf(new Set([svc.id]));
+      if (svc) await reconcile([svc.id]);
     })();
   });
   b.tabs.onActivated.addListener(({ tabId }) => {
@@ -200,23 +271,28 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   b.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.settings) void ensureAlarm().then(tick);
   });
+  b.notifications?.onClicked.addListener((id) => {
+    const serviceId = id.split('|')[1];
+    if (serviceId && getService(serviceId)) {
+      void b.tabs.create({ url: b.runtime.getURL(`/popup.html?service=${encodeURIComponent(serviceId)}`) });
+    }
+    void b.notifications.clear(id);
+  });
   // sendResponse + `return true` (not a returned promise): works on every Chrome and Firefox version.
   b.runtime.onMessage.addListener((raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const msg = raw as Message;
     let work: Promise<unknown> | null = null;
     if (msg?.type === 'refresh') {
       const svc = getService(msg.serviceId);
-      work = svc ? refresh([svc], true) : Promise.resolve();
+      work = svc ? (svc.official ? refresh([svc], true) : reconcile([svc.id])) : Promise.resolve();
     } else if (msg?.type === 'poll-now') {
       work = tick();
     } else if (msg?.type === 'report' && getService(msg.serviceId)) {
       const svc = getService(msg.serviceId)!;
-      work = setReport(b.storage.local, svc.id, msg.on, deps.now()).then(async () => {
+      work = setReport(b.storage.local, svc.id, msg.on, deps.now()).then(() =>
         // The person says it is broken: check whether the provider has said anything yet.
-        if (msg.on && svc.official) await refresh([svc], true);
-        await paintTabsOf(new Set([svc.id]));
-        broadcast([svc.id]);
-      });
+        msg.on && svc.official ? refresh([svc], true) : reconcile([svc.id]),
+      );
     }
     if (!work) return false;
     work.then(
@@ -228,6 +304,5 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
 
   void ensureAlarm().then(tick);
 
-  return { tick, paintTab, refresh, onTabShows, ensureAlarm };
+  return { tick, paintTab, refresh, reconcile, onTabShows, ensureAlarm };
 }
-

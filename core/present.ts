@@ -102,3 +102,16 @@ export function headline(name: string, v: VerdictResult): string {
       return `Can't tell whether ${name} is working`;
   }
 }
+
+/** The badge on a site no catalogued service owns: how many watched services are in trouble, or nothing. */
+export function watchedTroubleBadge(rows: { name: string; result: VerdictResult }[], defaultTitle: string): BadgeSpec {
+  const trouble = rows.filter((r) => r.result.verdict === 'acknowledged' || r.result.verdict === 'unacknowledged');
+  if (trouble.length === 0) return { text: '', color: BADGE_COLOR.ok, title: defaultTitle };
+  const anySilent = trouble.some((r) => r.result.verdict === 'unacknowledged');
+  const list = trouble.map((r) => `${r.name} (${r.result.verdict})`).join(', ');
+  return {
+    text: String(trouble.length),
+    color: anySilent ? BADGE_COLOR.unacknowledged : BADGE_COLOR.acknowledgedMinor,
+    title: `${trouble.length} watched ${trouble.length === 1 ? 'service' : 'services'} in trouble: ${list}`,
+  };
+}

@@ -6,6 +6,8 @@
  * old record or the new one, never half of each, and repeating a step writes the same thing again.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Episode } from './history/episodes';
+import { isPrunable } from './history/episodes';
 import type { BackoffState } from './net/backoff';
 import type { Validators } from './net/fetch';
 import type { OfficialState } from './verdict';
@@ -26,10 +28,13 @@ export interface BodyRecord {
 interface Schema extends DBSchema {
   services: { key: string; value: ServiceRecord };
   bodies: { key: string; value: BodyRecord };
+  /** Outage episodes (added in version 2). */
+  episodes: { key: string; value: Episode; indexes: { serviceId: string } };
 }
 
 export const DB_NAME = 'acknowledged';
-export const DB_VERSION = 1;
+/** 1: services, bodies. 2: + episodes. Upgrades only add; data written by earlier versions is kept. */
+export const DB_VERSION = 2;
 
 export type Db = IDBPDatabase<Schema>;
 
@@ -42,6 +47,9 @@ export function openStore(name: string = DB_NAME): Promise<Db> {
     upgrade(db) {
       if (!db.objectStoreNames.contains('services')) db.createObjectStore('services', { keyPath: 'serviceId' });
       if (!db.objectStoreNames.contains('bodies')) db.createObjectStore('bodies', { keyPath: 'url' });
+      if (!db.objectStoreNames.contains('episodes')) {
+        db.createObjectStore('episodes', { keyPath: 'id' }).createIndex('serviceId', 'serviceId');
+      }
     },
     blocking() {
       // A newer version wants to upgrade (an extension update): let it, reopen lazily.
@@ -97,4 +105,34 @@ export async function commitPoll(db: Db, rec: ServiceRecord, bodies: BodyRecord[
   const tx = db.transaction(['services', 'bodies'], 'readwrite');
   await Promise.all([tx.objectStore('services').put(rec), ...bodies.map((b) => tx.objectStore('bodies').put(b))]);
   await tx.done;
+}
+
+/** All recorded episodes of a service, oldest first. */
+export async function getEpisodes(db: Db, serviceId: string): Promise<Episode[]> {
+  const all = await db.getAllFromIndex('episodes', 'serviceId', serviceId);
+  return all.sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** The service's episode still open (not ended), if any. */
+export async function getOpenEpisode(db: Db, serviceId: string): Promise<Episode | null> {
+  const all = await getEpisodes(db, serviceId);
+  return all.filter((e) => e.endedAt === null).pop() ?? null;
+}
+
+export async function putEpisode(db: Db, e: Episode): Promise<void> {
+  await db.put('episodes', e);
+}
+
+/** Drop episodes that ended more than 90 days ago. */
+export async function pruneEpisodes(db: Db, now: number): Promise<number> {
+  const tx = db.transaction('episodes', 'readwrite');
+  let n = 0;
+  for (let c = await tx.store.openCursor(); c; c = await c.continue()) {
+    if (isPrunable(c.value, now)) {
+      await c.delete();
+      n++;
+    }
+  }
+  await tx.done;
+  return n;
 }

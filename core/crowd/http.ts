@@ -11,6 +11,7 @@
 import type { Problem } from '../model';
 import { fetchFeed, type FetchDeps } from '../net/fetch';
 import type { BudgetGate } from './budget';
+import { DEFAULT_RATE_LIMIT_MS, type SourceStatus } from './source';
 
 export interface JsonRequest {
   url: string;
@@ -190,4 +191,21 @@ function resetHeaderMs(headers: Headers, now: number): number | undefined {
     if (Number.isFinite(at)) return Math.max(0, at - now);
   }
   return undefined;
+}
+
+/** Whether the request went out (our own budget refusing it sends nothing). */
+export function wasSent(res: JsonResponse): boolean {
+  return res.ok || res.budget !== true;
+}
+
+export type JsonFailure = Extract<JsonResponse, { ok: false }>;
+
+/** A failed request as a source status: 429 and our own budget are `rate_limited`, the rest `error`. */
+export function statusOf(res: JsonFailure, fallbackRetryMs: number = DEFAULT_RATE_LIMIT_MS): SourceStatus {
+  if (res.budget || res.status === 429) {
+    return { state: 'rate_limited', message: res.problem.message, retryAfterMs: res.retryAfterMs ?? fallbackRetryMs };
+  }
+  return res.retryAfterMs === undefined
+    ? { state: 'error', problem: res.problem }
+    : { state: 'error', problem: res.problem, retryAfterMs: res.retryAfterMs };
 }

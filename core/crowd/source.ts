@@ -17,6 +17,14 @@ import type { BudgetGate } from './budget';
 export const SOURCE_IDS = ['hn', 'mastodon', 'bluesky', 'isdown'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
+/** Names for people. */
+export const SOURCE_LABELS: Readonly<Record<SourceId, string>> = Object.freeze({
+  hn: 'Hacker News',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  isdown: 'IsDown',
+});
+
 export interface Post {
   /** Unique across sources: `<source>:<native id>` (Mastodon: the status `uri`, Bluesky: the at-uri). */
   id: string;

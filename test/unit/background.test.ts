@@ -59,15 +59,47 @@ describe('background', () => {
     const feedOrigins = new Set(SERVICES.flatMap((s) => (s.official ? [new URL(s.official.url).origin] : [])));
     expect(web.urls.every((u) => feedOrigins.has(new URL(u).origin))).toBe(true);
     // Only the hostname is kept for the tab, never the URL.
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'tab:7': 'gist.github.com' });
+    const session = await fakeBrowser.storage.session.get(null);
+    expect(session['tab:7']).toBe('gist.github.com');
+    expect(JSON.stringify(session)).not.toContain('someone');
   });
 
-  it('clears the badge on a site no catalogued service owns', async () => {
+  it('clears the badge on a site no catalogued service owns when no watched service is in trouble', async () => {
+    await fakeBrowser.storage.local.set({ settings: { watched: [] } });
     boot(fakeFetch().fetch);
     await fakeBrowser.action.setBadgeText({ tabId: 3, text: '!' });
     await commit(3, 'https://notgithub.com/');
     await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(DEFAULT_TITLE));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+  });
+
+  it('on a site no catalogued service owns, counts the watched services in trouble', async () => {
+    await fakeBrowser.storage.local.set({ settings: { watched: ['github'] } });
+    boot(fakeFetch().fetch);
+    await commit(4, 'https://example.org/');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('1'));
+    expect(await fakeBrowser.action.getTitle({ tabId: 4 })).toBe('1 watched service in trouble: GitHub (acknowledged)');
+  });
+
+  it('records an episode and notifies once for a watched service the provider acknowledged', async () => {
+    await fakeBrowser.storage.local.set({ settings: { watched: ['github'] } });
+    const created: string[] = [];
+    const orig = fakeBrowser.notifications.create;
+    fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
+      created.push(id);
+      return orig(id, opts as never);
+    }) as typeof orig;
+    const api = boot(fakeFetch().fetch);
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatch(/^acknowledged\|github\|github:/);
+    // Reconciling again (a worker restart repeats steps) tells nothing new.
+    await api.reconcile(['github']);
+    await api.reconcile(['github']);
+    expect(created).toHaveLength(1);
+    const db = await openStore(dbName);
+    const eps = await db.getAll('episodes');
+    expect(eps).toHaveLength(1);
+    expect(eps[0]).toMatchObject({ serviceId: 'github', notified: ['acknowledged'], firstOfficialAt: Date.parse('2020-04-02T20:20:54.013Z') });
   });
 
   it('a restarted worker repaints from stored data without refetching fresh data', async () => {

@@ -1,0 +1,78 @@
+/**
+ * Which transitions become desktop notifications, and their words. Pure.
+ * One notification per transition per episode (the episode remembers what was told), only for
+ * watched services, never for muted ones, not in quiet hours, and at most a few per hour.
+ */
+import type { Transition } from './history/episodes';
+import { describeAcknowledgement } from './history/episodes';
+
+export interface NotificationPrefs {
+  enabled: boolean;
+  unacknowledged: boolean;
+  acknowledged: boolean;
+  resolved: boolean;
+  muted: string[];
+  quietHours: { enabled: boolean; start: string; end: string };
+}
+
+export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
+  enabled: true,
+  unacknowledged: true,
+  acknowledged: true,
+  resolved: true,
+  muted: [],
+  quietHours: { enabled: false, start: '22:00', end: '07:00' },
+};
+
+/** At most this many notifications in any hour, across services. */
+export const MAX_PER_HOUR = 6;
+
+const minutesOf = (hhmm: string): number | null => {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : null;
+};
+
+/** Is `now` (local time, via the offset the caller gives) inside the quiet hours? Windows may cross midnight. */
+export function inQuietHours(prefs: NotificationPrefs, now: number, tzOffsetMin: number): boolean {
+  if (!prefs.quietHours.enabled) return false;
+  const start = minutesOf(prefs.quietHours.start);
+  const end = minutesOf(prefs.quietHours.end);
+  if (start === null || end === null || start === end) return false;
+  const local = (((Math.floor(now / 60_000) - tzOffsetMin) % 1440) + 1440) % 1440;
+  return start < end ? local >= start && local < end : local >= start || local < end;
+}
+
+export interface NotifyContext {
+  watched: boolean;
+  now: number;
+  /** Minutes to subtract from UTC for local time, as Date#getTimezoneOffset gives. */
+  tzOffsetMin: number;
+  /** Times of notifications shown recently (any service). */
+  recent: number[];
+}
+
+export function shouldNotify(t: Transition, prefs: NotificationPrefs, ctx: NotifyContext): boolean {
+  if (!prefs.enabled || !ctx.watched || prefs.muted.includes(t.serviceId)) return false;
+  if (!prefs[t.kind]) return false;
+  if (inQuietHours(prefs, ctx.now, ctx.tzOffsetMin)) return false;
+  return ctx.recent.filter((at) => ctx.now - at < 3_600_000).length < MAX_PER_HOUR;
+}
+
+export interface NotificationText {
+  title: string;
+  message: string;
+}
+
+export function notificationText(name: string, t: Transition, detail: string): NotificationText {
+  switch (t.kind) {
+    case 'unacknowledged':
+      return { title: `${name}: trouble, no word from the provider`, message: detail || `Problems with ${name} are being seen; the provider has said nothing yet.` };
+    case 'acknowledged':
+      return { title: `${name} has acknowledged a problem`, message: [describeAcknowledgement(name, t), detail].filter(Boolean).join(' ') };
+    case 'resolved':
+      return { title: `${name}: resolved`, message: detail || `${name} reports the problem resolved.` };
+  }
+}
