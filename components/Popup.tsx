@@ -7,6 +7,7 @@
 import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/evaluate';
 import type { ServiceEvidence } from '@/core/evidence';
+import type { Episode } from '@/core/history/episodes';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
 import { headline, relativeTime } from '@/core/present';
 import type { ServiceRecord } from '@/core/store';
@@ -23,6 +24,10 @@ export interface PopupData {
   record: ServiceRecord | undefined;
   /** Evidence outside the official feed for the current service. */
   evidence: ServiceEvidence | null;
+  /** The service's latest outage episode, if any. */
+  episode: Episode | null;
+  /** Transient status line (e.g. "Copied"). */
+  status: string | null;
   watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
   refreshing: boolean;
 }
@@ -32,6 +37,29 @@ export interface PopupActions {
   onSelect(serviceId: string): void;
   /** The person's own "it's broken for me" (true) or its undo (false). */
   onReport(on: boolean): void;
+  /** Copy a plain-text summary of the current state and episode. */
+  onCopy(): void;
+}
+
+/** "Acknowledged 19 min after trouble was first seen here" — only when the timestamps prove the order. */
+function AckStory({ episode, now }: { episode: Episode | null; now: number }) {
+  if (!episode || episode.firstEvidenceAt === null) return null;
+  if (episode.firstOfficialAt !== null && episode.firstOfficialAt > episode.firstEvidenceAt) {
+    const m = Math.round((episode.firstOfficialAt - episode.firstEvidenceAt) / 60_000);
+    return (
+      <p class="story" data-testid="ack-delay">
+        The provider's first word came {m} min after trouble was first seen here.
+      </p>
+    );
+  }
+  if (episode.firstOfficialAt === null && episode.endedAt === null) {
+    return (
+      <p class="story" data-testid="ack-silence">
+        Trouble first seen {relativeTime(episode.firstEvidenceAt, now)}; no word from the provider since.
+      </p>
+    );
+  }
+  return null;
 }
 
 const VERDICT_ICON: Record<Verdict, string> = {
@@ -252,6 +280,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
 
+      <AckStory episode={data.episode} now={now} />
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
@@ -270,6 +299,9 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </span>
         <span class="foot-actions">
           <Link href={service.statusPage}>Status page ↗</Link>
+          <button type="button" class="linklike" onClick={actions.onCopy} title="Copy a plain-text summary to share with your team">
+            Copy as text
+          </button>
           {service.official ? (
             <button type="button" class="refresh" onClick={actions.onRefresh} disabled={data.refreshing} aria-busy={data.refreshing}>
               {data.refreshing ? 'Checking…' : 'Refresh'}
@@ -277,6 +309,9 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
           ) : null}
         </span>
       </footer>
+      <p class="status-line" role="status" aria-live="polite">
+        {data.status ?? ''}
+      </p>
     </main>
   );
 }

@@ -3,7 +3,9 @@ import { getService, matchService } from '@/core/catalog/catalog';
 import { Popup, type PopupData } from '@/components/Popup';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
-import { getRecords, openStore } from '@/core/store';
+import { getEpisodes, getRecords, openStore } from '@/core/store';
+import { evaluate } from '@/core/evaluate';
+import { summaryText } from '@/core/history/summary';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
@@ -15,6 +17,7 @@ const root = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 let selected = params.get('service');
 let refreshing = false;
+let status: string | null = null;
 
 async function target(): Promise<{ serviceId: string | null; host: string | null }> {
   if (selected) return { serviceId: getService(selected)?.id ?? null, host: null };
@@ -37,8 +40,11 @@ async function load(): Promise<PopupData> {
   const recs = await getRecords(db, ids);
   const service = t.serviceId ? (getService(t.serviceId) ?? null) : null;
   const inputs = { events, reports, online: navigator.onLine };
+  const episode = service ? ((await getEpisodes(db, service.id)).pop() ?? null) : null;
   return {
     now,
+    episode,
+    status,
     evidence: service ? evidenceFor(service.id, inputs, now) : null,
     pollIntervalMin: settings.pollIntervalMin,
     service,
@@ -55,7 +61,13 @@ async function load(): Promise<PopupData> {
 let last: PopupData | null = null;
 async function paint() {
   last = await load();
-  render(<Popup data={last} actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on) }} />, root);
+  render(
+    <Popup
+      data={last}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy() }}
+    />,
+    root,
+  );
 }
 
 async function refresh() {
@@ -69,6 +81,23 @@ async function refresh() {
     refreshing = false;
     await paint();
   }
+}
+
+async function copy() {
+  if (!last?.service) return;
+  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict);
+  const text = summaryText(last.service, result, last.episode, last.now);
+  try {
+    await navigator.clipboard.writeText(text);
+    status = 'Copied a summary to the clipboard.';
+  } catch {
+    status = 'Could not copy to the clipboard.';
+  }
+  await paint();
+  setTimeout(() => {
+    status = null;
+    void paint();
+  }, 4000);
 }
 
 async function report(on: boolean) {
