@@ -288,26 +288,28 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
 
       <footer class="foot">
-        <span class="muted" data-testid="checked">
-          {checkedAt ? (
-            <>
-              Checked <Time iso={new Date(checkedAt).toISOString()} now={now} />
-            </>
-          ) : (
-            'Not checked yet'
-          )}
-        </span>
-        <span class="foot-actions">
-          <Link href={service.statusPage}>Status page ↗</Link>
-          <button type="button" class="linklike" onClick={actions.onCopy} title="Copy a plain-text summary to share with your team">
-            Copy as text
-          </button>
+        <div class="foot-row">
+          <span class="muted" data-testid="checked">
+            {checkedAt ? (
+              <>
+                Checked <Time iso={new Date(checkedAt).toISOString()} now={now} />
+              </>
+            ) : (
+              'Not checked yet'
+            )}
+          </span>
           {service.official ? (
             <button type="button" class="refresh" onClick={actions.onRefresh} disabled={data.refreshing} aria-busy={data.refreshing}>
               {data.refreshing ? 'Checking…' : 'Refresh'}
             </button>
           ) : null}
-        </span>
+        </div>
+        <div class="foot-row links-row">
+          <Link href={service.statusPage}>{service.official ? 'Official status page ↗' : 'Provider help page ↗'}</Link>
+          <button type="button" class="linklike" onClick={actions.onCopy} title="Copy a plain-text summary to share with your team">
+            Copy as text
+          </button>
+        </div>
       </footer>
       <p class="status-line" role="status" aria-live="polite">
         {data.status ?? ''}
