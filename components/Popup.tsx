@@ -8,6 +8,8 @@ import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/evaluate';
 import type { ServiceEvidence } from '@/core/evidence';
 import type { Episode } from '@/core/history/episodes';
+import { etaFor, nextUpdateFor, typicalDuration } from '@/core/history/eta';
+import { describeTrackRecord, formatDuration, trackRecord } from '@/core/history/track';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
 import { headline, relativeTime } from '@/core/present';
 import type { ServiceRecord } from '@/core/store';
@@ -26,6 +28,8 @@ export interface PopupData {
   evidence: ServiceEvidence | null;
   /** The service's latest outage episode, if any. */
   episode: Episode | null;
+  /** All recorded episodes of the service (for the track record). */
+  episodes: Episode[];
   /** Transient status line (e.g. "Copied"). */
   status: string | null;
   watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
@@ -121,12 +125,6 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
       ) : (
         <p class="muted">The provider has posted no update text yet.</p>
       )}
-      {incident.scheduledUntil && incident.kind === 'maintenance' ? (
-        <p class="eta">
-          Scheduled to end <Time iso={incident.scheduledUntil} now={now} /> (
-          {new Date(Date.parse(incident.scheduledUntil)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})
-        </p>
-      ) : null}
       {incident.components.length > 0 ? (
         <p class="affected">
           <span class="label">Affected:</span> {incident.components.join(', ')}
@@ -248,6 +246,55 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
   );
 }
 
+const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** "When will it be back?": the provider's ETA, else when they promised to speak next, else past durations. */
+function When({ incident, past, now }: { incident: OfficialIncident | null; past: OfficialIncident[]; now: number }) {
+  const eta = incident ? etaFor(incident, now) : null;
+  const next = incident ? nextUpdateFor(incident, now) : null;
+  const typical = typicalDuration(past);
+  if (!eta && !next && !typical) return null;
+  return (
+    <section class="card" aria-labelledby="when-h">
+      <h2 id="when-h">When will it be back?</h2>
+      {eta ? (
+        <p data-testid="eta">
+          {eta.source === 'maintenance_window' ? 'Maintenance scheduled to end' : 'The provider expects it back'} at{' '}
+          <strong>{clock(eta.at)}</strong> ({relativeTime(eta.at, now)}).
+          {eta.source === 'update_text' ? <span class="muted"> From their update: “{eta.text}”</span> : null}
+        </p>
+      ) : (
+        <p class="muted">The provider has not given an estimate.</p>
+      )}
+      {next ? (
+        <p class={next.overdue ? 'overdue' : ''}>
+          Next update promised {next.overdue ? 'for' : 'by'} {clock(next.at)}
+          {next.overdue ? ' — overdue' : ''}.
+        </p>
+      ) : null}
+      {typical ? (
+        <p class="muted" data-testid="typical">
+          Past incidents: median {formatDuration(typical.medianMs)} (from {typical.count} incidents).
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Track({ past, episodes }: { past: OfficialIncident[]; episodes: Episode[] }) {
+  const lines = describeTrackRecord(trackRecord(past, episodes));
+  return (
+    <details class="card track">
+      <summary>Track record</summary>
+      <ul class="plain" data-testid="track-record">
+        {lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
   const { service, record, now } = data;
   const { result } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict);
@@ -255,6 +302,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
   const checkedAt = record?.lastAttemptAt ?? null;
   const lastGood = record?.lastSuccessAt ?? null;
   const incident = result.incident;
+  const past = [...(record?.snapshot?.recent ?? []), ...(record?.history ?? [])];
   return (
     <main
       class={`popup v-${v} sev-${result.severity ?? 'none'}`}
@@ -284,7 +332,11 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
+      {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
+        <When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} />
+      ) : null}
       {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
+      {service.official ? <Track past={past} episodes={data.episodes} /> : null}
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
 
       <footer class="foot">

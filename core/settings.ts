@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { DOMAIN_PATTERN, ID_PATTERN, httpsUrl, officialSchema, type Official, type Service } from './catalog/schema';
+import { t, type MessageKey } from './i18n';
 import { fail, ok, type Result } from './model';
 
 export const SETTINGS_KEY = 'settings';
@@ -314,6 +315,49 @@ export function customAsService(c: CustomService): Service {
   };
 }
 
+/**
+ * What a person typed as a status page address → a clean https URL, or null when it is not one.
+ * A bare hostname gets `https://`; `http:`, other schemes, IP addresses, localhost and credentials
+ * are refused. The fragment is dropped; a bare `/` path is dropped too (`https://status.example.com`).
+ */
+export function normaliseStatusPageUrl(input: string): string | null {
+  let text = input.trim();
+  if (text === '' || /\s/.test(text)) return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text)) return null; // mailto:, javascript: …
+    text = `https://${text}`;
+  }
+  if (!httpsUrl().safeParse(text).success) return null;
+  const url = new URL(text);
+  url.hash = '';
+  return url.pathname === '/' && url.search === '' ? url.origin : url.href;
+}
+
+/**
+ * The optional "sites of this service" field: hostnames separated by commas or spaces; a pasted
+ * URL is reduced to its hostname. Lower-cased, deduplicated. Error: the first entry that is not a
+ * hostname, in a sentence.
+ */
+export function parseDomainsInput(input: string): Result<string[]> {
+  const out = new Set<string>();
+  for (const part of input.split(/[\s,;]+/)) {
+    if (part === '') continue;
+    let host = part.toLowerCase();
+    if (host.includes('/')) {
+      try {
+        host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
+      } catch {
+        // keep as typed; it fails the pattern below
+      }
+    }
+    host = host.replace(/\.$/, '');
+    if (!DOMAIN_PATTERN.test(host)) return fail('schema', t('customBadDomain', part));
+    out.add(host);
+  }
+  if (out.size > 50) return fail('schema', t('customTooManyDomains'));
+  return ok([...out]);
+}
+
 /** A custom service by id, from settings. */
 export function findCustom(s: Settings, id: string): CustomService | undefined {
   return s.custom.find((c) => c.id === id);
@@ -329,24 +373,25 @@ export function exportSettings(s: Settings): string {
 
 const KNOWN_FIELDS = ['version', 'watched', 'pollIntervalMin', 'custom', 'sources', 'notifications', 'http5xxDetection'];
 
-const FIELD_WORDS: Record<string, string> = {
-  watched: 'the watched services (a list of service ids)',
-  pollIntervalMin: 'the poll interval (a whole number of minutes from 1 to 60)',
-  custom: 'the custom status pages',
-  sources: 'the complaint sources',
-  notifications: 'the notification settings',
-  'notifications.muted': 'the muted services (a list of service ids)',
-  'notifications.quietHours': 'the quiet hours',
-  'notifications.quietHours.start': 'the start of quiet hours (HH:MM)',
-  'notifications.quietHours.end': 'the end of quiet hours (HH:MM)',
-  http5xxDetection: 'HTTP 5xx detection (true or false)',
+const FIELD_WORDS: Record<string, MessageKey> = {
+  watched: 'fieldWatched',
+  pollIntervalMin: 'fieldPollInterval',
+  custom: 'fieldCustom',
+  sources: 'fieldSources',
+  notifications: 'fieldNotifications',
+  'notifications.muted': 'fieldMuted',
+  'notifications.quietHours': 'fieldQuietHours',
+  'notifications.quietHours.start': 'fieldQuietStart',
+  'notifications.quietHours.end': 'fieldQuietEnd',
+  http5xxDetection: 'fieldHttp5xx',
 };
 
 function describeField(path: string): string {
-  if (FIELD_WORDS[path]) return FIELD_WORDS[path];
+  const key = FIELD_WORDS[path];
+  if (key) return t(key);
   const custom = /^custom\[(\d+)\]$/.exec(path);
-  if (custom) return `custom status page no. ${Number(custom[1]) + 1} (needs an id "custom-…", a name and https addresses)`;
-  return `${path} (true or false)`;
+  if (custom) return t('fieldCustomItem', String(Number(custom[1]) + 1));
+  return t('fieldBoolean', path);
 }
 
 /**
@@ -360,21 +405,15 @@ export function importSettings(text: string): Result<Settings> {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return fail('parse', `This is not valid JSON (${why}). Paste the whole text that “Export” gave you, from { to }.`);
+    return fail('parse', t('importNotJson', e instanceof Error ? e.message : String(e)));
   }
-  if (!isObj(raw)) {
-    const found = Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`;
-    return fail('schema', `These are not Acknowledged settings: expected an object like { "version": 2, "watched": […] }, found ${found}.`);
-  }
-  if (!KNOWN_FIELDS.some((k) => k in raw)) {
-    return fail('schema', `These are not Acknowledged settings: none of the expected fields (${KNOWN_FIELDS.join(', ')}) is there.`);
-  }
+  if (!isObj(raw)) return fail('schema', t('importNotObject'));
+  if (!KNOWN_FIELDS.some((k) => k in raw)) return fail('schema', t('importNoFields', KNOWN_FIELDS.join(', ')));
   const repairs: Repairs = [];
   const settings = repair(upgrade(raw), repairs);
   if (repairs.length > 0) {
     const fields = [...new Set(repairs)].map(describeField);
-    return fail('schema', `Nothing was imported: some values are not valid — ${fields.join('; ')}.`);
+    return fail('schema', t('importInvalid', fields.join('; ')));
   }
   return ok(settings);
 }

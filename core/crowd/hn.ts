@@ -31,6 +31,8 @@ const LABEL = 'Hacker News search';
 /** Hits per page when polling a 15-minute window; backfill windows of a day use the maximum. */
 export const HN_HITS_PER_PAGE = 100;
 export const HN_MAX_QUERIES = 3;
+/** 1000 hits with highlight data can pass 2 MiB; still bounded. */
+const HN_MAX_BYTES = 8 * 1024 * 1024;
 
 export function hnSearchUrl(term: string, since: number, until: number, page: number, hitsPerPage: number): string {
   const params = new URLSearchParams({
@@ -79,7 +81,11 @@ export const hackerNews: ComplaintSource = {
 
     for (const term of queries) {
       for (let page = 0; page < maxPages; page++) {
-        const res = await requestJson({ url: hnSearchUrl(term, range.since, range.until, page, hitsPerPage) }, deps, LABEL);
+        const res = await requestJson(
+          { url: hnSearchUrl(term, range.since, range.until, page, hitsPerPage), maxBytes: HN_MAX_BYTES },
+          deps,
+          LABEL,
+        );
         if (wasSent(res)) requests++;
         // Partial posts are kept (adding them is idempotent); no coverage is claimed.
         if (!res.ok) return { posts: sortPosts(posts), status: statusOf(res), requests };

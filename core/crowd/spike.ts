@@ -4,7 +4,8 @@
  *
  * Per source, per 15-minute window (the clock-aligned buckets of buckets.ts):
  *  - count    = distinct authors in the window (one angry person posting ten times counts once);
- *  - usual    = median count of the same window-of-day over the past 7 days, floored at 0.25;
+ *  - usual    = the same window-of-day over the past 7 days, with the window either side of it
+ *               (21 samples): the larger of their median and their 10%-trimmed mean, floored at 0.25;
  *  - λ        = usual × 1.5 (real counts are over-dispersed compared with Poisson);
  *  - anomalous when P(X ≥ count | Poisson λ) < 3.5×10⁻⁴ AND count ≥ 3.
  * The current window is re-evaluated as it fills (the worker re-checks every 5 minutes); because a
@@ -25,8 +26,13 @@ export const SPIKE_DEFAULTS = Object.freeze({
   inflate: 1.5,
   alpha: 3.5e-4,
   minAuthors: 3,
-  /** Same-slot samples needed before the same-slot median is trusted alone. */
+  /** Days of same-slot history needed before the same-slot median is trusted alone. */
   minHistory: 3,
+  /**
+   * Neighbouring windows on each side pooled with the slot (1: 14:00 uses 13:45, 14:00 and 14:15 of
+   * each past day — 21 samples instead of 7, so one unlucky day cannot drag the median down).
+   */
+  slotSpread: 1,
 });
 
 /** Longest run we walk back (24 h of windows). */
@@ -47,6 +53,7 @@ export interface SpikeOptions {
   alpha?: number;
   minAuthors?: number;
   minHistory?: number;
+  slotSpread?: number;
   /** This browser is failing to reach the service (PRODUCT.md "repeated failures"). */
   localFailures?: boolean;
   /**
@@ -184,6 +191,7 @@ interface Resolved {
   alpha: number;
   minAuthors: number;
   minHistory: number;
+  slotSpread: number;
 }
 
 function resolve(opts: SpikeOptions): Resolved {
@@ -196,7 +204,23 @@ function resolve(opts: SpikeOptions): Resolved {
     alpha: pos(opts.alpha, SPIKE_DEFAULTS.alpha),
     minAuthors: Math.max(1, Math.floor(pos(opts.minAuthors, SPIKE_DEFAULTS.minAuthors))),
     minHistory: Math.floor(pos(opts.minHistory, SPIKE_DEFAULTS.minHistory)),
+    slotSpread:
+      typeof opts.slotSpread === 'number' && Number.isFinite(opts.slotSpread) && opts.slotSpread >= 0
+        ? Math.min(4, Math.floor(opts.slotSpread))
+        : SPIKE_DEFAULTS.slotSpread,
   };
+}
+
+/**
+ * Mean after dropping the largest `trim` fraction of values (past outages in the same slot),
+ * rounded up to at least one value dropped when there are ten or more.
+ */
+export function trimmedMean(values: readonly number[], trim = 0.1): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const drop = Math.min(s.length - 1, Math.max(s.length >= 10 ? 1 : 0, Math.floor(s.length * trim)));
+  const kept = s.slice(0, s.length - drop);
+  return kept.reduce((a, b) => a + b, 0) / kept.length;
 }
 
 export function median(values: readonly number[]): number {
@@ -236,12 +260,17 @@ class SourceSeries {
   check(bucket: number): WindowCheck {
     const r = this.r;
     const samples: number[] = [];
+    let days = 0;
     for (let d = 1; d <= r.days; d++) {
-      const b = bucket - d * DAY_MS;
-      if (this.known(b)) samples.push(this.count(b));
+      const centre = bucket - d * DAY_MS;
+      if (this.known(centre)) days++;
+      for (let j = -r.slotSpread; j <= r.slotSpread; j++) {
+        const b = centre + j * r.windowMs;
+        if (this.known(b) && b < bucket - 2 * r.windowMs) samples.push(this.count(b));
+      }
     }
     let pooled = false;
-    if (samples.length < r.minHistory) {
+    if (days < r.minHistory) {
       // Too few days of history: pool the windows of the last 24 h (any time of day), leaving out
       // the two windows just before this one (they may be the start of the same spike).
       for (let b = bucket - 3 * r.windowMs; b > bucket - DAY_MS; b -= r.windowMs) {
@@ -251,7 +280,9 @@ class SourceSeries {
         }
       }
     }
-    const baseline = Math.max(r.floor, median(samples));
+    // The median is robust to past outages but coarse on small integers (2 → 3 is +50%); the
+    // trimmed mean is smooth. The larger of the two keeps false alarms down (README).
+    const baseline = Math.max(r.floor, median(samples), trimmedMean(samples));
     const lambda = baseline * r.inflate;
     const entry = this.counts.get(bucket);
     const count = entry?.authors ?? 0;

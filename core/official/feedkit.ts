@@ -18,7 +18,6 @@ export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider 
 // Lenient leaves: a wrong type or an absent key reads as null, never as a failure.
 
 export const str = z.catch(z.optional(z.nullable(z.string())), null);
-export const num = z.catch(z.optional(z.nullable(z.number())), null);
 export const bool = z.catch(z.optional(z.nullable(z.boolean())), null);
 /** A string or a number (ids, status codes sent either way). */
 export const strOrNum = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
@@ -177,7 +176,10 @@ export function jsDateString(input: unknown): string | null {
 export function isoDate(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   const s = input.trim();
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.exec(s);
+  if (!m) return null;
+  // The engine rolls 30 February over to 2 March; a date that does not exist is not a date.
+  if (utcIso(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), 0, 0) === null) return null;
   return toIso(s.replace(' ', 'T'));
 }
 

@@ -45,9 +45,9 @@ import {
   MAX_OPEN,
   MAX_RECENT,
   MAX_UPDATES,
-  newestFirst,
   readJsonArray,
   RECENT_WINDOW_MS,
+  CLOCK_SKEW_MS,
   scopeMatcher,
   SHAPE_MESSAGE,
   uniqueNames,
@@ -124,14 +124,13 @@ const isAvailable = (status: unknown): boolean => typeof status === 'string' && 
 export function markdownToText(input: unknown, max: number = MAX_TEXT): string {
   if (typeof input !== 'string' || input.length === 0) return '';
   let s = input.length > max * 4 ? input.slice(0, max * 4) : input;
-  s = s
-    .replace(/\r\n?/g, '\n')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
-    .replace(/^[ \t]*(?:#{1,6}[ \t]+)+/gm, '')
-    .replace(/^[ \t]*#{1,6}[ \t]*$/gm, '')
-    .replace(/^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$/gm, '')
-    .replace(/\*\*|__/g, '')
-    .replace(/\[([^\]\n]{1,500})\]\((https?:\/\/[^)\s]{1,2000})\)/g, '$1 ($2)');
+  // Each pass only when its marker occurs: these texts are long and most have few markers.
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  if (s.includes('\\')) s = s.replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1');
+  if (s.includes('#')) s = s.replace(/^[ \t]*(?:#{1,6}[ \t]+)+/gm, '').replace(/^[ \t]*#{1,6}[ \t]*$/gm, '');
+  if (s.includes('---')) s = s.replace(/^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$\n?/gm, '');
+  if (s.includes('**') || s.includes('__')) s = s.replace(/\*\*|__/g, '');
+  if (s.includes('](')) s = s.replace(/\[([^\]\n]{1,500})\]\((https?:\/\/[^)\s]{1,2000})\)/g, '$1 ($2)');
   return htmlToText(s, max);
 }
 
@@ -210,7 +209,8 @@ interface GcpUpdateRow {
   t: number;
   order: number;
   available: boolean;
-  text: string;
+  /** The feed's markdown-ish text, converted later (see `fillTexts`). */
+  raw: string;
 }
 
 function readUpdates(rows: readonly unknown[]): GcpUpdateRow[] {
@@ -222,7 +222,7 @@ function readUpdates(rows: readonly unknown[]): GcpUpdateRow[] {
     const u = parsed.data;
     const at = toIso(u.when) ?? toIso(u.created);
     if (at === null) return; // no readable time: cannot be placed on the timeline
-    out.push({ at, t: Date.parse(at), order, available: isAvailable(u.status), text: markdownToText(u.text) });
+    out.push({ at, t: Date.parse(at), order, available: isAvailable(u.status), raw: u.text ?? '' });
   });
   // Newest first; ties keep the feed's order (Google lists newest first).
   out.sort((a, b) => b.t - a.t || a.order - b.order);
@@ -238,9 +238,57 @@ export interface GcpNormaliseOptions {
 
 /**
  * One element of incidents.json → the common model, or null when it is not an incident (not an
- * object, no id) or is outside the scope. Never throws.
+ * object, no id) or is outside the scope. Every update text is converted in full. Never throws.
  */
 export function normaliseGcpIncident(raw: unknown, opts: GcpNormaliseOptions): OfficialIncident | null {
+  const built = buildIncident(raw, opts);
+  if (built === null) return null;
+  fillTexts([built], Infinity);
+  return built.incident;
+}
+
+/** An incident whose update texts are still raw (`incident.updates[k].text` is '' until filled). */
+interface Built {
+  incident: OfficialIncident;
+  raw: string[];
+}
+
+/**
+ * Update texts: markdown-ish → plain text, within a budget of input characters (Google's history
+ * is megabytes, and converting text costs far more per character than parsing JSON). Incidents are
+ * taken in priority order — open ones, then recent ones, newest first — and each one's updates
+ * newest first. Once the budget is spent, an incident keeps its newest and its oldest update (the
+ * provider's latest and first word) as previews of `PREVIEW_TEXT` characters, and the updates in
+ * between are left out (they remain on the provider's page, which the incident links to). With
+ * real feeds (a few open or recent incidents) the budget is not reached.
+ */
+function fillTexts(ordered: readonly Built[], budget: number): void {
+  let left = budget;
+  for (const b of ordered) {
+    const n = b.raw.length;
+    const kept: OfficialUpdate[] = [];
+    for (let k = 0; k < n; k++) {
+      const update = b.incident.updates[k];
+      if (!update) continue;
+      const raw = b.raw[k] ?? '';
+      const cost = Math.min(raw.length, MAX_TEXT * 4);
+      if (cost <= left) {
+        left -= cost;
+        update.text = markdownToText(raw);
+      } else if (k === 0 || k === n - 1) update.text = markdownToText(raw, PREVIEW_TEXT);
+      else continue;
+      kept.push(update);
+    }
+    b.incident.updates = kept;
+  }
+}
+
+/** Characters of raw update text converted in full per snapshot; see `fillTexts`. */
+export const TEXT_BUDGET = 64_000;
+/** Length of an update text converted after the budget is spent. */
+export const PREVIEW_TEXT = 200;
+
+function buildIncident(raw: unknown, opts: GcpNormaliseOptions): Built | null {
   try {
     if (!isRecord(raw)) return null;
     const parsed = gcpIncidentSchema.safeParse(raw);
@@ -268,7 +316,7 @@ export function normaliseGcpIncident(raw: unknown, opts: GcpNormaliseOptions): O
         : idx === oldestProblem
           ? 'investigating'
           : 'unknown';
-      return { at: r.at, status, text: r.text };
+      return { at: r.at, status, text: '' };
     });
 
     const status: IncidentStatus = closed ? 'resolved' : rows[0]?.available ? 'monitoring' : 'investigating';
@@ -282,7 +330,7 @@ export function normaliseGcpIncident(raw: unknown, opts: GcpNormaliseOptions): O
 
     const createdAt = toIso(i.created);
     const title = htmlToText(i.external_desc, MAX_TITLE).replace(/\s+/g, ' ');
-    return {
+    const incident: OfficialIncident = {
       id,
       title: title !== '' ? title : names.length > 0 ? `Incident affecting ${names.join(', ')}` : 'Incident',
       kind: 'incident',
@@ -298,6 +346,7 @@ export function normaliseGcpIncident(raw: unknown, opts: GcpNormaliseOptions): O
       components: uniqueNames(names.map((n) => n + suffix)),
       url: gcpIncidentUrl(opts.feedUrl, i.uri, id),
     };
+    return { incident, raw: rows.map((r) => r.raw) };
   } catch {
     return null;
   }
@@ -308,19 +357,55 @@ export function normaliseGcpIncident(raw: unknown, opts: GcpNormaliseOptions): O
 
 const WHAT = 'the Google status feed (incidents.json)';
 
-/** Which incidents an element could be, decided without zod (cheap enough for megabytes). */
-function triage(row: unknown, now: number): 'bad' | 'open' | 'recent' | 'old' {
-  if (!isRecord(row)) return 'bad';
+type Triage = { kind: 'bad' } | { kind: 'old' } | { kind: 'open' | 'recent'; t: number };
+
+const parseTime = (v: unknown): number => (typeof v === 'string' ? Date.parse(v) : NaN);
+
+/** What an element could be, decided without zod (cheap enough for megabytes of history). */
+function triage(row: unknown, now: number): Triage {
+  if (!isRecord(row)) return { kind: 'bad' };
   const id = row.id;
-  if (!((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)))) return 'bad';
+  if (!((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)))) return { kind: 'bad' };
   const end = row.end;
-  if (end === undefined || end === null || end === '') return 'open';
-  if (typeof end !== 'string') return 'bad';
+  if (end === undefined || end === null || end === '') {
+    const t = parseTime(row.begin);
+    return { kind: 'open', t: Number.isFinite(t) ? t : parseTime(row.created) };
+  }
+  if (typeof end !== 'string') return { kind: 'bad' };
   const t = Date.parse(end);
-  return Number.isFinite(t) && t >= now - RECENT_WINDOW_MS ? 'recent' : 'old';
+  return Number.isFinite(t) && t >= now - RECENT_WINDOW_MS && t <= now + CLOCK_SKEW_MS ? { kind: 'recent', t } : { kind: 'old' };
 }
 
-/** incidents.json body → open and recently ended incidents (scope applied). Never throws. */
+/** Scope test on the raw element, before any normalisation (same names as `normaliseGcpIncident`). */
+function rawInScope(row: Record<string, unknown>, inScope: (name: unknown) => boolean): boolean {
+  const products = Array.isArray(row.affected_products) ? row.affected_products : [];
+  let listed = false;
+  for (const p of products) {
+    if (!isRecord(p)) continue;
+    listed = true;
+    const id = typeof p.id === 'number' ? String(p.id) : p.id;
+    if (inScope(p.title) || inScope(p.current_title) || inScope(id)) return true;
+  }
+  return !listed && inScope(cleanName(row.service_name));
+}
+
+/**
+ * Candidates (newest first by `t`) → at most `max` normalised incidents. Only the ones kept are
+ * validated and normalised; an element that turns out malformed is skipped and the next one taken.
+ */
+function buildNewest(cands: { row: unknown; t: number }[], opts: GcpNormaliseOptions, max: number): Built[] {
+  const key = (t: number): number => (Number.isFinite(t) ? t : -Infinity);
+  cands.sort((a, b) => (key(b.t) === key(a.t) ? 0 : key(b.t) > key(a.t) ? 1 : -1));
+  const out: Built[] = [];
+  for (const c of cands) {
+    if (out.length >= max) break;
+    const built = buildIncident(c.row, opts);
+    if (built !== null) out.push(built);
+  }
+  return out;
+}
+
+/** incidents.json body → open and recently ended incidents (scope applied), newest first. Never throws. */
 export function readGcpIncidents(
   body: unknown,
   ctx: ParseContext,
@@ -328,35 +413,26 @@ export function readGcpIncidents(
   const list = readJsonArray(body, WHAT);
   if (!list.ok) return list;
   const rows = list.value;
+  const inScope = scopeMatcher(ctx.scope);
 
-  const openRows: unknown[] = [];
-  const recentRows: unknown[] = [];
+  const open: { row: unknown; t: number }[] = [];
+  const recent: { row: unknown; t: number }[] = [];
   let bad = 0;
   for (const row of rows) {
-    const kind = triage(row, ctx.now);
-    if (kind === 'bad') bad++;
-    else if (kind === 'open') openRows.push(row);
-    else if (kind === 'recent') recentRows.push(row);
+    const tri = triage(row, ctx.now);
+    if (tri.kind === 'bad') bad++;
+    else if (tri.kind === 'old') continue;
+    else if (inScope && !rawInScope(row as Record<string, unknown>, inScope)) continue;
+    else (tri.kind === 'open' ? open : recent).push({ row, t: tri.t });
   }
   // A non-empty list in which nothing is an incident is a changed format, not "nothing is wrong".
   if (rows.length > 0 && bad === rows.length) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
 
-  const opts: GcpNormaliseOptions = { feedUrl: ctx.baseUrl, inScope: scopeMatcher(ctx.scope) };
-  const normaliseAll = (raws: unknown[]): OfficialIncident[] => {
-    const out: OfficialIncident[] = [];
-    for (const raw of raws) {
-      const inc = normaliseGcpIncident(raw, opts);
-      if (inc !== null) out.push(inc);
-    }
-    return out;
-  };
-  const open = newestFirst(normaliseAll(openRows), (i) => i.startedAt ?? i.createdAt, MAX_OPEN);
-  const recent = newestFirst(
-    normaliseAll(recentRows).filter((i) => endedRecently(i.resolvedAt, ctx.now)),
-    (i) => i.resolvedAt,
-    MAX_RECENT,
-  );
-  return ok({ open, recent });
+  const opts: GcpNormaliseOptions = { feedUrl: ctx.baseUrl, inScope };
+  const openBuilt = buildNewest(open, opts, MAX_OPEN);
+  const recentBuilt = buildNewest(recent, opts, MAX_RECENT).filter((b) => endedRecently(b.incident.resolvedAt, ctx.now));
+  fillTexts([...openBuilt, ...recentBuilt], TEXT_BUDGET);
+  return ok({ open: openBuilt.map((b) => b.incident), recent: recentBuilt.map((b) => b.incident) });
 }
 
 export const gcpAdapter: FeedAdapter = {

@@ -213,7 +213,7 @@ function worstImpact(colours: readonly (string | null | undefined)[]): Impact | 
 /** The incident's status: state → resolved: true → newest meaningful update → investigating/unknown. */
 function statusOf(state: unknown, resolved: boolean | null | undefined, updates: readonly OfficialUpdate[], fromScheduled: boolean): IncidentStatus {
   const byState = mapState(state);
-  if (byState !== undefined) return byState;
+  if (byState !== undefined) return fromScheduled && byState === 'resolved' ? 'completed' : byState;
   if (resolved === true) return fromScheduled ? 'completed' : 'resolved';
   const meaningful = updates.find((u) => u.status !== 'unknown');
   if (meaningful) {

@@ -35,21 +35,35 @@ export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider 
  * True when the JSON text nests brackets deeper than `limit` (strings skipped). One linear pass,
  * so hostile megabytes of `[[[[…` are refused before JSON.parse builds them.
  *
- * Same algorithm as the (unexported) guard inside `readJsonObject` in ./statuspage, which only
- * accepts objects; the top-level arrays of Google and AWS need their own entry point.
+ * Same contract as the (unexported) guard inside `readJsonObject` in ./statuspage, which only
+ * accepts objects; the top-level arrays of Google and AWS need their own entry point. Strings are
+ * skipped with `indexOf` rather than character by character: Google's history is megabytes of
+ * text, and this keeps the guard at a small fraction of JSON.parse's own time.
  */
 export function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
-  let inString = false;
-  for (let k = 0; k < text.length; k++) {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
     const c = text.charCodeAt(k);
-    if (inString) {
-      if (c === 92 /* \\ */) k++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (c === 34 /* " */) {
+      // Jump to the closing quote: the next '"' not escaped by an odd number of backslashes.
+      let j = k + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j < 0) return false; // unterminated string: JSON.parse will refuse it
+        let backslashes = 0;
+        while (text.charCodeAt(j - 1 - backslashes) === 92 /* \\ */) backslashes++;
+        if (backslashes % 2 === 0) break;
+        j++;
+      }
+      k = j + 1;
+      continue;
+    }
+    if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > limit) return true;
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+    k++;
   }
   return false;
 }
@@ -214,8 +228,14 @@ export function newestFirst<T>(items: readonly T[], key: (item: T) => string | n
     .map((x) => x.item);
 }
 
-/** A closed incident that ended within the recent window (an end in the future counts: clock skew). */
+/** How far in the future an end time may lie and still count as "ended" (clocks disagree). */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A closed incident that ended within the recent window. An end slightly in the future counts
+ * (clock skew); one further ahead is not a real end time and does not.
+ */
 export function endedRecently(endIso: string | null, now: number): boolean {
   const t = timeOf(endIso);
-  return t !== -Infinity && t >= now - RECENT_WINDOW_MS;
+  return t !== -Infinity && t >= now - RECENT_WINDOW_MS && t <= now + CLOCK_SKEW_MS;
 }

@@ -17,8 +17,10 @@
  *   silence is never "operational".
  * - `LastUpdatedTime` is the response clock (it changes on every request) and `InternalDateTime` a
  *   ten-minute refresh stamp: neither says when Microsoft wrote anything. `AuthoredDateTime` does.
- *   An update is dated by `AuthoredDateTime`, or — only when there is nothing else — by
- *   `LastUpdatedTime`; start and resolution times are never taken from the response clock.
+ *   An update is dated by `AuthoredDateTime`, or — only when there is nothing else, and only for
+ *   an open problem — by `LastUpdatedTime`; start and resolution times, and anything about a
+ *   closed incident, are never taken from the response clock (else it would read "resolved just
+ *   now" on every poll).
  * - `Message` is HTML, shown as text; in the healthy state it is boilerplate, so operational rows
  *   carry no incident at all.
  * - scope (`official.scope`): `ServiceDisplayName` (or `ServiceWorkloadName`) values, compared
@@ -110,12 +112,13 @@ export function readM365Row(raw: unknown, statusPage: string | null): Row | null
   let incident: OfficialIncident | null = null;
   if (reading.incident !== null) {
     const authored = anyDate(r.AuthoredDateTime);
-    // Only when Microsoft gives no authoring time at all: the response clock, for the text alone.
-    const at = authored ?? anyDate(r.LastUpdatedTime);
+    const closed = isClosed(reading.incident);
+    // Only when Microsoft gives no authoring time at all, and only for an open problem: the response
+    // clock dates the text. A closed one is never "resolved just now" because of the clock.
+    const at = authored ?? (closed ? null : anyDate(r.LastUpdatedTime));
     const text = htmlToText(r.Message);
     const updates: OfficialUpdate[] = at !== null && text !== '' ? [{ at, status: reading.incident, text }] : [];
     const title = htmlToText(r.Title, MAX_TITLE).replace(/\s+/g, ' ');
-    const closed = isClosed(reading.incident);
     incident = {
       id: idOf(r.Id) ?? `m365:${componentId}`,
       title: title !== '' ? title : `${display} — ${word}`,

@@ -40,10 +40,11 @@ async function load(): Promise<PopupData> {
   const recs = await getRecords(db, ids);
   const service = t.serviceId ? (getService(t.serviceId) ?? null) : null;
   const inputs = { events, reports, online: navigator.onLine };
-  const episode = service ? ((await getEpisodes(db, service.id)).pop() ?? null) : null;
+  const episodes = service ? await getEpisodes(db, service.id) : [];
   return {
     now,
-    episode,
+    episode: episodes[episodes.length - 1] ?? null,
+    episodes,
     status,
     evidence: service ? evidenceFor(service.id, inputs, now) : null,
     pollIntervalMin: settings.pollIntervalMin,

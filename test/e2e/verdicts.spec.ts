@@ -44,7 +44,7 @@ test.describe('verdicts through badge and popup', () => {
 
     const popup = await openPopup(env, 'service=reddit');
     expect(await verdictOf(popup)).toBe('maintenance');
-    await expect(popup.locator('.eta')).toContainText('Scheduled to end');
+    await expect(popup.getByTestId('eta')).toContainText('Maintenance scheduled to end');
     await shot(popup, 'popup-maintenance-reddit');
   });
 
@@ -86,8 +86,8 @@ test.describe('verdicts through badge and popup', () => {
   });
 
   test('hostile update text is shown as text: no element created, no script run', async ({ env }) => {
-    await env.server.setScenario('discord', 'sp-hostile');
-    const popup = await openPopup(env, 'service=discord');
+    await env.server.setScenario('vercel', 'sp-hostile');
+    const popup = await openPopup(env, 'service=vercel');
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await expect(popup.locator('main[data-verdict]')).toHaveAttribute('data-verdict', 'acknowledged');
     await expect(popup.getByTestId('latest-update-text')).toHaveText('Investigating');
@@ -98,17 +98,18 @@ test.describe('verdicts through badge and popup', () => {
       undefined,
     ]);
     await shot(popup, 'popup-hostile-text');
-    await env.server.setScenario('discord', 'sp-ok');
   });
 
-  test('a site no catalogued service owns gets no badge', async ({ env }) => {
+  test('a site no catalogued service owns: no service badge, but a count of watched services in trouble', async ({ env }) => {
     const { tabId } = await visit(env, 'https://notgithub.com/');
-    // The worker painted it (the tab is known) and cleared the badge.
-    await expect.poll(async () => (await badgeOf(env, tabId)).title).toBe('Acknowledged');
-    expect((await badgeOf(env, tabId)).text).toBe('');
+    // Watched by default: GitHub (acknowledged), OpenAI (acknowledged), Cloudflare (resolved), Discord (ok).
+    await expect.poll(async () => (await badgeOf(env, tabId)).title).toBe(
+      '2 watched services in trouble: GitHub (acknowledged), OpenAI (ChatGPT) (acknowledged)',
+    );
+    expect((await badgeOf(env, tabId)).text).toBe('2');
     const popup = await openPopup(env, `tab=${tabId}`);
     await expect(popup.locator('main[data-site-unknown]')).toBeVisible();
-    await expect(popup.locator('[data-watched]').first()).toBeVisible();
+    await expect(popup.locator('[data-watched="github"]')).toHaveAttribute('data-watched-verdict', 'acknowledged');
     await shot(popup, 'popup-no-service');
   });
 });

@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { SERVICES } from '@/core/catalog/catalog';
+import { Options, type OptionsDeps } from '@/components/Options';
+import { pageLang, t } from '@/core/i18n';
+import { detectFeed } from '@/core/official/detect';
+import { loadCredentials, loadSettings, saveCredentials, saveSettings, type KeyedSource } from '@/core/settings';
+import '@/components/options.css';
+
+// Thin wiring only: the real browser APIs in, the page out. Settings and credentials both live in
+// storage.local (credentials under their own key, never sync storage).
+const local = browser.storage.local;
+
+const deps: OptionsDeps = {
+  catalog: SERVICES,
+  saveSettings: (s) => saveSettings(local, s),
+  saveCredentials: (c) => saveCredentials(local, c),
+  requestOrigins: (origins) => browser.permissions.request({ origins }),
+  removeOrigins: async (origins) => {
+    await browser.permissions.remove({ origins });
+  },
+  detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }),
+  testSource: (source: KeyedSource) => browser.runtime.sendMessage({ type: 'test-source', source }),
+  copy: (text) => navigator.clipboard.writeText(text),
+};
+
+async function main() {
+  document.documentElement.lang = pageLang();
+  document.title = t('optionsTitle');
+  const [settings, credentials] = await Promise.all([loadSettings(local), loadCredentials(local)]);
+  render(<Options initial={settings} initialCredentials={credentials} deps={deps} />, document.getElementById('app')!);
+}
+
+void main();

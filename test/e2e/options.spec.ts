@@ -1,0 +1,270 @@
+/**
+ * The options page in real Chromium with the built extension: watch/unwatch via the catalog
+ * search, add a status page by URL (format detection against the demo server; the permission
+ * request), the clear errors, export → import round trip without credentials, and axe in light
+ * and dark mode.
+ *
+ * About the permission prompt: `permissions.request` for an origin the manifest already grants
+ * (every catalog status host) resolves `true` at once, so that path runs for real. For any other
+ * origin Chromium opens a native prompt that nothing in this harness can answer (it would hang), so
+ * the custom-host tests replace `chrome.permissions.request` on the page with "the person clicked
+ * Allow / Deny", and serve that host with `page.route` (the demo server only knows catalog hosts).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openPopup, shot, test } from './fixtures';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+type Env = Parameters<Parameters<typeof test>[2]>[0]['env'];
+
+const AXE = resolve('node_modules/axe-core/axe.min.js');
+const CUSTOM_ORIGIN = 'https://status.example-custom.test';
+const SUMMARY = JSON.parse(readFileSync(resolve('test/fixtures/feeds/statuspage-summary-github-all-operational-20191230.json'), 'utf8')) as {
+  page: { id: string; name: string; url: string };
+};
+
+async function stored(env: Env): Promise<Record<string, unknown>> {
+  return (await env.sw.evaluate(() => chrome.storage.local.get(['settings', 'credentials']))) as Record<string, unknown>;
+}
+
+async function storedSettings(env: Env): Promise<{ watched: string[]; pollIntervalMin: number; custom: { id: string; name: string; official: { kind: string; url: string }; domains: string[] }[] }> {
+  return (await stored(env)).settings as never;
+}
+
+async function openOptions(env: Env, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  await env.sw.evaluate(() => chrome.storage.local.remove(['settings', 'credentials']));
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Acknowledged settings' })).toBeVisible();
+  return page;
+}
+
+/** Serve a Statuspage API for CUSTOM_ORIGIN (the person's own status page). */
+async function serveCustomHost(page: Page) {
+  await page.route(`${CUSTOM_ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/json' };
+    if (path === '/api/v2/summary.json') {
+      const body = { ...SUMMARY, page: { ...SUMMARY.page, name: 'Example Custom', url: CUSTOM_ORIGIN } };
+      return route.fulfill({ status: 200, headers: cors, body: JSON.stringify(body) });
+    }
+    return route.fulfill({ status: 404, headers: { ...cors, 'content-type': 'text/plain' }, body: 'not found' });
+  });
+}
+
+/** Stand in for the person's answer to the native permission prompt (see the header comment). */
+async function answerPermissionPrompt(page: Page, allow: boolean) {
+  await page.evaluate((a) => {
+    const asked: unknown[] = [];
+    (window as unknown as { asked: unknown[] }).asked = asked;
+    chrome.permissions.request = ((p: unknown) => {
+      asked.push(p);
+      return Promise.resolve(a);
+    }) as typeof chrome.permissions.request;
+  }, allow);
+}
+
+const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+test.describe('options page', () => {
+  test('watch a service via search, see it in the popup, unwatch it', async ({ env }) => {
+    const page = await openOptions(env);
+    const search = page.getByRole('searchbox', { name: 'Search the catalog' });
+    await search.fill('zoom');
+    await expect(page.locator('#catalog-search-count')).toHaveText(/Matches: 1\b/);
+    // Keyboard: arrow down into the results, space ticks the box.
+    await search.press('ArrowDown');
+    await expect(page.getByRole('checkbox', { name: /^Zoom/ })).toBeFocused();
+    await page.keyboard.press('Space');
+    await saved(page);
+    await expect.poll(async () => (await storedSettings(env)).watched).toContain('zoom');
+    await expect(page.getByTestId('watched-list')).toContainText('Zoom');
+
+    // The popup's watched list now includes Zoom.
+    const popup = await openPopup(env, 'service=github');
+    await expect(popup.getByText('Zoom', { exact: true })).toBeVisible();
+    await popup.close();
+
+    // A pasted URL finds the owner by hostname.
+    await search.fill('https://gist.github.com/someone');
+    await expect(page.locator('#catalog-results li').first()).toContainText('GitHub');
+
+    await page.getByRole('button', { name: 'Stop watching Zoom' }).click();
+    await saved(page);
+    await expect.poll(async () => (await storedSettings(env)).watched).not.toContain('zoom');
+    await expect(page.getByTestId('watched-list')).not.toContainText('Zoom');
+    // Focus went somewhere sensible, not to <body>.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  });
+
+  test('a catalog status page added by URL: real permission request and detection → that service is watched', async ({ env }) => {
+    const page = await openOptions(env);
+    expect((await storedSettings(env)) ?? null).toBeNull();
+    await page.getByLabel('Status page address').fill('www.zoomstatus.com');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByTestId('custom-note')).toHaveText(/That is Zoom's status page, which Acknowledged already knows\. Zoom is now watched\./);
+    await expect.poll(async () => (await storedSettings(env)).watched).toContain('zoom');
+    expect((await storedSettings(env)).custom).toEqual([]);
+    await page.close();
+  });
+
+  test('a custom status page by URL: permission asked for that origin, format detected, added and watched', async ({ env }) => {
+    const page = await openOptions(env);
+    await serveCustomHost(page);
+    await answerPermissionPrompt(page, true);
+    await page.getByLabel('Status page address').fill(`${CUSTOM_ORIGIN}/`);
+    await page.getByLabel('Sites of this service (optional)').fill('example-custom.test, https://app.example-custom.test/login');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByTestId('custom-note')).toHaveText('✓Added Example Custom (Atlassian Statuspage feed) and watching it.');
+    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: [`${CUSTOM_ORIGIN}/*`] }]);
+
+    await expect
+      .poll(async () => (await storedSettings(env)).custom)
+      .toEqual([
+        {
+          id: 'custom-status-example-custom-test',
+          name: 'Example Custom',
+          statusPage: CUSTOM_ORIGIN,
+          official: { kind: 'statuspage', url: CUSTOM_ORIGIN },
+          domains: ['example-custom.test', 'app.example-custom.test'],
+        },
+      ]);
+    expect((await storedSettings(env)).watched).toContain('custom-status-example-custom-test');
+    await expect(page.getByTestId('custom-list')).toContainText('Example Custom');
+    await expect(page.getByTestId('watched-list')).toContainText('Example Custom');
+
+    // Adding it twice is refused in words.
+    await page.getByLabel('Status page address').fill(CUSTOM_ORIGIN);
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByTestId('custom-error')).toContainText('You have already added this page as Example Custom.');
+
+    // Delete: gone from both lists and from storage.
+    await page.getByRole('button', { name: 'Delete Example Custom' }).click();
+    await expect.poll(async () => (await storedSettings(env)).custom).toEqual([]);
+    expect((await storedSettings(env)).watched).not.toContain('custom-status-example-custom-test');
+    await page.close();
+  });
+
+  test('clear errors: invalid address, permission denied, no feed found', async ({ env }) => {
+    const page = await openOptions(env);
+    const url = page.getByLabel('Status page address');
+    const add = page.getByRole('button', { name: 'Add' });
+    const error = page.getByTestId('custom-error');
+
+    for (const bad of ['not a url', 'http://status.example.com', 'https://127.0.0.1', 'javascript:alert(1)']) {
+      await url.fill(bad);
+      await add.click();
+      await expect(error).toHaveText('✗Enter the https address of a status page, like https://www.githubstatus.com');
+      await expect(url).toHaveAttribute('aria-invalid', 'true');
+      await expect(url).toBeFocused();
+    }
+    await page.getByLabel('Sites of this service (optional)').fill('exa mple!');
+    await url.fill(CUSTOM_ORIGIN);
+    await add.click();
+    await expect(error).toContainText('“mple!” is not a site name');
+    await page.getByLabel('Sites of this service (optional)').fill('');
+
+    await serveCustomHost(page);
+    await answerPermissionPrompt(page, false);
+    await url.fill(CUSTOM_ORIGIN);
+    await add.click();
+    await expect(error).toHaveText(
+      '✗Permission to read status.example-custom.test was not given, so nothing was added. Press Add again and allow it to continue.',
+    );
+
+    // A page with no feed: the demo site github.com serves HTML with no feed links.
+    await url.fill('https://github.com/');
+    await add.click();
+    await expect(error).toContainText('github.com');
+    await expect(error).toContainText(/No status feed Acknowledged can read was found/);
+    expect((await storedSettings(env)) ?? { custom: [] }).toMatchObject({ custom: [] });
+    await page.close();
+  });
+
+  test('export → import round trip; credentials are never exported; bad imports explained', async ({ env }) => {
+    const page = await openOptions(env);
+    // Credentials typed in go to storage.local under their own key.
+    await page.getByLabel('Handle').fill('@someone.bsky.social');
+    await page.getByLabel('App password').fill('abcd-efgh-ijkl-mnop');
+    await page.getByLabel('API key').fill('isdown-secret-key');
+    await expect
+      .poll(async () => (await stored(env)).credentials)
+      .toEqual({ bluesky: { handle: 'someone.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' }, isdown: { apiKey: 'isdown-secret-key' } });
+
+    await page.getByLabel('Minutes between checks').fill('5');
+    await page.getByLabel('Bluesky', { exact: true }).check();
+    await page.getByLabel('Mute GitHub').check();
+    await saved(page);
+    const exported = await page.getByTestId('export-json').inputValue();
+    expect(exported).not.toContain('abcd-efgh');
+    expect(exported).not.toContain('isdown-secret');
+    expect(exported).not.toContain('someone');
+    const parsed = JSON.parse(exported) as { version: number; pollIntervalMin: number; sources: { bluesky: boolean }; notifications: { muted: string[] } };
+    expect(parsed).toMatchObject({ version: 2, pollIntervalMin: 5, sources: { bluesky: true }, notifications: { muted: ['github'] } });
+
+    // Change things, then import the export: everything is back, credentials untouched.
+    await page.getByLabel('Minutes between checks').fill('9');
+    await page.getByLabel('Mute GitHub').uncheck();
+    await expect.poll(async () => (await storedSettings(env)).pollIntervalMin).toBe(9);
+    const importBox = page.getByLabel('Paste settings to import');
+    await importBox.fill(exported);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByTestId('import-note')).toContainText('Imported. Watched services: 4. Custom status pages: 0.');
+    await expect.poll(async () => (await storedSettings(env)).pollIntervalMin).toBe(5);
+    expect(JSON.parse(JSON.stringify(await storedSettings(env)))).toEqual(JSON.parse(exported));
+    await expect(page.getByLabel('Minutes between checks')).toHaveValue('5');
+    await expect(page.getByLabel('Mute GitHub')).toBeChecked();
+    expect((await stored(env)).credentials).toMatchObject({ isdown: { apiKey: 'isdown-secret-key' } });
+
+    // Bad input is explained and changes nothing.
+    await importBox.fill('{ "watched": [ "github" ');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('This is not valid JSON');
+    await importBox.fill('[1, 2, 3]');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('These are not Acknowledged settings');
+    await importBox.fill('{ "version": 2, "pollIntervalMin": 0 }');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('Nothing was imported. Not valid: the poll interval');
+    expect((await storedSettings(env)).pollIntervalMin).toBe(5);
+    await page.close();
+  });
+
+  test('"Test connection" answers in words even when the worker does not', async ({ env }) => {
+    const page = await openOptions(env);
+    await page.getByLabel('Handle').fill('someone.bsky.social');
+    await page.getByLabel('App password').fill('abcd-efgh-ijkl-mnop');
+    await page.getByRole('button', { name: 'Test connection' }).first().click();
+    // Until the worker handles 'test-source', the page says so; once it does, its answer shows.
+    await expect(page.getByTestId('test-bluesky-result')).toHaveText(/\S/);
+    await expect(page.getByRole('button', { name: 'Test connection' }).first()).toBeEnabled();
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`accessibility (axe) and screenshot, ${scheme}`, async ({ env }) => {
+      const page = await openOptions(env, scheme);
+      await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('git');
+      await expect(page.locator('#catalog-results li')).not.toHaveCount(0);
+      // Show an error state too, so its contrast is checked.
+      await page.getByLabel('Status page address').fill('http://nope');
+      await page.getByRole('button', { name: 'Add' }).click();
+      await expect(page.getByTestId('custom-error')).toBeVisible();
+      await page.getByLabel('Status page address').fill('');
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+        const r = await axe.run(document);
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+      });
+      expect(violations).toEqual([]);
+      await page.getByRole('searchbox', { name: 'Search the catalog' }).focus();
+      await shot(page, `options-${scheme}`);
+      await page.close();
+    });
+  }
+});
