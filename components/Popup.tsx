@@ -7,6 +7,7 @@
 import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/evaluate';
 import type { ServiceEvidence } from '@/core/evidence';
+import { Complaints } from './Complaints';
 import type { Episode } from '@/core/history/episodes';
 import { etaFor, nextUpdateFor, typicalDuration } from '@/core/history/eta';
 import { describeTrackRecord, formatDuration, trackRecord } from '@/core/history/track';
@@ -332,6 +333,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
+      <Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} />
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
         <When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} />
       ) : null}

@@ -10,6 +10,8 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { getService, hostnameOf, matchService, type Service } from './catalog/catalog';
+import { pollCrowd, type CrowdRecord } from './crowd/poller';
+import type { SourceConfig, SourceId } from './crowd/source';
 import { evaluate } from './evaluate';
 import { evidenceFor, type EvidenceInputs } from './evidence';
 import { stepEpisode, takeUnnotified } from './history/episodes';
@@ -19,7 +21,7 @@ import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type Notifi
 import { isPollDue, refreshService } from './poll';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
 import { loadSettings, type Settings } from './settings';
-import { getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
+import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 import { isOpen } from './verdict';
 
@@ -40,6 +42,13 @@ export interface BackgroundDeps {
   db?: () => Promise<Db>;
 }
 
+/** Complaint sources turned on in settings (keyless ones on by default). */
+function enabledSources(s: Settings): SourceId[] {
+  const raw = (s as unknown as { sources?: Partial<Record<SourceId, boolean>> }).sources;
+  const on = { hn: true, mastodon: true, bluesky: false, isdown: false, ...(raw ?? {}) };
+  return (Object.keys(on) as SourceId[]).filter((k) => on[k]);
+}
+
 /** Notification preferences from settings, tolerating settings written before they existed. */
 function notificationPrefs(s: Settings): NotificationPrefs {
   const raw = (s as unknown as { notifications?: Partial<NotificationPrefs> }).notifications;
@@ -52,15 +61,45 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   const session = b.storage.session;
   const online = deps.online ?? (() => true);
 
-  async function evidenceInputs(): Promise<EvidenceInputs> {
-    const [events, reports] = await Promise.all([loadNav(session), loadReports(b.storage.local, deps.now())]);
-    return { events, reports, online: online() };
+  async function evidenceInputs(d: Db, ids: string[], s: Settings): Promise<EvidenceInputs> {
+    const enabled = new Set(enabledSources(s));
+    const [events, reports, crowdRows] = await Promise.all([
+      loadNav(session),
+      loadReports(b.storage.local, deps.now()),
+      Promise.all(ids.map(async (id) => [id, (await getCrowd(d, id)).filter((r) => enabled.has(r.source))] as const)),
+    ]);
+    return { events, reports, online: online(), crowd: new Map<string, CrowdRecord[]>(crowdRows) };
+  }
+
+  async function crowdConfig(): Promise<SourceConfig> {
+    const got = await b.storage.local.get('credentials');
+    const c = (got.credentials ?? {}) as { bluesky?: { handle?: string; appPassword?: string }; isdown?: { apiKey?: string } };
+    return {
+      ...(c.bluesky?.handle && c.bluesky.appPassword ? { bluesky: { handle: c.bluesky.handle, appPassword: c.bluesky.appPassword } } : {}),
+      ...(c.isdown?.apiKey ? { isdown: { apiKey: c.isdown.apiKey } } : {}),
+    };
+  }
+
+  /** Query complaint sources for these services, each source when due. */
+  async function pollComplaints(services: Service[], force = false) {
+    if (services.length === 0) return;
+    const s = await settings();
+    const enabled = enabledSources(s);
+    if (enabled.length === 0) return;
+    const cd = { db: await db(), fetch: deps.fetch, now: deps.now, config: await crowdConfig(), store: b.storage.local };
+    for (const svc of services) {
+      try {
+        await pollCrowd(svc, enabled, cd, force);
+      } catch {
+        // One service's sources failing must not stop the others.
+      }
+    }
   }
 
   /** Everything needed to judge services now, read once per paint/reconcile. */
   async function context(ids: string[]) {
-    const [s, d, inputs] = await Promise.all([settings(), db(), evidenceInputs()]);
-    const recs = await getRecords(d, ids);
+    const [s, d] = await Promise.all([settings(), db()]);
+    const [inputs, recs] = await Promise.all([evidenceInputs(d, ids, s), getRecords(d, ids)]);
     const now = deps.now();
     const judge = (service: Service) => {
       const ev = evidenceFor(service.id, inputs, now);
@@ -194,6 +233,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     const recs = await getRecords(d, services.map((x) => x.id));
     const now = deps.now();
     const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
+    await pollComplaints(services);
     await refresh(due, false);
     // Services without an official feed (and evidence that ages out) are judged on every tick too.
     await reconcile(services.filter((x) => !due.includes(x)).map((x) => x.id));
@@ -205,7 +245,9 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     await rememberTab(session, tabId, host);
     await paintTab(tabId, { host });
     const service = host ? matchService(host) : null;
-    if (!service || !service.official) return;
+    if (!service) return;
+    await pollComplaints([service]);
+    if (!service.official) return reconcile([service.id]);
     const rec = await getRecord(await db(), service.id);
     const now = deps.now();
     if (!rec || rec.lastAttemptAt === null || now - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS) {
@@ -284,7 +326,9 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     let work: Promise<unknown> | null = null;
     if (msg?.type === 'refresh') {
       const svc = getService(msg.serviceId);
-      work = svc ? (svc.official ? refresh([svc], true) : reconcile([svc.id])) : Promise.resolve();
+      work = svc
+        ? pollComplaints([svc], true).then(() => (svc.official ? refresh([svc], true) : reconcile([svc.id])))
+        : Promise.resolve();
     } else if (msg?.type === 'poll-now') {
       work = tick();
     } else if (msg?.type === 'report' && getService(msg.serviceId)) {

@@ -1,7 +1,14 @@
 /**
- * Evidence outside the official feed, combined for the verdict: this browser's own failures and
- * reports now; complaint spikes join here too. Pure.
+ * Evidence outside the official feed, combined for the verdict: complaint spikes (public sources)
+ * and this browser's own failures and reports. Pure.
+ *
+ * "Likely outage" (PRODUCT.md): two anomalous windows in a row, or two independent sources, or a
+ * spike plus local failures — spike detection applies those rules; local trouble counts alone.
  */
+import type { CrowdRecord } from './crowd/poller';
+import { crowdSpike } from './crowd/poller';
+import { SOURCE_LABELS } from './crowd/source';
+import type { SpikeResult } from './crowd/spike';
 import { localEvidence, type LocalEvidence, type ManualReport, type NavEvent } from './local/failures';
 import type { Evidence } from './verdict';
 
@@ -9,11 +16,16 @@ export interface EvidenceInputs {
   events: readonly NavEvent[];
   reports: readonly ManualReport[];
   online: boolean;
+  /** Complaint records per service id (absent: complaints unknown for that service). */
+  crowd?: ReadonlyMap<string, readonly CrowdRecord[]>;
 }
 
 export interface ServiceEvidence {
   verdict: Evidence;
   local: LocalEvidence;
+  /** Spike detection over the service's complaint counts, or null when no source has data. */
+  crowd: SpikeResult | null;
+  crowdRecords: readonly CrowdRecord[];
 }
 
 export function localSummary(l: LocalEvidence): string {
@@ -26,10 +38,35 @@ export function localSummary(l: LocalEvidence): string {
   return parts.join('; ');
 }
 
+/** "about 14× the usual" — rounded so it never sounds more precise than it is. */
+export function ratioWords(ratio: number): string {
+  if (!Number.isFinite(ratio) || ratio <= 0) return 'more than usual';
+  if (ratio >= 10) return `about ${Math.round(ratio)}× the usual`;
+  if (ratio >= 2) return `about ${Math.round(ratio * 2) / 2}× the usual`;
+  return 'a little more than usual';
+}
+
+export function crowdSummary(spike: SpikeResult): string {
+  const names = spike.sources.filter((s) => s.anomalous).map((s) => SOURCE_LABELS[s.source]);
+  return `complaints ${ratioWords(spike.ratio)}${names.length ? ` on ${names.join(' and ')}` : ''}`;
+}
+
 export function evidenceFor(serviceId: string, inputs: EvidenceInputs, now: number): ServiceEvidence {
   const local = localEvidence(serviceId, inputs.events, inputs.reports, now, inputs.online);
+  const records = inputs.crowd?.get(serviceId) ?? [];
+  const localFailing = local.failures >= 3 && !local.discounted;
+  const spike = records.length ? crowdSpike(records, now, localFailing) : null;
+  const crowdTrouble = !!spike?.likely;
+  const parts = [crowdTrouble ? crowdSummary(spike!) : '', localSummary(local)].filter(Boolean);
+  const starts = [crowdTrouble ? spike!.since : null, local.trouble ? local.since : null].filter((x): x is number => x !== null);
   return {
     local,
-    verdict: { trouble: local.trouble, since: local.since, summary: localSummary(local) },
+    crowd: spike,
+    crowdRecords: records,
+    verdict: {
+      trouble: crowdTrouble || local.trouble,
+      since: starts.length ? Math.min(...starts) : null,
+      summary: parts.join('; '),
+    },
   };
 }

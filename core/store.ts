@@ -6,6 +6,7 @@
  * old record or the new one, never half of each, and repeating a step writes the same thing again.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CrowdRecord } from './crowd/poller';
 import type { Episode } from './history/episodes';
 import { isPrunable } from './history/episodes';
 import type { BackoffState } from './net/backoff';
@@ -30,11 +31,13 @@ interface Schema extends DBSchema {
   bodies: { key: string; value: BodyRecord };
   /** Outage episodes (added in version 2). */
   episodes: { key: string; value: Episode; indexes: { serviceId: string } };
+  /** Complaint counts per service and source: 15-minute buckets, 7 days (added in version 3). */
+  crowd: { key: string; value: CrowdRecord; indexes: { serviceId: string } };
 }
 
 export const DB_NAME = 'acknowledged';
-/** 1: services, bodies. 2: + episodes. Upgrades only add; data written by earlier versions is kept. */
-export const DB_VERSION = 2;
+/** 1: services, bodies. 2: + episodes. 3: + crowd. Upgrades only add; data written by earlier versions is kept. */
+export const DB_VERSION = 3;
 
 export type Db = IDBPDatabase<Schema>;
 
@@ -49,6 +52,9 @@ export function openStore(name: string = DB_NAME): Promise<Db> {
       if (!db.objectStoreNames.contains('bodies')) db.createObjectStore('bodies', { keyPath: 'url' });
       if (!db.objectStoreNames.contains('episodes')) {
         db.createObjectStore('episodes', { keyPath: 'id' }).createIndex('serviceId', 'serviceId');
+      }
+      if (!db.objectStoreNames.contains('crowd')) {
+        db.createObjectStore('crowd', { keyPath: 'key' }).createIndex('serviceId', 'serviceId');
       }
     },
     blocking() {
@@ -135,4 +141,12 @@ export async function pruneEpisodes(db: Db, now: number): Promise<number> {
   }
   await tx.done;
   return n;
+}
+
+export async function getCrowd(db: Db, serviceId: string): Promise<CrowdRecord[]> {
+  return db.getAllFromIndex('crowd', 'serviceId', serviceId);
+}
+
+export async function putCrowd(db: Db, rec: CrowdRecord): Promise<void> {
+  await db.put('crowd', rec);
 }

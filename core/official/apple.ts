@@ -141,12 +141,14 @@ function classify(
   const endPassed = end !== null && Date.parse(end) <= now;
   if (s === 'upcoming' || s === 'scheduled') return { kind: 'maintenance', status: 'scheduled' };
   const maintenance = type === 'maintenance';
-  if (s === 'ongoing') return { kind: maintenance ? 'maintenance' : 'incident', status: maintenance ? 'in_progress' : 'investigating' };
-  if (s === 'resolved' || s === 'completed' || endPassed) {
-    return { kind: maintenance ? 'maintenance' : 'incident', status: maintenance ? 'completed' : 'resolved' };
-  }
+  const kind = maintenance ? 'maintenance' : 'incident';
+  if (s === 'ongoing') return { kind, status: maintenance ? 'in_progress' : 'investigating' };
+  if (s === 'resolved' || s === 'completed' || endPassed) return { kind, status: maintenance ? 'completed' : 'resolved' };
   // An unknown word with no end in the past: open, never silently treated as over.
-  if (maintenance) return { kind: 'maintenance', status: start !== null && Date.parse(start) <= now ? 'in_progress' : 'scheduled' };
+  if (maintenance) {
+    const started = start !== null && Date.parse(start) <= now;
+    return { kind, status: started ? 'in_progress' : 'scheduled' };
+  }
   return { kind: 'incident', status: 'investigating' };
 }
 
@@ -171,7 +173,11 @@ function toIncident(
 
   const subject = (inScope ? components.find((c) => inScope(c)) : undefined) ?? components[0] ?? 'Apple service';
   const t = word(e.statusType);
-  const what = has(TYPE_WORDS, t) ? TYPE_WORDS[t]! : kind === 'maintenance' ? 'Maintenance' : cleanName(e.statusType, 60) || 'Event';
+  const what = has(TYPE_WORDS, t)
+    ? TYPE_WORDS[t]!
+    : kind === 'maintenance'
+      ? 'Maintenance'
+      : cleanName(e.statusType, 60) || 'Event';
 
   const message = htmlToText(e.message);
   const users = cleanName(e.usersAffected);

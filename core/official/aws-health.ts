@@ -191,8 +191,8 @@ function readAwsEvent(raw: unknown, inScope: ((name: unknown) => boolean) | null
     const id = arn ?? (serviceKey !== null && date !== null ? `${serviceKey}@${date}` : null);
     if (id === null) return null;
 
-    const own: ServiceRef | null =
-      serviceKey !== null || serviceName !== '' ? { key: serviceKey, name: serviceName !== '' ? serviceName : serviceKey! } : null;
+    const ownName = serviceName !== '' ? serviceName : serviceKey;
+    const own: ServiceRef | null = ownName !== null ? { key: serviceKey, name: ownName } : null;
     const impacted = impactedServices(e.impacted_services);
     let shown = impacted.length > 0 ? impacted : own ? [own] : [];
     if (inScope) {

@@ -321,9 +321,8 @@ function buildIncident(raw: unknown, opts: GcpNormaliseOptions): Built | null {
 
     const status: IncidentStatus = closed ? 'resolved' : rows[0]?.available ? 'monitoring' : 'investigating';
 
-    const locations = readNamed(
-      closed || (i.currently_affected_locations ?? []).length === 0 ? i.previously_affected_locations : i.currently_affected_locations,
-    );
+    const current = i.currently_affected_locations ?? [];
+    const locations = readNamed(closed || current.length === 0 ? i.previously_affected_locations : current);
     const suffix = locationSuffix(locations);
     const productNames = uniqueNames(products.map((p) => cleanName(p.title ?? p.current_title)));
     const names = productNames.length > 0 ? productNames : serviceName !== '' ? [serviceName] : [];
@@ -367,7 +366,7 @@ function triage(row: unknown, now: number): Triage {
   const id = row.id;
   if (!((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)))) return { kind: 'bad' };
   const end = row.end;
-  if (end === undefined || end === null || end === '') {
+  if (end === undefined || end === null || (typeof end === 'string' && end.trim() === '')) {
     const t = parseTime(row.begin);
     return { kind: 'open', t: Number.isFinite(t) ? t : parseTime(row.created) };
   }

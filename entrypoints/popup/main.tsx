@@ -3,7 +3,7 @@ import { getService, matchService } from '@/core/catalog/catalog';
 import { Popup, type PopupData } from '@/components/Popup';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
-import { getEpisodes, getRecords, openStore } from '@/core/store';
+import { getCrowd, getEpisodes, getRecords, openStore } from '@/core/store';
 import { evaluate } from '@/core/evaluate';
 import { summaryText } from '@/core/history/summary';
 import { evidenceFor } from '@/core/evidence';
@@ -39,7 +39,8 @@ async function load(): Promise<PopupData> {
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const recs = await getRecords(db, ids);
   const service = t.serviceId ? (getService(t.serviceId) ?? null) : null;
-  const inputs = { events, reports, online: navigator.onLine };
+  const crowd = new Map(await Promise.all(ids.map(async (id) => [id, await getCrowd(db, id)] as const)));
+  const inputs = { events, reports, online: navigator.onLine, crowd };
   const episodes = service ? await getEpisodes(db, service.id) : [];
   return {
     now,

@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { DEFAULT_TITLE, POLL_ALARM, start } from '../../core/background';
 import { SERVICES } from '../../core/catalog/catalog';
+import { HN_ENDPOINT } from '../../core/crowd/hn';
+import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
 import { openStore } from '../../core/store';
 
 // Real payload: GitHub's summary.json during the 2020-04-02 outage (test/fixtures/feeds/PROVENANCE.md).
@@ -56,8 +58,13 @@ describe('background', () => {
     // Only status feeds are requested — never the page the person visited.
     expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json');
     expect(web.urls.filter((u) => u.includes('gist') || u.includes('someone'))).toEqual([]);
-    const feedOrigins = new Set(SERVICES.flatMap((s) => (s.official ? [new URL(s.official.url).origin] : [])));
-    expect(web.urls.every((u) => feedOrigins.has(new URL(u).origin))).toBe(true);
+    // Every request goes to an official feed or a keyless complaint source — nowhere else.
+    const allowed = new Set([
+      ...SERVICES.flatMap((s) => (s.official ? [new URL(s.official.url).origin] : [])),
+      new URL(HN_ENDPOINT).origin,
+      ...DEFAULT_INSTANCES.map((i) => `https://${i}`),
+    ]);
+    expect(web.urls.filter((u) => !allowed.has(new URL(u).origin))).toEqual([]);
     // Only the hostname is kept for the tab, never the URL.
     const session = await fakeBrowser.storage.session.get(null);
     expect(session['tab:7']).toBe('gist.github.com');

@@ -184,9 +184,9 @@ describe('gcp — open incidents (real incident with `end` removed)', () => {
     expect(ids(snap.recent)).toEqual(['T8gmtofFSTGT5tbhyciF']);
   });
 
-  it('no AVAILABLE update and `end: ""` → investigating; current locations are used while open', () => {
+  it('no AVAILABLE update and a blank `end` → investigating; current locations are used while open', () => {
     const snap = open((i) => {
-      i.end = '';
+      i.end = ' ';
       i.updates = i.updates.slice(2);
       i.most_recent_update = i.updates[0];
       i.currently_affected_locations = [{ title: 'Netherlands (europe-west4)', id: 'europe-west4' }];
