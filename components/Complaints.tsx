@@ -63,12 +63,23 @@ function statusWords(r: CrowdRecord, now: number): string {
     case 'ok':
       return when;
     case 'not_configured':
-      return r.status.message;
+      return 'not configured';
     case 'rate_limited':
       return `asked us to slow down; ${when}`;
     case 'error':
-      return `${r.status.problem.message}; ${when}`;
+      return `could not be read; ${when}`;
   }
+}
+
+/** The full story of a source's last query, for a tooltip. */
+function statusDetail(r: CrowdRecord): string {
+  const main =
+    r.status.state === 'error'
+      ? r.status.problem.message
+      : r.status.state === 'not_configured' || r.status.state === 'rate_limited'
+        ? r.status.message
+        : 'ok';
+  return [main, ...r.notes].join('\n');
 }
 
 export function Complaints({
@@ -84,6 +95,7 @@ export function Complaints({
 }) {
   const hours = hourlyAuthors(records, now);
   const total = hours.reduce((a, b) => a + b, 0);
+  const readable = records.filter((r) => r.status.state === 'ok' || r.buckets.length > 0);
   return (
     <section class="card complaints" aria-labelledby="cx-h">
       <h2 id="cx-h">What people say</h2>
@@ -92,8 +104,10 @@ export function Complaints({
           <strong>{spike.count} people</strong> reported problems in the last 15 minutes — {ratioWords(spike.ratio)}
           {spike.since ? <> (since {new Date(spike.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})</> : null}.
         </p>
-      ) : records.length ? (
+      ) : readable.length ? (
         <p data-testid="complaints">No unusual number of complaints{spike ? ` (${spike.count} in the last 15 minutes)` : ''}.</p>
+      ) : records.length ? (
+        <p class="muted" data-testid="complaints">Complaint sources could not be read right now, so complaints are unknown.</p>
       ) : (
         <p class="muted" data-testid="complaints">Complaint counts are not checked for this service yet.</p>
       )}
@@ -101,14 +115,8 @@ export function Complaints({
       {records.length ? (
         <ul class="plain sources">
           {records.map((r) => (
-            <li key={r.source}>
+            <li key={r.source} title={statusDetail(r)}>
               <span class="src-name">{SOURCE_LABELS[r.source]}</span> <span class="muted">— {statusWords(r, now)}</span>
-              {r.notes.map((n, i) => (
-                <span key={i} class="muted note-inline">
-                  {' '}
-                  ({n})
-                </span>
-              ))}
             </li>
           ))}
         </ul>
