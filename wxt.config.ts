@@ -17,6 +17,26 @@ function feedOrigins(): string[] {
   return [...origins].sort();
 }
 
+/**
+ * Security hardening: Preact can write `dangerouslySetInnerHTML` into the DOM. Acknowledged never
+ * uses it — feed text is only ever rendered as text nodes — so the one HTML sink in the bundle is
+ * removed at build time: any use of the prop is ignored instead of becoming `innerHTML`. (Also what
+ * keeps `web-ext lint` at zero warnings.) The build fails if Preact's code changes shape so the
+ * sink can no longer be found, rather than silently shipping it.
+ */
+function noHtmlSink() {
+  const SINK = /\(([a-zA-Z_$][\w$]*)\.innerHTML=([a-zA-Z_$][\w$]*)\.__html\)/;
+  return {
+    name: 'acknowledged:no-html-sink',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return null;
+      if (!SINK.test(code)) throw new Error(`no-html-sink: Preact's innerHTML sink not found in ${id}; update the pattern`);
+      return { code: code.replace(SINK, '(void 0)'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -29,13 +49,18 @@ export default defineConfig({
     action: {
       default_title: '__MSG_extName__',
     },
+    // Strict: only the extension's own scripts; no plugins, no <base>, no forms posting anywhere, no framing.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
+    web_accessible_resources: [],
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'acknowledged@acknowledged.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
@@ -43,6 +68,7 @@ export default defineConfig({
       : { minimum_chrome_version: '120' }),
   }),
   vite: () => ({
+    plugins: [noHtmlSink()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
   }),
