@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import raw from '../../core/catalog/services.json';
-import { catalogSchema, CATEGORIES, serviceSchema } from '../../core/catalog/schema';
+import { BASE_URL_KINDS, catalogSchema, CATEGORIES, serviceSchema } from '../../core/catalog/schema';
 import { getService, hostnameOf, matchService, SERVICES, validateCatalog } from '../../core/catalog/catalog';
-import { OFFICIAL_KINDS } from '../../core/official/kinds';
+import type { OfficialSnapshot, Result } from '../../core/model';
+import { gcpAdapter } from '../../core/official/gcp';
+import { OFFICIAL_KINDS, type OfficialKind } from '../../core/official/kinds';
+import { m365Adapter } from '../../core/official/m365';
 
 /** A valid entry to mutate in the negative tests. */
 const good = () => ({
@@ -16,6 +21,134 @@ const good = () => ({
 });
 
 const allUrls = (s: (typeof SERVICES)[number]) => [s.statusPage, ...(s.official ? [s.official.url] : [])];
+
+/** Bare base URL of a status site (what base-URL kinds take; the adapter appends its own paths). */
+const isBare = (u: URL, raw: string): boolean => !raw.endsWith('/') && !/(^|\/)api(\/|$)/.test(u.pathname);
+
+/**
+ * What `official.url` looks like for each kind (see the header of each adapter in core/official/).
+ * A Record over every kind, so a new kind cannot be added without saying what its URL is.
+ */
+const FEED_URL_SHAPES: Record<OfficialKind, (u: URL, raw: string) => boolean> = {
+  statuspage: isBare,
+  incidentio: isBare,
+  cachet: isBare,
+  rss: (u) => u.pathname !== '',
+  gcp: (u) => u.pathname.endsWith('/incidents.json'),
+  'aws-health': (u) => u.pathname === '/public/currentevents',
+  slack: (u) => u.pathname === '/api/v2.0.0/current',
+  apple: (u) => /\/system_status_[a-z]{2}_[A-Z]{2}\.js$/.test(u.pathname),
+  heroku: (u) => u.pathname === '/api/v4/current-status',
+  statusio: (u) => /^\/1\.0\/status\/[0-9a-f]{24}$/.test(u.pathname),
+  instatus: (u) => u.pathname.endsWith('/summary.json'),
+  m365: (u) => u.pathname.startsWith('/api/posts/'),
+};
+
+/**
+ * Kinds whose adapter narrows a shared feed to `official.scope` (ParseContext.scope): Google's
+ * incidents.json, Microsoft 365 consumer rows, Apple services, AWS service keys, RSS/Atom items
+ * mentioning a name, Slack services, Heroku systems, status.io / Cachet components. The Statuspage
+ * family (statuspage, incidentio) and Instatus ignore scope today, so a scoped entry of those kinds
+ * would silently show the whole page.
+ */
+const SCOPE_KINDS: ReadonlySet<OfficialKind> = new Set<OfficialKind>([
+  'gcp',
+  'm365',
+  'apple',
+  'aws-health',
+  'rss',
+  'slack',
+  'heroku',
+  'statusio',
+  'cachet',
+]);
+
+/** Every entry as it was before the catalog grew to the everyday web (id, kind, url): never renamed, never repointed. */
+const ORIGINAL_ENTRIES: [string, string | null, string | null][] = [
+  ['github', 'statuspage', 'https://www.githubstatus.com'],
+  ['discord', 'statuspage', 'https://discordstatus.com'],
+  ['reddit', 'statuspage', 'https://www.redditstatus.com'],
+  ['cloudflare', 'statuspage', 'https://www.cloudflarestatus.com'],
+  ['npm', 'statuspage', 'https://status.npmjs.org'],
+  ['openai', 'incidentio', 'https://status.openai.com'],
+  ['anthropic', 'statuspage', 'https://status.claude.com'],
+  ['dropbox', 'statuspage', 'https://status.dropbox.com'],
+  ['primevideo', null, null],
+  ['netflix', null, null],
+  ['steam', null, null],
+  ['x', null, null],
+  ['tiktok', null, null],
+  ['whatsapp', null, null],
+  ['instagram', null, null],
+  ['facebook', null, null],
+  ['zoom', 'statuspage', 'https://www.zoomstatus.com'],
+  ['atlassian', 'statuspage', 'https://status.atlassian.com'],
+  ['trello', 'statuspage', 'https://trello.status.atlassian.com'],
+  ['bitbucket', 'statuspage', 'https://bitbucket.status.atlassian.com'],
+  ['loom', 'statuspage', 'https://loom.status.atlassian.com'],
+  ['twilio', 'statuspage', 'https://status.twilio.com'],
+  ['sendgrid', 'statuspage', 'https://status.sendgrid.com'],
+  ['vercel', 'statuspage', 'https://www.vercel-status.com'],
+  ['netlify', 'statuspage', 'https://www.netlifystatus.com'],
+  ['digitalocean', 'statuspage', 'https://status.digitalocean.com'],
+  ['linode', 'statuspage', 'https://status.linode.com'],
+  ['flyio', 'statuspage', 'https://status.flyio.net'],
+  ['mongodb', 'statuspage', 'https://status.mongodb.com'],
+  ['figma', 'statuspage', 'https://status.figma.com'],
+  ['canva', 'statuspage', 'https://www.canvastatus.com'],
+  ['asana', 'statuspage', 'https://status.asana.com'],
+  ['box', 'statuspage', 'https://status.box.com'],
+  ['hubspot', 'statuspage', 'https://status.hubspot.com'],
+  ['basecamp', 'statuspage', 'https://37signals.statuspage.io'],
+  ['typeform', 'statuspage', 'https://status.typeform.com'],
+  ['lastpass', 'statuspage', 'https://status.lastpass.com'],
+  ['1password', 'statuspage', 'https://status.1password.com'],
+  ['proton', 'statuspage', 'https://status.proton.me'],
+  ['sentry', 'statuspage', 'https://status.sentry.io'],
+  ['datadog', 'statuspage', 'https://status.datadoghq.com'],
+  ['datadog-eu', 'statuspage', 'https://status.datadoghq.eu'],
+  ['newrelic', 'statuspage', 'https://status.newrelic.com'],
+  ['mailgun', 'statuspage', 'https://status.mailgun.com'],
+  ['circleci', 'statuspage', 'https://status.circleci.com'],
+  ['travis-ci', 'statuspage', 'https://www.traviscistatus.com'],
+  ['postman', 'statuspage', 'https://status.postman.com'],
+  ['rubygems', 'statuspage', 'https://status.rubygems.org'],
+  ['python', 'statuspage', 'https://status.python.org'],
+  ['cursor', 'statuspage', 'https://status.cursor.com'],
+  ['windsurf', 'statuspage', 'https://status.windsurf.com'],
+  ['characterai', 'statuspage', 'https://status.character.ai'],
+  ['epicgames', 'statuspage', 'https://status.epicgames.com'],
+  ['zwift', 'statuspage', 'https://status.zwift.com'],
+  ['twitch', 'statuspage', 'https://status.twitch.com'],
+  ['vimeo', 'statuspage', 'https://www.vimeostatus.com'],
+  ['spotify', 'statuspage', 'https://spotify.statuspage.io'],
+  ['unsplash', 'statuspage', 'https://status.unsplash.com'],
+  ['squarespace', 'statuspage', 'https://status.squarespace.com'],
+  ['shopify', 'statuspage', 'https://www.shopifystatus.com'],
+  ['bigcommerce', 'statuspage', 'https://status.bigcommerce.com'],
+  ['coinbase', 'statuspage', 'https://status.coinbase.com'],
+  ['robinhood', 'statuspage', 'https://status.robinhood.com'],
+  ['miro', 'incidentio', 'https://status.miro.com'],
+  ['linear', 'incidentio', 'https://linearstatus.com'],
+  ['notion', 'incidentio', 'https://www.notion-status.com'],
+  ['zapier', 'incidentio', 'https://status.zapier.com'],
+  ['hashicorp', 'incidentio', 'https://status.hashicorp.com'],
+  ['brevo', 'incidentio', 'https://status.brevo.com'],
+  ['rollbar', 'incidentio', 'https://status.rollbar.com'],
+  ['onesignal', 'incidentio', 'https://status.onesignal.com'],
+  ['groq', 'incidentio', 'https://groqstatus.com'],
+  ['cohere', 'incidentio', 'https://status.cohere.com'],
+  ['elevenlabs', 'incidentio', 'https://status.elevenlabs.io'],
+  ['stability', 'incidentio', 'https://status.stability.ai'],
+];
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
+  return r.value;
+}
 
 describe('catalog file', () => {
   it('validates against the schema', () => {
@@ -63,15 +196,30 @@ describe('catalog file', () => {
     }
   });
 
-  it('uses only https URLs, and official URLs are bare status-site bases', () => {
+  it('uses only https URLs without query, fragment or credentials', () => {
     for (const s of SERVICES) {
-      for (const u of allUrls(s)) expect(new URL(u).protocol, `${s.id}: ${u}`).toBe('https:');
-      if (s.official) {
-        const u = new URL(s.official.url);
-        expect(s.official.url.endsWith('/'), s.id).toBe(false);
-        expect(u.pathname, s.id).not.toMatch(/\/api(\/|$)/);
-        expect(u.search + u.hash, s.id).toBe('');
+      for (const u of allUrls(s)) {
+        const url = new URL(u);
+        expect(url.protocol, `${s.id}: ${u}`).toBe('https:');
+        expect(url.username + url.password, `${s.id}: ${u}`).toBe('');
       }
+      if (s.official) expect(new URL(s.official.url).search + new URL(s.official.url).hash, s.id).toBe('');
+    }
+  });
+
+  it('gives base-URL kinds a bare status-site base', () => {
+    for (const s of SERVICES) {
+      if (!s.official || !BASE_URL_KINDS.has(s.official.kind)) continue;
+      expect(s.official.url.endsWith('/'), s.id).toBe(false);
+      expect(new URL(s.official.url).pathname, s.id).not.toMatch(/\/api(\/|$)/);
+    }
+  });
+
+  it("gives feed kinds the feed's own URL, in the shape its adapter reads", () => {
+    for (const s of SERVICES) {
+      if (!s.official) continue;
+      const url = new URL(s.official.url);
+      expect(FEED_URL_SHAPES[s.official.kind](url, s.official.url), `${s.id}: ${s.official.url}`).toBe(true);
     }
   });
 
@@ -128,6 +276,167 @@ describe('catalog file', () => {
   it('returns undefined for an unknown id', () => {
     expect(getService('no-such-service')).toBeUndefined();
     expect(getService('')).toBeUndefined();
+  });
+});
+
+describe('catalog: the everyday web', () => {
+  const byKind = (kind: OfficialKind) => SERVICES.filter((s) => s.official?.kind === kind);
+
+  it('has at least 200 services and covers every category', () => {
+    expect(SERVICES.length).toBeGreaterThanOrEqual(200);
+    for (const c of CATEGORIES) {
+      expect(SERVICES.filter((s) => s.category === c).length, c).toBeGreaterThan(0);
+    }
+    // The everyday categories are more than a token entry each.
+    for (const c of ['mail', 'chat', 'video', 'music', 'social', 'games', 'shopping', 'cloud', 'developer', 'ai', 'productivity', 'payments'] as const) {
+      expect(SERVICES.filter((s) => s.category === c).length, c).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('keeps every entry that existed before, with its official kind and URL', () => {
+    for (const [id, kind, url] of ORIGINAL_ENTRIES) {
+      const s = getService(id);
+      expect(s, id).toBeDefined();
+      expect(s?.official?.kind ?? null, id).toBe(kind);
+      expect(s?.official?.url ?? null, id).toBe(url);
+    }
+  });
+
+  it('uses scope only with kinds whose adapter applies it, and never an empty or repeated name', () => {
+    for (const s of SERVICES) {
+      const scope = s.official?.scope;
+      if (!scope) continue;
+      expect(SCOPE_KINDS.has(s.official!.kind), `${s.id}: ${s.official!.kind} ignores scope`).toBe(true);
+      const names = scope.map((n) => n.trim().toLowerCase());
+      expect(names.every((n) => n !== ''), s.id).toBe(true);
+      expect(new Set(names).size, s.id).toBe(names.length);
+    }
+  });
+
+  it('splits a shared feed between entries: disjoint scopes, at most one unscoped reader', () => {
+    const byUrl = new Map<string, (typeof SERVICES)[number][]>();
+    for (const s of SERVICES) {
+      if (!s.official) continue;
+      byUrl.set(s.official.url, [...(byUrl.get(s.official.url) ?? []), s]);
+    }
+    for (const [url, entries] of byUrl) {
+      if (entries.length < 2) continue;
+      expect(entries.filter((s) => !s.official!.scope).length, url).toBeLessThanOrEqual(1);
+      const owner = new Map<string, string>();
+      for (const s of entries) {
+        for (const n of s.official!.scope ?? []) {
+          const key = n.trim().toLowerCase();
+          expect(owner.get(key), `${url}: "${n}" in ${owner.get(key)} and ${s.id}`).toBeUndefined();
+          owner.set(key, s.id);
+        }
+      }
+    }
+  });
+
+  it('reads Google Workspace, Microsoft 365 consumer and Apple through their shared feeds, one product per site', () => {
+    const workspace = byKind('gcp').filter((s) => s.official!.url === 'https://www.google.com/appsstatus/dashboard/incidents.json');
+    expect(workspace.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['gmail', 'google-drive', 'google-docs', 'google-calendar', 'google-meet', 'google-chat', 'gemini']),
+    );
+    for (const s of workspace) expect(s.official!.scope?.length ?? 0, s.id).toBeGreaterThan(0);
+    expect(getService('gmail')?.official?.scope).toEqual(['Gmail']);
+    expect(getService('google-docs')?.official?.scope).toEqual(expect.arrayContaining(['Google Docs', 'Google Sheets', 'Google Slides']));
+    expect(getService('google-cloud')?.official).toEqual({ kind: 'gcp', url: 'https://status.cloud.google.com/incidents.json' });
+    expect(getService('aws-console')?.official).toEqual({ kind: 'aws-health', url: 'https://health.aws.amazon.com/public/currentevents' });
+    expect(getService('azure')?.official).toEqual({ kind: 'rss', url: 'https://azure.status.microsoft/en-us/status/feed/' });
+    expect(getService('slack')?.official).toEqual({ kind: 'slack', url: 'https://slack-status.com/api/v2.0.0/current' });
+    for (const s of byKind('m365')) expect(s.official!.scope?.length ?? 0, s.id).toBeGreaterThan(0);
+    for (const s of byKind('apple')) {
+      if (s.official!.url.includes('/developer/')) continue; // the developer feed may be read whole
+      expect(s.official!.scope?.length ?? 0, s.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('names Microsoft 365 consumer services as the feed writes them', () => {
+    // Doc-derived body carrying the ten ServiceDisplayName values seen on the live feed (PROVENANCE.md).
+    // The adapter fails a scope that matches no row ("no longer lists …"), so each entry must read ok.
+    const body = fixture('m365-consumer-posts-doc-derived-mixed.json');
+    const ctx = { now: Date.parse('2026-09-18T21:24:30Z'), baseUrl: 'https://status.cloud.microsoft/api/posts/m365Consumer' };
+    for (const s of byKind('m365')) {
+      const snap = value(m365Adapter.parse([body], { ...ctx, scope: s.official!.scope }));
+      expect(snap.components.length, s.id).toBe(s.official!.scope!.length);
+    }
+  });
+
+  it('marks mail.google.com, not docs.google.com, for a Workspace incident about Gmail', () => {
+    // Doc-derived Workspace body: an open Gmail outage, an open Google Chat incident, a Docs/Sheets
+    // incident resolved two days earlier and an old Meet one.
+    const body = fixture('gcp-workspace-incidents-gmail-open.doc-derived.json');
+    const read = (host: string): OfficialSnapshot => {
+      const s = matchService(host)!;
+      expect(s.official?.kind, host).toBe('gcp');
+      return value(
+        gcpAdapter.parse([body], { now: Date.parse('2026-09-20T12:00:00Z'), baseUrl: s.official!.url, scope: s.official!.scope }),
+      );
+    };
+    expect(read('mail.google.com').incidents.map((i) => i.id)).toEqual(['WsGmailOpenSep20aaaa']);
+    expect(read('docs.google.com').incidents).toEqual([]);
+    expect(read('docs.google.com').recent.map((i) => i.id)).toEqual(['WsDocsSheetsSep18ccc']);
+    expect(read('chat.google.com').incidents.map((i) => i.id)).toEqual(['WsChatMonitorSep20bb']);
+    expect(read('drive.google.com').incidents).toEqual([]);
+    expect(read('meet.google.com').incidents).toEqual([]);
+  });
+
+  it('never claims a whole big-provider apex or a host that carries other people’s content', () => {
+    for (const host of [
+      'google.com',
+      'www.google.com',
+      'googleapis.com',
+      'microsoft.com',
+      'www.microsoft.com',
+      'live.com',
+      'login.live.com',
+      'cloud.microsoft',
+      'amazonaws.com',
+      's3.amazonaws.com',
+      'vercel.app',
+      'netlify.app',
+      'herokuapp.com',
+      'web.app',
+      'firebaseapp.com',
+      'appspot.com',
+      'pages.dev',
+      'workers.dev',
+      'fly.dev',
+      'onrender.com',
+      'gitlab.io',
+      'webflow.io',
+      'wixsite.com',
+      'blogspot.com',
+      'statuspage.io',
+      'instatus.com',
+      'status.io',
+    ]) {
+      expect(matchService(host)?.id ?? null, host).toBeNull();
+      expect(matchService(`someone.${host}`)?.id ?? null, `someone.${host}`).toBeNull();
+    }
+  });
+
+  it('lists an entry claiming a subdomain before the entry claiming its parent domain', () => {
+    // matchService picks the longest suffix whatever the order; simpler first-match readers (the demo
+    // server's site lookup) agree with it only when music.amazon.com comes before amazon.com.
+    SERVICES.forEach((parent, i) => {
+      for (const child of SERVICES.slice(i + 1)) {
+        for (const d of child.domains) {
+          const under = parent.domains.find((p) => d.endsWith(`.${p}`));
+          expect(under, `${child.id} (${d}) must come before ${parent.id} (${under})`).toBeUndefined();
+        }
+      }
+    });
+  });
+
+  it('explains the no-feed entries that complaints and local failures must speak for', () => {
+    for (const id of ['youtube', 'amazon', 'disneyplus', 'playstation', 'xbox', 'telegram', 'threads', 'snapchat', 'ebay', 'venmo']) {
+      const s = getService(id);
+      expect(s, id).toBeDefined();
+      expect(s?.official, id).toBeNull();
+      expect(s?.note?.length ?? 0, id).toBeGreaterThan(40);
+    }
   });
 });
 
@@ -200,6 +509,55 @@ describe('matchService', () => {
     ['app.datadoghq.com', 'datadog'],
     ['app.datadoghq.eu', 'datadog-eu'],
     ['acme.myshopify.com', 'shopify'],
+    // Big providers: each site goes to its own part.
+    ['mail.google.com', 'gmail'],
+    ['gmail.com', 'gmail'],
+    ['drive.google.com', 'google-drive'],
+    ['docs.google.com', 'google-docs'],
+    ['calendar.google.com', 'google-calendar'],
+    ['meet.google.com', 'google-meet'],
+    ['chat.google.com', 'google-chat'],
+    ['gemini.google.com', 'gemini'],
+    ['console.cloud.google.com', 'google-cloud'],
+    ['console.firebase.google.com', 'firebase'],
+    ['www.youtube.com', 'youtube'],
+    ['youtu.be', 'youtube'],
+    ['music.youtube.com', 'youtube-music'],
+    ['console.aws.amazon.com', 'aws-console'],
+    ['us-east-1.console.aws.amazon.com', 'aws-console'],
+    ['health.aws.amazon.com', 'aws-console'],
+    ['www.amazon.com', 'amazon'],
+    ['www.amazon.co.uk', 'amazon'],
+    ['music.amazon.com', 'amazon-music'],
+    ['outlook.live.com', 'outlook'],
+    ['onedrive.live.com', 'onedrive'],
+    ['teams.live.com', 'teams-free'],
+    ['teams.microsoft.com', 'microsoft-365-work'],
+    ['outlook.office.com', 'microsoft-365-work'],
+    ['www.office.com', 'microsoft-365'],
+    ['copilot.microsoft.com', 'microsoft-copilot'],
+    ['portal.azure.com', 'azure'],
+    ['www.icloud.com', 'icloud'],
+    ['music.apple.com', 'apple-music'],
+    ['tv.apple.com', 'apple-tv'],
+    ['apps.apple.com', 'app-store'],
+    ['www.apple.com', 'apple-store'],
+    ['developer.apple.com', 'apple-developer'],
+    ['appstoreconnect.apple.com', 'app-store-connect'],
+    // Everyday services.
+    ['app.slack.com', 'slack'],
+    ['web.telegram.org', 'telegram'],
+    ['www.disneyplus.com', 'disneyplus'],
+    ['www.roblox.com', 'roblox'],
+    ['store.playstation.com', 'playstation'],
+    ['www.ebay.de', 'ebay'],
+    ['www.paypal.com', 'paypal'],
+    ['dashboard.stripe.com', 'stripe'],
+    ['gitlab.com', 'gitlab'],
+    ['hub.docker.com', 'docker'],
+    ['en.wikipedia.org', 'wikipedia'],
+    ['www.perplexity.ai', 'perplexity'],
+    ['school.instructure.com', 'canvas'],
   ])('%s → %s', (host, expected) => {
     expect(id(host)).toBe(expected);
   });
