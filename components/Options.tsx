@@ -65,19 +65,23 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
   const [statusError, setStatusError] = useState(false);
   const latest = useRef(settings);
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const showTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const writes = useRef<Promise<void>>(Promise.resolve());
 
   const announce = useCallback<Announce>((text) => {
     clearTimeout(clearTimer.current);
+    clearTimeout(showTimer.current);
     setStatusError(false);
-    // Re-announce identical text: empty it first so the live region sees a change.
+    // Empty first, so the live region notices a repeated "Saved"; a burst of saves (typing in a
+    // field) is announced once, when it pauses.
     setStatus('');
-    setTimeout(() => setStatus(text), 30);
-    clearTimer.current = setTimeout(() => setStatus(''), 4000);
+    showTimer.current = setTimeout(() => setStatus(text), 400);
+    clearTimer.current = setTimeout(() => setStatus(''), 4400);
   }, []);
 
   const fail = useCallback((e: unknown) => {
     clearTimeout(clearTimer.current);
+    clearTimeout(showTimer.current);
     setStatusError(true);
     setStatus(t('saveFailed', e instanceof Error ? e.message : String(e)));
   }, []);
@@ -121,7 +125,13 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
     [deps, persist],
   );
 
-  useEffect(() => () => clearTimeout(clearTimer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(clearTimer.current);
+      clearTimeout(showTimer.current);
+    },
+    [],
+  );
 
   return (
     <div class="options">

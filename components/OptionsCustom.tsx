@@ -142,6 +142,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
 
       const known = catalogMatch(deps.catalog, page, feed.url);
       if (known) {
+        giveBack(origin);
         update((s) => (s.watched.includes(known.id) ? s : { ...s, watched: [...s.watched, known.id] }));
         setOutcome({ kind: 'note', text: t('customIsCatalog', known.name) });
         setUrl('');
@@ -211,7 +212,10 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
             value={url}
             aria-invalid={errorField === 'url'}
             aria-describedby={describedUrl}
-            onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => {
+              setUrl((e.currentTarget as HTMLInputElement).value);
+              if (errorField === 'url') setErrorField(null);
+            }}
           />
           <p id="custom-url-hint" class="hint">
             {t('customUrlHint')}
@@ -229,7 +233,10 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
             value={domains}
             aria-invalid={errorField === 'domains'}
             aria-describedby={describedDomains}
-            onInput={(e) => setDomains((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => {
+              setDomains((e.currentTarget as HTMLInputElement).value);
+              if (errorField === 'domains') setErrorField(null);
+            }}
           />
           <p id="custom-domains-hint" class="hint">
             {t('customDomainsHint')}

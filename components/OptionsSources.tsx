@@ -118,57 +118,61 @@ export function SourcesSection({
       <Toggle id="src-mastodon" source="mastodon" settings={settings} update={update} label="sourceMastodon" desc="sourceMastodonDesc" />
 
       <Toggle id="src-bluesky" source="bluesky" settings={settings} update={update} label="sourceBluesky" desc="sourceBlueskyDesc" />
-      <fieldset class="creds">
-        <legend>{t('blueskyAccount')}</legend>
-        {settings.sources.bluesky && !bskyReady && <p class="hint warn">{t('blueskyMissing')}</p>}
-        <div class="field">
-          <label for="bsky-handle">{t('blueskyHandle')}</label>
-          <input
-            id="bsky-handle"
-            type="text"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder="name.bsky.social"
-            value={bsky.handle}
-            onInput={(e) => setCredentials({ ...credentials, bluesky: { ...bsky, handle: (e.currentTarget as HTMLInputElement).value } })}
-          />
-        </div>
-        <div class="field">
-          <label for="bsky-password">{t('blueskyAppPassword')}</label>
-          <input
-            id="bsky-password"
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder="xxxx-xxxx-xxxx-xxxx"
-            aria-describedby="bsky-password-hint"
-            value={bsky.appPassword}
-            onInput={(e) => setCredentials({ ...credentials, bluesky: { ...bsky, appPassword: (e.currentTarget as HTMLInputElement).value } })}
-          />
-          <p id="bsky-password-hint" class="hint">
-            {t('blueskyAppPasswordHint')}
-          </p>
-        </div>
-        <TestButton source="bluesky" deps={deps} ready={bskyReady} />
-      </fieldset>
+      {(settings.sources.bluesky || credentials.bluesky) && (
+        <fieldset class="creds">
+          <legend>{t('blueskyAccount')}</legend>
+          {settings.sources.bluesky && !bskyReady && <p class="hint warn">{t('blueskyMissing')}</p>}
+          <div class="field">
+            <label for="bsky-handle">{t('blueskyHandle')}</label>
+            <input
+              id="bsky-handle"
+              type="text"
+              autocomplete="off"
+              spellcheck={false}
+              placeholder="name.bsky.social"
+              value={bsky.handle}
+              onInput={(e) => setCredentials({ ...credentials, bluesky: { ...bsky, handle: (e.currentTarget as HTMLInputElement).value } })}
+            />
+          </div>
+          <div class="field">
+            <label for="bsky-password">{t('blueskyAppPassword')}</label>
+            <input
+              id="bsky-password"
+              type="password"
+              autocomplete="off"
+              spellcheck={false}
+              placeholder="xxxx-xxxx-xxxx-xxxx"
+              aria-describedby="bsky-password-hint"
+              value={bsky.appPassword}
+              onInput={(e) => setCredentials({ ...credentials, bluesky: { ...bsky, appPassword: (e.currentTarget as HTMLInputElement).value } })}
+            />
+            <p id="bsky-password-hint" class="hint">
+              {t('blueskyAppPasswordHint')}
+            </p>
+          </div>
+          <TestButton source="bluesky" deps={deps} ready={bskyReady} />
+        </fieldset>
+      )}
 
       <Toggle id="src-isdown" source="isdown" settings={settings} update={update} label="sourceIsdown" desc="sourceIsdownDesc" />
-      <fieldset class="creds">
-        <legend>{t('isdownAccount')}</legend>
-        {settings.sources.isdown && !isdownReady && <p class="hint warn">{t('isdownMissing')}</p>}
-        <div class="field">
-          <label for="isdown-key">{t('isdownKey')}</label>
-          <input
-            id="isdown-key"
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            value={isdown.apiKey}
-            onInput={(e) => setCredentials({ ...credentials, isdown: { apiKey: (e.currentTarget as HTMLInputElement).value } })}
-          />
-        </div>
-        <TestButton source="isdown" deps={deps} ready={isdownReady} />
-      </fieldset>
+      {(settings.sources.isdown || credentials.isdown) && (
+        <fieldset class="creds">
+          <legend>{t('isdownAccount')}</legend>
+          {settings.sources.isdown && !isdownReady && <p class="hint warn">{t('isdownMissing')}</p>}
+          <div class="field">
+            <label for="isdown-key">{t('isdownKey')}</label>
+            <input
+              id="isdown-key"
+              type="password"
+              autocomplete="off"
+              spellcheck={false}
+              value={isdown.apiKey}
+              onInput={(e) => setCredentials({ ...credentials, isdown: { apiKey: (e.currentTarget as HTMLInputElement).value } })}
+            />
+          </div>
+          <TestButton source="isdown" deps={deps} ready={isdownReady} />
+        </fieldset>
+      )}
       <p class="hint">{t('credentialsStayLocal')}</p>
     </section>
   );

@@ -92,7 +92,7 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
           spellcheck={false}
           placeholder={t('searchPlaceholder')}
           aria-describedby="catalog-search-count"
-          aria-controls="catalog-results"
+          aria-controls={results.length > 0 ? 'catalog-results' : undefined}
           value={query}
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => {
@@ -124,7 +124,10 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
                 />
                 <label for={id}>
                   <span class="r-name">{s.name}</span>
-                  <span class="r-state">{watched.has(s.id) ? t('watchedTag') : ''}</span>
+                  {/* The checkbox already says "checked" to assistive technology. */}
+                  <span class="r-state" aria-hidden="true">
+                    {watched.has(s.id) ? t('watchedTag') : ''}
+                  </span>
                 </label>
                 <span id={`${id}-meta`} class="r-meta">
                   {metaOf(s)}
@@ -151,7 +154,21 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
                   <span class="row-name">{name}</span>
                   <span class="row-meta">{meta}</span>
                 </div>
-                <button type="button" class="btn" aria-label={t('unwatchNamed', name)} onClick={() => setWatched(id, false)}>
+                <button
+                  type="button"
+                  class="btn"
+                  aria-label={t('unwatchNamed', name)}
+                  onClick={(e) => {
+                    // Keep keyboard focus in the list: the next row's button, else the previous one, else the search field.
+                    const li = (e.currentTarget as HTMLElement).closest('li');
+                    const next =
+                      li?.nextElementSibling?.querySelector<HTMLElement>('button') ??
+                      li?.previousElementSibling?.querySelector<HTMLElement>('button') ??
+                      search.current;
+                    setWatched(id, false);
+                    requestAnimationFrame(() => next?.focus());
+                  }}
+                >
                   {t('remove')}
                 </button>
               </li>

@@ -233,10 +233,12 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     const recs = await getRecords(d, services.map((x) => x.id));
     const now = deps.now();
     const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
-    await pollComplaints(services);
+    // Official word first: a slow complaint source (a first-run backfill) must never delay it.
     await refresh(due, false);
-    // Services without an official feed (and evidence that ages out) are judged on every tick too.
-    await reconcile(services.filter((x) => !due.includes(x)).map((x) => x.id));
+    await pollComplaints(services);
+    // Complaints may have changed any verdict; services without an official feed, and evidence
+    // that ages out, are judged on every tick too.
+    await reconcile(services.map((x) => x.id));
     await pruneEpisodes(d, now).catch(() => 0);
   }
 

@@ -38,9 +38,20 @@ export function refreshService(service: Service, deps: PollDeps, opts: { force?:
   return p;
 }
 
-/** Whether a service should be polled now, given its record. */
+/** A feed read this recently is not read again at a tick (it was just refreshed by a visit or a click). */
+export const JUST_READ_MS = 3_000;
+
+/**
+ * Whether a service should be polled at this alarm tick. The alarm ticks exactly once per poll
+ * interval, so a healthy feed is read at every tick — unless it was read in the last few seconds
+ * (a tab visit or the refresh button just before the tick). Anything looser lets an off-tick read
+ * push the next one a whole tick later, and data could be nearly two intervals old. A failing
+ * feed keeps its backoff, and a provider's Retry-After is never cut short.
+ */
 export function isPollDue(rec: ServiceRecord | undefined, now: number): boolean {
-  return !rec || rec.lastAttemptAt === null || isDue(rec.backoff ?? undefined, now);
+  if (!rec || rec.lastAttemptAt === null) return true;
+  if (rec.problem) return isDue(rec.backoff ?? undefined, now);
+  return now - rec.lastAttemptAt >= JUST_READ_MS;
 }
 
 async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promise<ServiceRecord> {
@@ -49,7 +60,7 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
   const now = deps.now();
   // An explicit "slow down" from the provider is honoured even for a manual refresh.
   if (prev.problem?.code === 'rate_limited' && prev.backoff && prev.backoff.nextAttemptAt > now) return prev;
-  if (!force && prev.lastAttemptAt !== null && !isDue(prev.backoff ?? undefined, now)) return prev;
+  if (!force && !isPollDue(prev, now)) return prev;
 
   const adapter = adapterFor(service.official.kind);
   const ctx: ParseContext = {

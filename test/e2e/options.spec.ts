@@ -10,10 +10,13 @@
  * the custom-host tests replace `chrome.permissions.request` on the page with "the person clicked
  * Allow / Deny", and serve that host with `page.route` (the demo server only knows catalog hosts).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, openPopup, shot, test } from './fixtures';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { extensionArgs, findChromium } from '../../demo/browser';
+import { startDemoServer } from '../../demo/server';
+import { EXTENSION_PATH, expect, openPopup, shot, test } from './fixtures';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -93,7 +96,7 @@ test.describe('options page', () => {
     await search.fill('https://gist.github.com/someone');
     await expect(page.locator('#catalog-results li').first()).toContainText('GitHub');
 
-    await page.getByRole('button', { name: 'Stop watching Zoom' }).click();
+    await page.getByRole('button', { name: 'Remove Zoom from watched services' }).click();
     await saved(page);
     await expect.poll(async () => (await storedSettings(env)).watched).not.toContain('zoom');
     await expect(page.getByTestId('watched-list')).not.toContainText('Zoom');
@@ -162,12 +165,21 @@ test.describe('options page', () => {
       await expect(url).toHaveAttribute('aria-invalid', 'true');
       await expect(url).toBeFocused();
     }
-    await page.getByLabel('Sites of this service (optional)').fill('exa mple!');
+    await page.getByLabel('Sites of this service (optional)').fill('example.com, exa_mple.com');
     await url.fill(CUSTOM_ORIGIN);
     await add.click();
-    await expect(error).toContainText('“mple!” is not a site name');
+    await expect(error).toContainText('“exa_mple.com” is not a site name');
+    await expect(page.getByLabel('Sites of this service (optional)')).toBeFocused();
     await page.getByLabel('Sites of this service (optional)').fill('');
 
+    // A page with no feed, for real (the demo's Dropbox status host answers HTML to everything).
+    await url.fill('https://status.dropbox.com');
+    await add.click();
+    await expect(error).toHaveText(
+      "✗No status feed Acknowledged can read was found at status.dropbox.com. Try the address of the page's RSS or Atom feed.",
+    );
+
+    // The person says no to the permission prompt.
     await serveCustomHost(page);
     await answerPermissionPrompt(page, false);
     await url.fill(CUSTOM_ORIGIN);
@@ -175,12 +187,6 @@ test.describe('options page', () => {
     await expect(error).toHaveText(
       '✗Permission to read status.example-custom.test was not given, so nothing was added. Press Add again and allow it to continue.',
     );
-
-    // A page with no feed: the demo site github.com serves HTML with no feed links.
-    await url.fill('https://github.com/');
-    await add.click();
-    await expect(error).toContainText('github.com');
-    await expect(error).toContainText(/No status feed Acknowledged can read was found/);
     expect((await storedSettings(env)) ?? { custom: [] }).toMatchObject({ custom: [] });
     await page.close();
   });
@@ -188,6 +194,8 @@ test.describe('options page', () => {
   test('export → import round trip; credentials are never exported; bad imports explained', async ({ env }) => {
     const page = await openOptions(env);
     // Credentials typed in go to storage.local under their own key.
+    await page.getByLabel('Bluesky', { exact: true }).check();
+    await page.getByLabel('IsDown', { exact: true }).check();
     await page.getByLabel('Handle').fill('@someone.bsky.social');
     await page.getByLabel('App password').fill('abcd-efgh-ijkl-mnop');
     await page.getByLabel('API key').fill('isdown-secret-key');
@@ -196,15 +204,14 @@ test.describe('options page', () => {
       .toEqual({ bluesky: { handle: 'someone.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' }, isdown: { apiKey: 'isdown-secret-key' } });
 
     await page.getByLabel('Minutes between checks').fill('5');
-    await page.getByLabel('Bluesky', { exact: true }).check();
     await page.getByLabel('Mute GitHub').check();
     await saved(page);
     const exported = await page.getByTestId('export-json').inputValue();
     expect(exported).not.toContain('abcd-efgh');
     expect(exported).not.toContain('isdown-secret');
     expect(exported).not.toContain('someone');
-    const parsed = JSON.parse(exported) as { version: number; pollIntervalMin: number; sources: { bluesky: boolean }; notifications: { muted: string[] } };
-    expect(parsed).toMatchObject({ version: 2, pollIntervalMin: 5, sources: { bluesky: true }, notifications: { muted: ['github'] } });
+    const parsed = JSON.parse(exported) as unknown;
+    expect(parsed).toMatchObject({ version: 2, pollIntervalMin: 5, sources: { bluesky: true, isdown: true }, notifications: { muted: ['github'] } });
 
     // Change things, then import the export: everything is back, credentials untouched.
     await page.getByLabel('Minutes between checks').fill('9');
@@ -236,6 +243,8 @@ test.describe('options page', () => {
 
   test('"Test connection" answers in words even when the worker does not', async ({ env }) => {
     const page = await openOptions(env);
+    await expect(page.getByLabel('Handle')).toHaveCount(0); // the account fields appear with the source
+    await page.getByLabel('Bluesky', { exact: true }).check();
     await page.getByLabel('Handle').fill('someone.bsky.social');
     await page.getByLabel('App password').fill('abcd-efgh-ijkl-mnop');
     await page.getByRole('button', { name: 'Test connection' }).first().click();
@@ -248,23 +257,53 @@ test.describe('options page', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`accessibility (axe) and screenshot, ${scheme}`, async ({ env }) => {
       const page = await openOptions(env, scheme);
-      await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('git');
+      const search = page.getByRole('searchbox', { name: 'Search the catalog' });
+      await search.fill('git');
       await expect(page.locator('#catalog-results li')).not.toHaveCount(0);
-      // Show an error state too, so its contrast is checked.
+      await search.focus();
+      await shot(page, `options-${scheme}`);
+
+      // Check more states than the screenshot shows: account fields and an error message.
+      await page.getByLabel('Bluesky', { exact: true }).check();
+      await page.getByLabel('IsDown', { exact: true }).check();
       await page.getByLabel('Status page address').fill('http://nope');
       await page.getByRole('button', { name: 'Add' }).click();
       await expect(page.getByTestId('custom-error')).toBeVisible();
-      await page.getByLabel('Status page address').fill('');
-      await page.addScriptTag({ path: AXE });
+      // Extension pages forbid inline scripts (CSP), so addScriptTag is refused: evaluate the source instead.
+      await page.evaluate(readFileSync(AXE, 'utf8'));
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
         const r = await axe.run(document);
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
       });
       expect(violations).toEqual([]);
-      await page.getByRole('searchbox', { name: 'Search the catalog' }).focus();
-      await shot(page, `options-${scheme}`);
       await page.close();
     });
   }
+
+  test('in a German browser every string comes from _locales/de', async () => {
+    // Its own browser: the UI language is fixed at launch.
+    const server = await startDemoServer();
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ack-e2e-de-')), {
+      executablePath: findChromium(),
+      headless: true,
+      locale: 'de-DE',
+      args: [...extensionArgs(EXTENSION_PATH, server), '--lang=de'],
+    });
+    try {
+      const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${new URL(sw.url()).host}/options.html`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acknowledged – Einstellungen');
+      expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'Acknowledged – Einstellungen']);
+      await page.getByLabel('Adresse der Statusseite').fill('http://status.example.com');
+      await page.getByRole('button', { name: 'Hinzufügen' }).click();
+      await expect(page.getByTestId('custom-error')).toHaveText('✗Geben Sie die https-Adresse einer Statusseite ein, etwa https://www.githubstatus.com');
+      await page.getByLabel('Katalog durchsuchen').fill('zoom');
+      await expect(page.locator('#catalog-search-count')).toHaveText('Treffer: 1. Haken setzen, um einen Dienst zu beobachten.');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });

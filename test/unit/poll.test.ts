@@ -137,14 +137,30 @@ describe('refreshService', () => {
     expect(await getRecord(db, 'github')).toEqual(before);
   });
 
-  it('does not poll before the backoff allows, unless forced', async () => {
+  it('does not poll a feed read seconds ago, unless forced', async () => {
     const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     await refreshService(github, deps(web.fetch, t0));
     const count = web.log.length;
-    await refreshService(github, deps(web.fetch, t0 + 10_000));
+    await refreshService(github, deps(web.fetch, t0 + 1_000));
     expect(web.log.length).toBe(count);
-    await refreshService(github, deps(web.fetch, t0 + 10_000), { force: true });
+    await refreshService(github, deps(web.fetch, t0 + 1_000), { force: true });
     expect(web.log.length).toBe(count + 1);
+  });
+});
+
+describe('isPollDue', () => {
+  it('a healthy feed is read at every tick unless it was read seconds ago; a failing one keeps its backoff', async () => {
+    const { isPollDue } = await import('../../core/poll');
+    const t = Date.parse('2026-11-23T12:00:00Z');
+    const healthy = (lastAttemptAt: number) => ({ lastAttemptAt, backoff: { failures: 0, nextAttemptAt: lastAttemptAt + 60_000 }, problem: null }) as never;
+    expect(isPollDue(healthy(t - 59_000), t)).toBe(true);
+    // Read by a tab visit 6 s before the tick: the tick still reads it (it would otherwise wait a whole tick).
+    expect(isPollDue(healthy(t - 12_000), t)).toBe(true);
+    // Read a second ago: no need.
+    expect(isPollDue(healthy(t - 1_000), t)).toBe(false);
+    const failing = { lastAttemptAt: t - 100_000, backoff: { failures: 2, nextAttemptAt: t + 20_000 }, problem: { code: 'http', message: 'x' } } as never;
+    expect(isPollDue(failing, t)).toBe(false);
+    expect(isPollDue(undefined, t)).toBe(true);
   });
 });
