@@ -44,6 +44,8 @@ export interface PopupActions {
   onReport(on: boolean): void;
   /** Copy a plain-text summary of the current state and episode. */
   onCopy(): void;
+  /** Open the options page (watch services, sources, notifications). */
+  onOptions(): void;
 }
 
 /** "Acknowledged 19 min after trouble was first seen here" — only when the timestamps prove the order. */
@@ -374,10 +376,15 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
 
 function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) {
   const rows = data.watched.filter((w) => w.service.id !== data.service?.id);
-  if (rows.length === 0) return null;
   return (
     <section class="watched" aria-labelledby="watched-h">
-      <h2 id="watched-h">Watched services</h2>
+      <div class="watched-head">
+        <h2 id="watched-h">Watched services</h2>
+        <button type="button" class="linklike" onClick={actions.onOptions}>
+          Choose…
+        </button>
+      </div>
+      {rows.length === 0 ? <p class="muted">You are not watching any other service.</p> : null}
       <ul>
         {rows.map(({ service, record, evidence }) => {
           const { result } = evaluate(service, record, data.now, data.pollIntervalMin, evidence?.verdict);

@@ -9,7 +9,9 @@
  * the badges of the tabs concerned → tell any open popup.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { getService, hostnameOf, matchService, type Service } from './catalog/catalog';
+import { hostnameOf, type Service } from './catalog/catalog';
+import { directory, type Directory } from './services';
+import { sourceById } from './crowd/index';
 import { pollCrowd, type CrowdRecord } from './crowd/poller';
 import type { SourceConfig, SourceId } from './crowd/source';
 import { evaluate } from './evaluate';
@@ -20,7 +22,7 @@ import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
 import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
 import { isPollDue, refreshService } from './poll';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
-import { loadSettings, type Settings } from './settings';
+import { blueskyReady, isdownReady, loadCredentials, loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 import { isOpen } from './verdict';
@@ -42,17 +44,13 @@ export interface BackgroundDeps {
   db?: () => Promise<Db>;
 }
 
-/** Complaint sources turned on in settings (keyless ones on by default). */
+/** Complaint sources turned on in settings. */
 function enabledSources(s: Settings): SourceId[] {
-  const raw = (s as unknown as { sources?: Partial<Record<SourceId, boolean>> }).sources;
-  const on = { hn: true, mastodon: true, bluesky: false, isdown: false, ...(raw ?? {}) };
-  return (Object.keys(on) as SourceId[]).filter((k) => on[k]);
+  return (Object.keys(s.sources) as SourceId[]).filter((k) => s.sources[k]);
 }
 
-/** Notification preferences from settings, tolerating settings written before they existed. */
 function notificationPrefs(s: Settings): NotificationPrefs {
-  const raw = (s as unknown as { notifications?: Partial<NotificationPrefs> }).notifications;
-  return { ...DEFAULT_NOTIFICATION_PREFS, ...(raw ?? {}) };
+  return { ...DEFAULT_NOTIFICATION_PREFS, ...s.notifications, muted: [...s.notifications.muted] };
 }
 
 export function start(b: WxtBrowser, deps: BackgroundDeps) {
@@ -71,14 +69,16 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     return { events, reports, online: online(), crowd: new Map<string, CrowdRecord[]>(crowdRows) };
   }
 
+  /** Credentials stay in storage.local and are read here, never passed around in messages. */
   async function crowdConfig(): Promise<SourceConfig> {
-    const got = await b.storage.local.get('credentials');
-    const c = (got.credentials ?? {}) as { bluesky?: { handle?: string; appPassword?: string }; isdown?: { apiKey?: string } };
+    const c = await loadCredentials(b.storage.local);
     return {
-      ...(c.bluesky?.handle && c.bluesky.appPassword ? { bluesky: { handle: c.bluesky.handle, appPassword: c.bluesky.appPassword } } : {}),
-      ...(c.isdown?.apiKey ? { isdown: { apiKey: c.isdown.apiKey } } : {}),
+      ...(blueskyReady(c) && c.bluesky ? { bluesky: { handle: c.bluesky.handle, appPassword: c.bluesky.appPassword } } : {}),
+      ...(isdownReady(c) && c.isdown ? { isdown: { apiKey: c.isdown.apiKey } } : {}),
     };
   }
+
+  const dirNow = async (): Promise<Directory> => directory(await settings());
 
   /** Query complaint sources for these services, each source when due. */
   async function pollComplaints(services: Service[], force = false) {
@@ -122,7 +122,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
 
   async function paintTab(tabId: number, known?: { host: string | null }) {
     const host = known ? known.host : await tabHostname(session, tabId);
-    const service = host ? matchService(host) : null;
+    const dir = await dirNow();
+    const service = host ? dir.match(host) : null;
     if (service) {
       const { judge, now } = await context([service.id]);
       const { result, freshness } = judge(service);
@@ -130,7 +131,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     }
     // No catalogued service owns this site: show how many watched services are in trouble, if any.
     const s = await settings();
-    const watched = s.watched.map(getService).filter((x): x is Service => !!x);
+    const watched = s.watched.map((id) => dir.get(id)).filter((x): x is Service => !!x);
     const { judge } = await context(watched.map((w) => w.id));
     await setBadge(tabId, watchedTroubleBadge(watched.map((w) => ({ name: w.name, result: judge(w).result })), DEFAULT_TITLE));
   }
@@ -148,7 +149,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
 
   /** Judge services again, advance their episodes, tell the person what changed, repaint. */
   async function reconcile(ids: string[]) {
-    const services = [...new Set(ids)].map(getService).filter((x): x is Service => !!x);
+    const dir = await dirNow();
+    const services = [...new Set(ids)].map((id) => dir.get(id)).filter((x): x is Service => !!x);
     if (services.length === 0) return;
     const { s, d, recs, now, judge } = await context(services.map((x) => x.id));
     const prefs = notificationPrefs(s);
@@ -222,13 +224,14 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   /** The alarm: poll watched services and services shown in tabs, each when it is due. */
   async function tick() {
     const s = await settings();
+    const dir = directory(s);
     const tabs = await allTabs(session);
     const ids = new Set<string>(s.watched);
     for (const host of tabs.values()) {
-      const svc = matchService(host);
+      const svc = dir.match(host);
       if (svc) ids.add(svc.id);
     }
-    const services = [...ids].map(getService).filter((x): x is Service => !!x);
+    const services = [...ids].map((id) => dir.get(id)).filter((x): x is Service => !!x);
     const d = await db();
     const recs = await getRecords(d, services.map((x) => x.id));
     const now = deps.now();
@@ -246,7 +249,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   async function onTabShows(tabId: number, host: string | null) {
     await rememberTab(session, tabId, host);
     await paintTab(tabId, { host });
-    const service = host ? matchService(host) : null;
+    const service = host ? (await dirNow()).match(host) : null;
     if (!service) return;
     await pollComplaints([service]);
     if (!service.official) return reconcile([service.id]);
@@ -255,6 +258,26 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     if (!rec || rec.lastAttemptAt === null || now - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS) {
       // Honour backoff while the feed is failing; otherwise the person's visit is reason enough.
       await refresh([service], !rec?.problem);
+    }
+  }
+
+  /** "Test connection" on the options page: one real query with the stored credentials. */
+  async function testSource(id: 'bluesky' | 'isdown'): Promise<{ ok: boolean; message: string }> {
+    const source = sourceById(id);
+    const now = deps.now();
+    const r = await source.query(
+      { terms: ['status'], since: now - 15 * 60_000, until: now, now },
+      { fetch: deps.fetch, now: deps.now, config: await crowdConfig(), store: b.storage.local },
+    );
+    switch (r.status.state) {
+      case 'ok':
+        return { ok: true, message: `${source.label}: connected.` };
+      case 'not_configured':
+        return { ok: false, message: r.status.message };
+      case 'rate_limited':
+        return { ok: false, message: `${source.label}: ${r.status.message}` };
+      case 'error':
+        return { ok: false, message: `${source.label}: ${r.status.problem.message}` };
     }
   }
 
@@ -277,7 +300,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   b.webNavigation.onCompleted.addListener((d) => {
     if (d.frameId !== 0) return;
     void (async () => {
-      await recordNav(session, { at: deps.now(), serviceId: matchService(hostnameOf(d.url) ?? '')?.id ?? null, ok: true }, deps.now());
+      const svc = (await dirNow()).match(hostnameOf(d.url) ?? '');
+      await recordNav(session, { at: deps.now(), serviceId: svc?.id ?? null, ok: true }, deps.now());
       await paintTab(d.tabId);
     })();
   });
@@ -285,7 +309,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     if (d.frameId !== 0) return;
     void (async () => {
       const host = hostnameOf(d.url);
-      const svc = host ? matchService(host) : null;
+      const svc = host ? (await dirNow()).match(host) : null;
       // Only a catalogued service's hostname is kept; any other site is a bare failure mark.
       await recordNav(
         session,
@@ -317,7 +341,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   });
   b.notifications?.onClicked.addListener((id) => {
     const serviceId = id.split('|')[1];
-    if (serviceId && getService(serviceId)) {
+    if (serviceId) {
       void b.tabs.create({ url: b.runtime.getURL(`/popup.html?service=${encodeURIComponent(serviceId)}`) });
     }
     void b.notifications.clear(id);
@@ -327,23 +351,28 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     const msg = raw as Message;
     let work: Promise<unknown> | null = null;
     if (msg?.type === 'refresh') {
-      const svc = getService(msg.serviceId);
-      work = svc
-        ? pollComplaints([svc], true).then(() => (svc.official ? refresh([svc], true) : reconcile([svc.id])))
-        : Promise.resolve();
+      work = dirNow().then((dir) => {
+        const svc = dir.get(msg.serviceId);
+        if (!svc) return;
+        return pollComplaints([svc], true).then(() => (svc.official ? refresh([svc], true) : reconcile([svc.id])));
+      });
     } else if (msg?.type === 'poll-now') {
       work = tick();
-    } else if (msg?.type === 'report' && getService(msg.serviceId)) {
-      const svc = getService(msg.serviceId)!;
-      work = setReport(b.storage.local, svc.id, msg.on, deps.now()).then(() =>
+    } else if (msg?.type === 'report') {
+      work = dirNow().then(async (dir) => {
+        const svc = dir.get(msg.serviceId);
+        if (!svc) return;
+        await setReport(b.storage.local, svc.id, msg.on, deps.now());
         // The person says it is broken: check whether the provider has said anything yet.
-        msg.on && svc.official ? refresh([svc], true) : reconcile([svc.id]),
-      );
+        return msg.on && svc.official ? refresh([svc], true) : reconcile([svc.id]);
+      });
+    } else if (msg?.type === 'test-source') {
+      work = testSource(msg.source);
     }
     if (!work) return false;
     work.then(
-      () => sendResponse(true),
-      () => sendResponse(false),
+      (r) => sendResponse(msg.type === 'test-source' ? r : true),
+      (e) => sendResponse(msg.type === 'test-source' ? { ok: false, message: String(e) } : false),
     );
     return true;
   });

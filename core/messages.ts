@@ -3,7 +3,9 @@ export type Message =
   | { type: 'refresh'; serviceId: string }
   | { type: 'poll-now' }
   /** The person's own "it's broken for me" (on: true) or its undo (on: false). */
-  | { type: 'report'; serviceId: string; on: boolean };
+  | { type: 'report'; serviceId: string; on: boolean }
+  /** Options page "Test connection": answered with { ok, message }; credentials never travel in messages. */
+  | { type: 'test-source'; source: 'bluesky' | 'isdown' };
 export type Broadcast = { type: 'updated'; serviceIds: string[] };
 
 /** Refresh a service shown in the active tab (or opened in the popup) when its data is older than this. */

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { getService, matchService } from '@/core/catalog/catalog';
+import { directory, type Directory } from '@/core/services';
 import { Popup, type PopupData } from '@/components/Popup';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
@@ -19,26 +19,27 @@ let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
 
-async function target(): Promise<{ serviceId: string | null; host: string | null }> {
-  if (selected) return { serviceId: getService(selected)?.id ?? null, host: null };
+async function target(dir: Directory): Promise<{ serviceId: string | null; host: string | null }> {
+  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null };
   const tabParam = params.get('tab');
   const tabId = tabParam !== null ? Number(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   const host = tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
-  return { serviceId: host ? (matchService(host)?.id ?? null) : null, host };
+  return { serviceId: host ? (dir.match(host)?.id ?? null) : null, host };
 }
 
 async function load(): Promise<PopupData> {
   const now = Date.now();
-  const [settings, t, db, events, reports] = await Promise.all([
-    loadSettings(browser.storage.local),
-    target(),
+  const settings = await loadSettings(browser.storage.local);
+  const dir = directory(settings);
+  const [t, db, events, reports] = await Promise.all([
+    target(dir),
     openStore(),
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
   ]);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const recs = await getRecords(db, ids);
-  const service = t.serviceId ? (getService(t.serviceId) ?? null) : null;
+  const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
   const crowd = new Map(await Promise.all(ids.map(async (id) => [id, await getCrowd(db, id)] as const)));
   const inputs = { events, reports, online: navigator.onLine, crowd };
   const episodes = service ? await getEpisodes(db, service.id) : [];
@@ -53,7 +54,7 @@ async function load(): Promise<PopupData> {
     host: t.host,
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
-      const s = getService(id);
+      const s = dir.get(id);
       return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now) }] : [];
     }),
     refreshing,
@@ -66,7 +67,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy() }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage() }}
     />,
     root,
   );
