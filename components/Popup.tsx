@@ -313,7 +313,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       data-service={service.id}
       data-checked-at={checkedAt ? new Date(checkedAt).toISOString() : ''}
     >
-      <header class="verdict" role="status" aria-live="polite">
+      <div class="verdict" role="status" aria-live="polite">
         <span class="verdict-icon" aria-hidden="true">
           {VERDICT_ICON[v]}
         </span>
@@ -323,7 +323,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
             <span class="verdict-word">{v}</span> · {result.reason}
           </p>
         </div>
-      </header>
+      </div>
 
       {v === 'unknown' && result.problem && lastGood !== null && record?.snapshot ? (
         <p class="note" data-testid="last-known">

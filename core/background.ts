@@ -20,7 +20,7 @@ import { stepEpisode, takeUnnotified } from './history/episodes';
 import { loadNav, loadReports, recordNav, setReport } from './local/store';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
 import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
-import { isPollDue, refreshService } from './poll';
+import { isPollDue, recordProblem, refreshService } from './poll';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
 import { blueskyReady, isdownReady, loadCredentials, loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
@@ -33,6 +33,10 @@ export const DEFAULT_TITLE = 'Acknowledged';
 /** At most this many feeds are read at once. */
 const CONCURRENCY = 4;
 const NOTIFIED_KEY = 'notifiedAt';
+const NO_PERMISSION = {
+  code: 'permission' as const,
+  message: 'the browser has not allowed Acknowledged to read this status page yet — open the welcome page to allow it',
+};
 
 export interface BackgroundDeps {
   fetch: typeof globalThis.fetch;
@@ -202,6 +206,17 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       .catch(() => undefined);
   }
 
+  /** Firefox does not grant MV3 host permissions at install: never fail silently without them. */
+  async function mayRead(service: Service): Promise<boolean> {
+    if (!service.official || !b.permissions?.contains) return true;
+    const origin = `${new URL(service.official.url).origin}/*`;
+    try {
+      return await b.permissions.contains({ origins: [origin] });
+    } catch {
+      return true; // an API we cannot ask (tests, old browsers): let the fetch speak for itself
+    }
+  }
+
   async function refresh(services: Service[], force: boolean): Promise<void> {
     if (services.length === 0) return;
     const s = await settings();
@@ -211,6 +226,10 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           try {
+            if (!(await mayRead(next))) {
+              await recordProblem(next, NO_PERMISSION, d);
+              continue;
+            }
             await refreshService(next, d, { force });
           } catch {
             // A storage failure for one service must not stop the others; the next tick retries.
@@ -375,6 +394,11 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       (e) => sendResponse(msg.type === 'test-source' ? { ok: false, message: String(e) } : false),
     );
     return true;
+  });
+
+  b.runtime.onInstalled.addListener((details) => {
+    // First run: say what the extension does, and ask for what the browser did not grant (Firefox).
+    if (details.reason === 'install') void b.tabs.create({ url: b.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 
   void ensureAlarm().then(tick);

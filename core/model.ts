@@ -106,6 +106,7 @@ export interface Problem {
     | 'redirect'
     | 'offline'
     | 'no_official'
+    | 'permission'
     | 'stale'
     | 'internal';
   /** Sentence for a person, e.g. "the status page answered with HTML — it may have moved". */

@@ -111,6 +111,15 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
   return rec;
 }
 
+/**
+ * Record that a service could not be polled for a reason found before any request (e.g. the
+ * browser has not granted access to its status host). Keeps the stored data, like any failure.
+ */
+export async function recordProblem(service: Service, problem: Problem, deps: PollDeps): Promise<ServiceRecord> {
+  const prev = (await getRecord(deps.db, service.id)) ?? emptyRecord(service.id);
+  return fail(prev, problem, undefined, deps);
+}
+
 async function fail(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps) {
   const now = deps.now();
   const rec: ServiceRecord = {
