@@ -30,11 +30,12 @@ export function hourlyAuthors(records: readonly CrowdRecord[], now: number): num
 function Sparkline({ values }: { values: number[] }) {
   const w = 300;
   const h = 36;
-  const max = Math.max(1, ...values);
+  // A floor on the scale: one or two posts must look small, not like a full-height spike.
+  const max = Math.max(8, ...values);
   const step = w / (values.length - 1 || 1);
   const pts = values.map((v, i) => `${(i * step).toFixed(1)},${(h - 2 - (v / max) * (h - 4)).toFixed(1)}`).join(' ');
   const peak = values.indexOf(Math.max(...values));
-  const label = `Complaints per hour over the last 24 hours: peak ${max === 1 && values[peak] === 0 ? 0 : values[peak]} people ${
+  const label = `Complaints per hour over the last 24 hours: peak ${values[peak]} people ${
     values.length - 1 - peak === 0 ? 'in the last hour' : `${values.length - 1 - peak} h ago`
   }; last hour ${values[values.length - 1]}.`;
   return (

@@ -115,6 +115,12 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
       <h2 id="latest-h" class="incident-title">
         {incident.title}
       </h2>
+      {incident.status === 'resolved' && latest && latest.status !== 'resolved' ? (
+        <p class="note" data-testid="vanished">
+          The provider posted no resolution note: the incident was removed from its status feed
+          {incident.resolvedAt ? <> around <Time iso={incident.resolvedAt} now={now} /></> : null}. Its last update:
+        </p>
+      ) : null}
       {latest ? (
         <div class="update latest" data-testid="latest-update">
           <div class="update-meta">
@@ -130,7 +136,8 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
       )}
       {incident.components.length > 0 ? (
         <p class="affected">
-          <span class="label">Affected:</span> {incident.components.join(', ')}
+          <span class="label">Affected:</span> {incident.components.slice(0, 8).join(', ')}
+          {incident.components.length > 8 ? <span class="muted"> and {incident.components.length - 8} more</span> : null}
         </p>
       ) : null}
       <p class="links">
@@ -199,7 +206,7 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
 function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
-  const quiet = !failing && !local?.manual && !(local && local.failures > 0) && (silentSince === null || silentSince === undefined);
+  const quiet = !failing && !local?.manual && !(local && local.failures > 0);
   if (quiet) {
     return (
       <p class="report-row quiet">
@@ -212,7 +219,7 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
   }
   return (
     <section class="card evidence" aria-labelledby="ev-h">
-      <h2 id="ev-h">What this browser sees</h2>
+      <h2 id="ev-h">This browser</h2>
       <ul class="plain">
         {failing ? (
           <li data-testid="local-failures">
@@ -224,11 +231,6 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
         ) : null}
         {local && local.failures > 0 && local.discounted === 'other_sites_failing' ? (
           <li class="muted">Some loads failed, but other sites failed too — probably your own connection, so they are not counted.</li>
-        ) : null}
-        {silentSince !== null && silentSince !== undefined ? (
-          <li data-testid="silence">
-            No word from the provider for {relativeTime(silentSince, now).replace(' ago', '')}.
-          </li>
         ) : null}
       </ul>
       <p class="report-row">
@@ -332,6 +334,11 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
 
       <AckStory episode={data.episode} now={now} />
+      {result.silentSince !== null && result.silentSince !== undefined && !(data.episode && data.episode.endedAt === null) ? (
+        <p class="story" data-testid="silence">
+          No word from the provider for {relativeTime(result.silentSince, now).replace(' ago', '')}.
+        </p>
+      ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
@@ -354,11 +361,9 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
               'Not checked yet'
             )}
           </span>
-          {service.official ? (
-            <button type="button" class="refresh" onClick={actions.onRefresh} disabled={data.refreshing} aria-busy={data.refreshing}>
-              {data.refreshing ? 'Checking…' : 'Refresh'}
-            </button>
-          ) : null}
+          <button type="button" class="refresh" onClick={actions.onRefresh} disabled={data.refreshing} aria-busy={data.refreshing}>
+            {data.refreshing ? 'Checking…' : 'Refresh'}
+          </button>
         </div>
         <div class="foot-row links-row">
           <Link href={service.statusPage}>{service.official ? 'Official status page ↗' : 'Provider help page ↗'}</Link>

@@ -150,7 +150,8 @@ const unknown = (reason: string, problem: Problem | null, incident: OfficialInci
 export function agoWords(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60_000));
   if (min < 1) return 'less than a minute';
-  if (min < 90) return `${min} min`;
+  if (min < 60) return `${min} min`;
+  if (min < 180) return min % 60 === 0 ? `${min / 60} h` : `${Math.floor(min / 60)} h ${min % 60} min`;
   const h = Math.round(min / 60);
   if (h < 48) return `${h} h`;
   return `${Math.round(h / 24)} days`;

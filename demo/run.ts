@@ -5,7 +5,8 @@
  *   npx tsx demo/run.ts [--headless] [--strict]
  *
  *   --headless  force headless (the default when neither DISPLAY nor WAYLAND_DISPLAY is set)
- *   --strict    also fail when a verdict differs from the one the scenario should produce
+ *   --strict    also fail when a verdict differs from the one the scenarios should produce
+ *               (without it a differing verdict is reported with "!" and the run still succeeds)
  *   DEMO_PORT   port for the demo server (default: any free port)
  *   ACKNOWLEDGED_CHROMIUM  Chromium binary (see demo/browser.ts)
  */
@@ -16,11 +17,14 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { VERDICTS } from '../core/model';
 import { launchWithExtension, type LaunchedExtension } from './browser';
-import { EXPECTED_VERDICT, SCENARIO_DESCRIPTIONS, type ScenarioName } from './scenarios';
+import { EXPECTED_VERDICT, SCENARIO_DESCRIPTIONS, type CrowdScenarioName, type StatusScenarioName } from './scenarios';
 import { DEFAULT_WORLD, catalogServices, startDemoServer, statusHostOf, type DemoServer } from './server';
 
 const VERDICT_SELECTOR = 'main[data-verdict][data-checked-at]:not([data-checked-at=""])';
+const ANY_VERDICT_SELECTOR = 'main[data-verdict]';
 const POPUP_TIMEOUT_MS = 20_000;
+/** How long to wait for complaint evidence (backfill of two sources) to change a verdict before the screenshot. */
+const EVIDENCE_WAIT_MS = 20_000;
 
 const args = process.argv.slice(2);
 for (const a of args) {
@@ -37,8 +41,13 @@ const outDir = fileURLToPath(new URL('../demo-output', import.meta.url));
 interface Row {
   id: string;
   name: string;
-  host: string;
-  scenario: ScenarioName;
+  /** Status host, or null when the service publishes no official feed. */
+  host: string | null;
+  scenario: StatusScenarioName | null;
+  complaints: { hn: CrowdScenarioName; mastodon: CrowdScenarioName };
+  /** Site hosts (or "*.domain") of this service that refuse connections. */
+  refused: string[];
+  expected: string;
 }
 
 interface Outcome extends Row {
@@ -47,36 +56,73 @@ interface Outcome extends Row {
   screenshot?: string;
 }
 
+/** What a correct extension should show: the feed's verdict, unless people/this browser see trouble the feed does not. */
+function expectedFor(scenario: StatusScenarioName | null, complaints: Row['complaints'], refused: string[]): string {
+  const official = scenario ? EXPECTED_VERDICT[scenario] : 'unknown';
+  const trouble = complaints.hn === 'crowd-spike' || complaints.mastodon === 'crowd-spike' || refused.length > 0;
+  if (!trouble || official === 'acknowledged' || official === 'maintenance') return official;
+  return 'unacknowledged';
+}
+
+/** One row per service the default world names (directly, or through one of its site hosts). */
 function worldRows(server: DemoServer): Row[] {
-  const state = server.state();
+  const w = server.world();
+  const catalog = catalogServices();
+  const owner = (host: string) =>
+    catalog.find((s) => s.domains.some((d) => host.replace(/^\*\./, '') === d || host.endsWith(`.${d}`)));
+  const ids: string[] = [];
+  for (const key of Object.keys(DEFAULT_WORLD)) {
+    const id = catalog.some((s) => s.id === key) ? key : owner(key)?.id;
+    if (id && !ids.includes(id)) ids.push(id);
+  }
   const rows: Row[] = [];
-  for (const id of Object.keys(DEFAULT_WORLD)) {
-    const svc = catalogServices().find((s) => s.id === id);
-    const host = svc ? statusHostOf(svc) : null;
-    const scenario = host ? state[host] : undefined;
-    if (svc && host && scenario) rows.push({ id, name: svc.name, host, scenario });
+  for (const id of ids) {
+    const svc = catalog.find((s) => s.id === id)!;
+    const host = statusHostOf(svc);
+    const scenario = host ? (w.status[host] ?? null) : null;
+    const complaints = { hn: server.complaintsOf(id, 'hn'), mastodon: server.complaintsOf(id, 'mastodon') };
+    const refused = Object.entries(w.sites)
+      .filter(([h, sc]) => sc === 'site-refused' && owner(h)?.id === id)
+      .map(([h]) => h);
+    rows.push({ id, name: svc.name, host, scenario, complaints, refused, expected: expectedFor(scenario, complaints, refused) });
   }
   return rows;
 }
 
 function banner(server: DemoServer, rows: Row[]): void {
-  const line = '─'.repeat(100);
+  const line = '─'.repeat(118);
   console.log(line);
   console.log(' Acknowledged demo — a simulated internet');
   console.log(line);
   console.log(` Nothing here reaches the real internet. Chromium resolves EVERY hostname to the demo server at`);
   console.log(` 127.0.0.1:${server.port}; its test TLS certificate is trusted only by this browser profile (by SPKI).`);
-  console.log(' Status feeds are real captured feeds (test/fixtures/feeds/), re-timed so the story happens now.');
+  console.log(' Status feeds are real captured feeds (test/fixtures/feeds/), re-timed so the story happens now. Complaints on');
+  console.log(' Hacker News / Mastodon are generated from the real response shapes (test/fixtures/complaints/).');
   console.log(` Browser: ${headless ? 'headless' : 'headed'}. Screenshots: ${outDir}/`);
   console.log('');
-  console.log(` ${'service'.padEnd(11)}${'status host'.padEnd(26)}${'scenario'.padEnd(16)}${'should show'.padEnd(14)}what the feed says`);
+  console.log(
+    ` ${'service'.padEnd(13)}${'status host'.padEnd(26)}${'feed scenario'.padEnd(21)}${'complaints'.padEnd(13)}${'site'.padEnd(31)}${'should show'.padEnd(16)}`,
+  );
+  const crowd = (c: Row['complaints']): string => (c.hn === c.mastodon ? c.hn.replace('crowd-', '') : `hn ${c.hn.replace('crowd-', '')}/md ${c.mastodon.replace('crowd-', '')}`);
   for (const r of rows) {
-    console.log(` ${r.id.padEnd(11)}${r.host.padEnd(26)}${r.scenario.padEnd(16)}${EXPECTED_VERDICT[r.scenario].padEnd(14)}${SCENARIO_DESCRIPTIONS[r.scenario]}`);
+    console.log(
+      ` ${r.id.padEnd(13)}${(r.host ?? '— (no feed)').padEnd(26)}${(r.scenario ?? '—').padEnd(21)}${crowd(r.complaints).padEnd(13)}${(r.refused.length ? `refused ${r.refused.join(' ')}` : 'answers').padEnd(31)}${r.expected.padEnd(16)}`,
+    );
   }
+  console.log('');
+  for (const r of rows) if (r.scenario) console.log(`   ${r.id}: ${SCENARIO_DESCRIPTIONS[r.scenario]}`);
+  console.log(`   complaints "spike": ${SCENARIO_DESCRIPTIONS['crowd-spike'].replace(/^complaints: /, '')}`);
+  console.log(`   site "refused": ${SCENARIO_DESCRIPTIONS['site-refused'].replace(/^site: /, '')}`);
+  const w = server.world();
+  const login = Object.entries(w.mastodon).filter(([, a]) => a === 'login').map(([h]) => h);
+  console.log(`   every other service: its feed kind's healthy scenario, complaints "quiet"; Mastodon instances needing login: ${login.join(', ') || 'none'}`);
   if (server.skipped.length) console.log(` (not in the catalog yet, so not simulated: ${server.skipped.join(', ')})`);
   console.log(` Change a scenario while it runs:`);
   console.log(
     `   curl -sk -H 'content-type: application/json' -d '{"service":"github","scenario":"sp-resolved"}' https://localhost:${server.port}/__control/scenario`,
+  );
+  console.log(
+    `   curl -sk -H 'content-type: application/json' -d '{"service":"zoom","scenario":"crowd-spike"}' https://localhost:${server.port}/__control/scenario`,
   );
   console.log(line);
 }
@@ -87,8 +133,15 @@ async function screenshotPopup(launched: LaunchedExtension, row: Row): Promise<O
     page = await launched.context.newPage();
     await page.setViewportSize({ width: 400, height: 600 });
     await page.goto(`chrome-extension://${launched.extensionId}/popup.html?service=${encodeURIComponent(row.id)}`);
-    const main = await page.waitForSelector(VERDICT_SELECTOR, { timeout: POPUP_TIMEOUT_MS });
-    const verdict = await main.getAttribute('data-verdict');
+    // A service with no official feed is never "checked": wait for its popup to paint instead.
+    const main = await page.waitForSelector(row.host ? VERDICT_SELECTOR : ANY_VERDICT_SELECTOR, { timeout: POPUP_TIMEOUT_MS });
+    // Complaint evidence arrives after the feed (a week of backfill on two sources): give it time.
+    if ((await main.getAttribute('data-verdict')) !== row.expected) {
+      await page
+        .waitForFunction((v) => document.querySelector('main[data-verdict]')?.getAttribute('data-verdict') === v, row.expected, { timeout: EVIDENCE_WAIT_MS })
+        .catch(() => {});
+    }
+    const verdict = await page.locator('main[data-verdict]').first().getAttribute('data-verdict');
     // Drop this service's screenshot from an earlier run (its verdict may have been different).
     for (const v of [...VERDICTS, 'none']) rmSync(join(outDir, `${row.id}-${v}.png`), { force: true });
     const screenshot = join(outDir, `${row.id}-${verdict ?? 'none'}.png`);
@@ -104,8 +157,8 @@ async function screenshotPopup(launched: LaunchedExtension, row: Row): Promise<O
 
 /** When popups fail: can the service worker reach the simulated feed at all? */
 async function diagnose(launched: LaunchedExtension, server: DemoServer, rows: Row[]): Promise<void> {
-  const row = rows.find((r) => r.scenario.startsWith('sp-') || r.scenario.startsWith('io-')) ?? rows[0];
-  if (!row) return;
+  const row = rows.find((r) => r.scenario?.startsWith('sp-') || r.scenario?.startsWith('io-')) ?? rows.find((r) => r.host);
+  if (!row?.host) return;
   const url = `https://${row.host}/api/v2/summary.json`;
   try {
     const res = await launched.serviceWorker.evaluate(async (u: string) => {
@@ -142,6 +195,19 @@ async function openSite(launched: LaunchedExtension): Promise<void> {
   }
 }
 
+/** Open the refused sites of the world, as a person would (and fail, as they would). */
+async function openRefusedSites(launched: LaunchedExtension, rows: Row[]): Promise<void> {
+  for (const host of rows.flatMap((r) => r.refused).filter((h) => !h.startsWith('*.'))) {
+    const page = await launched.context.newPage();
+    const err = await page.goto(`https://${host}/`, { timeout: 15_000 }).then(
+      () => 'loaded (unexpected)',
+      (e: Error) => /net::ERR_[A-Z_]+/.exec(e.message)?.[0] ?? e.message.split('\n')[0],
+    );
+    console.log(` ${host} tab → ${err} (site-refused)`);
+    await page.close().catch(() => {});
+  }
+}
+
 async function main(): Promise<number> {
   const server = await startDemoServer({ port: Number(process.env.DEMO_PORT ?? 0) });
   // A fresh profile every run (so the extension starts from nothing), removed at the end.
@@ -163,19 +229,22 @@ async function main(): Promise<number> {
         console.log(` ✗ ${o.id} → no verdict (${o.error ?? 'unknown error'})`);
         continue;
       }
-      const expected = EXPECTED_VERDICT[o.scenario];
-      const note = o.verdict === expected ? '' : `   (scenario ${o.scenario} should give ${expected})`;
+      const expected = o.expected;
+      const why = [o.scenario ?? 'no feed', ...(o.complaints.hn === 'crowd-spike' || o.complaints.mastodon === 'crowd-spike' ? ['complaint spike'] : []), ...(o.refused.length ? ['site refused'] : [])];
+      const note = o.verdict === expected ? '' : `   (${why.join(' + ')} should give ${expected})`;
       if (note) mismatched++;
       console.log(` ${note ? '!' : '✓'} ${o.id} → ${o.verdict}${note}   ${o.screenshot ?? ''}`);
     }
     if (failed) await diagnose(launched, server, rows);
+    if (mismatched && !strict) console.log(` ${mismatched} verdict(s) differ from what the scenarios should give (not an error without --strict).`);
     await openSite(launched);
+    await openRefusedSites(launched, rows);
 
     if (headless) {
       return failed > 0 || (strict && mismatched > 0) ? 1 : 0;
     }
     console.log('');
-    console.log(' The browser stays open: visit github.com, discord.com, chatgpt.com… and open the Acknowledged');
+    console.log(' The browser stays open: visit github.com, slack.com, portal.azure.com, discord.com (refuses to load)… and open the Acknowledged');
     console.log(' toolbar button (pin it from the puzzle-piece menu to see its badge). Close the browser or press Ctrl-C to stop.');
     const ctx = launched.context;
     await new Promise<void>((resolve) => {

@@ -16,10 +16,40 @@
  * A scenario is built once when it is set (with the time it was set as "now") and then served
  * unchanged, so bodies and ETags are stable and conditional requests work.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import type { OfficialKind } from '../core/official/kinds';
+import { CROWD_DESCRIPTIONS, CROWD_SCENARIO_NAMES, type CrowdScenarioName } from './crowd';
+import { FORMAT_BUILDERS, FORMAT_DESCRIPTIONS, FORMAT_EXPECTED, type FormatScenarioName } from './formats';
+import {
+  DAY,
+  HOUR,
+  MIN,
+  arr,
+  escapeHtml,
+  feedJson,
+  htmlResponse,
+  jsonResponse,
+  latestTimestampMs,
+  obj,
+  objs,
+  replaceInStrings,
+  shiftTimestamps,
+  statusHost,
+  statusOrigin,
+  statusPageHtml as kitStatusPageHtml,
+  str,
+  isoSeconds,
+  type DemoService,
+  type FeedResponse,
+  type Obj,
+  type ScenarioBehaviour,
+  type ScenarioBuilder,
+} from './kit';
 
-export const SCENARIO_NAMES = [
+export { escapeHtml, etagOf, jsonResponse, shiftTimestamps, ISO_DATE_TIME, type ShiftOptions } from './kit';
+export type { DemoService, FeedResponse, ScenarioBehaviour, ScenarioBuilder } from './kit';
+
+/** Scenarios for an official status host (what its feed answers). */
+export const STATUS_SCENARIO_NAMES = [
   'sp-ok',
   'sp-incident',
   'sp-maintenance',
@@ -30,11 +60,41 @@ export const SCENARIO_NAMES = [
   'http-503',
   'html',
   'timeout',
+  ...(Object.keys(FORMAT_DESCRIPTIONS) as FormatScenarioName[]),
 ] as const;
-export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+export type StatusScenarioName =
+  | 'sp-ok'
+  | 'sp-incident'
+  | 'sp-maintenance'
+  | 'sp-resolved'
+  | 'sp-hostile'
+  | 'io-ok'
+  | 'io-incident'
+  | 'http-503'
+  | 'html'
+  | 'timeout'
+  | FormatScenarioName;
+
+/** Scenarios for a site host (what happens when the browser opens it). */
+export const SITE_SCENARIO_NAMES = ['site-ok', 'site-refused'] as const;
+export type SiteScenarioName = (typeof SITE_SCENARIO_NAMES)[number];
+
+export { CROWD_SCENARIO_NAMES, type CrowdScenarioName } from './crowd';
+
+export const SCENARIO_NAMES = [...STATUS_SCENARIO_NAMES, ...CROWD_SCENARIO_NAMES, ...SITE_SCENARIO_NAMES] as const;
+export type ScenarioName = StatusScenarioName | CrowdScenarioName | SiteScenarioName;
 
 export function isScenarioName(x: unknown): x is ScenarioName {
   return typeof x === 'string' && (SCENARIO_NAMES as readonly string[]).includes(x);
+}
+export function isStatusScenario(x: unknown): x is StatusScenarioName {
+  return typeof x === 'string' && (STATUS_SCENARIO_NAMES as readonly string[]).includes(x);
+}
+export function isCrowdScenario(x: unknown): x is CrowdScenarioName {
+  return typeof x === 'string' && (CROWD_SCENARIO_NAMES as readonly string[]).includes(x);
+}
+export function isSiteScenario(x: unknown): x is SiteScenarioName {
+  return typeof x === 'string' && (SITE_SCENARIO_NAMES as readonly string[]).includes(x);
 }
 
 /** One line per scenario, for banners and the control API. */
@@ -49,10 +109,14 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'http-503': 'status host answers 503 {"error":"unavailable"} with Retry-After: 120',
   html: 'status host answers 200 text/html ("We\'ve moved") where JSON is expected',
   timeout: 'status host accepts the connection and never answers',
+  ...FORMAT_DESCRIPTIONS,
+  ...CROWD_DESCRIPTIONS,
+  'site-ok': 'site: a simulated page',
+  'site-refused': 'site: the connection is reset right after the TLS ClientHello (Chromium: net::ERR_CONNECTION_RESET)',
 };
 
-/** The verdict a correct extension should show for a service whose feed is in this scenario. */
-export const EXPECTED_VERDICT: Record<ScenarioName, 'ok' | 'acknowledged' | 'maintenance' | 'resolved' | 'unknown'> = {
+/** The verdict a correct extension should show for a service whose feed is in this scenario (official evidence alone). */
+export const EXPECTED_VERDICT: Record<StatusScenarioName, 'ok' | 'acknowledged' | 'maintenance' | 'resolved' | 'unknown'> = {
   'sp-ok': 'ok',
   'sp-incident': 'acknowledged',
   'sp-maintenance': 'maintenance',
@@ -63,36 +127,31 @@ export const EXPECTED_VERDICT: Record<ScenarioName, 'ok' | 'acknowledged' | 'mai
   'http-503': 'unknown',
   html: 'unknown',
   timeout: 'unknown',
+  ...FORMAT_EXPECTED,
+};
+
+/** The healthy scenario of each feed kind: what a catalog service gets when the world does not name it. */
+export const HEALTHY_SCENARIO: Record<OfficialKind, StatusScenarioName> = {
+  statuspage: 'sp-ok',
+  incidentio: 'io-ok',
+  rss: 'rss-ok',
+  gcp: 'gcp-ok',
+  'aws-health': 'aws-health-ok',
+  slack: 'slack-ok',
+  apple: 'apple-ok',
+  heroku: 'heroku-ok',
+  statusio: 'statusio-ok',
+  instatus: 'instatus-ok',
+  cachet: 'cachet-ok',
+  m365: 'm365-ok',
 };
 
 /** The exact strings sp-hostile injects (tests assert they are shown as text, never run). */
 export const HOSTILE_UPDATE_BODY = '<img src=x onerror="window.x=1">Investigating <script>window.y=2</script>';
 export const HOSTILE_INCIDENT_NAME = '<b>Hostile</b> title';
 
-/** The service a scenario is served for. */
-export interface DemoService {
-  id: string;
-  name: string;
-  /** The catalog's `official.url`, e.g. https://www.githubstatus.com */
-  statusUrl: string;
-}
-
-export interface FeedResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export type ScenarioBehaviour =
-  | { type: 'respond'; routes: Map<string, FeedResponse>; fallback: (pathname: string) => FeedResponse }
-  | { type: 'hang' };
-
-export type ScenarioBuilder = (service: DemoService, now: number) => ScenarioBehaviour;
-
 // ---------------------------------------------------------------------------------------------
 // Fixtures
-
-const FIXTURE_DIR = new URL('../test/fixtures/feeds/', import.meta.url);
 
 export const FIXTURE_FILES = {
   spOperational: 'statuspage-summary-github-all-operational-20191230.json',
@@ -104,92 +163,9 @@ export const FIXTURE_FILES = {
   ioIncidents: 'incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json',
 } as const;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Obj = { [k: string]: Json };
-
-const fixtureCache = new Map<string, string>();
 /** A fresh deep copy of a fixture on every call (builders mutate what they get). */
 function fixture(key: keyof typeof FIXTURE_FILES): Obj {
-  const file = FIXTURE_FILES[key];
-  let text = fixtureCache.get(file);
-  if (text === undefined) {
-    text = readFileSync(new URL(file, FIXTURE_DIR), 'utf8');
-    fixtureCache.set(file, text);
-  }
-  return JSON.parse(text) as Obj;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small JSON helpers (the fixtures are trusted, but keep strict typing honest)
-
-function obj(v: Json | undefined): Obj {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('demo fixture: expected an object');
-  return v;
-}
-function arr(v: Json | undefined): Json[] {
-  if (!Array.isArray(v)) throw new Error('demo fixture: expected an array');
-  return v;
-}
-function objs(v: Json | undefined): Obj[] {
-  return arr(v).map(obj);
-}
-function str(v: Json | undefined): string {
-  if (typeof v !== 'string') throw new Error('demo fixture: expected a string');
-  return v;
-}
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
-
-// ---------------------------------------------------------------------------------------------
-// Time shifting
-
-/** Full ISO 8601 date-time with seconds and a zone (dates alone, like `start_date`, are left alone). */
-export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/;
-
-/** Keys whose values may legitimately be in the future (a maintenance window). */
-const FUTURE_KEYS = new Set(['scheduled_for', 'scheduled_until']);
-
-export interface ShiftOptions {
-  /** Clamp shifted timestamps to this epoch ms (except maintenance-window keys). */
-  notAfter?: number;
-}
-
-/** ISO UTC without milliseconds, as incident.io writes it. */
-function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function formatLike(original: string, ms: number): string {
-  // incident.io's compat API writes whole seconds (`…:40Z`); keep that texture.
-  return original.includes('.') ? new Date(ms).toISOString() : isoSeconds(ms);
-}
-
-/**
- * Returns a deep copy of `value` with every ISO date-time string moved by `deltaMs`, written in UTC.
- */
-export function shiftTimestamps<T extends Json>(value: T, deltaMs: number, opts: ShiftOptions = {}): T {
-  const walk = (v: Json, key: string | null): Json => {
-    if (typeof v === 'string') {
-      if (!ISO_DATE_TIME.test(v)) return v;
-      const t = Date.parse(v);
-      if (Number.isNaN(t)) return v;
-      let shifted = t + deltaMs;
-      if (opts.notAfter !== undefined && !(key !== null && FUTURE_KEYS.has(key))) {
-        shifted = Math.min(shifted, opts.notAfter);
-      }
-      return formatLike(v, shifted);
-    }
-    if (Array.isArray(v)) return v.map((x) => walk(x, key));
-    if (v !== null && typeof v === 'object') {
-      const out: Obj = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
-      return out;
-    }
-    return v;
-  };
-  return walk(value, null) as T;
+  return feedJson(FIXTURE_FILES[key]);
 }
 
 /** Latest `created_at` among an incident's updates (falls back to the incident's `updated_at`). */
@@ -199,43 +175,8 @@ export function latestUpdateMs(incident: Obj): number {
   return Math.max(...times);
 }
 
-/** Latest timestamp anywhere in a JSON value. */
-function latestTimestampMs(value: Json): number {
-  let max = -Infinity;
-  const walk = (v: Json): void => {
-    if (typeof v === 'string' && ISO_DATE_TIME.test(v)) max = Math.max(max, Date.parse(v));
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  return max;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rebranding
-
-function statusHost(service: DemoService): string {
-  return new URL(service.statusUrl).host;
-}
-function statusOrigin(service: DemoService): string {
-  return new URL(service.statusUrl).origin;
-}
-
-/** Replace every occurrence of `from` inside strings (e.g. "Visit www.githubstatus.com for more information"). */
-function replaceInStrings<T extends Json>(value: T, from: string, to: string): T {
-  if (from === to) return value;
-  const walk = (v: Json): Json => {
-    if (typeof v === 'string') return v.split(from).join(to);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') {
-      const out: Obj = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
-      return out;
-    }
-    return v;
-  };
-  return walk(value) as T;
-}
 
 /** Page envelope: the service's name and url; the fixture's id, time zone and (shifted) updated_at. */
 function rebrandPage(page: Obj, service: DemoService): Obj {
@@ -250,44 +191,9 @@ function fixShortlinks(incidents: Obj[], service: DemoService): void {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Responses
-
-export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-}
-
-export function jsonResponse(value: unknown, status = 200): FeedResponse {
-  const body = JSON.stringify(value);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'public, max-age=0, must-revalidate',
-    'access-control-allow-origin': '*',
-  };
-  if (status >= 200 && status < 300) headers['etag'] = etagOf(body);
-  return { status, headers, body };
-}
-
-function htmlResponse(body: string, status = 200): FeedResponse {
-  return { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body };
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** A small HTML page for humans who follow a link to the (simulated) status page itself. */
-function statusPageHtml(service: DemoService, scenario: ScenarioName, setAt: number): FeedResponse {
-  return htmlResponse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(service.name)} status (simulated)</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
-code{background:#f3f4f6;padding:.1em .3em;border-radius:4px}</style></head>
-<body><h1>${escapeHtml(service.name)} status — simulated</h1>
-<p>This status page is served by Acknowledged's demo server. Its machine-readable feed
-(<code>/api/v2/summary.json</code>) is in scenario <code>${escapeHtml(scenario)}</code>:
-${escapeHtml(SCENARIO_DESCRIPTIONS[scenario])}.</p>
-<p>Scenario set at ${escapeHtml(new Date(setAt).toISOString())}.</p></body></html>
-`);
+function statusPageHtml(service: DemoService, scenario: StatusScenarioName, setAt: number): FeedResponse {
+  return kitStatusPageHtml(service, scenario, SCENARIO_DESCRIPTIONS[scenario], setAt, '/api/v2/summary.json');
 }
 
 const STATUSPAGE_404: FeedResponse = {
@@ -317,7 +223,7 @@ interface StatuspageParts {
 const OPEN_INCIDENT = new Set(['investigating', 'identified', 'monitoring']);
 const ACTIVE_MAINTENANCE = new Set(['in_progress', 'verifying']);
 
-function statuspageBehaviour(parts: StatuspageParts, service: DemoService, scenario: ScenarioName, now: number): ScenarioBehaviour {
+function statuspageBehaviour(parts: StatuspageParts, service: DemoService, scenario: StatusScenarioName, now: number): ScenarioBehaviour {
   const { page, components, incidents, maintenances, status } = parts;
   fixShortlinks(incidents, service);
   fixShortlinks(maintenances, service);
@@ -490,7 +396,7 @@ const spResolved: ScenarioBuilder = (service, now) => {
 // ---------------------------------------------------------------------------------------------
 // incident.io Statuspage-compatible shim
 
-function incidentIoBehaviour(service: DemoService, scenario: ScenarioName, now: number, incidents: Obj[], delta: number): ScenarioBehaviour {
+function incidentIoBehaviour(service: DemoService, scenario: StatusScenarioName, now: number, incidents: Obj[], delta: number): ScenarioBehaviour {
   const shiftedStatus = shiftTimestamps(fixture('ioStatus'), delta, { notAfter: now });
   const status = obj(shiftedStatus['status']);
   const components = objs(shiftTimestamps(fixture('ioComponents'), delta, { notAfter: now })['components']);
@@ -580,7 +486,7 @@ const html: ScenarioBuilder = (service) => {
 
 const timeout: ScenarioBuilder = () => ({ type: 'hang' });
 
-export const scenarios: Record<ScenarioName, ScenarioBuilder> = {
+export const scenarios: Record<StatusScenarioName, ScenarioBuilder> = {
   'sp-ok': spOk,
   'sp-incident': spIncident,
   'sp-maintenance': spMaintenance,
@@ -591,9 +497,10 @@ export const scenarios: Record<ScenarioName, ScenarioBuilder> = {
   'http-503': http503,
   html,
   timeout,
+  ...FORMAT_BUILDERS,
 };
 
-export function buildScenario(name: ScenarioName, service: DemoService, now: number): ScenarioBehaviour {
+export function buildScenario(name: StatusScenarioName, service: DemoService, now: number): ScenarioBehaviour {
   return scenarios[name](service, now);
 }
 
@@ -601,7 +508,7 @@ export function buildScenario(name: ScenarioName, service: DemoService, now: num
  * Convenience for tests and scripts: the bodies a scenario serves, by path (empty for
  * `timeout`; for http-503/html only the fallback, under '*').
  */
-export function scenarioResponses(name: ScenarioName, service: DemoService, now: number): Map<string, FeedResponse> {
+export function scenarioResponses(name: StatusScenarioName, service: DemoService, now: number): Map<string, FeedResponse> {
   const b = buildScenario(name, service, now);
   if (b.type === 'hang') return new Map();
   const out = new Map(b.routes);

@@ -120,9 +120,13 @@ function select(serviceId: string) {
 
 async function maybeRefresh() {
   const rec = last?.record;
-  if (last?.service?.official && (!rec || rec.lastAttemptAt === null || Date.now() - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS)) {
-    await refresh();
-  }
+  if (!last?.service) return;
+  // Services without an official feed are judged on complaints: check those when they are old.
+  const crowdAt = Math.max(0, ...(last.evidence?.crowdRecords ?? []).map((r) => r.lastQueryAt ?? 0));
+  const stale = last.service.official
+    ? !rec || rec.lastAttemptAt === null || Date.now() - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS
+    : Date.now() - crowdAt > TAB_REFRESH_AFTER_MS;
+  if (stale) await refresh();
 }
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
