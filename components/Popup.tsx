@@ -304,7 +304,9 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
   const { service, record, now } = data;
   const { result } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict);
   const v = result.verdict;
-  const checkedAt = record?.lastAttemptAt ?? null;
+  // What "checked" means: the official feed, or — for a service without one — the complaint sources.
+  const crowdAt = Math.max(0, ...(data.evidence?.crowdRecords ?? []).map((r) => r.lastQueryAt ?? 0));
+  const checkedAt = service.official ? (record?.lastAttemptAt ?? null) : crowdAt > 0 ? crowdAt : null;
   const lastGood = record?.lastSuccessAt ?? null;
   const incident = result.incident;
   const past = [...(record?.snapshot?.recent ?? []), ...(record?.history ?? [])];
