@@ -14,6 +14,11 @@ function feedOrigins(): string[] {
   for (const s of catalog.services) {
     if (s.official) origins.add(`${new URL(s.official.url).origin}/*`);
   }
+  // Complaint sources (core/crowd/): keyless ones are on by default; Bluesky and IsDown are only
+  // contacted once the person enters their own credentials.
+  for (const host of ['hn.algolia.com', 'mastodon.social', 'fosstodon.org', 'hachyderm.io', 'bsky.social', 'isdown.app']) {
+    origins.add(`https://${host}/*`);
+  }
   return [...origins].sort();
 }
 

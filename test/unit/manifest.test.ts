@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICES } from '../../core/catalog/catalog';
+import { HN_ENDPOINT } from '../../core/crowd/hn';
+import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
+import config from '../../wxt.config';
+
+/** The manifest's host access is exactly: catalog status feed hosts + complaint sources. */
+describe('manifest host permissions', () => {
+  const manifest = (config as { manifest: (env: { browser: string }) => { host_permissions: string[]; permissions: string[] } }).manifest({
+    browser: 'chrome',
+  });
+  it('covers every catalog feed origin and every complaint source, and nothing broad', () => {
+    const hosts = new Set(manifest.host_permissions);
+    for (const s of SERVICES) if (s.official) expect(hosts.has(`${new URL(s.official.url).origin}/*`)).toBe(true);
+    expect(hosts.has(`${new URL(HN_ENDPOINT).origin}/*`)).toBe(true);
+    for (const i of DEFAULT_INSTANCES) expect(hosts.has(`https://${i}/*`)).toBe(true);
+    expect([...hosts].filter((h) => h.includes('*.') || h === '<all_urls>' || h.startsWith('http://'))).toEqual([]);
+  });
+  it('asks for no tabs, scripting or history permission', () => {
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'webNavigation']);
+  });
+});
