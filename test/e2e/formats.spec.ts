@@ -146,6 +146,8 @@ test.describe('feed formats through badge and popup', () => {
   });
 
   test('the complaint hosts answer the browser: HN search and Mastodon tag timelines, one instance requiring login', async ({ env }) => {
+    // Other specs may have quieted Discord: set the spike this test reads explicitly.
+    await env.server.setScenario('discord', 'crowd-spike');
     const res = await env.sw.evaluate(async () => {
       const now = Math.floor(Date.now() / 1000);
       const q = new URLSearchParams({
@@ -167,6 +169,7 @@ test.describe('feed formats through badge and popup', () => {
     expect(res.hnAuthors).toBeGreaterThanOrEqual(25);
     expect(res.mdStatuses).toBe(40);
     expect(res.login).toBe(401);
+    await env.server.setScenario('discord', 'crowd-quiet');
   });
 
   test('site-refused: Chromium reports the reset to webNavigation.onErrorOccurred', async ({ env }) => {

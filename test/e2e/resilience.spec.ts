@@ -88,17 +88,17 @@ test.describe('freshness', () => {
     const { tabId: ghTab } = await visit(env, 'https://github.com/');
     await expect.poll(async () => (await badgeOf({ ...env, sw }, ghTab)).text).toBe('!');
 
-    // A service that is not watched and not open anywhere: Zoom. Read it once, then close its tab.
-    const zoom = await visit(env, 'https://zoom.us/');
-    await expect.poll(async () => (await badgeOf({ ...env, sw }, zoom.tabId)).title, { timeout: 30_000 }).toMatch(/^Zoom — ok/);
-    await zoom.page.close();
+    // A service that is not watched and not open anywhere, and that no other test uses: Figma.
+    const figma = await visit(env, 'https://www.figma.com/');
+    await expect.poll(async () => (await badgeOf({ ...env, sw }, figma.tabId)).title, { timeout: 30_000 }).toMatch(/^Figma — ok/);
+    await figma.page.close();
 
     // The providers change their feeds now.
     const t0 = Date.now();
     const alarm = await sw.evaluate(() => chrome.alarms.get('poll'));
     console.log(`freshness: next alarm in ${((alarm!.scheduledTime - t0) / 1000).toFixed(1)} s (period ${alarm!.periodInMinutes} min)`);
     await env.server.setScenario('github', 'sp-resolved');
-    await env.server.setScenario('zoom', 'sp-incident');
+    await env.server.setScenario('figma', 'sp-incident');
 
     // 1. Watched service: the poll alarm (every minute by default) must pick it up.
     await expect
@@ -114,13 +114,13 @@ test.describe('freshness', () => {
     const waitStale = Math.max(0, 61_000 - (Date.now() - t0));
     await new Promise((r) => setTimeout(r, waitStale));
     const t1 = Date.now();
-    const again = await visit(env, 'https://zoom.us/');
+    const again = await visit(env, 'https://www.figma.com/');
     await expect
       .poll(async () => (await badgeOf({ ...env, sw: await liveWorker(env) }, again.tabId)).text, { timeout: 15_000, intervals: [100] })
       .toBe('!');
     const tabMs = Date.now() - t1;
     console.log(`freshness: tab shown with stale data: ${(tabMs / 1000).toFixed(1)} s (target ≤ 5 s)`);
     await env.server.setScenario('github', 'sp-incident');
-    await env.server.setScenario('zoom', 'sp-ok');
+    await env.server.setScenario('figma', 'sp-ok');
   });
 });
