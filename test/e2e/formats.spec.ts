@@ -181,6 +181,9 @@ test.describe('feed formats through badge and popup', () => {
         g.__navErrors!.push({ url: d.url, error: d.error, frameId: d.frameId });
       });
     });
+    // Other specs may have healed these sites: set what this test reads.
+    await env.server.setScenario('discord.com', 'site-refused');
+    await env.server.setScenario('www.primevideo.com', 'site-refused');
     const errors: string[] = [];
     for (const url of ['https://discord.com/', 'https://www.primevideo.com/']) {
       const page = await env.context.newPage();

@@ -120,7 +120,11 @@ test.describe('freshness', () => {
       .toBe('!');
     const tabMs = Date.now() - t1;
     console.log(`freshness: tab shown with stale data: ${(tabMs / 1000).toFixed(1)} s (target ≤ 5 s)`);
+    // Put the world back and let the extension read it again, for the specs that follow.
     await env.server.setScenario('github', 'sp-incident');
     await env.server.setScenario('figma', 'sp-ok');
+    const p = await openPopup(env, 'service=github');
+    await p.getByRole('button', { name: 'Refresh' }).click();
+    await expect(p.locator('main[data-verdict]')).toHaveAttribute('data-verdict', 'acknowledged');
   });
 });
