@@ -20,6 +20,9 @@ export interface PollDeps extends FetchDeps {
   intervalMs: number;
 }
 
+/** Unchanged (304) feeds are parsed again at least this often, for adapters' time windows. */
+export const REPARSE_AFTER_MS = 10 * 60_000;
+
 /** How many closed incidents we keep per service. */
 export const HISTORY_LIMIT = 25;
 
@@ -71,6 +74,22 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
 
   const read = await readAll(adapter.endpoints(ctx.baseUrl), deps);
   if (!read.ok) return fail(prev, read.problem, read.retryAfterMs, deps);
+
+  // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again.
+  // (Adapters use `now` for time windows — feed staleness, "recent" — so re-parse now and then.)
+  if (
+    read.bodies.every((b) => !b.changed) &&
+    prev.snapshot &&
+    !prev.problem &&
+    prev.parsedAt !== undefined &&
+    prev.parsedAt !== null &&
+    now - prev.parsedAt < REPARSE_AFTER_MS
+  ) {
+    const rec: ServiceRecord = { ...prev, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) };
+    await commitPoll(deps.db, rec, []);
+    return rec;
+  }
+
   const parsed = safeParse(() => adapter.parse(read.bodies.map((b) => b.body), ctx));
   if (!parsed.ok) return fail(prev, parsed.problem, undefined, deps);
   const snapshot = parsed.value;
@@ -106,6 +125,7 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
     history,
     backoff: afterSuccess(now, deps.intervalMs),
     historyFetchedAt,
+    parsedAt: now,
   };
   await commitPoll(deps.db, rec, bodies);
   return rec;

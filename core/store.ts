@@ -17,6 +17,8 @@ export interface ServiceRecord extends OfficialState {
   backoff: BackoffState | null;
   /** When the adapter's history endpoint was last read successfully. */
   historyFetchedAt: number | null;
+  /** When the snapshot was last produced by parsing (absent in records from before this field). */
+  parsedAt?: number | null;
 }
 
 export interface BodyRecord {

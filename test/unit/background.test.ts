@@ -29,6 +29,8 @@ function fakeFetch() {
 }
 
 const b = fakeBrowser as unknown as WxtBrowser;
+/** Wait for the worker's asynchronous handlers; generous, because CI machines are small and busy. */
+const until = <T>(fn: () => T | Promise<T>) => vi.waitFor(fn, { timeout: 15_000, interval: 20 });
 let n = 0;
 let dbName: string;
 beforeEach(() => {
@@ -46,14 +48,14 @@ const commit = (tabId: number, url: string) =>
 describe('background', () => {
   it('arms the poll alarm at every start', async () => {
     boot(fakeFetch().fetch);
-    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 }));
+    await until(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 }));
   });
 
   it('paints the tab of a catalogued site with its verdict after a navigation', async () => {
     const web = fakeFetch();
     boot(web.fetch);
     await commit(7, 'https://gist.github.com/someone/abc');
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('!'));
+    await until(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('!'));
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('GitHub — acknowledged: Major outage, updated 13 min ago');
     // Only status feeds are requested — never the page the person visited.
     expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json');
@@ -76,7 +78,7 @@ describe('background', () => {
     boot(fakeFetch().fetch);
     await fakeBrowser.action.setBadgeText({ tabId: 3, text: '!' });
     await commit(3, 'https://notgithub.com/');
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(DEFAULT_TITLE));
+    await until(async () => expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(DEFAULT_TITLE));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
   });
 
@@ -84,7 +86,7 @@ describe('background', () => {
     await fakeBrowser.storage.local.set({ settings: { watched: ['github'] } });
     boot(fakeFetch().fetch);
     await commit(4, 'https://example.org/');
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('1'));
+    await until(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('1'));
     expect(await fakeBrowser.action.getTitle({ tabId: 4 })).toBe('1 watched service in trouble: GitHub (acknowledged)');
   });
 
@@ -97,7 +99,7 @@ describe('background', () => {
       return orig(id, opts as never);
     }) as typeof orig;
     const api = boot(fakeFetch().fetch);
-    await vi.waitFor(() => expect(created).toHaveLength(1));
+    await until(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatch(/^acknowledged\|github\|github:/);
     // Reconciling again (a worker restart repeats steps) tells nothing new.
     await api.reconcile(['github']);
@@ -113,7 +115,7 @@ describe('background', () => {
     const first = fakeFetch();
     boot(first.fetch);
     await commit(5, 'https://github.com/');
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!'));
+    await until(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!'));
 
     // The worker dies: listeners are gone, badge state is reset by the browser; storage survives.
     const session = await fakeBrowser.storage.session.get(null);
@@ -122,7 +124,7 @@ describe('background', () => {
     const second = fakeFetch();
     boot(second.fetch);
     await fakeBrowser.webNavigation.onCompleted.trigger({ tabId: 5, frameId: 0, url: 'https://github.com/', timeStamp: NOW } as never);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!'));
+    await until(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!'));
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
   });
 

@@ -164,3 +164,22 @@ describe('isPollDue', () => {
     expect(isPollDue(undefined, t)).toBe(true);
   });
 });
+
+describe('unchanged feeds', () => {
+  it('a 304 within 10 minutes of the last parse keeps the snapshot without parsing; later it parses again', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const first = await refreshService(github, deps(web.fetch, t0));
+    expect(first.parsedAt).toBe(t0);
+    const second = await refreshService(github, deps(web.fetch, t0 + 60_000));
+    expect(second.parsedAt).toBe(t0);
+    expect(second.lastSuccessAt).toBe(t0 + 60_000);
+    expect(second.snapshot).toEqual(first.snapshot);
+    const later = await refreshService(github, deps(web.fetch, t0 + 11 * 60_000));
+    expect(later.parsedAt).toBe(t0 + 11 * 60_000);
+    expect(later.snapshot).toEqual(first.snapshot);
+  });
+});
