@@ -151,8 +151,19 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     b.runtime.sendMessage(msg).catch(() => undefined);
   }
 
-  /** Judge services again, advance their episodes, tell the person what changed, repaint. */
-  async function reconcile(ids: string[]) {
+  /**
+   * Judge services again, advance their episodes, tell the person what changed, repaint.
+   * Runs one at a time: two overlapping runs (a tick and a navigation) would both see "no open
+   * episode" and tell the same transition twice.
+   */
+  let reconcileChain: Promise<unknown> = Promise.resolve();
+  function reconcile(ids: string[]): Promise<void> {
+    const p = reconcileChain.then(() => reconcileNow(ids));
+    reconcileChain = p.catch(() => undefined);
+    return p;
+  }
+
+  async function reconcileNow(ids: string[]) {
     const dir = await dirNow();
     const services = [...new Set(ids)].map((id) => dir.get(id)).filter((x): x is Service => !!x);
     if (services.length === 0) return;

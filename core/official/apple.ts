@@ -34,7 +34,7 @@ import {
   type OfficialSnapshot,
   type Result,
 } from '../model';
-import { clip, htmlToText, safeUrl } from '../text';
+import { clip, htmlToText, MAX_TEXT, safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   cleanName,
@@ -181,7 +181,7 @@ function toIncident(
 
   const message = htmlToText(e.message);
   const users = cleanName(e.usersAffected);
-  const text = [message, users].filter((x) => x !== '').join('\n\n');
+  const text = clip([message, users].filter((x) => x !== '').join('\n\n'), MAX_TEXT);
   const at = (closed ? (end ?? start) : start) ?? null;
 
   return {

@@ -49,7 +49,7 @@ import {
   SHAPE_MESSAGE,
   uniqueNames,
 } from './json-feeds';
-import { isRecord, MAX_TITLE } from './statuspage';
+import { isRecord, MAX_NAME, MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas (zod/mini).
@@ -135,7 +135,7 @@ function impactedServices(raw: Record<string, unknown> | null | undefined): Serv
     const name = cleanName(parsed.data.service_name);
     const k = key.trim();
     if (name === '' && k === '') continue;
-    out.push({ key: k === '' ? null : k, name: name !== '' ? name : k });
+    out.push({ key: k === '' ? null : k, name: name !== '' ? name : cleanName(k) });
   }
   return out;
 }
@@ -191,7 +191,7 @@ function readAwsEvent(raw: unknown, inScope: ((name: unknown) => boolean) | null
     const id = arn ?? (serviceKey !== null && date !== null ? `${serviceKey}@${date}` : null);
     if (id === null) return null;
 
-    const ownName = serviceName !== '' ? serviceName : serviceKey;
+    const ownName = serviceName !== '' ? serviceName : serviceKey !== null ? cleanName(serviceKey) || null : null;
     const own: ServiceRef | null = ownName !== null ? { key: serviceKey, name: ownName } : null;
     const impacted = impactedServices(e.impacted_services);
     let shown = impacted.length > 0 ? impacted : own ? [own] : [];
@@ -207,7 +207,7 @@ function readAwsEvent(raw: unknown, inScope: ((name: unknown) => boolean) | null
     const region = cleanName(e.region_name, 100);
     const withRegion = (name: string): string => (region !== '' ? `${name} (${region})` : name);
     const components = uniqueNames(
-      shown.map((r) => withRegion(r.name)),
+      shown.map((r) => clip(withRegion(r.name), MAX_NAME)),
       MAX_COMPONENTS,
     );
 

@@ -216,7 +216,7 @@ export function readCachetIncident(
   const title = htmlToText(i.name, MAX_TITLE).replace(/\s+/g, ' ');
   return {
     id,
-    title: title === '' ? `Incident ${id}` : title,
+    title: title === '' ? cleanName(`Incident ${id}`, MAX_TITLE) : title,
     kind: scheduled ? 'maintenance' : 'incident',
     status,
     impact: scheduled ? 'maintenance' : !closed && component ? (COMPONENT_IMPACT[component.status] ?? null) : null,

@@ -36,7 +36,7 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { htmlToText, MAX_TEXT, safeUrl, toIso } from '../text';
+import { clip, htmlToText, MAX_TEXT, safeUrl, toIso } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   cleanName,
@@ -52,7 +52,7 @@ import {
   SHAPE_MESSAGE,
   uniqueNames,
 } from './json-feeds';
-import { isRecord, MAX_TITLE } from './statuspage';
+import { isRecord, MAX_NAME, MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas (zod/mini), applied only to the few incidents that matter.
@@ -331,7 +331,7 @@ function buildIncident(raw: unknown, opts: GcpNormaliseOptions): Built | null {
     const title = htmlToText(i.external_desc, MAX_TITLE).replace(/\s+/g, ' ');
     const incident: OfficialIncident = {
       id,
-      title: title !== '' ? title : names.length > 0 ? `Incident affecting ${names.join(', ')}` : 'Incident',
+      title: title !== '' ? title : names.length > 0 ? clip(`Incident affecting ${names.join(', ')}`, MAX_TITLE) : 'Incident',
       kind: 'incident',
       status,
       impact: mapGcpImpact(i.severity, i.status_impact),
@@ -342,7 +342,7 @@ function buildIncident(raw: unknown, opts: GcpNormaliseOptions): Built | null {
       scheduledFor: null,
       scheduledUntil: null,
       updates,
-      components: uniqueNames(names.map((n) => n + suffix)),
+      components: uniqueNames(names.map((n) => clip(n + suffix, MAX_NAME))),
       url: gcpIncidentUrl(opts.feedUrl, i.uri, id),
     };
     return { incident, raw: rows.map((r) => r.raw) };
@@ -364,7 +364,7 @@ const parseTime = (v: unknown): number => (typeof v === 'string' ? Date.parse(v)
 function triage(row: unknown, now: number): Triage {
   if (!isRecord(row)) return { kind: 'bad' };
   const id = row.id;
-  if (!((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)))) return { kind: 'bad' };
+  if (!((typeof id === 'string' && id.trim() !== '' && id.trim().length <= 200) || (typeof id === 'number' && Number.isFinite(id)))) return { kind: 'bad' };
   const end = row.end;
   if (end === undefined || end === null || (typeof end === 'string' && end.trim() === '')) {
     const t = parseTime(row.begin);

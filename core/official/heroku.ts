@@ -253,7 +253,7 @@ export function readHerokuIncident(raw: unknown, baseUrl: string, fromScheduled:
   if (fromScheduled) impact = 'maintenance';
   return {
     id,
-    title: title === '' ? `Heroku incident ${id}` : title,
+    title: title === '' ? cleanName(`Heroku incident ${id}`, MAX_TITLE) : title,
     kind: fromScheduled ? 'maintenance' : 'incident',
     status,
     impact,

@@ -83,6 +83,8 @@ export interface Violation {
   detail: string;
   /** The incident the violation is about, if any. */
   incident?: OfficialIncident;
+  /** The offending piece (for markup: the complete tag found). */
+  evidence?: string;
 }
 
 /** Information gathered along the way, for the summary (not failures). */
@@ -120,8 +122,15 @@ function checkText(s: unknown, where: string, max: number, code: string, out: Vi
     out.push({ property: 'shape', code: `${code}-type`, detail: `${where} is ${s === null ? 'null' : typeof s}`, ...(incident ? { incident } : {}) });
     return;
   }
-  if (COMPLETE_TAG.test(s)) {
-    out.push({ property: 'text-is-text', code: `${code}-markup`, detail: `${where} keeps markup: ${cut(s.slice(Math.max(0, s.search(COMPLETE_TAG) - 40)))}`, ...(incident ? { incident } : {}) });
+  const tag = COMPLETE_TAG.exec(s);
+  if (tag) {
+    out.push({
+      property: 'text-is-text',
+      code: `${code}-markup`,
+      detail: `${where} keeps markup: ${cut(s.slice(Math.max(0, tag.index - 40)))}`,
+      evidence: tag[0],
+      ...(incident ? { incident } : {}),
+    });
   } else if (LITERAL_LT.test(s)) notes.literalLt++;
   if (s.length > max) out.push({ property: 'size-caps', code: `${code}-length`, detail: `${where} is ${s.length} chars (cap ${max}): ${cut(s, 80)}`, ...(incident ? { incident } : {}) });
 }

@@ -22,7 +22,7 @@ import fc from 'fast-check';
 import type { OfficialSnapshot, Result } from '../../core/model';
 import type { ParseContext } from '../../core/official/adapter';
 import { checkResult, statesOperational, verdictOf, verdictOfProblem, type Notes, type Violation } from './checks';
-import { knownIssue } from './known-issues';
+import { htmlLevel, knownIssue } from './known-issues';
 import {
   anyString,
   applyJsonPlan,
@@ -87,7 +87,7 @@ export class Tally {
     return t;
   }
 
-  count(target: string, property: Property, n = 1): void {
+  count(target: string, property: Property | string, n = 1): void {
     const c = this.of(target).counts;
     c[property] = (c[property] ?? 0) + n;
   }
@@ -95,8 +95,10 @@ export class Tally {
   lines(): string[] {
     const out: string[] = [];
     for (const [target, t] of this.targets) {
-      for (const p of PROPERTIES) if (t.counts[p] !== undefined) out.push(`fuzz: ${target} ${p} ${t.counts[p]} cases`);
+      const names = [...PROPERTIES.filter((p) => t.counts[p] !== undefined), ...Object.keys(t.counts).filter((p) => !(PROPERTIES as readonly string[]).includes(p))];
+      for (const p of names) out.push(`fuzz: ${target} ${p} ${t.counts[p]} cases`);
       const n = t.notes;
+      if (n.okResults + n.failedResults === 0) continue;
       out.push(
         `fuzz: ${target} info: ${n.okResults} ok / ${n.failedResults} failed results, ${n.okVerdicts} 'ok' verdicts on random input, ` +
           `max output/input ${n.maxRatio.toFixed(1)}×, slowest call ${n.maxMs.toFixed(0)} ms (${n.maxMsChars} chars), literal '<x' text ${n.literalLt}`,
@@ -146,8 +148,16 @@ const preview = (c: Case): string => c.bodies.map((b, k) => `body[${k}] (${b.len
 // ---------------------------------------------------------------------------------------------
 // Generators per family.
 
+const parsedFixtures = new Map<string, Json>();
+/** A fixture body as JSON (parsed once; callers never change it: applyJsonPlan copies). */
 function fixtureJson(target: Target, body: string): Json {
-  return JSON.parse(target.unwrap ? target.unwrap(body) : body) as Json;
+  const key = `${target.id}\u0000${body}`;
+  let doc = parsedFixtures.get(key);
+  if (doc === undefined) {
+    doc = JSON.parse(target.unwrap ? target.unwrap(body) : body) as Json;
+    parsedFixtures.set(key, doc);
+  }
+  return doc;
 }
 
 function serialiser(target: Target): (d: Json) => string {
@@ -251,20 +261,13 @@ function mutationCases(target: Target): { arb: fc.Arbitrary<MutationDesc>; make:
     target.format === 'xml'
       ? fc.record({ fixture: fc.nat(), slot: fc.nat(), xml: xmlPlan(xmlVocabFor(target).tags), scope }, { requiredKeys: ['fixture', 'slot', 'xml'] })
       : fc.record({ fixture: fc.nat(), slot: fc.nat(), json: jsonPlan(vocabFor(target)), scope }, { requiredKeys: ['fixture', 'slot', 'json'] });
-  const parsed = new Map<string, Json>();
   const make = (d: MutationDesc): Case => {
     const f = target.fixtures[d.fixture % target.fixtures.length]!;
     const slot = d.slot % (f.bodies.length + 1); // == length: mutate every body
     const bodies = f.bodies.map((b, k) => {
       if (slot !== f.bodies.length && k !== slot) return b;
       if (d.xml) return applyXmlPlan(b, d.xml);
-      const key = `${f.name}#${k}`;
-      let doc = parsed.get(key);
-      if (doc === undefined) {
-        doc = fixtureJson(target, b);
-        parsed.set(key, doc);
-      }
-      return applyJsonPlan(doc, d.json!, serialiser(target));
+      return applyJsonPlan(fixtureJson(target, b), d.json!, serialiser(target));
     });
     return { bodies, ctx: ctxOf(f, d.scope) };
   };
@@ -282,12 +285,22 @@ function strippedCases(target: Target): { arb: fc.Arbitrary<StripDesc>; make: (d
   if (strips.length === 0) return null;
   const arb: fc.Arbitrary<StripDesc> =
     target.format === 'xml' ? fc.record({ which: fc.nat(), xml: gentleXmlPlan() }) : fc.record({ which: fc.nat(), json: gentlePlan() });
+  const stripped = new Map<string, Json | string>();
+  const strippedOf = (s: (typeof strips)[number], k: number, b: string): Json | string => {
+    const key = `${s.fixture.name}#${k}`;
+    let v = stripped.get(key);
+    if (v === undefined) {
+      v = s.stripXml ? s.stripXml(b) : stripKeys(fixtureJson(target, b), s.keys ?? /^$/);
+      stripped.set(key, v);
+    }
+    return v;
+  };
   const make = (d: StripDesc): Case => {
     const s = strips[d.which % strips.length]!;
-    const bodies = s.fixture.bodies.map((b) => {
-      if (s.stripXml) return applyXmlPlan(s.stripXml(b), d.xml ?? { steps: [], text: { op: 'none' } });
-      const doc = stripKeys(fixtureJson(target, b), s.keys ?? /^$/);
-      return applyJsonPlan(doc, d.json ?? { steps: [], text: { op: 'none' } }, serialiser(target));
+    const bodies = s.fixture.bodies.map((b, k) => {
+      const base = strippedOf(s, k, b);
+      if (s.stripXml) return applyXmlPlan(base as string, d.xml ?? { steps: [], text: { op: 'none' } });
+      return applyJsonPlan(base as Json, d.json ?? { steps: [], text: { op: 'none' } }, serialiser(target));
     });
     return { bodies, ctx: ctxOf(s.fixture) };
   };
@@ -359,11 +372,40 @@ function evaluate(target: Target, c: Case, tally: TargetTally): Outcome {
 
 type Finding = { property: Property | 'shape'; code: string; detail: string; incident?: Violation['incident'] };
 
+/** The input's text pieces at the level the adapter reads as HTML (for known-issue matching). */
+function textsOf(target: Target, c: Case): () => string[] {
+  let memo: string[] | null = null;
+  return () => {
+    if (memo !== null) return memo;
+    const out: string[] = [];
+    for (const b of c.bodies) {
+      if (target.format === 'xml') {
+        out.push(htmlLevel(b));
+        continue;
+      }
+      try {
+        const stack: unknown[] = [JSON.parse(target.unwrap ? target.unwrap(b) : b)];
+        while (stack.length > 0) {
+          const v = stack.pop();
+          if (typeof v === 'string') out.push(v);
+          else if (Array.isArray(v)) stack.push(...v);
+          else if (v !== null && typeof v === 'object') stack.push(...Object.keys(v), ...Object.values(v));
+        }
+      } catch {
+        out.push(b);
+      }
+    }
+    memo = out;
+    return out;
+  };
+}
+
 /** Split findings into known issues (recorded) and new ones (returned). */
 function triage(target: Target, family: Family, c: Case, findings: Finding[], tally: TargetTally): Finding[] {
   const fresh: Finding[] = [];
+  const like = { ...c, texts: textsOf(target, c) };
   for (const f of findings) {
-    const id = STRICT ? null : knownIssue(target.id, family, f, c);
+    const id = STRICT ? null : knownIssue(target.id, family, f, like);
     if (id === null) fresh.push(f);
     else {
       const k = (tally.known[id] ??= { count: 0, example: '' });

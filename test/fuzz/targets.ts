@@ -16,7 +16,17 @@ import { MAX_ITEMS, MAX_RECENT as RSS_MAX_RECENT, MAX_UPDATES as RSS_MAX_UPDATES
 import type { Caps } from './checks';
 import { escapeXml, type Json } from './mutate';
 
-const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+const files = new Map<string, string>();
+/** A fixture's text (read once). */
+const raw = (name: string): string => {
+  let text = files.get(name);
+  if (text === undefined) {
+    text = readFileSync(fileURLToPath(new URL(`../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+    files.set(name, text);
+  }
+  return text;
+};
+/** A fresh deep copy of a JSON fixture (callers change it). */
 const json = (name: string): any => JSON.parse(raw(name));
 const at = (iso: string): number => Date.parse(iso);
 
@@ -110,6 +120,8 @@ const SP_GROUPS = 'statuspage-components-codametrix-with-groups.json';
 const SP_INCIDENTS = 'statuspage-incidents-github-resolved-with-component-transitions.json';
 const SP_MAINT = 'statuspage-scheduled-maintenances-codametrix-completed-trimmed.json';
 const SP_NOW = at('2020-04-02T20:40:00Z');
+const SP_ACTIVE_ID = String(json(SP_ACTIVE).incidents[0].id);
+const SP_INCIDENTS_ID = String(json(SP_INCIDENTS).incidents[0].id);
 const SP_STATUS_KEYS = /^(status|indicator|impact|new_status|old_status)$/;
 
 function statuspageUpdate(t: number, text: string, k: number): Json {
@@ -144,7 +156,7 @@ const statuspage: Target = {
         inc.incident_updates = insertAt(inc.incident_updates, added.map((a, k) => statuspageUpdate(a.t, a.text, k)), slots);
         return { bodies: [JSON.stringify(doc)], ctx: { now: SP_NOW, baseUrl: SP_BASE } };
       },
-      read: (v) => updatesOf(snapshotOf(v).incidents, String(json(SP_ACTIVE).incidents[0].id)),
+      read: (v) => updatesOf(snapshotOf(v).incidents, SP_ACTIVE_ID),
     },
   ],
 };
@@ -180,7 +192,7 @@ const statuspageHistory: Target = {
         inc.incident_updates = insertAt(inc.incident_updates, added.map((a, k) => statuspageUpdate(a.t, a.text, k)), slots);
         return { bodies: [JSON.stringify(doc)], ctx: { now: at('2024-09-17T12:00:00Z'), baseUrl: SP_BASE } };
       },
-      read: (v) => updatesOf(v as OfficialIncident[], String(json(SP_INCIDENTS).incidents[0].id)),
+      read: (v) => updatesOf(v as OfficialIncident[], SP_INCIDENTS_ID),
     },
   ],
 };
@@ -188,6 +200,7 @@ const statuspageHistory: Target = {
 const IO_BASE = 'https://status.openai.com';
 const IO_NOW = at('2026-09-19T01:15:00Z');
 const IO_INCIDENTS = 'incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json';
+const IO_INCIDENT_ID = String(json(IO_INCIDENTS).incidents[0].id);
 /** summary.json assembled from the real status.json + components.json (as incidentio.test.ts does). */
 function ioSummary(): string {
   const status = json('incidentio-statuspage-compat-status-openai-operational.json');
@@ -221,7 +234,7 @@ const incidentio: Target = {
         inc.incident_updates = insertAt(inc.incident_updates, added.map((a, k) => statuspageUpdate(a.t, a.text, k)), slots);
         return { bodies: [ioSummary(), JSON.stringify(doc)], ctx: { now: IO_NOW, baseUrl: IO_BASE } };
       },
-      read: (v) => updatesOf(allIncidents(v), String(json(IO_INCIDENTS).incidents[0].id)),
+      read: (v) => updatesOf(allIncidents(v), IO_INCIDENT_ID),
     },
   ],
 };
@@ -407,6 +420,7 @@ const gcp: Target = {
 const AWS_H_URL = 'https://health.aws.amazon.com/public/currentevents';
 const AWS_H_FILE = 'aws-health-currentevents-active-2events.decoded.json';
 const AWS_H_NOW = at('2026-05-01T00:00:00Z');
+const AWS_H_ARN = String(json(AWS_H_FILE)[0].arn);
 
 const awsHealth: Target = {
   id: 'aws-health',
@@ -433,7 +447,7 @@ const awsHealth: Target = {
         ev.event_log = insertAt(ev.event_log, rows, slots);
         return { bodies: [JSON.stringify(doc)], ctx: { now: AWS_H_NOW, baseUrl: AWS_H_URL } };
       },
-      read: (v) => updatesOf(snapshotOf(v).incidents, String(json(AWS_H_FILE)[0].arn)),
+      read: (v) => updatesOf(snapshotOf(v).incidents, AWS_H_ARN),
     },
   ],
 };
@@ -447,6 +461,8 @@ function slackActive(): any {
   doc.active_incidents = json('slack-v2-history-resolved-trimmed.json').map((i: any) => ({ ...i, status: 'active', notes: i.notes.slice(0, -1) }));
   return doc;
 }
+
+const SLACK_ACTIVE_ID = String(slackActive().active_incidents[0].id);
 
 const slack: Target = {
   id: 'slack',
@@ -481,7 +497,7 @@ const slack: Target = {
         inc.notes = insertAt(inc.notes, added.map((a) => ({ date_created: iso(a.t), body: a.text })), slots);
         return { bodies: [JSON.stringify(doc)], ctx: { now: SLACK_NOW, baseUrl: SLACK_URL } };
       },
-      read: (v) => updatesOf(allIncidents(v), String(slackActive().active_incidents[0].id)),
+      read: (v) => updatesOf(allIncidents(v), SLACK_ACTIVE_ID),
     },
   ],
 };
