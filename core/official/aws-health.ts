@@ -188,7 +188,7 @@ function readAwsEvent(raw: unknown, inScope: ((name: unknown) => boolean) | null
     const serviceName = cleanName(e.service_name);
     const date = epochToIso(e.date);
     const arn = typeof e.arn === 'string' && e.arn.trim() !== '' && e.arn.length <= 500 ? e.arn.trim() : null;
-    const id = arn ?? (serviceKey !== null && date !== null ? `${serviceKey}@${date}` : null);
+    const id = arn ?? (serviceKey !== null && serviceKey.length <= 200 && date !== null ? `${serviceKey}@${date}` : null);
     if (id === null) return null;
 
     const ownName = serviceName !== '' ? serviceName : serviceKey !== null ? cleanName(serviceKey) || null : null;

@@ -194,7 +194,7 @@ export const m365Adapter: FeedAdapter = {
       const mine = read.items.filter((r) => inScope(r.name) || (r.workload !== '' && inScope(r.workload)));
       if (ctx.scope && mine.length === 0) return notListed(ctx.scope);
       if (mine.every((r) => r.reading.component === 'unknown')) {
-        const words = [...new Set(mine.map((r) => r.word || '(none)'))].map((w) => `“${w}”`).join(', ');
+        const words = [...new Set(mine.map((r) => r.word || '(none)'))].slice(0, 5).map((w) => `“${w}”`).join(', ');
         return fail('schema', `${WHAT} gives a status we cannot read (${words}) — it may have changed`);
       }
 

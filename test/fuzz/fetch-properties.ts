@@ -207,14 +207,15 @@ export async function runFetchFeed(numRuns: number, tally: Tally): Promise<void>
       } catch (e) {
         throw new Error(`fetchFeed rejected: ${String(e)}`);
       }
-      const all = concat(p.chunks);
+      // What the server actually sent (a null body sends nothing, whatever chunks were drawn).
+      const all = p.end === 'nullBody' || p.status === 304 ? new Uint8Array(0) : concat(p.chunks);
       tally.count('fetch', `fetchFeed outcome ${out.kind === 'failed' ? `failed:${out.problem.code}` : out.kind}`);
       if (out.kind === 'fresh') {
         if (out.bytes > p.maxBytes) throw new Error(`fresh with ${out.bytes} bytes > maxBytes ${p.maxBytes}`);
         if (out.text.length > p.maxBytes) throw new Error(`fresh text of ${out.text.length} units > maxBytes ${p.maxBytes}`);
         if (all.byteLength > p.maxBytes) throw new Error(`a ${all.byteLength}-byte body (cap ${p.maxBytes}) was returned fresh`);
         if (p.end !== 'close' && p.end !== 'nullBody') throw new Error(`fresh although the stream ended with ${p.end}`);
-        const expected = p.end === 'nullBody' ? '' : decodeBody(all, p.contentType === null ? null : p.contentType);
+        const expected = decodeBody(all, p.contentType === null ? null : p.contentType);
         if (out.text !== expected) throw new Error('fresh text differs from decodeBody(all bytes sent)');
         if (out.status < 200 || out.status > 299) throw new Error(`fresh with status ${out.status}`);
       } else if (out.kind === 'failed') {

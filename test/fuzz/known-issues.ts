@@ -4,6 +4,7 @@
  * useful until it is fixed; FUZZ_STRICT=1 makes them fail. Delete an entry once its fix lands.
  */
 import type { ParseContext } from '../../core/official/adapter';
+import { markdownToText } from '../../core/official/gcp';
 import { htmlToText } from '../../core/text';
 import type { OfficialIncident } from '../../core/model';
 
@@ -40,28 +41,45 @@ function escapedMarkup(target: string, body: string): boolean {
   return /&amp;(?:lt|#0*60|#x0*3c);/i.test(body) || /<!\[CDATA\[(?:(?!\]\]>)[\s\S])*?&(?:lt|#0*60|#x0*3c);/i.test(body);
 }
 
-/** A tag opening interrupted by another `<` before its `>` (`<img src=x one<b>…`), or cut off at the end (`…<scr`). */
-const INTERRUPTED_TAG = /<[a-z][^<>]*(?:<|$)/i;
-const TRAILING_OPEN = /<[a-z][^<>]*$/i;
-
-/**
- * The tag found was made by the sanitizer, not passed through: htmlToText of one input text
- * already yields it (reassembly inside a field), or yields a trailing "<x…" it starts with
- * (an adapter joined that fragment to more text). A field left unsanitized matches neither.
- */
-function reassembled(evidence: string | undefined, texts: readonly string[]): boolean {
-  if (evidence === undefined) return false;
-  for (const t of texts) {
-    if (!INTERRUPTED_TAG.test(t)) continue;
-    const clean = htmlToText(t);
-    if (clean.includes(evidence)) return true;
-    const open = TRAILING_OPEN.exec(clean);
-    if (open && evidence.startsWith(open[0])) return true;
-  }
-  return false;
-}
 /** A long run of tag openings without their `>` (or comments/scripts without their end). */
 const UNCLOSED_RUN = /(?:(?:<\s*(?:li|br|hr|p|div|ul|ol|blockquote|h[1-6])\b|<!--|<script\b|<style\b)[^<]{0,8}){200,}/i;
+
+/** The sanitizer's output for every input text, at every length adapters pass (memoised per case). */
+const cleaned = new WeakMap<CaseLike, string[]>();
+function cleanTexts(target: string, c: CaseLike): string[] {
+  let out = cleaned.get(c);
+  if (out === undefined) {
+    out = [];
+    for (const t of c.texts()) {
+      if (!t.includes('<')) continue;
+      out.push(htmlToText(t));
+      if (target === 'gcp') out.push(markdownToText(t)); // Google's update texts are markdown-ish first
+      // Titles, names and labels are cut shorter (the cut can leave a "<x" fragment).
+      for (const max of [300, 200, 120, 100, 80, 60]) if (t.length > max) out.push(htmlToText(t, max));
+    }
+    cleaned.set(c, out);
+  }
+  return out;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The tag found was made by the sanitizer, not passed through: htmlToText of an input text
+ * already contains it (reassembled inside a field), or leaves an unclosed opening of the same
+ * name ("<scr…") that an adapter then joined to text holding a ">" (a title "a: b", a component
+ * "name (region)", a Statuspage block cut out of a blob). A field left unsanitized matches
+ * neither: its complete tags are gone from htmlToText's output.
+ */
+function reassembled(target: string, evidence: string | undefined, c: CaseLike): boolean {
+  if (evidence === undefined) return false;
+  const clean = cleanTexts(target, c);
+  if (clean.some((x) => x.includes(evidence))) return true;
+  const name = /^<\/?[a-z][a-z0-9]*/i.exec(evidence)?.[0];
+  if (name === undefined) return false;
+  const open = new RegExp(`${escapeRe(name)}[^<>]*(?:<|$)`, 'i');
+  return clean.some((x) => open.test(x));
+}
 
 const KNOWN: Known[] = [
   {
@@ -78,7 +96,7 @@ const KNOWN: Known[] = [
     // would be a literal shown as text) and some body has an interrupted tag opening, the
     // precondition of reassembly. README, finding 2.
     id: 'html-tag-reassembly',
-    match: (t, _family, f, c) => f.code.endsWith('-markup') && c.bodies.every((b) => !escapedMarkup(t, b)) && reassembled(f.evidence, c.texts()),
+    match: (t, _family, f, c) => f.code.endsWith('-markup') && c.bodies.every((b) => !escapedMarkup(t, b)) && reassembled(t, f.evidence, c),
   },
   {
     // core/official/cachet.ts: the incident's first post (dated occurred_at) is always placed

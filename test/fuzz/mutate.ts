@@ -127,6 +127,10 @@ const DATE_VALUE = /^\s*(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2},? \d|[A-Z][a-z]{2} [A
 
 const isDateSlot = (x: { key: string | number; value: Json }): boolean =>
   (typeof x.key === 'string' && DATE_KEY.test(x.key)) || (typeof x.value === 'string' && DATE_VALUE.test(x.value));
+/** Identity fields: the gentle steps leave them alone (an unreadable id drops the element by design). */
+const ID_KEY = /^(?:id|_id|Id|arn|messageId|guid|uri|code)$/;
+// (`gentle` steps skip date and identity fields: the stripped family removes status fields only.)
+const isIdSlot = (x: { key: string | number }): boolean => typeof x.key === 'string' && ID_KEY.test(x.key);
 
 interface Slot {
   parent: Container;
@@ -203,13 +207,14 @@ export type JsonStep =
   | { op: 'swap'; pick: number }
   | { op: 'empty'; pick: number }
   | { op: 'dup'; pick: number; times: number }
+  | { op: 'spread'; pick: number; times: number }
   | { op: 'numstr'; pick: number }
   | { op: 'vocab'; pick: number; word: Json }
   | { op: 'date'; pick: number; value: string | number }
   | { op: 'url'; pick: number; value: string }
-  | { op: 'inject'; pick: number; payload: string; where: 'prefix' | 'suffix' | 'replace' | 'middle'; skipDates?: boolean }
-  | { op: 'injectAll'; payload: string; skipDates?: boolean }
-  | { op: 'long'; pick: number; size: number; pattern: string; skipDates?: boolean }
+  | { op: 'inject'; pick: number; payload: string; where: 'prefix' | 'suffix' | 'replace' | 'middle'; gentle?: boolean }
+  | { op: 'injectAll'; payload: string; gentle?: boolean }
+  | { op: 'long'; pick: number; size: number; pattern: string; gentle?: boolean }
   | { op: 'huge'; pick: number; size: number; pattern: string }
   | { op: 'deep'; pick: number; depth: number; shape: 'array' | 'object' | 'unclosed' };
 
@@ -289,6 +294,23 @@ function applyJsonStep(root: { doc: Json }, step: JsonStep, deep: { text: string
       for (let k = 0; k < copies; k++) arr.splice((s.key as number) + 1, 0, clone === undefined ? null : (JSON.parse(clone) as Json));
       return;
     }
+    case 'spread': {
+      // Like dup, but every copy's strings get a distinct suffix: many distinct elements.
+      const s = pickOf(
+        all.filter((x) => Array.isArray(x.parent) && isContainer(x.value)),
+        step.pick,
+      );
+      if (!s) return;
+      const arr = s.parent as Json[];
+      const clone = JSON.stringify(s.value) ?? 'null';
+      const copies = Math.min(step.times, Math.max(1, Math.floor(100_000 / clone.length)));
+      for (let k = 1; k <= copies; k++) {
+        const copy = JSON.parse(clone) as Json;
+        for (const leaf of slots(copy)) if (typeof leaf.value === 'string') setSlot(leaf, `${leaf.value} ${k}`);
+        arr.splice((s.key as number) + k, 0, copy);
+      }
+      return;
+    }
     case 'numstr': {
       const s = pickOf(
         all.filter((x) => typeof x.value === 'number' || (typeof x.value === 'string' && /^-?\d+(\.\d+)?$/.test(x.value))),
@@ -319,7 +341,7 @@ function applyJsonStep(root: { doc: Json }, step: JsonStep, deep: { text: string
       return;
     }
     case 'inject': {
-      const s = pickOf(step.skipDates === true ? strings().filter((x) => !isDateSlot(x)) : strings(), step.pick);
+      const s = pickOf(step.gentle === true ? strings().filter((x) => !isDateSlot(x) && !isIdSlot(x)) : strings(), step.pick);
       if (!s) return;
       const v = s.value as string;
       const mid = Math.floor(v.length / 2);
@@ -336,14 +358,14 @@ function applyJsonStep(root: { doc: Json }, step: JsonStep, deep: { text: string
     }
     case 'injectAll': {
       for (const s of strings()) {
-        if (step.skipDates === true && isDateSlot(s)) continue;
+        if (step.gentle === true && (isDateSlot(s) || isIdSlot(s))) continue;
         setSlot(s, `${step.payload}${s.value as string}${step.payload}`);
       }
       return;
     }
     case 'long':
     case 'huge': {
-      const pool = step.op === 'long' && step.skipDates === true ? strings().filter((x) => !isDateSlot(x)) : strings();
+      const pool = step.op === 'long' && step.gentle === true ? strings().filter((x) => !isDateSlot(x) && !isIdSlot(x)) : strings();
       const s = pickOf(pool.length > 0 ? pool : all, step.pick);
       if (!s) return;
       const unit = step.pattern.length > 0 ? step.pattern : 'x';
@@ -433,6 +455,7 @@ function jsonStep(vocab: Vocab): fc.Arbitrary<JsonStep> {
     { weight: 2, arbitrary: fc.record({ op: fc.constant('swap' as const), pick }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('empty' as const), pick }) },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('dup' as const), pick, times: fc.integer({ min: 1, max: 60 }) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('spread' as const), pick, times: fc.integer({ min: 2, max: 300 }) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('numstr' as const), pick }) },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('vocab' as const), pick, word }) },
     {
@@ -498,10 +521,10 @@ export function gentlePlan(): fc.Arbitrary<JsonPlan> {
       pick,
       payload: fc.constantFrom(...HOSTILE),
       where: fc.constantFrom('prefix' as const, 'suffix' as const, 'replace' as const, 'middle' as const),
-      skipDates: fc.constant(true),
+      gentle: fc.constant(true),
     }),
-    fc.record({ op: fc.constant('injectAll' as const), payload: fc.constantFrom(...HOSTILE), skipDates: fc.constant(true) }),
-    fc.record({ pick, s: longString }).map(({ pick: p, s: l }) => ({ op: 'long' as const, pick: p, ...l, skipDates: true })),
+    fc.record({ op: fc.constant('injectAll' as const), payload: fc.constantFrom(...HOSTILE), gentle: fc.constant(true) }),
+    fc.record({ pick, s: longString }).map(({ pick: p, s: l }) => ({ op: 'long' as const, pick: p, ...l, gentle: true })),
     fc.record({ op: fc.constant('url' as const), pick, value: fc.constantFrom(...URLS) }),
   );
   return fc.record({ steps: fc.array(gentle, { maxLength: 4 }), text: fc.constant({ op: 'none' as const }) });
@@ -745,8 +768,8 @@ export type XmlStep =
   | { op: 'rename'; pick: number; tag: string }
   | { op: 'text'; pick: number; value: string }
   | { op: 'date'; pick: number; value: string }
-  | { op: 'inject'; pick: number; payload: string; where: 'prefix' | 'suffix' | 'replace'; skipDates?: boolean }
-  | { op: 'injectAll'; payload: string; skipDates?: boolean }
+  | { op: 'inject'; pick: number; payload: string; where: 'prefix' | 'suffix' | 'replace'; gentle?: boolean }
+  | { op: 'injectAll'; payload: string; gentle?: boolean }
   | { op: 'attr'; pick: number; value: string }
   | { op: 'long'; pick: number; size: number; pattern: string }
   | { op: 'huge'; pick: number; size: number; pattern: string }
@@ -841,13 +864,13 @@ function applyXmlStep(tree: XNode[], step: XmlStep, deep: { text: string }[]): v
       return;
     }
     case 'inject': {
-      const s = pickOf(step.skipDates === true ? textish.filter((x) => !isXmlDate(x)) : textish, step.pick);
+      const s = pickOf(step.gentle === true ? textish.filter((x) => !isXmlDate(x)) : textish, step.pick);
       if (!s) return;
       setText(s, (old) => (step.where === 'prefix' ? step.payload + old : step.where === 'suffix' ? old + step.payload : step.payload));
       return;
     }
     case 'injectAll': {
-      for (const s of textish) if (step.skipDates !== true || !isXmlDate(s)) setText(s, (old) => step.payload + old + step.payload);
+      for (const s of textish) if (step.gentle !== true || !isXmlDate(s)) setText(s, (old) => step.payload + old + step.payload);
       return;
     }
     case 'attr': {
@@ -975,12 +998,34 @@ export function gentleXmlPlan(): fc.Arbitrary<XmlPlan> {
       pick,
       payload: fc.constantFrom(...HOSTILE),
       where: fc.constantFrom('prefix' as const, 'suffix' as const),
-      skipDates: fc.constant(true),
+      gentle: fc.constant(true),
     }),
-    fc.record({ op: fc.constant('injectAll' as const), payload: fc.constantFrom(...HOSTILE), skipDates: fc.constant(true) }),
+    fc.record({ op: fc.constant('injectAll' as const), payload: fc.constantFrom(...HOSTILE), gentle: fc.constant(true) }),
     fc.record({ op: fc.constant('attr' as const), pick, value: fc.constantFrom(...URLS) }),
   );
   return fc.record({ steps: fc.array(step, { maxLength: 4 }), text: fc.constant({ op: 'none' as const }) });
+}
+
+const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * The texts of an XML body at the level the RSS adapter reads as HTML: text nodes unescaped once,
+ * CDATA as is and unescaped once (AWS escapes markup inside CDATA). A body that does not parse
+ * gives itself, unescaped once.
+ */
+export function xmlTexts(xml: string): string[] {
+  try {
+    const { texts, cdata } = xmlSlots(parseXmlTree(xml));
+    const out: string[] = [];
+    for (const t of texts) if (typeof t.node['#text'] === 'string') out.push(unescapeXml(t.node['#text']));
+    for (const c of cdata) {
+      const inner = (c.node['#cdata'] as XNode[] | undefined)?.[0]?.['#text'];
+      if (typeof inner === 'string') out.push(inner, unescapeXml(inner));
+    }
+    return out;
+  } catch {
+    return [unescapeXml(xml)];
+  }
 }
 
 /** Tag names and short texts of an XML fixture (its vocabulary). */

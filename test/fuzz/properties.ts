@@ -22,7 +22,7 @@ import fc from 'fast-check';
 import type { OfficialSnapshot, Result } from '../../core/model';
 import type { ParseContext } from '../../core/official/adapter';
 import { checkResult, statesOperational, verdictOf, verdictOfProblem, type Notes, type Violation } from './checks';
-import { htmlLevel, knownIssue } from './known-issues';
+import { knownIssue } from './known-issues';
 import {
   anyString,
   applyJsonPlan,
@@ -35,6 +35,7 @@ import {
   stripKeys,
   vocabOf,
   xmlPlan,
+  xmlTexts,
   xmlVocab,
   type Json,
   type JsonPlan,
@@ -307,6 +308,9 @@ function strippedCases(target: Target): { arb: fc.Arbitrary<StripDesc>; make: (d
   return { arb, make };
 }
 
+/** Plain lowercase words for update texts (every format keeps them as they are). */
+const WORD = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 9 });
+
 interface UpdatesDesc {
   spec: number;
   slots: number[];
@@ -325,7 +329,7 @@ function updatesCases(target: Target): fc.Arbitrary<UpdatesDesc> | null {
         spec: fc.constant(spec),
         times: fc.uniqueArray(fc.integer({ min: 0, max: steps }), { minLength: k, maxLength: k }),
         slots: fc.array(fc.nat(), { minLength: k, maxLength: k }),
-        words: fc.array(fc.array(fc.stringMatching(/^[a-z]{1,9}$/), { minLength: 1, maxLength: 5 }), { minLength: k, maxLength: k }),
+        words: fc.array(fc.array(WORD, { minLength: 1, maxLength: 5 }), { minLength: k, maxLength: k }),
       }),
     );
   });
@@ -380,7 +384,7 @@ function textsOf(target: Target, c: Case): () => string[] {
     const out: string[] = [];
     for (const b of c.bodies) {
       if (target.format === 'xml') {
-        out.push(htmlLevel(b));
+        out.push(...xmlTexts(b));
         continue;
       }
       try {
@@ -425,7 +429,7 @@ function fail(target: Target, family: Family, c: Case, findings: Finding[]): nev
   throw new Error(`${target.id} / ${family}: ${findings.length} violation(s)\n${list}\ncase saved to ${file}\n${preview(c)}`);
 }
 
-const IDS_OK = /fzu(\d+)q/;
+const MARKER = /fzu(\d+)q/;
 
 /** Check one case of a family; throws (for fast-check) on a new violation. */
 function checkCase(target: Target, family: Family, c: Case, tally: Tally, extraCheck?: (o: Outcome) => Finding[]): void {
@@ -450,7 +454,13 @@ export interface RunOptions {
 }
 
 function assertOpts(target: Target, family: Family, numRuns: number): fc.Parameters<unknown> {
-  return { numRuns, seed: seedFor(target.id, family), endOnFailure: false, markInterruptAsFailure: true };
+  const opts: fc.Parameters<unknown> = { numRuns, seed: seedFor(target.id, family), markInterruptAsFailure: true };
+  // Replaying one failure (with `-t` so only that family runs): FUZZ_REPLAY_SEED and FUZZ_PATH
+  // are the `seed` and `path` fast-check printed.
+  const replay = Number(process.env.FUZZ_REPLAY_SEED);
+  if (process.env.FUZZ_REPLAY_SEED && Number.isInteger(replay)) opts.seed = replay;
+  if (process.env.FUZZ_PATH) return { ...opts, path: process.env.FUZZ_PATH, endOnFailure: true };
+  return opts;
 }
 
 export function runFamily(target: Target, family: Family, { numRuns, tally }: RunOptions): number {
@@ -530,11 +540,11 @@ export function runFamily(target: Target, family: Family, { numRuns, tally }: Ru
             tally.count(target.id, 'updates-kept');
             if (o.result === null) return [];
             if (!o.result.ok) return [{ property: 'updates-kept', code: 'parse-failed', detail: `${o.result.problem.code}: ${o.result.problem.message}` }];
-            const found = s.read(o.result.value).filter((f) => IDS_OK.test(f.text));
+            const found = s.read(o.result.value).filter((f) => MARKER.test(f.text));
             const problems: Finding[] = [];
             const seen = new Map<number, number>();
             for (const f of found) {
-              const k = Number(IDS_OK.exec(f.text)![1]);
+              const k = Number(MARKER.exec(f.text)![1]);
               seen.set(k, (seen.get(k) ?? 0) + 1);
               const a = added[k];
               if (!a) continue;

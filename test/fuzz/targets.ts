@@ -178,6 +178,18 @@ const statuspageHistory: Target = {
     },
   ],
   caps: { newestFirst: true },
+  // The OpenAI list has an open (identified) incident: with every status removed none may read as closed.
+  strip: [
+    {
+      fixture: {
+        name: 'incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json',
+        bodies: [raw('incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json')],
+        now: at('2026-09-19T01:15:00Z'),
+        baseUrl: 'https://status.openai.com',
+      },
+      keys: SP_STATUS_KEYS,
+    },
+  ],
   updates: [
     {
       name: 'github incident history',
