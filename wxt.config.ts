@@ -44,6 +44,15 @@ function noHtmlSink() {
 
 export default defineConfig({
   manifestVersion: 3,
+  hooks: {
+    // The catalog ships as data (catalog.json, read by core/catalog/catalog.ts `loadCatalog`), not
+    // inlined into the scripts. It is validated against the zod schema here: an invalid catalog
+    // fails the build.
+    'build:publicAssets': async (_wxt, files) => {
+      const { packagedCatalogJson } = await import('./core/catalog/bundled');
+      files.push({ relativeDest: 'catalog.json', contents: packagedCatalogJson() });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

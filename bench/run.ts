@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import '../core/i18n-english';
 import { benchBundle } from './bundle';
 import { benchCycle } from './cycle';
 import { figures, loadNow, printTable, record, summaryLine } from './lib';

@@ -16,7 +16,7 @@
  * Complaint sources (HN, Mastodon; on by default) also send requests from the same tick; they are
  * not official feeds and are outside this figure (their own per-source budget caps them).
  */
-import { SERVICES, getService, type Service } from '../core/catalog/catalog';
+import { SERVICES, getService, type Service } from '../core/catalog/bundled';
 import { isPollDue, type PollDeps } from '../core/poll';
 import { adapterFor, ADAPTERS } from '../core/official/registry';
 import type { OfficialKind } from '../core/official/kinds';

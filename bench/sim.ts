@@ -4,7 +4,7 @@
  * stand-in for the store.
  */
 import 'fake-indexeddb/auto';
-import { SERVICES, type Service } from '../core/catalog/catalog';
+import { SERVICES, type Service } from '../core/catalog/bundled';
 import { refreshService, type PollDeps } from '../core/poll';
 import { openStore, type Db } from '../core/store';
 

@@ -9,7 +9,7 @@ import type { Result } from '@/core/model';
 import type { OfficialKind } from '@/core/official/kinds';
 import {
   customIdFor,
-  customServiceSchema,
+  readCustomService,
   normaliseStatusPageUrl,
   parseDomainsInput,
   type CustomService,
@@ -160,8 +160,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
         official: { kind: feed.kind, url: feed.url },
         domains: doms,
       };
-      const valid = customServiceSchema.safeParse(entry);
-      if (!valid.success) {
+      if (readCustomService(entry) === null) {
         giveBack(origin);
         return showError(t('customUndetected', t('customUnusableFeed')), 'url');
       }

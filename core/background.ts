@@ -9,7 +9,7 @@
  * the badges of the tabs concerned → tell any open popup.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { hostnameOf, type Service } from './catalog/catalog';
+import { hostnameOf, loadCatalog, type Catalog, type Service } from './catalog/catalog';
 import { directory, type Directory } from './services';
 import { sourceById } from './crowd/index';
 import { pollCrowd, type CrowdRecord } from './crowd/poller';
@@ -46,6 +46,8 @@ export interface BackgroundDeps {
   /** Minutes between UTC and local time (Date#getTimezoneOffset), for quiet hours. */
   tzOffsetMin?: () => number;
   db?: () => Promise<Db>;
+  /** The service catalog (default: the packaged catalog.json, read once). */
+  catalog?: () => Promise<Catalog>;
 }
 
 /** Complaint sources turned on in settings. */
@@ -59,6 +61,7 @@ function notificationPrefs(s: Settings): NotificationPrefs {
 
 export function start(b: WxtBrowser, deps: BackgroundDeps) {
   const db = deps.db ?? (() => openStore());
+  const catalog = deps.catalog ?? loadCatalog;
   const settings = () => loadSettings(b.storage.local);
   const session = b.storage.session;
   const online = deps.online ?? (() => true);
@@ -82,7 +85,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     };
   }
 
-  const dirNow = async (): Promise<Directory> => directory(await settings());
+  const dirNow = async (): Promise<Directory> => directory(await settings(), await catalog());
 
   /** Query complaint sources for these services, each source when due. */
   async function pollComplaints(services: Service[], force = false) {
@@ -254,7 +257,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   /** The alarm: poll watched services and services shown in tabs, each when it is due. */
   async function tick() {
     const s = await settings();
-    const dir = directory(s);
+    const dir = directory(s, await catalog());
     const tabs = await allTabs(session);
     const ids = new Set<string>(s.watched);
     for (const host of tabs.values()) {

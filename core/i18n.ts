@@ -1,14 +1,15 @@
 /**
  * Translated text for the extension's pages: `t(key, subs?)` reads `public/_locales/<lang>/messages.json`
- * through `browser.i18n.getMessage`, and falls back to the English file (bundled) when the browser
- * API is missing (unit tests, a non-extension page) or answers empty (a key missing from a locale),
- * so text is never blank.
+ * through `browser.i18n.getMessage` (which itself falls back to English, the default locale, for a
+ * key missing from the person's language). Where there is no browser API (unit tests, benchmarks,
+ * the demo's Node side) the English messages installed with `setFallbackMessages` are used; they
+ * are not bundled into the extension's scripts, which never need them.
  *
  * Keys are typed from the English file: a key that does not exist there is a compile error, and
  * test/unit/i18n.test.ts checks every locale has the same keys and placeholders.
  */
 import { browser } from 'wxt/browser';
-import en from '../public/_locales/en/messages.json';
+import type en from '../public/_locales/en/messages.json';
 
 export interface MessageEntry {
   message: string;
@@ -18,7 +19,12 @@ export interface MessageEntry {
 
 export type MessageKey = keyof typeof en;
 
-const EN: Record<string, MessageEntry> = en;
+let EN: Record<string, MessageEntry> = {};
+
+/** Messages to use when the browser API is missing or answers empty (Node-side code passes the English file). */
+export function setFallbackMessages(messages: Record<string, MessageEntry>): void {
+  EN = messages;
+}
 
 /** Substitute a messages.json entry the way browsers do: named `$NAME$` placeholders, then `$1`…`$9`, `$$` → `$`. */
 export function formatMessage(entry: MessageEntry, subs: readonly string[] = []): string {

@@ -2,7 +2,7 @@
  * The services a person can see: the catalog plus their own custom status pages (from settings).
  * Custom entries are looked up first, so a person's explicit choice wins for its domains.
  */
-import { getService, matchService, type Service } from './catalog/catalog';
+import type { Catalog, Service } from './catalog/catalog';
 import { customAsService, type Settings } from './settings';
 
 export interface Directory {
@@ -11,12 +11,12 @@ export interface Directory {
   match(hostname: string): Service | null;
 }
 
-export function directory(s: Pick<Settings, 'custom'>): Directory {
+export function directory(s: Pick<Settings, 'custom'>, catalog: Catalog): Directory {
   const custom = s.custom.map(customAsService);
   const byId = new Map(custom.map((c) => [c.id, c]));
   const owns = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
   return {
-    get: (id) => byId.get(id) ?? getService(id),
+    get: (id) => byId.get(id) ?? catalog.get(id),
     match(hostname) {
       const host = hostname.trim().toLowerCase().replace(/\.$/, '');
       let best: Service | null = null;
@@ -29,7 +29,7 @@ export function directory(s: Pick<Settings, 'custom'>): Directory {
           }
         }
       }
-      return best ?? matchService(host);
+      return best ?? catalog.match(host);
     },
   };
 }

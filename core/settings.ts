@@ -12,8 +12,8 @@
  *   v1: `{ version: 1, watched, pollIntervalMin }`
  *   v2: adds `custom`, `sources`, `notifications`, `http5xxDetection`
  */
-import * as z from 'zod/mini';
-import { DOMAIN_PATTERN, ID_PATTERN, httpsUrl, officialSchema, type Official, type Service } from './catalog/schema';
+import { DOMAIN_PATTERN, ID_PATTERN, isHttpsUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
+import type { Service } from './catalog/schema';
 import { t, type MessageKey } from './i18n';
 import { fail, ok, type Result } from './model';
 
@@ -92,6 +92,9 @@ export function defaultSettings(): Settings {
 // ---------------------------------------------------------------------------------------------
 // Field schemas
 
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export const CUSTOM_ID_PATTERN = /^custom-[a-z0-9][a-z0-9-]*$/;
 /** "HH:MM", 24-hour. */
 export const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -101,28 +104,36 @@ export const MAX_POLL_MIN = 60;
 const MAX_LIST = 500;
 const MAX_CUSTOM = 100;
 
-const idSchema = z.string().check(z.regex(ID_PATTERN));
-const intervalSchema = z.number().check(z.int(), z.gte(MIN_POLL_MIN), z.lte(MAX_POLL_MIN));
-const timeSchema = z.string().check(z.regex(TIME_PATTERN));
+const isId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
+const isInterval = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= MIN_POLL_MIN && v <= MAX_POLL_MIN;
+const isTime = (v: unknown): v is string => typeof v === 'string' && TIME_PATTERN.test(v);
 
-export const customServiceSchema = z.strictObject({
-  id: z.string().check(z.regex(CUSTOM_ID_PATTERN), z.maxLength(80)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  statusPage: httpsUrl(),
-  official: officialSchema,
-  domains: z
-    .array(z.string().check(z.regex(DOMAIN_PATTERN)))
-    .check(
-      z.maxLength(50),
-      z.refine((ds) => new Set(ds).size === ds.length, 'duplicate domain'),
-    ),
-});
+const CUSTOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'statusPage', 'official', 'domains']);
+
+/**
+ * A valid custom status page → a clean copy (name trimmed), else null. Strict: unknown keys,
+ * a bad id/name/URL/feed, a bad or duplicated domain, or more than 50 domains make it invalid.
+ * (Plain checks, no zod: this runs in the worker and the popup; the rules are ./catalog/rules.ts.)
+ */
+export function readCustomService(v: unknown): CustomService | null {
+  if (!isObj(v)) return null;
+  for (const k of Object.keys(v)) if (!CUSTOM_KEYS.has(k)) return null;
+  const { id, name, statusPage, official, domains } = v;
+  if (typeof id !== 'string' || !CUSTOM_ID_PATTERN.test(id) || id.length > 80) return null;
+  if (!isNonEmpty(name) || name.trim().length > 120) return null;
+  if (!isHttpsUrl(statusPage)) return null;
+  const feed = readOfficial(official);
+  if (feed === null) return null;
+  if (!Array.isArray(domains) || domains.length > 50) return null;
+  if (!domains.every((d): d is string => typeof d === 'string' && DOMAIN_PATTERN.test(d))) return null;
+  if (new Set(domains).size !== domains.length) return null;
+  return { id, name: name.trim(), statusPage, official: feed, domains: [...domains] };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Migration
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Which version a stored object claims to be: a missing or unreadable `version` is v0. */
 function versionOf(o: Obj): number {
@@ -172,7 +183,7 @@ function idList(v: unknown, dflt: readonly string[], path: string, repairs: Repa
   }
   const out = new Set<string>();
   for (const item of v) {
-    if (idSchema.safeParse(item).success) out.add(item as string);
+    if (isId(item)) out.add(item);
     else repairs.push(path);
   }
   return [...out].slice(0, MAX_LIST);
@@ -186,28 +197,21 @@ function customList(v: unknown, repairs: Repairs): CustomService[] {
   const out: CustomService[] = [];
   const ids = new Set<string>();
   v.forEach((item, i) => {
-    const parsed = customServiceSchema.safeParse(item);
-    if (!parsed.success || ids.has(parsed.data.id) || out.length >= MAX_CUSTOM) {
+    const c = readCustomService(item);
+    if (c === null || ids.has(c.id) || out.length >= MAX_CUSTOM) {
       repairs.push(`custom[${i}]`);
       return;
     }
-    ids.add(parsed.data.id);
-    const c = parsed.data;
-    out.push({
-      id: c.id,
-      name: c.name,
-      statusPage: c.statusPage,
-      official: c.official.scope ? { kind: c.official.kind, url: c.official.url, scope: [...c.official.scope] } : { kind: c.official.kind, url: c.official.url },
-      domains: [...c.domains],
-    });
+    ids.add(c.id);
+    out.push(c);
   });
   return out;
 }
 
 function repair(o: Obj, repairs: Repairs): Settings {
   const d = DEFAULT_SETTINGS;
-  const interval = intervalSchema.safeParse(o.pollIntervalMin);
-  if (!interval.success && o.pollIntervalMin !== undefined) repairs.push('pollIntervalMin');
+  const interval = isInterval(o.pollIntervalMin) ? o.pollIntervalMin : null;
+  if (interval === null && o.pollIntervalMin !== undefined) repairs.push('pollIntervalMin');
 
   const src = isObj(o.sources) ? o.sources : {};
   if (o.sources !== undefined && !isObj(o.sources)) repairs.push('sources');
@@ -217,7 +221,7 @@ function repair(o: Obj, repairs: Repairs): Settings {
   const q = isObj(n.quietHours) ? n.quietHours : {};
   if (n.quietHours !== undefined && !isObj(n.quietHours)) repairs.push('notifications.quietHours');
   const time = (v: unknown, dflt: string, path: string) => {
-    if (timeSchema.safeParse(v).success) return v as string;
+    if (isTime(v)) return v;
     if (v !== undefined) repairs.push(path);
     return dflt;
   };
@@ -225,7 +229,7 @@ function repair(o: Obj, repairs: Repairs): Settings {
   return {
     version: SETTINGS_VERSION,
     watched: idList(o.watched, d.watched, 'watched', repairs),
-    pollIntervalMin: interval.success ? interval.data : d.pollIntervalMin,
+    pollIntervalMin: interval ?? d.pollIntervalMin,
     custom: customList(o.custom, repairs),
     sources: {
       hn: bool(src.hn, d.sources.hn, 'sources.hn', repairs),
@@ -327,7 +331,7 @@ export function normaliseStatusPageUrl(input: string): string | null {
     if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text)) return null; // mailto:, javascript: …
     text = `https://${text}`;
   }
-  if (!httpsUrl().safeParse(text).success) return null;
+  if (!isHttpsUrl(text)) return null;
   const url = new URL(text);
   url.hash = '';
   return url.pathname === '/' && url.search === '' ? url.origin : url.href;
@@ -427,20 +431,25 @@ export interface Credentials {
   isdown?: { apiKey: string };
 }
 
-const credText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const blueskySchema = z.object({ handle: credText(253), appPassword: credText(200) });
-const isdownSchema = z.object({ apiKey: credText(500) });
+/** A credential field: a string, trimmed, at most `max` characters after trimming; else null. */
+const credText = (v: unknown, max: number): string | null => {
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  return s.length <= max ? s : null;
+};
 
 /** Valid credentials only; an invalid or empty entry is dropped, the other kept. A leading "@" of a handle is removed. */
 export function parseCredentials(raw: unknown): Credentials {
   const o = isObj(raw) ? raw : {};
   const out: Credentials = {};
-  const bsky = blueskySchema.safeParse(o.bluesky);
-  if (bsky.success && (bsky.data.handle !== '' || bsky.data.appPassword !== '')) {
-    out.bluesky = { handle: bsky.data.handle.replace(/^@/, ''), appPassword: bsky.data.appPassword };
+  const b = isObj(o.bluesky) ? o.bluesky : null;
+  const handle = b ? credText(b.handle, 253) : null;
+  const appPassword = b ? credText(b.appPassword, 200) : null;
+  if (handle !== null && appPassword !== null && (handle !== '' || appPassword !== '')) {
+    out.bluesky = { handle: handle.replace(/^@/, ''), appPassword };
   }
-  const isdown = isdownSchema.safeParse(o.isdown);
-  if (isdown.success && isdown.data.apiKey !== '') out.isdown = { apiKey: isdown.data.apiKey };
+  const apiKey = isObj(o.isdown) ? credText(o.isdown.apiKey, 500) : null;
+  if (apiKey !== null && apiKey !== '') out.isdown = { apiKey };
   return out;
 }
 

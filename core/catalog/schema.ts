@@ -1,66 +1,23 @@
 /**
  * The shape of the service catalog (core/catalog/services.json), as a zod (mini) schema.
  *
- * The catalog is data we ship, so any violation is a programming error: catalog.ts validates the
- * file at import and throws, and test/unit/catalog.test.ts checks the same rules. Keep the rules
- * here (not only in tests) so a broken edit fails loudly wherever the catalog is loaded.
+ * The catalog is data we ship, so any violation is a programming error: the build validates the
+ * file (wxt.config.ts, before writing catalog.json) and fails, and test/unit/catalog.test.ts checks
+ * the same rules. The extension does not run zod at runtime: the per-field rules live in ./rules.ts
+ * as plain predicates, shared with settings.
  */
 import * as z from 'zod/mini';
 import { OFFICIAL_KINDS } from '../official/kinds';
+import { BASE_URL_KINDS, BASE_URL_MESSAGE, CATEGORIES, DOMAIN_PATTERN, HTTPS_URL_MESSAGE, ID_PATTERN, isBaseUrl, isHttpsUrl } from './rules';
 
-/** What kind of service an entry is; used to group and search the catalog. */
-export const CATEGORIES = [
-  'mail',
-  'chat',
-  'video',
-  'music',
-  'social',
-  'games',
-  'shopping',
-  'cloud',
-  'developer',
-  'ai',
-  'productivity',
-  'payments',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from './rules';
 
-/** Catalog ids: lowercase slug, used in storage keys, URLs (`?service=`) and tests. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-
-/**
- * A site hostname people visit: lowercase, at least two labels, no scheme, port, path, wildcard
- * or trailing dot. Subdomains match automatically, so `github.com` covers `gist.github.com`.
- */
-export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+export { BASE_URL_KINDS, DOMAIN_PATTERN, ID_PATTERN } from './rules';
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
 
-/** An absolute https URL with a real domain name (no IPs, no localhost, no credentials). */
-export const httpsUrl = () =>
-  z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be an https URL on a domain name' }).check(
-    z.refine((u) => {
-      try {
-        const url = new URL(u);
-        return url.username === '' && url.password === '';
-      } catch {
-        return false;
-      }
-    }, 'must not carry credentials'),
-  );
-
-/** Kinds whose `url` is the base of the status site (the adapter appends `/api/v2/…` itself). */
-export const BASE_URL_KINDS: ReadonlySet<string> = new Set(['statuspage', 'incidentio']);
-
-function isBaseUrl(u: string): boolean {
-  try {
-    const url = new URL(u);
-    return !u.endsWith('/') && url.search === '' && url.hash === '' && !/(^|\/)api(\/|$)/.test(url.pathname);
-  } catch {
-    return false;
-  }
-}
+/** An absolute https URL with a real domain name (no IPs, no localhost, no credentials): the rule in ./rules.ts. */
+export const httpsUrl = () => z.string().check(z.refine(isHttpsUrl, HTTPS_URL_MESSAGE));
 
 /**
  * Where the official word comes from. For Statuspage-family kinds `url` is the base of the status
@@ -77,7 +34,7 @@ export const officialSchema = z
   .check(
     z.refine(
       (o) => !BASE_URL_KINDS.has(o.kind) || isBaseUrl(o.url),
-      'official.url is the base of the status site for this kind: no trailing slash, /api path, query or fragment',
+      BASE_URL_MESSAGE,
     ),
   );
 

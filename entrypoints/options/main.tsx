@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { SERVICES } from '@/core/catalog/catalog';
+import { loadCatalog } from '@/core/catalog/catalog';
 import { Options, type OptionsDeps } from '@/components/Options';
 import { pageLang, t } from '@/core/i18n';
 import { detectFeed } from '@/core/official/detect';
@@ -10,8 +10,7 @@ import '@/components/options.css';
 // storage.local (credentials under their own key, never sync storage).
 const local = browser.storage.local;
 
-const deps: OptionsDeps = {
-  catalog: SERVICES,
+const deps: Omit<OptionsDeps, 'catalog'> = {
   saveSettings: (s) => saveSettings(local, s),
   saveCredentials: (c) => saveCredentials(local, c),
   requestOrigins: (origins) => browser.permissions.request({ origins }),
@@ -26,8 +25,8 @@ const deps: OptionsDeps = {
 async function main() {
   document.documentElement.lang = pageLang();
   document.title = t('optionsTitle');
-  const [settings, credentials] = await Promise.all([loadSettings(local), loadCredentials(local)]);
-  render(<Options initial={settings} initialCredentials={credentials} deps={deps} />, document.getElementById('app')!);
+  const [settings, credentials, catalog] = await Promise.all([loadSettings(local), loadCredentials(local), loadCatalog()]);
+  render(<Options initial={settings} initialCredentials={credentials} deps={{ ...deps, catalog: catalog.services }} />, document.getElementById('app')!);
 }
 
 void main();

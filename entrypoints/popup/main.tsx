@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { directory, type Directory } from '@/core/services';
+import { loadCatalog } from '@/core/catalog/catalog';
 import { Popup, type PopupData } from '@/components/Popup';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
@@ -29,8 +30,8 @@ async function target(dir: Directory): Promise<{ serviceId: string | null; host:
 
 async function load(): Promise<PopupData> {
   const now = Date.now();
-  const settings = await loadSettings(browser.storage.local);
-  const dir = directory(settings);
+  const [settings, catalog] = await Promise.all([loadSettings(browser.storage.local), loadCatalog()]);
+  const dir = directory(settings, catalog);
   const [t, db, events, reports] = await Promise.all([
     target(dir),
     openStore(),

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { DEFAULT_TITLE, POLL_ALARM, start } from '../../core/background';
-import { SERVICES } from '../../core/catalog/catalog';
+import { SERVICES } from '../../core/catalog/bundled';
 import { HN_ENDPOINT } from '../../core/crowd/hn';
 import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
 import { openStore } from '../../core/store';

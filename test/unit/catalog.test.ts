@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import raw from '../../core/catalog/services.json';
 import { BASE_URL_KINDS, catalogSchema, CATEGORIES, serviceSchema } from '../../core/catalog/schema';
-import { getService, hostnameOf, matchService, SERVICES, validateCatalog } from '../../core/catalog/catalog';
+import { getService, hostnameOf, matchService, SERVICES, validateCatalog } from '../../core/catalog/bundled';
 import type { OfficialSnapshot, Result } from '../../core/model';
 import { gcpAdapter } from '../../core/official/gcp';
 import { OFFICIAL_KINDS, type OfficialKind } from '../../core/official/kinds';

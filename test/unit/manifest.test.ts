@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICES } from '../../core/catalog/catalog';
+import { SERVICES } from '../../core/catalog/bundled';
 import { HN_ENDPOINT } from '../../core/crowd/hn';
 import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
 import config from '../../wxt.config';

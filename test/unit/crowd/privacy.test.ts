@@ -3,7 +3,7 @@
  * Every request every source makes is inspected.
  */
 import { describe, expect, it } from 'vitest';
-import { getService } from '../../../core/catalog/catalog';
+import { getService } from '../../../core/catalog/bundled';
 import { runBackfill } from '../../../core/crowd/backfill';
 import { DEFAULT_SOURCES, SOURCES } from '../../../core/crowd/index';
 import { sanitizeTerms, searchQueries, termsForService, type SourceDeps } from '../../../core/crowd/source';

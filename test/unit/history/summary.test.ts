@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getService } from '../../../core/catalog/catalog';
+import { getService } from '../../../core/catalog/bundled';
 import type { Episode } from '../../../core/history/episodes';
 import { summaryText } from '../../../core/history/summary';
 
