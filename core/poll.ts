@@ -72,11 +72,12 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
     ...(service.official.scope ? { scope: service.official.scope } : {}),
   };
 
-  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps);
+  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps, prev.validators);
   if (!read.ok) return fail(prev, read.problem, read.retryAfterMs, deps);
 
-  // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again.
-  // (Adapters use `now` for time windows — feed staleness, "recent" — so re-parse now and then.)
+  // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again,
+  // and the stored bodies are not even read. (Adapters use `now` for time windows — feed
+  // staleness, "recent" — so re-parse now and then.)
   if (
     read.bodies.every((b) => !b.changed) &&
     prev.snapshot &&
@@ -89,8 +90,10 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
     await commitPoll(deps.db, rec, []);
     return rec;
   }
+  const loaded = await loadBodies(read.bodies, deps);
+  if (!loaded.ok) return fail(prev, loaded.problem, loaded.retryAfterMs, deps);
 
-  const parsed = safeParse(() => adapter.parse(read.bodies.map((b) => b.body), ctx));
+  const parsed = safeParse(() => adapter.parse(loaded.bodies.map((b) => b.body), ctx));
   if (!parsed.ok) return fail(prev, parsed.problem, undefined, deps);
   const snapshot = parsed.value;
 
@@ -99,7 +102,7 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
   const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i) && !openNow.has(i.id));
   let history = prev.history;
   let historyFetchedAt = prev.historyFetchedAt;
-  const bodies = read.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
+  const bodies = loaded.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
   if (adapter.history && (historyFetchedAt === null || vanished.length > 0)) {
     const h = await readHistory(adapter, ctx, deps);
     if (h.ok) {
@@ -126,6 +129,7 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
     backoff: afterSuccess(now, deps.intervalMs),
     historyFetchedAt,
     parsedAt: now,
+    validators: Object.fromEntries(loaded.bodies.map((b) => [b.url, b.validators])),
   };
   await commitPoll(deps.db, rec, bodies);
   return rec;
@@ -153,12 +157,29 @@ async function fail(prev: ServiceRecord, problem: Problem, retryAfterMs: number 
 }
 
 type ReadBody = BodyRecord & { changed: boolean };
-type ReadAll = { ok: true; bodies: ReadBody[] } | { ok: false; problem: Problem; retryAfterMs: number | undefined };
+/** A 304 answered from validators kept in the service record: the body itself is still in storage. */
+type Unread = { url: string; expect: FeedRequest['expect']; validators: BodyRecord['validators']; changed: false; body: null };
+type Failed = { ok: false; problem: Problem; retryAfterMs: number | undefined };
+type ReadAll = { ok: true; bodies: (ReadBody | Unread)[] } | Failed;
 
-/** Read every endpoint conditionally; a 304 reuses the body we stored with its validators. */
-async function readAll(requests: FeedRequest[], deps: PollDeps): Promise<ReadAll> {
-  const out: ReadBody[] = [];
+/**
+ * Read every endpoint conditionally. With the validators the service record keeps, an unchanged
+ * feed costs one request and no storage read; without them (older records), the stored body's.
+ */
+async function readAll(requests: FeedRequest[], deps: PollDeps, known: ServiceRecord['validators']): Promise<ReadAll> {
+  const out: (ReadBody | Unread)[] = [];
   for (const req of requests) {
+    const validators = known?.[req.url];
+    if (validators) {
+      const outcome = await fetchFeed(req.url, { expect: req.expect, validators }, deps);
+      if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
+      if (outcome.kind === 'not_modified') {
+        out.push({ url: req.url, expect: req.expect, validators, changed: false, body: null });
+        continue;
+      }
+      out.push({ url: req.url, body: outcome.text, validators: outcome.validators, storedAt: deps.now(), changed: true });
+      continue;
+    }
     const r = await readOne(req, deps);
     if (!r.ok) return r;
     out.push(r.body);
@@ -166,10 +187,27 @@ async function readAll(requests: FeedRequest[], deps: PollDeps): Promise<ReadAll
   return { ok: true, bodies: out };
 }
 
-async function readOne(
-  req: FeedRequest,
-  deps: PollDeps,
-): Promise<{ ok: true; body: ReadBody } | { ok: false; problem: Problem; retryAfterMs: number | undefined }> {
+/** The bodies of 304s answered from the record's validators, from storage (or read again if storage lost them). */
+async function loadBodies(bodies: (ReadBody | Unread)[], deps: PollDeps): Promise<{ ok: true; bodies: ReadBody[] } | Failed> {
+  const out: ReadBody[] = [];
+  for (const b of bodies) {
+    if (b.body !== null) {
+      out.push(b);
+      continue;
+    }
+    const stored = await getBody(deps.db, b.url);
+    if (stored) {
+      out.push({ ...stored, changed: false });
+      continue;
+    }
+    const r = await readOne({ url: b.url, expect: b.expect }, deps);
+    if (!r.ok) return r;
+    out.push(r.body);
+  }
+  return { ok: true, bodies: out };
+}
+
+async function readOne(req: FeedRequest, deps: PollDeps): Promise<{ ok: true; body: ReadBody } | Failed> {
   const stored = await getBody(deps.db, req.url);
   const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {} }, deps);
   if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };

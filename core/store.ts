@@ -19,6 +19,12 @@ export interface ServiceRecord extends OfficialState {
   historyFetchedAt: number | null;
   /** When the snapshot was last produced by parsing (absent in records from before this field). */
   parsedAt?: number | null;
+  /**
+   * The validators (ETag / Last-Modified) of the stored bodies the snapshot was parsed from, by
+   * URL — a copy of `bodies[url].validators`, written in the same transaction — so a poll can ask
+   * "changed?" without reading the bodies themselves (absent in records from before this field).
+   */
+  validators?: Record<string, Validators>;
 }
 
 export interface BodyRecord {

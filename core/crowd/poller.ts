@@ -140,13 +140,5 @@ function retryAfter(s: SourceStatus): number {
   return CROWD_INTERVAL_MS;
 }
 
-/** Spike detection over a service's stored records. Pure. */
-export function crowdSpike(records: readonly CrowdRecord[], now: number, localFailures: boolean): SpikeResult {
-  const coverage: Partial<Record<SourceId, number>> = {};
-  for (const r of records) if (r.coverageFrom !== null) coverage[r.source] = r.coverageFrom;
-  return detectSpike(
-    records.flatMap((r) => r.buckets),
-    now,
-    { coverage, localFailures, sources: records.map((r) => r.source) },
-  );
-}
+// crowdSpike lives in ./spike.ts (the popup imports it without the pollers).
+export { crowdSpike } from './spike';

@@ -397,3 +397,21 @@ export function detectSpike(series: readonly CrowdBucket[], now: number, opts: S
     sources,
   };
 }
+
+/** The stored per-source record the spike reading needs (a `CrowdRecord` from ./poller). */
+interface SpikeRecord {
+  source: SourceId;
+  coverageFrom: number | null;
+  buckets: readonly CrowdBucket[];
+}
+
+/** Spike detection over a service's stored records. Pure. */
+export function crowdSpike(records: readonly SpikeRecord[], now: number, localFailures: boolean): SpikeResult {
+  const coverage: Partial<Record<SourceId, number>> = {};
+  for (const r of records) if (r.coverageFrom !== null) coverage[r.source] = r.coverageFrom;
+  return detectSpike(
+    records.flatMap((r) => r.buckets),
+    now,
+    { coverage, localFailures, sources: records.map((r) => r.source) },
+  );
+}

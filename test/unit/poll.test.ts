@@ -182,4 +182,49 @@ describe('unchanged feeds', () => {
     expect(later.parsedAt).toBe(t0 + 11 * 60_000);
     expect(later.snapshot).toEqual(first.snapshot);
   });
+
+  it('an unchanged feed is checked from the validators in the record, without reading the stored body', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const first = await refreshService(github, deps(web.fetch, t0));
+    expect(first.validators?.[SUMMARY]).toEqual({ etag: '"o1"' });
+    // Count reads of the bodies store from here on.
+    const reads: string[] = [];
+    const realGet = db.get.bind(db);
+    db.get = ((store: string, key: string) => {
+      if (store === 'bodies') reads.push(key);
+      return realGet(store as never, key as never);
+    }) as typeof db.get;
+    const second = await refreshService(github, deps(web.fetch, t0 + 60_000));
+    expect(web.log.at(-1)).toEqual({ url: SUMMARY, ifNoneMatch: '"o1"' });
+    expect(second.snapshot).toEqual(first.snapshot);
+    expect(reads).toEqual([]);
+    // Time to re-parse: now the body is read from storage (still no new download).
+    const requestsBefore = web.log.length;
+    const later = await refreshService(github, deps(web.fetch, t0 + 11 * 60_000));
+    expect(reads).toEqual([SUMMARY]);
+    expect(web.log.length).toBe(requestsBefore + 1);
+    expect(later.snapshot).toEqual(first.snapshot);
+  });
+
+  it('validators whose body storage lost are not trusted: the feed is read again in full', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const first = await refreshService(github, deps(web.fetch, t0));
+    await db.clear('bodies');
+    const later = await refreshService(github, deps(web.fetch, t0 + 11 * 60_000));
+    expect(web.log.slice(-2)).toEqual([
+      { url: SUMMARY, ifNoneMatch: '"o1"' },
+      { url: SUMMARY, ifNoneMatch: null },
+    ]);
+    expect(later.problem).toBeNull();
+    expect(later.snapshot).toEqual(first.snapshot);
+    expect(await db.get('bodies', SUMMARY)).toMatchObject({ body: OPERATIONAL });
+  });
 });
