@@ -106,6 +106,29 @@ export async function getRecords(db: Db, ids: readonly string[]): Promise<Map<st
   return out;
 }
 
+/**
+ * Everything the popup shows, in one read-only transaction: the records and complaint counts of
+ * these services, and the episodes of the one in focus (oldest first).
+ */
+export async function readForPopup(
+  db: Db,
+  ids: readonly string[],
+  focus: string | null,
+): Promise<{ records: Map<string, ServiceRecord>; crowd: Map<string, CrowdRecord[]>; episodes: Episode[] }> {
+  const tx = db.transaction(['services', 'crowd', 'episodes'], 'readonly');
+  const byService = tx.objectStore('crowd').index('serviceId');
+  const [rows, crowdRows, episodes] = await Promise.all([
+    Promise.all(ids.map((id) => tx.objectStore('services').get(id))),
+    Promise.all(ids.map((id) => byService.getAll(id))),
+    focus ? tx.objectStore('episodes').index('serviceId').getAll(focus) : Promise.resolve([] as Episode[]),
+    tx.done,
+  ]);
+  const records = new Map<string, ServiceRecord>();
+  rows.forEach((r) => r && records.set(r.serviceId, r));
+  const crowd = new Map(ids.map((id, i) => [id, crowdRows[i] ?? []] as const));
+  return { records, crowd, episodes: episodes.sort((a, b) => a.startedAt - b.startedAt) };
+}
+
 export async function putRecord(db: Db, rec: ServiceRecord): Promise<void> {
   await db.put('services', rec);
 }

@@ -4,7 +4,7 @@ import { loadCatalog } from '@/core/catalog/catalog';
 import { Popup, type PopupData } from '@/components/Popup';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
-import { getCrowd, getEpisodes, getRecords, openStore } from '@/core/store';
+import { openStore, readForPopup } from '@/core/store';
 import { evaluate } from '@/core/evaluate';
 import { summaryText } from '@/core/history/summary';
 import { evidenceFor } from '@/core/evidence';
@@ -20,30 +20,41 @@ let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
 
-async function target(dir: Directory): Promise<{ serviceId: string | null; host: string | null }> {
-  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null };
+/** The hostname shown in the tab the popup is about (`?tab=`, else the active tab), as the worker recorded it. */
+async function tabHost(): Promise<string | null> {
   const tabParam = params.get('tab');
   const tabId = tabParam !== null ? Number(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  const host = tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
+  return tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
+}
+
+function target(dir: Directory, host: string | null): { serviceId: string | null; host: string | null } {
+  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null };
   return { serviceId: host ? (dir.match(host)?.id ?? null) : null, host };
 }
 
+// Every read the first paint needs starts now, in parallel, before any rendering code runs.
+const catalogReady = loadCatalog();
+const dbReady = openStore();
+let firstHost: Promise<string | null> | null = selected ? null : tabHost();
+
 async function load(): Promise<PopupData> {
   const now = Date.now();
-  const [settings, catalog] = await Promise.all([loadSettings(browser.storage.local), loadCatalog()]);
-  const dir = directory(settings, catalog);
-  const [t, db, events, reports] = await Promise.all([
-    target(dir),
-    openStore(),
+  const hostReady = firstHost ?? (selected ? Promise.resolve(null) : tabHost());
+  firstHost = null;
+  const [settings, catalog, db, host, events, reports] = await Promise.all([
+    loadSettings(browser.storage.local),
+    catalogReady,
+    dbReady,
+    hostReady,
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
   ]);
+  const dir = directory(settings, catalog);
+  const t = target(dir, host);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
-  const recs = await getRecords(db, ids);
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
-  const crowd = new Map(await Promise.all(ids.map(async (id) => [id, await getCrowd(db, id)] as const)));
+  const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
   const inputs = { events, reports, online: navigator.onLine, crowd };
-  const episodes = service ? await getEpisodes(db, service.id) : [];
   return {
     now,
     episode: episodes[episodes.length - 1] ?? null,
