@@ -9,7 +9,9 @@ import type { CrowdRecord } from '@/core/crowd/poller';
 import { SOURCE_LABELS } from '@/core/crowd/source';
 import type { SpikeResult } from '@/core/crowd/spike';
 import { ratioWords } from '@/core/evidence';
+import { t } from '@/core/i18n';
 import { relativeTime } from '@/core/present';
+import { rich } from './slots';
 
 const HOURS = 24;
 
@@ -35,9 +37,12 @@ function Sparkline({ values }: { values: number[] }) {
   const step = w / (values.length - 1 || 1);
   const pts = values.map((v, i) => `${(i * step).toFixed(1)},${(h - 2 - (v / max) * (h - 4)).toFixed(1)}`).join(' ');
   const peak = values.indexOf(Math.max(...values));
-  const label = `Complaints per hour over the last 24 hours: peak ${values[peak]} people ${
-    values.length - 1 - peak === 0 ? 'in the last hour' : `${values.length - 1 - peak} h ago`
-  }; last hour ${values[values.length - 1]}.`;
+  const hoursAgo = values.length - 1 - peak;
+  const last = values[values.length - 1];
+  const label =
+    hoursAgo === 0
+      ? t('complaintsChartLastHour', [String(values[peak]), String(last)])
+      : t('complaintsChart', [String(values[peak]), hoursAgo, String(last)]);
   return (
     <svg class="spark" viewBox={`0 0 ${w} ${h}`} width="100%" height={h} role="img" aria-label={label} data-testid="sparkline">
       <title>{label}</title>
@@ -59,16 +64,16 @@ export function deepLinks(service: Service): { label: string; href: string }[] {
 }
 
 function statusWords(r: CrowdRecord, now: number): string {
-  const when = r.lastQueryAt ? `checked ${relativeTime(r.lastQueryAt, now)}` : 'not checked yet';
+  const when = r.lastQueryAt ? t('checkedWhen', relativeTime(r.lastQueryAt, now)) : t('notCheckedYetLower');
   switch (r.status.state) {
     case 'ok':
       return when;
     case 'not_configured':
-      return 'not configured';
+      return t('complaintsNotConfigured');
     case 'rate_limited':
-      return `asked us to slow down; ${when}`;
+      return t('complaintsRateLimited', when);
     case 'error':
-      return `could not be read; ${when}`;
+      return t('complaintsSourceError', when);
   }
 }
 
@@ -79,7 +84,7 @@ function statusDetail(r: CrowdRecord): string {
       ? r.status.problem.message
       : r.status.state === 'not_configured' || r.status.state === 'rate_limited'
         ? r.status.message
-        : 'ok';
+        : t('complaintsSourceOk');
   return [main, ...r.notes].join('\n');
 }
 
@@ -99,18 +104,23 @@ export function Complaints({
   const readable = records.filter((r) => r.status.state === 'ok' || r.buckets.length > 0);
   return (
     <section class="card complaints" aria-labelledby="cx-h">
-      <h2 id="cx-h">What people say</h2>
+      <h2 id="cx-h">{t('complaintsHeading')}</h2>
       {spike && spike.anomalous ? (
         <p data-testid="complaints">
-          <strong>{spike.count} people</strong> reported problems in the last 15 minutes — {ratioWords(spike.ratio)}
-          {spike.since ? <> (since {new Date(spike.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})</> : null}.
+          {spike.since
+            ? rich('complaintsSpikeSince', [
+                <strong>{t('complaintsPeople', [spike.count])}</strong>,
+                ratioWords(spike.ratio),
+                new Date(spike.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+              ])
+            : rich('complaintsSpike', [<strong>{t('complaintsPeople', [spike.count])}</strong>, ratioWords(spike.ratio)])}
         </p>
       ) : readable.length ? (
-        <p data-testid="complaints">No unusual number of complaints{spike ? ` (${spike.count} in the last 15 minutes)` : ''}.</p>
+        <p data-testid="complaints">{spike ? t('complaintsNoneCount', [spike.count]) : t('complaintsNone')}</p>
       ) : records.length ? (
-        <p class="muted" data-testid="complaints">Complaint sources could not be read right now, so complaints are unknown.</p>
+        <p class="muted" data-testid="complaints">{t('complaintsUnreadable')}</p>
       ) : (
-        <p class="muted" data-testid="complaints">Complaint counts are not checked for this service yet.</p>
+        <p class="muted" data-testid="complaints">{t('complaintsNotChecked')}</p>
       )}
       {total > 0 ? <Sparkline values={hours} /> : null}
       {records.length ? (
@@ -123,7 +133,7 @@ export function Complaints({
         </ul>
       ) : null}
       <p class="deeplinks">
-        <span class="muted">Look for yourself:</span>{' '}
+        <span class="muted">{t('complaintsLook')}</span>{' '}
         {deepLinks(service).map((l, i) => (
           <>
             {i > 0 ? ' · ' : ''}

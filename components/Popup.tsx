@@ -11,11 +11,13 @@ import { Complaints } from './Complaints';
 import type { Episode } from '@/core/history/episodes';
 import { etaFor, nextUpdateFor, typicalDuration } from '@/core/history/eta';
 import { describeTrackRecord, formatDuration, trackRecord } from '@/core/history/track';
+import { t, type MessageKey } from '@/core/i18n';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
-import { headline, relativeTime } from '@/core/present';
+import { headline, relativeTime, verdictWord } from '@/core/present';
 import type { ServiceRecord } from '@/core/store';
-import { INCIDENT_STATUS_WORDS, maintenanceInProgress } from '@/core/verdict';
+import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verdict';
 import { safeUrl } from '@/core/text';
+import { rich } from './slots';
 
 export interface PopupData {
   now: number;
@@ -42,10 +44,15 @@ export interface PopupActions {
   onSelect(serviceId: string): void;
   /** The person's own "it's broken for me" (true) or its undo (false). */
   onReport(on: boolean): void;
-  /** Copy a plain-text summary of the current state and episode. */
+  /** Copy a plain-text summary of the current state and episode (then show `copyStatus(ok)`). */
   onCopy(): void;
   /** Open the options page (watch services, sources, notifications). */
   onOptions(): void;
+}
+
+/** The status line after "Copy as text": copied, or could not copy. */
+export function copyStatus(ok: boolean): string {
+  return ok ? t('popupCopied') : t('popupCopyFailed');
 }
 
 /** "Acknowledged 19 min after trouble was first seen here" — only when the timestamps prove the order. */
@@ -55,14 +62,14 @@ function AckStory({ episode, now }: { episode: Episode | null; now: number }) {
     const m = Math.round((episode.firstOfficialAt - episode.firstEvidenceAt) / 60_000);
     return (
       <p class="story" data-testid="ack-delay">
-        The provider's first word came {m} min after trouble was first seen here.
+        {t('popupAckDelay', [m])}
       </p>
     );
   }
   if (episode.firstOfficialAt === null && episode.endedAt === null) {
     return (
       <p class="story" data-testid="ack-silence">
-        Trouble first seen {relativeTime(episode.firstEvidenceAt, now)}; no word from the provider since.
+        {t('popupAckSilence', relativeTime(episode.firstEvidenceAt, now))}
       </p>
     );
   }
@@ -78,22 +85,22 @@ const VERDICT_ICON: Record<Verdict, string> = {
   unknown: '…',
 };
 
-const COMPONENT_WORDS: Record<ComponentStatus, string> = {
-  operational: 'Operational',
-  degraded: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  maintenance: 'Under maintenance',
-  unknown: 'Unknown',
+const COMPONENT_WORDS: Record<ComponentStatus, MessageKey> = {
+  operational: 'componentOperational',
+  degraded: 'statusDegraded',
+  partial_outage: 'statusPartialOutage',
+  major_outage: 'statusMajorOutage',
+  maintenance: 'statusMaintenance',
+  unknown: 'componentUnknown',
 };
 
 function Time({ iso, now }: { iso: string | null; now: number }) {
   if (!iso) return null;
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return null;
+  const at = Date.parse(iso);
+  if (!Number.isFinite(at)) return null;
   return (
-    <time dateTime={iso} title={new Date(t).toLocaleString()}>
-      {relativeTime(t, now)}
+    <time dateTime={iso} title={new Date(at).toLocaleString()}>
+      {relativeTime(at, now)}
     </time>
   );
 }
@@ -117,42 +124,39 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
       </h2>
       {incident.status === 'resolved' && latest && latest.status !== 'resolved' ? (
         <p class="note" data-testid="vanished">
-          The provider posted no resolution note: the incident was removed from its status feed
-          {incident.resolvedAt ? <> around <Time iso={incident.resolvedAt} now={now} /></> : null}. Its last update:
+          {incident.resolvedAt ? rich('popupVanishedAt', [<Time iso={incident.resolvedAt} now={now} />]) : t('popupVanished')}
         </p>
       ) : null}
       {latest ? (
         <div class="update latest" data-testid="latest-update">
           <div class="update-meta">
-            <span class={`status-chip s-${latest.status}`}>{INCIDENT_STATUS_WORDS[latest.status]}</span>
+            <span class={`status-chip s-${latest.status}`}>{incidentStatusWord(latest.status)}</span>
             <Time iso={latest.at} now={now} />
           </div>
           <p class="update-text" data-testid="latest-update-text">
-            {latest.text || '(no text in this update)'}
+            {latest.text || t('popupNoUpdateText')}
           </p>
         </div>
       ) : (
-        <p class="muted">The provider has posted no update text yet.</p>
+        <p class="muted">{t('popupNoUpdateYet')}</p>
       )}
       {incident.components.length > 0 ? (
         <p class="affected">
-          <span class="label">Affected:</span> {incident.components.slice(0, 8).join(', ')}
-          {incident.components.length > 8 ? <span class="muted"> and {incident.components.length - 8} more</span> : null}
+          <span class="label">{t('popupAffected')}</span> {incident.components.slice(0, 8).join(', ')}
+          {incident.components.length > 8 ? <span class="muted"> {t('popupAndMore', [incident.components.length - 8])}</span> : null}
         </p>
       ) : null}
       <p class="links">
-        <Link href={incident.url}>View on the status page ↗</Link>
+        <Link href={incident.url}>{t('popupViewIncident')}</Link>
       </p>
       {earlier.length > 0 ? (
         <details class="timeline">
-          <summary>
-            Earlier updates ({earlier.length})
-          </summary>
+          <summary>{t('popupEarlierUpdates', [earlier.length])}</summary>
           <ol>
             {earlier.map((u, i) => (
               <li key={i}>
                 <div class="update-meta">
-                  <span class={`status-chip s-${u.status}`}>{INCIDENT_STATUS_WORDS[u.status]}</span>
+                  <span class={`status-chip s-${u.status}`}>{incidentStatusWord(u.status)}</span>
                   <Time iso={u.at} now={now} />
                 </div>
                 <p class="update-text">{u.text}</p>
@@ -170,16 +174,16 @@ function Components({ record }: { record: ServiceRecord }) {
   if (troubled.length === 0) return null;
   return (
     <section class="card" aria-labelledby="comp-h">
-      <h2 id="comp-h">Components reporting trouble</h2>
+      <h2 id="comp-h">{t('popupComponentsHeading')}</h2>
       <ul class="components">
         {troubled.slice(0, 12).map((c) => (
           <li key={c.id}>
             <span class="comp-name">{c.group ? `${c.group} – ${c.name}` : c.name}</span>
-            <span class={`comp-status c-${c.status}`}>{COMPONENT_WORDS[c.status]}</span>
+            <span class={`comp-status c-${c.status}`}>{t(COMPONENT_WORDS[c.status] ?? 'componentUnknown')}</span>
           </li>
         ))}
       </ul>
-      {troubled.length > 12 ? <p class="muted">and {troubled.length - 12} more</p> : null}
+      {troubled.length > 12 ? <p class="muted">{t('popupAndMore', [troubled.length - 12])}</p> : null}
     </section>
   );
 }
@@ -191,11 +195,11 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
   if (upcoming.length === 0) return null;
   return (
     <section class="card" aria-labelledby="up-h">
-      <h2 id="up-h">Upcoming maintenance</h2>
+      <h2 id="up-h">{t('popupUpcomingHeading')}</h2>
       <ul class="plain">
         {upcoming.slice(0, 3).map((m) => (
           <li key={m.id}>
-            <Link href={m.url}>{m.title}</Link> <span class="muted">— starts <Time iso={m.scheduledFor} now={now} /></span>
+            <Link href={m.url}>{m.title}</Link> <span class="muted">{rich('popupStarts', [<Time iso={m.scheduledFor} now={now} />])}</span>
           </li>
         ))}
       </ul>
@@ -210,40 +214,36 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
   if (quiet) {
     return (
       <p class="report-row quiet">
-        <span class="muted">Not working for you?</span>{' '}
+        <span class="muted">{t('popupNotWorking')}</span>{' '}
         <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
-          It's broken for me
+          {t('popupReportBroken')}
         </button>
       </p>
     );
   }
   return (
     <section class="card evidence" aria-labelledby="ev-h">
-      <h2 id="ev-h">This browser</h2>
+      <h2 id="ev-h">{t('popupThisBrowser')}</h2>
       <ul class="plain">
         {failing ? (
-          <li data-testid="local-failures">
-            This browser failed to reach {local.hosts.join(', ') || 'the site'} {local.failures} times in the last 5 minutes.
-          </li>
+          <li data-testid="local-failures">{t('popupLocalFailures', [local.hosts.join(', ') || t('popupTheSite'), local.failures])}</li>
         ) : null}
-        {local && local.failures > 0 && local.discounted === 'offline' ? (
-          <li class="muted">Some loads failed, but this browser was offline, so they are not counted.</li>
-        ) : null}
+        {local && local.failures > 0 && local.discounted === 'offline' ? <li class="muted">{t('popupDiscountedOffline')}</li> : null}
         {local && local.failures > 0 && local.discounted === 'other_sites_failing' ? (
-          <li class="muted">Some loads failed, but other sites failed too — probably your own connection, so they are not counted.</li>
+          <li class="muted">{t('popupDiscountedOthers')}</li>
         ) : null}
       </ul>
       <p class="report-row">
         {local?.manual ? (
           <>
-            <span data-testid="reported">You reported it broken.</span>{' '}
+            <span data-testid="reported">{t('popupYouReported')}</span>{' '}
             <button type="button" class="linklike" onClick={() => actions.onReport(false)}>
-              Undo
+              {t('popupUndo')}
             </button>
           </>
         ) : (
           <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
-            It's broken for me
+            {t('popupReportBroken')}
           </button>
         )}
       </p>
@@ -251,7 +251,7 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
   );
 }
 
-const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** "When will it be back?": the provider's ETA, else when they promised to speak next, else past durations. */
 function When({ incident, past, now }: { incident: OfficialIncident | null; past: OfficialIncident[]; now: number }) {
@@ -261,36 +261,39 @@ function When({ incident, past, now }: { incident: OfficialIncident | null; past
   if (!eta && !next && !typical) return null;
   return (
     <section class="card" aria-labelledby="when-h">
-      <h2 id="when-h">When will it be back?</h2>
+      <h2 id="when-h">{t('popupWhenHeading')}</h2>
       {eta ? (
         <p data-testid="eta">
-          {eta.source === 'maintenance_window' ? 'Maintenance scheduled to end' : 'The provider expects it back'} at{' '}
-          <strong>{clock(eta.at)}</strong> ({relativeTime(eta.at, now)}).
-          {eta.source === 'update_text' ? <span class="muted"> From their update: “{eta.text}”</span> : null}
+          {rich(eta.source === 'maintenance_window' ? 'popupEtaMaintenance' : 'popupEtaProvider', [
+            <strong>{clock(eta.at)}</strong>,
+            relativeTime(eta.at, now),
+          ])}
+          {eta.source === 'update_text' ? <span class="muted"> {t('popupEtaQuote', eta.text)}</span> : null}
         </p>
       ) : (
-        <p class="muted">The provider has not given an estimate.</p>
+        <p class="muted">{t('popupNoEstimate')}</p>
       )}
-      {next ? (
-        <p class={next.overdue ? 'overdue' : ''}>
-          Next update promised {next.overdue ? 'for' : 'by'} {clock(next.at)}
-          {next.overdue ? ' — overdue' : ''}.
-        </p>
-      ) : null}
+      {next ? <p class={next.overdue ? 'overdue' : ''}>{t(next.overdue ? 'popupNextUpdateOverdue' : 'popupNextUpdateBy', clock(next.at))}</p> : null}
       {typical ? (
         <p class="muted" data-testid="typical">
-          Past incidents: median {formatDuration(typical.medianMs)} (from {typical.count} incidents).
+          {t('popupTypical', [formatDuration(typical.medianMs), typical.count])}
         </p>
       ) : null}
     </section>
   );
 }
 
+/** How long the provider has been silent: "12 min" (what `relativeTime` says, without "ago"). */
+function silentFor(since: number, now: number): string {
+  const diff = now - since;
+  return Number.isFinite(since) && diff >= 45_000 ? agoWords(diff) : relativeTime(since, now);
+}
+
 function Track({ past, episodes }: { past: OfficialIncident[]; episodes: Episode[] }) {
   const lines = describeTrackRecord(trackRecord(past, episodes));
   return (
     <details class="card track">
-      <summary>Track record</summary>
+      <summary>{t('popupTrackHeading')}</summary>
       <ul class="plain" data-testid="track-record">
         {lines.map((l, i) => (
           <li key={i}>{l}</li>
@@ -324,21 +327,21 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         <div>
           <h1 data-testid="headline">{headline(service.name, result)}</h1>
           <p class="reason">
-            <span class="verdict-word">{v}</span> · {result.reason}
+            <span class="verdict-word">{verdictWord(v)}</span> · {result.reason}
           </p>
         </div>
       </div>
 
       {v === 'unknown' && result.problem && lastGood !== null && record?.snapshot ? (
         <p class="note" data-testid="last-known">
-          Showing the last data we could read, from <Time iso={new Date(lastGood).toISOString()} now={now} />.
+          {rich('popupLastKnown', [<Time iso={new Date(lastGood).toISOString()} now={now} />])}
         </p>
       ) : null}
 
       <AckStory episode={data.episode} now={now} />
       {result.silentSince !== null && result.silentSince !== undefined && !(data.episode && data.episode.endedAt === null) ? (
         <p class="story" data-testid="silence">
-          No word from the provider for {relativeTime(result.silentSince, now).replace(' ago', '')}.
+          {t('silenceFor', silentFor(result.silentSince, now))}
         </p>
       ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
@@ -355,22 +358,16 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       <footer class="foot">
         <div class="foot-row">
           <span class="muted" data-testid="checked">
-            {checkedAt ? (
-              <>
-                Checked <Time iso={new Date(checkedAt).toISOString()} now={now} />
-              </>
-            ) : (
-              'Not checked yet'
-            )}
+            {checkedAt ? rich('popupChecked', [<Time iso={new Date(checkedAt).toISOString()} now={now} />]) : t('notCheckedYet')}
           </span>
           <button type="button" class="refresh" onClick={actions.onRefresh} disabled={data.refreshing} aria-busy={data.refreshing}>
-            {data.refreshing ? 'Checking…' : 'Refresh'}
+            {data.refreshing ? t('checking') : t('popupRefresh')}
           </button>
         </div>
         <div class="foot-row links-row">
-          <Link href={service.statusPage}>{service.official ? 'Official status page ↗' : 'Provider help page ↗'}</Link>
-          <button type="button" class="linklike" onClick={actions.onCopy} title="Copy a plain-text summary to share with your team">
-            Copy as text
+          <Link href={service.statusPage}>{service.official ? t('popupOfficialStatusPage') : t('popupHelpPage')}</Link>
+          <button type="button" class="linklike" onClick={actions.onCopy} title={t('popupCopyTitle')}>
+            {t('popupCopy')}
           </button>
         </div>
       </footer>
@@ -386,12 +383,12 @@ function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) 
   return (
     <section class="watched" aria-labelledby="watched-h">
       <div class="watched-head">
-        <h2 id="watched-h">Watched services</h2>
+        <h2 id="watched-h">{t('secWatched')}</h2>
         <button type="button" class="linklike" onClick={actions.onOptions}>
-          Choose…
+          {t('popupChoose')}
         </button>
       </div>
-      {rows.length === 0 ? <p class="muted">You are not watching any other service.</p> : null}
+      {rows.length === 0 ? <p class="muted">{t('popupNoOtherWatched')}</p> : null}
       <ul>
         {rows.map(({ service, record, evidence }) => {
           const { result } = evaluate(service, record, data.now, data.pollIntervalMin, evidence?.verdict);
@@ -403,7 +400,7 @@ function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) 
                 </span>
                 <span class="w-name">{service.name}</span>
                 <span class="w-verdict">
-                  {result.verdict} · {result.reason}
+                  {verdictWord(result.verdict)} · {result.reason}
                 </span>
               </button>
             </li>
@@ -426,12 +423,8 @@ export function Popup({ data, actions }: { data: PopupData; actions: PopupAction
               ·
             </span>
             <div>
-              <h1>{data.host ? `No status source for ${data.host}` : 'No site in this tab'}</h1>
-              <p class="reason">
-                {data.host
-                  ? 'No catalogued service owns this site. Your watched services are below.'
-                  : 'Open a site to see its status. Your watched services are below.'}
-              </p>
+              <h1>{data.host ? t('popupNoSource', data.host) : t('popupNoSite')}</h1>
+              <p class="reason">{data.host ? t('popupNoService') : t('popupOpenSite')}</p>
             </div>
           </header>
         </main>

@@ -3,6 +3,22 @@
  * them at install (Firefox MV3) — a button to allow reading the status feeds. Without that
  * permission the extension says so (verdict `unknown`, "needs permission"), never fails silently.
  */
+import { t } from '@/core/i18n';
+import { verdictWord } from '@/core/present';
+import { rich } from './slots';
+
+/** The page title (for `document.title`). */
+export function welcomeTitle(): string {
+  return t('welcomeTitle');
+}
+
+/** The status after asking for the permission: granted, or refused. */
+export function allowStatus(granted: boolean): string {
+  return granted ? t('welcomeAllowed') : t('welcomeDenied');
+}
+
+const VERDICTS = ['ok', 'acknowledged', 'unacknowledged', 'maintenance', 'resolved', 'unknown'] as const;
+
 export interface WelcomeProps {
   granted: boolean | null;
   onAllow(): void;
@@ -15,25 +31,20 @@ export function Welcome({ granted, onAllow, onOptions, message }: WelcomeProps) 
     <main class="welcome" data-granted={granted === null ? 'checking' : String(granted)}>
       <h1>Acknowledged</h1>
       <p class="lede">
-        Is it down, and does the provider know? For the site you are on and the services you watch, Acknowledged reads the
-        provider's official status page, public complaint counts and this browser's own failed loads, and gives one honest
-        answer: <strong>ok</strong>, <strong>acknowledged</strong>, <strong>unacknowledged</strong>, <strong>maintenance</strong>,{' '}
-        <strong>resolved</strong> or <strong>unknown</strong>.
+        {rich(
+          'welcomeLede',
+          VERDICTS.map((v) => <strong>{verdictWord(v)}</strong>),
+        )}
       </p>
       <section aria-labelledby="perm-h">
-        <h2 id="perm-h">Permission to read status pages</h2>
-        {granted === null ? <p>Checking…</p> : null}
-        {granted === true ? (
-          <p data-testid="perm-ok">✓ Acknowledged can read the official status feeds it knows. Nothing more is needed.</p>
-        ) : null}
+        <h2 id="perm-h">{t('welcomePermHeading')}</h2>
+        {granted === null ? <p>{t('checking')}</p> : null}
+        {granted === true ? <p data-testid="perm-ok">{t('welcomePermOk')}</p> : null}
         {granted === false ? (
           <>
-            <p data-testid="perm-missing">
-              Your browser has not yet allowed Acknowledged to read the status pages it knows (Firefox asks for this
-              separately). Until you allow it, services show <strong>unknown</strong> with the reason — never “ok”.
-            </p>
+            <p data-testid="perm-missing">{rich('welcomePermMissing', [<strong>{verdictWord('unknown')}</strong>, verdictWord('ok')])}</p>
             <button type="button" class="primary" onClick={onAllow}>
-              Allow reading status pages
+              {t('welcomeAllow')}
             </button>
           </>
         ) : null}
@@ -44,16 +55,16 @@ export function Welcome({ granted, onAllow, onOptions, message }: WelcomeProps) 
         ) : null}
       </section>
       <section aria-labelledby="privacy-h">
-        <h2 id="privacy-h">What leaves this device</h2>
+        <h2 id="privacy-h">{t('welcomePrivacyHeading')}</h2>
         <ul>
-          <li>Requests to official status feeds, and — if enabled — to Hacker News and Mastodon searches with a service's name.</li>
-          <li>Never a URL or hostname you visited. Sites are matched against the catalog on this device.</li>
-          <li>Optional credentials (Bluesky, IsDown) stay in this browser's local storage; never synced or exported.</li>
+          <li>{t('welcomePrivacyRequests')}</li>
+          <li>{t('welcomePrivacyNever')}</li>
+          <li>{t('welcomePrivacyCredentials')}</li>
         </ul>
       </section>
       <p>
         <button type="button" onClick={onOptions}>
-          Choose services to watch…
+          {t('welcomeChoose')}
         </button>
       </p>
     </main>

@@ -6,8 +6,9 @@
  * spike plus local failures — spike detection applies those rules; local trouble counts alone.
  */
 import type { CrowdRecord } from './crowd/poller';
-import { crowdSpike } from './crowd/poller';
+import { crowdSpike } from './crowd/spike';
 import { SOURCE_LABELS } from './crowd/source';
+import { pageLang, t } from './i18n';
 import type { SpikeResult } from './crowd/spike';
 import { localEvidence, type LocalEvidence, type ManualReport, type NavEvent } from './local/failures';
 import type { Evidence } from './verdict';
@@ -31,24 +32,35 @@ export interface ServiceEvidence {
 export function localSummary(l: LocalEvidence): string {
   const parts: string[] = [];
   if (l.failures >= 3 && !l.discounted) {
-    const where = l.hosts.length ? l.hosts.join(', ') : 'its site';
-    parts.push(`this browser failed to reach ${where} ${l.failures} times in the last 5 minutes`);
+    const where = l.hosts.length ? l.hosts.join(', ') : t('evidenceItsSite');
+    parts.push(t('evidenceLocalFailed', [where, l.failures]));
   }
-  if (l.manual) parts.push('you reported it broken');
+  if (l.manual) parts.push(t('evidenceReported'));
   return parts.join('; ');
+}
+
+/** A ratio as the page's language writes it ("2.5", "2,5"), never grouped ("1500"). */
+function ratioNumber(x: number): string {
+  try {
+    return new Intl.NumberFormat(pageLang(), { useGrouping: false, maximumFractionDigits: 1 }).format(x);
+  } catch {
+    return String(x);
+  }
 }
 
 /** "about 14× the usual" — rounded so it never sounds more precise than it is. */
 export function ratioWords(ratio: number): string {
-  if (!Number.isFinite(ratio) || ratio <= 0) return 'more than usual';
-  if (ratio >= 10) return `about ${Math.round(ratio)}× the usual`;
-  if (ratio >= 2) return `about ${Math.round(ratio * 2) / 2}× the usual`;
-  return 'a little more than usual';
+  if (!Number.isFinite(ratio) || ratio <= 0) return t('ratioMore');
+  if (ratio >= 10) return t('ratioAbout', ratioNumber(Math.round(ratio)));
+  if (ratio >= 2) return t('ratioAbout', ratioNumber(Math.round(ratio * 2) / 2));
+  return t('ratioLittle');
 }
 
 export function crowdSummary(spike: SpikeResult): string {
   const names = spike.sources.filter((s) => s.anomalous).map((s) => SOURCE_LABELS[s.source]);
-  return `complaints ${ratioWords(spike.ratio)}${names.length ? ` on ${names.join(' and ')}` : ''}`;
+  const ratio = ratioWords(spike.ratio);
+  if (names.length === 0) return t('crowdSummary', ratio);
+  return t('crowdSummaryOn', [ratio, names.reduce((a, b) => t('listAnd', [a, b]))]);
 }
 
 export function evidenceFor(serviceId: string, inputs: EvidenceInputs, now: number): ServiceEvidence {

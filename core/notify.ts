@@ -4,6 +4,7 @@
  * watched services, never for muted ones, not in quiet hours, and at most a few per hour.
  */
 import type { Transition } from './history/episodes';
+import { t } from './i18n';
 import { describeAcknowledgement } from './history/episodes';
 
 export interface NotificationPrefs {
@@ -66,13 +67,13 @@ export interface NotificationText {
   message: string;
 }
 
-export function notificationText(name: string, t: Transition, detail: string): NotificationText {
-  switch (t.kind) {
+export function notificationText(name: string, tr: Transition, detail: string): NotificationText {
+  switch (tr.kind) {
     case 'unacknowledged':
-      return { title: `${name}: trouble, no word from the provider`, message: detail || `Problems with ${name} are being seen; the provider has said nothing yet.` };
+      return { title: t('notifyUnackTitle', name), message: detail || t('notifyUnackMessage', name) };
     case 'acknowledged':
-      return { title: `${name} has acknowledged a problem`, message: [describeAcknowledgement(name, t), detail].filter(Boolean).join(' ') };
+      return { title: t('notifyAckTitle', name), message: [describeAcknowledgement(name, tr), detail].filter(Boolean).join(' ') };
     case 'resolved':
-      return { title: `${name}: resolved`, message: detail || `${name} reports the problem resolved.` };
+      return { title: t('notifyResolvedTitle', name), message: detail || t('notifyResolvedMessage', name) };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Words and colours for a verdict: the badge (text, colour, title) and the popup headline.
- * Pure; shared by the background (badge) and the popup so they can never disagree.
+ * Pure (the words come from public/_locales through `t()`); shared by the background (badge) and
+ * the popup so they can never disagree.
  */
+import { t, type MessageKey } from './i18n';
 import type { Verdict } from './model';
 import { agoWords, type VerdictResult } from './verdict';
 
@@ -48,13 +50,27 @@ export function badgeColor(v: VerdictResult): string {
   }
 }
 
+const VERDICT_WORD: Record<Verdict, MessageKey> = {
+  ok: 'verdictOk',
+  acknowledged: 'verdictAcknowledged',
+  unacknowledged: 'verdictUnacknowledged',
+  maintenance: 'verdictMaintenance',
+  resolved: 'verdictResolved',
+  unknown: 'verdictUnknown',
+};
+
+/** The verdict's name for people ("acknowledged" in English); the machine value stays `v`. */
+export function verdictWord(v: Verdict): string {
+  return t(VERDICT_WORD[v]);
+}
+
 /** "4 min ago", "just now", "2 h ago". */
 export function relativeTime(thenMs: number, now: number): string {
-  if (!Number.isFinite(thenMs)) return 'at an unknown time';
+  if (!Number.isFinite(thenMs)) return t('timeUnknown');
   const diff = now - thenMs;
-  if (diff < -60_000) return `in ${agoWords(-diff)}`;
-  if (diff < 45_000) return 'just now';
-  return `${agoWords(diff)} ago`;
+  if (diff < -60_000) return t('timeIn', agoWords(-diff));
+  if (diff < 45_000) return t('timeJustNow');
+  return t('timeAgo', agoWords(diff));
 }
 
 export interface Freshness {
@@ -68,13 +84,13 @@ export interface Freshness {
 export function badgeTitle(name: string, v: VerdictResult, f: Freshness, now: number): string {
   let fresh: string;
   if (f.updatedAt !== null && (v.verdict === 'acknowledged' || v.verdict === 'maintenance')) {
-    fresh = `updated ${relativeTime(f.updatedAt, now)}`;
+    fresh = t('badgeUpdated', relativeTime(f.updatedAt, now));
   } else if (f.checkedAt !== null) {
-    fresh = v.verdict === 'unknown' ? `last good data ${relativeTime(f.checkedAt, now)}` : `checked ${relativeTime(f.checkedAt, now)}`;
+    fresh = t(v.verdict === 'unknown' ? 'badgeLastGood' : 'checkedWhen', relativeTime(f.checkedAt, now));
   } else {
-    fresh = 'not checked yet';
+    fresh = t('notCheckedYetLower');
   }
-  return `${name} — ${v.verdict}: ${v.reason}, ${fresh}`;
+  return t('badgeTitle', [name, verdictWord(v.verdict), v.reason, fresh]);
 }
 
 export function badgeSpec(name: string, v: VerdictResult, f: Freshness, now: number): BadgeSpec {
@@ -85,21 +101,19 @@ export function badgeSpec(name: string, v: VerdictResult, f: Freshness, now: num
 export function headline(name: string, v: VerdictResult): string {
   switch (v.verdict) {
     case 'ok':
-      return `${name} reports no problems`;
+      return t('headlineOk', name);
     case 'acknowledged':
-      return `${name} has acknowledged a problem`;
+      return t('headlineAcknowledged', name);
     case 'unacknowledged':
-      return v.problem?.code === 'no_official'
-        ? `Problems with ${name}; the provider has said nothing (no official status page)`
-        : `Problems with ${name}; the provider has said nothing`;
+      return t(v.problem?.code === 'no_official' ? 'headlineSilentNoOfficial' : 'headlineSilent', name);
     case 'maintenance':
-      return `${name} is under scheduled maintenance`;
+      return t('headlineMaintenance', name);
     case 'resolved':
-      return `${name} resolved a problem recently`;
+      return t('headlineResolved', name);
     case 'unknown':
-      if (v.problem?.code === 'no_official') return `${name} publishes no official status page`;
-      if (v.problem === null) return `Checking ${name}…`;
-      return `Can't tell whether ${name} is working`;
+      if (v.problem?.code === 'no_official') return t('headlineNoOfficial', name);
+      if (v.problem === null) return t('headlineChecking', name);
+      return t('headlineUnknown', name);
   }
 }
 
@@ -108,10 +122,10 @@ export function watchedTroubleBadge(rows: { name: string; result: VerdictResult 
   const trouble = rows.filter((r) => r.result.verdict === 'acknowledged' || r.result.verdict === 'unacknowledged');
   if (trouble.length === 0) return { text: '', color: BADGE_COLOR.ok, title: defaultTitle };
   const anySilent = trouble.some((r) => r.result.verdict === 'unacknowledged');
-  const list = trouble.map((r) => `${r.name} (${r.result.verdict})`).join(', ');
+  const list = trouble.map((r) => `${r.name} (${verdictWord(r.result.verdict)})`).join(', ');
   return {
     text: String(trouble.length),
     color: anySilent ? BADGE_COLOR.unacknowledged : BADGE_COLOR.acknowledgedMinor,
-    title: `${trouble.length} watched ${trouble.length === 1 ? 'service' : 'services'} in trouble: ${list}`,
+    title: t(trouble.length === 1 ? 'watchedTroubleOne' : 'watchedTroubleOther', [trouble.length, list]),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The verdict: one pure function from everything known about a service to one of the six words
- * of PRODUCT.md. No I/O, no clock: `now` is an argument, so every rule is a table-driven test.
+ * of PRODUCT.md. No I/O, no clock: `now` is an argument, so every rule is a table-driven test. The
+ * words of `reason` come from public/_locales through `t()` (core/i18n.ts); the verdict never depends on them.
  *
  * Order of precedence (PRODUCT.md, "When evidence combines"):
  *   feed unreadable / stale  → unknown (the last good data is still shown, marked as such)
@@ -10,6 +11,7 @@
  *   otherwise                → ok
  * Complaint and local evidence (`unacknowledged`) arrive in a later layer and slot in above `ok`.
  */
+import { t, type MessageKey } from './i18n';
 import type {
   ComponentStatus,
   Impact,
@@ -84,13 +86,14 @@ const STATUS_RANK: Record<ComponentStatus, number> = {
   major_outage: 3,
 };
 
-const STATUS_WORDS: Record<ComponentStatus, string> = {
-  operational: 'All systems operational',
-  unknown: 'Status not stated',
-  maintenance: 'Under maintenance',
-  degraded: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
+/** Message keys of the reason for a page/component status (public/_locales). */
+const STATUS_WORDS: Record<ComponentStatus, MessageKey> = {
+  operational: 'statusOperational',
+  unknown: 'statusNotStated',
+  maintenance: 'statusMaintenance',
+  degraded: 'statusDegraded',
+  partial_outage: 'statusPartialOutage',
+  major_outage: 'statusMajorOutage',
 };
 
 const IMPACT_AS_STATUS: Record<Impact, ComponentStatus> = {
@@ -101,17 +104,22 @@ const IMPACT_AS_STATUS: Record<Impact, ComponentStatus> = {
   maintenance: 'maintenance',
 };
 
-export const INCIDENT_STATUS_WORDS: Record<IncidentStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-  unknown: 'Update',
+const INCIDENT_STATUS_WORDS: Record<IncidentStatus, MessageKey> = {
+  investigating: 'incidentInvestigating',
+  identified: 'incidentIdentified',
+  monitoring: 'incidentMonitoring',
+  resolved: 'incidentResolved',
+  scheduled: 'incidentScheduled',
+  in_progress: 'incidentInProgress',
+  verifying: 'incidentVerifying',
+  completed: 'incidentCompleted',
+  unknown: 'incidentUpdate',
 };
+
+/** The label of an incident/maintenance update's status, e.g. "Investigating". */
+export function incidentStatusWord(status: IncidentStatus): string {
+  return t(INCIDENT_STATUS_WORDS[status] ?? 'incidentUpdate');
+}
 
 export function isOpen(i: OfficialIncident): boolean {
   return !CLOSED.has(i.status);
@@ -149,12 +157,12 @@ const unknown = (reason: string, problem: Problem | null, incident: OfficialInci
 /** How long ago, in coarse words, for reasons ("12 min", "3 h"). */
 export function agoWords(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60_000));
-  if (min < 1) return 'less than a minute';
-  if (min < 60) return `${min} min`;
-  if (min < 180) return min % 60 === 0 ? `${min / 60} h` : `${Math.floor(min / 60)} h ${min % 60} min`;
+  if (min < 1) return t('durLessThanMinute');
+  if (min < 60) return t('durMinutes', [min]);
+  if (min < 180) return min % 60 === 0 ? t('durHours', [min / 60]) : t('durHoursMinutes', [Math.floor(min / 60), min % 60]);
   const h = Math.round(min / 60);
-  if (h < 48) return `${h} h`;
-  return `${Math.round(h / 24)} days`;
+  if (h < 48) return t('durHours', [h]);
+  return t('durDays', [Math.round(h / 24)]);
 }
 
 export function computeVerdict(input: VerdictInput): VerdictResult {
@@ -171,11 +179,11 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
 
   if (!hasOfficial) {
     const problem: Problem = { code: 'no_official', message: 'the provider publishes no official status feed' };
-    if (ev) return silent(`${capitalise(ev.summary)}; no official status page`, problem);
-    return unknown('No official status page', problem);
+    if (ev) return silent(t('reasonSilentNoOfficial', capitalise(ev.summary)), problem);
+    return unknown(t('reasonNoOfficial'), problem);
   }
   if (!official || official.lastAttemptAt === null) {
-    return ev ? silent(capitalise(ev.summary), null) : unknown('Not checked yet', null);
+    return ev ? silent(capitalise(ev.summary), null) : unknown(t('notCheckedYet'), null);
   }
 
   const snap = official.snapshot;
@@ -184,16 +192,16 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   // 1. The feed could not be read on the last attempt: say so, whatever the old data said. With
   //    trouble seen elsewhere, that is unacknowledged "and the status page is down too".
   if (official.problem) {
-    if (ev) return silent(`${capitalise(ev.summary)}; the status page is unreachable too`, official.problem, lastOpen);
+    if (ev) return silent(t('reasonSilentUnreachable', capitalise(ev.summary)), official.problem, lastOpen);
     return unknown(capitalise(official.problem.message), official.problem, lastOpen);
   }
   // 2. Nothing readable ever, or too old to speak for now.
-  if (!snap || official.lastSuccessAt === null) return ev ? silent(capitalise(ev.summary), null) : unknown('Not checked yet', null);
+  if (!snap || official.lastSuccessAt === null) return ev ? silent(capitalise(ev.summary), null) : unknown(t('notCheckedYet'), null);
   const age = now - official.lastSuccessAt;
   if (age > input.staleAfterMs) {
     const problem: Problem = { code: 'stale', message: `no fresh data for ${agoWords(age)}` };
-    if (ev) return silent(`${capitalise(ev.summary)}; no fresh official data for ${agoWords(age)}`, problem, lastOpen);
-    return unknown(`No fresh data for ${agoWords(age)}`, problem, lastOpen);
+    if (ev) return silent(t('reasonSilentStale', [capitalise(ev.summary), agoWords(age)]), problem, lastOpen);
+    return unknown(t('reasonStale', agoWords(age)), problem, lastOpen);
   }
 
   // 3. The provider has spoken: an open incident, or a component/page reporting trouble.
@@ -208,7 +216,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
       openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical');
     const top = openIncidents[0] ?? null;
     const reason =
-      STATUS_RANK[worst] > 0 ? STATUS_WORDS[worst] : `Incident — ${INCIDENT_STATUS_WORDS[top?.status ?? 'unknown']}`;
+      STATUS_RANK[worst] > 0 ? t(STATUS_WORDS[worst]) : t('reasonIncident', incidentStatusWord(top?.status ?? 'unknown'));
     return { verdict: 'acknowledged', severity: major ? 'major' : 'minor', reason, incident: top, problem: null };
   }
 
@@ -225,7 +233,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     return {
       verdict: 'maintenance',
       severity: null,
-      reason: 'Scheduled maintenance in progress',
+      reason: t('reasonMaintenance'),
       incident: activeMaintenance[0] ?? null,
       problem: null,
     };
@@ -238,10 +246,10 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   // 6. Recently resolved: judged by the status field and resolution time, never by words in a title.
   const recent = latestResolution([...snap.recent, ...official.history], now);
   if (recent) {
-    return { verdict: 'resolved', severity: null, reason: 'Recently resolved', incident: recent, problem: null };
+    return { verdict: 'resolved', severity: null, reason: t('reasonResolved'), incident: recent, problem: null };
   }
 
-  return { verdict: 'ok', severity: null, reason: snap.description ?? STATUS_WORDS.operational, incident: null, problem: null };
+  return { verdict: 'ok', severity: null, reason: snap.description ?? t(STATUS_WORDS.operational), incident: null, problem: null };
 }
 
 /** The incident resolved most recently within the last hour (not a maintenance), if any. */

@@ -9,6 +9,7 @@
  */
 import type { IncidentStatus, OfficialIncident, Verdict } from '../model';
 import type { VerdictResult } from '../verdict';
+import { t as tr } from '../i18n';
 
 export type TransitionKind = 'unacknowledged' | 'acknowledged' | 'resolved';
 
@@ -175,10 +176,10 @@ export function takeUnnotified(e: Episode, ts: Transition[]): { episode: Episode
 export function describeAcknowledgement(name: string, t: Transition): string {
   if (t.kind !== 'acknowledged') return '';
   if (t.delayMs !== null && t.delayMs >= 60_000) {
-    return `${name} acknowledged it ${Math.round(t.delayMs / 60_000)} min after trouble was first seen.`;
+    return tr('ackAfterMinutes', [name, Math.round(t.delayMs / 60_000)]);
   }
-  if (t.providerFirst) return `${name} posted about it before any trouble was seen here.`;
-  return `${name} acknowledged it within a minute of the first signs of trouble.`;
+  if (t.providerFirst) return tr('ackProviderFirst', name);
+  return tr('ackWithinMinute', name);
 }
 
 export function isPrunable(e: Episode, now: number): boolean {

@@ -3,46 +3,47 @@
  * Pure. Times are absolute (UTC) so the text stays true after it is pasted.
  */
 import type { Service } from '../catalog/catalog';
+import { t } from '../i18n';
 import type { OfficialIncident } from '../model';
-import { headline } from '../present';
-import { INCIDENT_STATUS_WORDS, type VerdictResult } from '../verdict';
+import { headline, verdictWord } from '../present';
+import { incidentStatusWord, type VerdictResult } from '../verdict';
 import type { Episode } from './episodes';
 
 const utc = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-const mins = (ms: number) => `${Math.max(0, Math.round(ms / 60_000))} min`;
+const mins = (ms: number) => t('durMinutes', [Math.max(0, Math.round(ms / 60_000))]);
 
 export function summaryText(service: Service, v: VerdictResult, episode: Episode | null, now: number): string {
   const lines: string[] = [];
-  lines.push(`${headline(service.name, v)} — ${v.verdict}: ${v.reason}`);
-  lines.push(`As of ${utc(now)}. Status page: ${service.statusPage}`);
+  lines.push(`${headline(service.name, v)} — ${verdictWord(v.verdict)}: ${v.reason}`);
+  lines.push(t('summaryAsOf', [utc(now), service.statusPage]));
   const inc: OfficialIncident | null = v.incident;
   if (inc) {
     lines.push('');
-    lines.push(`Official: "${inc.title}"${inc.url ? ` ${inc.url}` : ''}`);
+    lines.push(`${t('summaryOfficial', inc.title)}${inc.url ? ` ${inc.url}` : ''}`);
     for (const u of inc.updates.slice(0, 5)) {
-      const t = Date.parse(u.at);
-      lines.push(`- ${Number.isFinite(t) ? utc(t) : '?'} ${INCIDENT_STATUS_WORDS[u.status]}: ${u.text.replace(/\s+/g, ' ').slice(0, 280)}`);
+      const at = Date.parse(u.at);
+      lines.push(`- ${Number.isFinite(at) ? utc(at) : '?'} ${incidentStatusWord(u.status)}: ${u.text.replace(/\s+/g, ' ').slice(0, 280)}`);
     }
-    if (inc.updates.length > 5) lines.push(`- … ${inc.updates.length - 5} earlier updates`);
+    if (inc.updates.length > 5) lines.push(t('summaryEarlier', [inc.updates.length - 5]));
   }
   if (episode) {
     lines.push('');
-    if (episode.firstEvidenceAt !== null) lines.push(`First signs of trouble: ${utc(episode.firstEvidenceAt)}`);
+    if (episode.firstEvidenceAt !== null) lines.push(t('summaryFirstSigns', utc(episode.firstEvidenceAt)));
     if (episode.firstOfficialAt !== null) {
-      const delay =
+      lines.push(
         episode.firstEvidenceAt !== null && episode.firstOfficialAt > episode.firstEvidenceAt
-          ? ` (${mins(episode.firstOfficialAt - episode.firstEvidenceAt)} after the first signs)`
-          : '';
-      lines.push(`Provider's first word: ${utc(episode.firstOfficialAt)}${delay}`);
+          ? t('summaryFirstWordDelay', [utc(episode.firstOfficialAt), mins(episode.firstOfficialAt - episode.firstEvidenceAt)])
+          : t('summaryFirstWord', utc(episode.firstOfficialAt)),
+      );
     } else if (episode.firstEvidenceAt !== null && episode.endedAt === null) {
-      lines.push(`No word from the provider for ${mins(now - episode.firstEvidenceAt)}.`);
+      lines.push(t('silenceFor', mins(now - episode.firstEvidenceAt)));
     }
-    if (episode.resolvedAt !== null) lines.push(`Resolved: ${utc(episode.resolvedAt)}`);
+    if (episode.resolvedAt !== null) lines.push(t('summaryResolved', utc(episode.resolvedAt)));
     if (episode.timeline.length > 1) {
-      lines.push(`Timeline: ${episode.timeline.map((x) => `${utc(x.at).slice(11, 16)} ${x.verdict}`).join(' → ')}`);
+      lines.push(t('summaryTimeline', episode.timeline.map((x) => `${utc(x.at).slice(11, 16)} ${verdictWord(x.verdict)}`).join(' → ')));
     }
   }
   lines.push('');
-  lines.push('— via Acknowledged');
+  lines.push(t('summaryVia'));
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * incidents (the status feed's history, resolved ones included) and the episodes this browser
  * recorded (core/history/episodes.ts).
  *
- * Pure: no browser APIs, no clock.
+ * Pure: no clock, and no browser API except reading translated words (`t()`, core/i18n.ts).
  *
  * Honesty (research/anchors.md, AIWatch "Detection Lead"): we never claim to have seen trouble
  * before the provider unless the timestamps prove it. A time to acknowledge is measured only when an
@@ -11,6 +11,7 @@
  * first word must be its own timestamp (the incident's `createdAt`, as episodes.ts records it), never
  * the time we polled. Episodes where the provider spoke first are counted and said as such.
  */
+import { t } from '../i18n';
 import type { OfficialIncident } from '../model';
 import { MAX_SANE_DURATION_MS, MAX_SCAN_CHARS, incidentDurationMs, median, msOf, uniqueIncidents } from './eta';
 
@@ -174,55 +175,56 @@ export function trackRecord(past: OfficialIncident[], episodes: EpisodeLike[]): 
 
 /** "under 1 min", "19 min", "1 h 5 min", "2 h", "3 d 4 h". */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 60_000) return 'under 1 min';
+  if (!Number.isFinite(ms) || ms < 60_000) return t('durUnderMinute');
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('durMinutes', [minutes]);
   const hours = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (hours < 24) return m === 0 ? `${hours} h` : `${hours} h ${m} min`;
+  if (hours < 24) return m === 0 ? t('durHours', [hours]) : t('durHoursMinutes', [hours, m]);
   const days = Math.floor(hours / 24);
   const h = hours % 24;
-  return h === 0 ? `${days} d` : `${days} d ${h} h`;
+  return h === 0 ? t('durDaysShort', [days]) : t('durDaysHours', [days, h]);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-export const NOT_ENOUGH = 'Not enough history yet';
+/**
+ * "Not enough history yet", in the page's language (read once, at import: on the Node side the English
+ * fallback must be installed first, as test/unit/setup.ts does).
+ */
+export const NOT_ENOUGH = t('trackNotEnough');
 
 /** Plain sentences for the popup; ["Not enough history yet"] when there is nothing to say. */
-export function describeTrackRecord(t: TrackRecord): string[] {
+export function describeTrackRecord(r: TrackRecord): string[] {
   const out: string[] = [];
-  const c = t.counts;
-  if (t.medianDurationMs !== null && c.durations > 0) {
+  const c = r.counts;
+  if (r.medianDurationMs !== null && c.durations > 0) {
     out.push(
       c.durations === 1
-        ? `Past incidents: 1 on record, lasting ${formatDuration(t.medianDurationMs)}`
-        : `Past incidents: median ${formatDuration(t.medianDurationMs)} (from ${plural(c.durations, 'incident')})`,
+        ? t('trackDurationOne', formatDuration(r.medianDurationMs))
+        : t('trackDuration', [formatDuration(r.medianDurationMs), c.durations]),
     );
   }
-  if (t.medianUpdateIntervalMs !== null && c.updateGaps > 0) {
-    out.push(`Updates every ${formatDuration(t.medianUpdateIntervalMs)} (median, ${plural(c.incidentsWithGaps, 'incident')})`);
+  if (r.medianUpdateIntervalMs !== null && c.updateGaps > 0) {
+    out.push(t(c.incidentsWithGaps === 1 ? 'trackUpdatesOne' : 'trackUpdatesOther', [formatDuration(r.medianUpdateIntervalMs), c.incidentsWithGaps]));
   }
-  if (t.firstResponseMs !== null && c.firstResponses > 0) {
-    out.push(
-      `First word a median ${formatDuration(t.firstResponseMs)} after the start time the provider itself records (${plural(c.firstResponses, 'incident')})`,
-    );
+  if (r.firstResponseMs !== null && c.firstResponses > 0) {
+    out.push(t(c.firstResponses === 1 ? 'trackFirstWordOne' : 'trackFirstWordOther', [formatDuration(r.firstResponseMs), c.firstResponses]));
   }
-  if (t.medianTimeToAcknowledgeMs !== null && c.acknowledgedAfterEvidence > 0) {
+  if (r.medianTimeToAcknowledgeMs !== null && c.acknowledgedAfterEvidence > 0) {
     out.push(
-      `Acknowledged a median ${formatDuration(t.medianTimeToAcknowledgeMs)} after trouble was first seen (${plural(c.acknowledgedAfterEvidence, 'episode')})`,
+      t(c.acknowledgedAfterEvidence === 1 ? 'trackAckOne' : 'trackAckOther', [formatDuration(r.medianTimeToAcknowledgeMs), c.acknowledgedAfterEvidence]),
     );
   }
   if (c.providerFirst > 0) {
-    out.push(`The provider spoke before any trouble was seen here in ${plural(c.providerFirst, 'episode')}`);
+    out.push(t(c.providerFirst === 1 ? 'trackProviderFirstOne' : 'trackProviderFirstOther', [c.providerFirst]));
   }
-  if (t.neverAcknowledgedShare !== null) {
-    out.push(`No official word during ${c.neverAcknowledged} of ${plural(c.endedWithEvidence, 'past episode')} of trouble`);
+  if (r.neverAcknowledgedShare !== null) {
+    // endedWithEvidence is at least MIN_EPISODES_FOR_SHARE here: always plural.
+    out.push(t('trackNeverAck', [c.neverAcknowledged, c.endedWithEvidence]));
   }
   // Only a positive count is said: a review published elsewhere (a blog, a report) leaves no trace
   // in the feed's update text, so "0 of 12" would over-claim.
-  if (t.postmortems !== null && t.postmortems > 0 && c.incidentsWithText > 0) {
-    out.push(`A post-incident review was mentioned for ${t.postmortems} of ${plural(c.incidentsWithText, 'incident')}`);
+  if (r.postmortems !== null && r.postmortems > 0 && c.incidentsWithText > 0) {
+    out.push(t(c.incidentsWithText === 1 ? 'trackPostmortemOne' : 'trackPostmortemOther', [r.postmortems, c.incidentsWithText]));
   }
-  return out.length > 0 ? out : [NOT_ENOUGH];
+  return out.length > 0 ? out : [t('trackNotEnough')];
 }

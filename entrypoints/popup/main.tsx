@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { directory, type Directory } from '@/core/services';
 import { loadCatalog } from '@/core/catalog/catalog';
-import { Popup, type PopupData } from '@/components/Popup';
+import { Popup, copyStatus, type PopupData } from '@/components/Popup';
+import { pageLang } from '@/core/i18n';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
 import { openStore, readForPopup } from '@/core/store';
@@ -15,6 +16,7 @@ import '@/components/popup.css';
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
 // paint at once, then ask the worker to refresh if the data is old.
 const root = document.getElementById('app')!;
+document.documentElement.lang = pageLang();
 const params = new URLSearchParams(location.search);
 let selected = params.get('service');
 let refreshing = false;
@@ -104,9 +106,9 @@ async function copy() {
   const text = summaryText(last.service, result, last.episode, last.now);
   try {
     await navigator.clipboard.writeText(text);
-    status = 'Copied a summary to the clipboard.';
+    status = copyStatus(true);
   } catch {
-    status = 'Could not copy to the clipboard.';
+    status = copyStatus(false);
   }
   await paint();
   setTimeout(() => {

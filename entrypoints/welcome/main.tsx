@@ -1,9 +1,12 @@
 import { render } from 'preact';
-import { Welcome } from '@/components/Welcome';
+import { Welcome, allowStatus, welcomeTitle } from '@/components/Welcome';
+import { pageLang } from '@/core/i18n';
 import '@/components/welcome.css';
 
 // Thin wiring: check the host permissions the manifest asks for, offer to request them.
 const root = document.getElementById('app')!;
+document.documentElement.lang = pageLang();
+document.title = welcomeTitle();
 const origins = (browser.runtime.getManifest().host_permissions ?? []) as string[];
 let granted: boolean | null = null;
 let message: string | null = null;
@@ -20,7 +23,7 @@ async function check() {
 async function allow() {
   // Must run in the click handler (a user gesture).
   const ok = await browser.permissions.request({ origins }).catch(() => false);
-  message = ok ? 'Thank you — status pages can be read now.' : 'Not allowed. You can allow it later from this page or the extension settings.';
+  message = allowStatus(ok);
   await check();
 }
 
