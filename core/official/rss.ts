@@ -31,13 +31,14 @@
  * feed is the signal; its entries are kept for `AZURE_STALE_AFTER_MS` (7 days), and an undated
  * Azure entry is kept while it is listed.
  *
- * Safety: XML is parsed by fast-xml-parser with entity processing OFF — no DOCTYPE entity is ever
- * expanded (billion-laughs bodies stay small); only the five XML built-ins and numeric references
- * are decoded, here, in one pass. Bodies are bounded (`MAX_FEED_CHARS`), nesting is bounded by the
- * parser, the update blob is scanned linearly and bounded (`MAX_BLOB_CHARS`). All text leaves
- * through `htmlToText`, all links through `safeUrl`. Never throws.
+ * Safety: XML is read by our own small reader (./xml.ts), which never reads a DOCTYPE: no entity
+ * it defines is ever expanded (billion-laughs bodies stay small) and nothing external is fetched;
+ * only the five XML built-ins and numeric references are decoded, in one pass, and anything else
+ * (a bare "&", "&nbsp;", a DTD entity) stays as written. Bodies are bounded (`MAX_FEED_CHARS`),
+ * nesting (`MAX_NESTING`), node count and text are bounded by the reader, which is linear time;
+ * the update blob is scanned linearly and bounded (`MAX_BLOB_CHARS`). All text leaves through
+ * `htmlToText`, all links through `safeUrl`. Never throws.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   fail,
   ok,
@@ -50,7 +51,8 @@ import {
 } from '../model';
 import { clip, htmlToText, safeUrl, toIso } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
-import { isClosed, isRecord, mapIncidentStatus, MAX_TITLE } from './statuspage';
+import { isClosed, mapIncidentStatus, MAX_TITLE } from './statuspage';
+import { decodeXml, parseXml, type XmlElement } from './xml';
 
 // ---------------------------------------------------------------------------------------------
 // Limits.
@@ -295,100 +297,79 @@ function placeAfter(t: YearlessTime, fromMs: number, offset = t.offset ?? 0): nu
 // XML.
 
 /** Decode the XML built-in entities and numeric references, once. Anything else stays as written. */
-export function decodeXmlEntities(s: string): string {
-  if (s.indexOf('&') === -1) return s;
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (_whole, ref: string) => {
-    switch (ref) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-    }
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-    return String.fromCodePoint(code);
-  });
-}
+export const decodeXmlEntities: (s: string) => string = decodeXml;
 
-const ARRAY_TAGS = new Set(['item', 'entry', 'link', 'category', 'guid', 'id']);
+/** Children of `el` by local name (prefix dropped: content:encoded → encoded, dc:date → date, atom:link → link). */
+type Fields = Map<string, XmlElement[]>;
 
-function makeParser(): XMLParser {
-  return new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true, // content:encoded → encoded, dc:date → date, atom:link → link
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    // No entity processing at all in the parser: DOCTYPE entities are never expanded. The XML
-    // built-ins are decoded by decodeXmlEntities (text nodes and attributes), not in CDATA.
-    processEntities: false,
-    htmlEntities: false,
-    cdataPropName: '#cdata',
-    commentPropName: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: MAX_NESTING,
-    isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && ARRAY_TAGS.has(name),
-  });
-}
+const localName = (name: string): string => {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+};
 
-/** Text of a parsed node: decoded text plus CDATA (verbatim), nested elements' text as a fallback. */
-function textOf(node: unknown, depth = 0): string | null {
-  if (depth > 8) return null;
-  if (typeof node === 'string') return decodeXmlEntities(node);
-  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
-  if (Array.isArray(node)) {
-    for (const n of node) {
-      const t = textOf(n, depth + 1);
-      if (t !== null && t !== '') return t;
-    }
-    return null;
+function fieldsOf(el: XmlElement | undefined): Fields {
+  const out: Fields = new Map();
+  if (el === undefined) return out;
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    const key = localName(c.name);
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [c]);
+    else list.push(c);
   }
-  if (!isRecord(node)) return null;
+  return out;
+}
+
+/** An element's own text and CDATA (child elements' text left out), trimmed; null when it has none. */
+function ownText(el: XmlElement): string | null {
+  let own: string | null = null;
+  for (const c of el.children) if (typeof c === 'string') own = own === null ? c : own + c;
+  return own === null ? null : own.trim();
+}
+
+/**
+ * Text of an element: its own text and CDATA (decoded by the reader; CDATA verbatim), trimmed;
+ * failing that, the text of its child elements (Atom type="xhtml" content, other nested markup),
+ * one per line. Null when there is none.
+ */
+function elementText(el: XmlElement, depth = 0): string | null {
+  const own = ownText(el);
+  if (own !== null) return own;
+  if (depth >= 8) return null;
   const parts: string[] = [];
-  const text = node['#text'];
-  if (typeof text === 'string' || typeof text === 'number') parts.push(decodeXmlEntities(String(text)));
-  const cdata = node['#cdata'];
-  for (const c of Array.isArray(cdata) ? cdata : [cdata]) {
-    if (typeof c === 'string') parts.push(c);
-    else if (isRecord(c) && typeof c['#text'] === 'string') parts.push(c['#text']);
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    const t = elementText(c, depth + 1);
+    if (t !== null && t !== '') parts.push(t);
   }
-  if (parts.length > 0) return parts.join('');
-  // Atom type="xhtml" content, or other nested markup: the text of the child elements.
-  const nested: string[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith('@_')) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      const t = textOf(v, depth + 1);
-      if (t !== null && t !== '') nested.push(t);
-    }
-  }
-  return nested.length > 0 ? nested.join('\n') : null;
+  return parts.length > 0 ? parts.join('\n') : null;
 }
 
-function attrOf(node: unknown, name: string): string | null {
-  if (!isRecord(node)) return null;
-  const v = node[`@_${name}`];
-  return typeof v === 'string' ? decodeXmlEntities(v) : null;
+/** The first non-empty text among the fields of that name. */
+function textOf(fields: Fields, name: string): string | null {
+  const list = fields.get(name);
+  if (list === undefined) return null;
+  for (const el of list) {
+    const t = elementText(el);
+    if (t !== null && t !== '') return t;
+  }
+  return null;
 }
 
-const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+/** An attribute's (decoded) value, by local name. */
+function attrOf(el: XmlElement, name: string): string | null {
+  const a = el.attrs;
+  for (let k = 0; k < a.length; k += 2) if (a[k] === name) return a[k + 1]!;
+  for (let k = 0; k < a.length; k += 2) if (localName(a[k]!) === name) return a[k + 1]!;
+  return null;
+}
 
 /** The human link of an item/channel: RSS `<link>text</link>`, or Atom rel=alternate (or no rel) href. */
-function linkOf(node: unknown): string | null {
-  const links = asList(node);
+function linkOf(fields: Fields): string | null {
+  const links = fields.get('link') ?? [];
   for (const l of links) {
-    if (typeof l === 'string') {
-      const t = decodeXmlEntities(l).trim();
-      if (t !== '') return t;
-    }
+    const t = ownText(l);
+    if (t !== null && t !== '') return t;
   }
   let fallback: string | null = null;
   for (const l of links) {
@@ -443,11 +424,6 @@ function looksLikeHtml(text: string): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 
-/** Escape ampersands that start no reference ("AT&T"): a common slip that is not worth refusing a feed for. */
-function escapeBareAmpersands(text: string): string {
-  return text.replace(/&(?!(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9._-]{0,31});)/g, '&amp;');
-}
-
 const RAW_TAG = /<\/?[a-z][a-z0-9]*[\s/>]/i;
 const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*(?:\s|\/|&gt;)/i;
 
@@ -460,99 +436,91 @@ export function unescapeMarkup(text: string): string {
   return ESCAPED_TAG.test(text) && !RAW_TAG.test(text) ? decodeXmlEntities(text) : text;
 }
 
-function readItem(raw: unknown, atom: boolean): RawItem | null {
-  if (!isRecord(raw)) return null;
-  const title = unescapeMarkup(textOf(raw.title) ?? '');
-  const body = atom ? (textOf(raw.content) ?? textOf(raw.summary)) : (textOf(raw.encoded) ?? textOf(raw.description));
+function readItem(raw: XmlElement, atom: boolean): RawItem | null {
+  const f = fieldsOf(raw);
+  const title = unescapeMarkup(textOf(f, 'title') ?? '');
+  const body = atom ? (textOf(f, 'content') ?? textOf(f, 'summary')) : (textOf(f, 'encoded') ?? textOf(f, 'description'));
   const content = body === null ? null : unescapeMarkup(body);
-  const guid = textOf(atom ? raw.id : raw.guid);
-  const link = linkOf(raw.link);
+  const guid = textOf(f, atom ? 'id' : 'guid');
+  const link = linkOf(f);
   if (title.trim() === '' && (content ?? '').trim() === '' && guid === null && link === null) return null;
   const categories: string[] = [];
-  for (const c of asList(raw.category).slice(0, 50)) {
-    const t = textOf(c) ?? attrOf(c, 'term');
+  for (const c of (f.get('category') ?? []).slice(0, 50)) {
+    const t = elementText(c) || attrOf(c, 'term');
     if (t) categories.push(t);
     const label = attrOf(c, 'label');
     if (label) categories.push(label);
   }
   return {
-    guid: guid !== null && guid.trim() !== '' ? guid.trim() : null,
+    guid,
     link,
     title,
     html: content ?? '',
     categories,
-    pubDate: feedDateMs(textOf(raw.pubDate)) ?? feedDateMs(textOf(raw.date)),
-    published: feedDateMs(textOf(raw.published)) ?? feedDateMs(textOf(raw.issued)),
-    updated: feedDateMs(textOf(raw.updated)) ?? feedDateMs(textOf(raw.modified)),
-    maintenanceEnd: feedDateMs(textOf(raw.maintenanceEndDate)),
+    pubDate: feedDateMs(textOf(f, 'pubDate')) ?? feedDateMs(textOf(f, 'date')),
+    published: feedDateMs(textOf(f, 'published')) ?? feedDateMs(textOf(f, 'issued')),
+    updated: feedDateMs(textOf(f, 'updated')) ?? feedDateMs(textOf(f, 'modified')),
+    maintenanceEnd: feedDateMs(textOf(f, 'maintenanceEndDate')),
   };
 }
+
+const NOT_XML = 'the status feed is not well-formed XML — it may be cut off or broken';
 
 /** Body → the feed's items. Never throws. */
 export function readFeed(body: unknown): Result<RawFeed> {
   try {
     if (typeof body !== 'string') return fail('parse', 'the status feed could not be read');
     if (body.length > MAX_FEED_CHARS) return fail('too_large', 'the status feed is too large to read');
-    let text = body.replace(/^\uFEFF/, '').trimStart();
+    const text = body.replace(/^\uFEFF/, '').trimStart();
     if (text === '') return fail('parse', 'the status feed was empty');
     if (looksLikeHtml(text)) {
       return fail('parse', 'the status feed answered with a web page (HTML) instead of RSS or Atom — the page may have moved');
     }
     if (text[0] !== '<') return fail('parse', NOT_A_FEED);
 
-    let valid = XMLValidator.validate(text);
-    if (valid !== true && /&/.test(text)) {
-      const repaired = escapeBareAmpersands(text);
-      if (repaired !== text && XMLValidator.validate(repaired) === true) {
-        text = repaired;
-        valid = true;
-      }
+    // Our own reader (./xml): no DOCTYPE is read, no entity beyond the XML built-ins is expanded,
+    // bare ampersands stay literal; depth, node count and text are bounded.
+    const doc = parseXml(text, { maxDepth: MAX_NESTING });
+    if (!doc.ok) {
+      return fail('parse', doc.limit ? 'the status feed could not be read as XML (nested too deeply or too large)' : NOT_XML);
     }
-    if (valid !== true) {
-      return fail('parse', 'the status feed is not well-formed XML — it may be cut off or broken');
-    }
-
-    const doc: unknown = makeParser().parse(text);
-    if (!isRecord(doc)) return fail('schema', NOT_A_FEED);
-
-    if (doc.html !== undefined) {
+    const root = doc.root;
+    const kind = localName(root.name);
+    if (kind === 'html') {
       return fail('parse', 'the status feed answered with a web page (HTML) instead of RSS or Atom — the page may have moved');
     }
 
+    // A channel/feed that holds only text is not a feed.
+    const textOnly = (el: XmlElement | undefined): boolean =>
+      el !== undefined && el.children.length > 0 && el.children.every((c) => typeof c === 'string');
     let format: RawFeed['format'];
-    let channel: Record<string, unknown>;
-    let rows: unknown[];
-    if (doc.rss !== undefined) {
-      const rss = doc.rss;
-      const ch = isRecord(rss) ? rss.channel : undefined;
-      // `<channel/>` (empty) parses as ''.
-      const chan = Array.isArray(ch) ? ch[0] : ch;
-      if (chan === '' || chan === undefined) {
-        if (chan === undefined) return fail('schema', `${NOT_A_FEED} (no channel)`);
-        return ok({ format: 'rss', title: '', link: null, generator: '', items: [], allBad: false });
-      }
-      if (!isRecord(chan)) return fail('schema', NOT_A_FEED);
+    let channel: Fields;
+    let rows: XmlElement[];
+    if (kind === 'rss') {
+      const chan = fieldsOf(root).get('channel')?.[0];
+      if (chan === undefined) return fail('schema', `${NOT_A_FEED} (no channel)`);
+      if (textOnly(chan)) return fail('schema', NOT_A_FEED);
       format = 'rss';
-      channel = chan;
-      rows = asList(chan.item);
-    } else if (doc.feed !== undefined) {
-      const feed = doc.feed;
-      if (feed === '') return ok({ format: 'atom', title: '', link: null, generator: '', items: [], allBad: false });
-      if (!isRecord(feed)) return fail('schema', NOT_A_FEED);
+      channel = fieldsOf(chan);
+      rows = channel.get('item') ?? [];
+    } else if (kind === 'feed') {
+      if (textOnly(root)) return fail('schema', NOT_A_FEED);
       format = 'atom';
-      channel = feed;
-      rows = asList(feed.entry);
-    } else if (isRecord(doc.RDF)) {
+      channel = fieldsOf(root);
+      rows = channel.get('entry') ?? [];
+    } else if (kind === 'RDF') {
+      if (textOnly(root)) return fail('schema', NOT_A_FEED);
       format = 'rdf';
-      channel = isRecord(doc.RDF.channel) ? doc.RDF.channel : {};
-      rows = asList(doc.RDF.item);
+      const top = fieldsOf(root);
+      channel = fieldsOf(top.get('channel')?.[0]);
+      rows = top.get('item') ?? [];
     } else {
       return fail('schema', NOT_A_FEED);
     }
 
     const items: RawItem[] = [];
     let bad = 0;
-    const considered = rows.slice(0, MAX_ITEMS);
+    const considered = rows.length > MAX_ITEMS ? rows.slice(0, MAX_ITEMS) : rows;
     for (const row of considered) {
       const item = readItem(row, format === 'atom');
       if (item === null) bad++;
@@ -560,14 +528,13 @@ export function readFeed(body: unknown): Result<RawFeed> {
     }
     return ok({
       format,
-      title: textOf(channel.title) ?? '',
-      link: linkOf(channel.link),
-      generator: textOf(channel.generator) ?? '',
+      title: textOf(channel, 'title') ?? '',
+      link: linkOf(channel),
+      generator: textOf(channel, 'generator') ?? '',
       items,
       allBad: considered.length > 0 && bad === considered.length,
     });
   } catch {
-    // fast-xml-parser throws on nesting beyond MAX_NESTING, too many DOCTYPE entities, etc.
     return fail('parse', 'the status feed could not be read as XML');
   }
 }
@@ -603,8 +570,8 @@ const latest = (...values: (number | null)[]): number | null => {
 /** What the builders hand to the final split. */
 interface Built {
   incident: OfficialIncident;
-  /** Text the scope names are looked for in. */
-  haystack: string;
+  /** Text the scope names are looked for in (built only when there is a scope). */
+  haystack: () => string;
   /** Epoch ms of the latest sign of life (update, edit, window), null when none is readable. */
   activity: number | null;
   /** Presence in the feed means "active" (Azure): undated open items are kept. */
@@ -815,7 +782,7 @@ function statuspageItem(item: RawItem, ctx: ParseContext): Built | null {
       components: [],
       url: safeUrl(item.link),
     },
-    haystack: haystackOf(item),
+    haystack: () => haystackOf(item),
     activity: latest(
       newest === null ? null : Date.parse(newest),
       item.updated,
@@ -914,7 +881,7 @@ function awsEpisodes(items: readonly RawItem[]): Built[] {
         components: [],
         url: safeUrl(last.item.link) ?? safeUrl(first.item.link),
       },
-      haystack: ep.parts.map((p) => haystackOf(p.item)).join('\n').slice(0, 50_000),
+      haystack: () => ep.parts.map((p) => haystackOf(p.item)).join('\n').slice(0, 50_000),
       activity: last.t,
       presenceIsActive: false,
     });
@@ -948,7 +915,7 @@ function azureItem(item: RawItem): Built {
       components: [],
       url: safeUrl(item.link),
     },
-    haystack: haystackOf(item),
+    haystack: () => haystackOf(item),
     activity: at,
     presenceIsActive: true,
     staleAfterMs: AZURE_STALE_AFTER_MS,
@@ -999,7 +966,7 @@ function genericItem(item: RawItem): Built {
       components: [],
       url: safeUrl(item.link),
     },
-    haystack: haystackOf(item),
+    haystack: () => haystackOf(item),
     activity: at,
     presenceIsActive: false,
   };
@@ -1037,12 +1004,17 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** "mentions one of the scope names": whole words, case-insensitive. Without a scope, everything matches. */
-export function scopeFilter(scope: readonly string[] | undefined): (haystack: string) => boolean {
+/** The scope test, or null when there is no scope (everything matches). */
+function scopeTest(scope: readonly string[] | undefined): ((haystack: string) => boolean) | null {
   const names = (scope ?? []).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 200);
-  if (names.length === 0) return () => true;
+  if (names.length === 0) return null;
   const re = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?=$|[^\\p{L}\\p{N}])`, 'iu');
   return (haystack) => re.test(haystack);
+}
+
+/** "mentions one of the scope names": whole words, case-insensitive. Without a scope, everything matches. */
+export function scopeFilter(scope: readonly string[] | undefined): (haystack: string) => boolean {
+  return scopeTest(scope) ?? (() => true);
 }
 
 export interface RssParseOptions {
@@ -1068,13 +1040,13 @@ export function snapshotOf(feed: RawFeed, ctx: ParseContext, opts: RssParseOptio
     else if (flavour === 'azure') built = feed.items.map(azureItem);
     else built = feed.items.map((item) => statuspageItem(item, ctx) ?? genericItem(item));
 
-    const inScope = scopeFilter(ctx.scope);
+    const inScope = scopeTest(ctx.scope);
     const incidents: OfficialIncident[] = [];
     const maintenances: OfficialIncident[] = [];
     const recent: OfficialIncident[] = [];
     let anyOpen = false;
     for (const b of built) {
-      if (!inScope(b.haystack)) continue;
+      if (inScope !== null && !inScope(b.haystack())) continue;
       const i = b.incident;
       if (isClosed(i.status)) {
         if (recent.length < MAX_RECENT) recent.push(i);
