@@ -5,14 +5,17 @@
  *     gcp-incidents-json-resolved-history.json incidents with new ids and shifted dates;
  *   - the incident.io summary assembled from the real status.json + components.json exactly as
  *     test/unit/official/incidentio.test.ts does (no real incident.io summary.json sample exists);
- * and a fake `fetch` that answers 200 with those bodies (with an ETag) or 304 to a matching
- * If-None-Match, counting requests and bytes.
+ * and (re-exported from ./fake-fetch.ts, which is browser-safe) a fake `fetch` that answers 200 with
+ * those bodies (with an ETag) or 304 to a matching If-None-Match, counting requests and bytes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Service } from '../core/catalog/catalog';
 import type { OfficialKind } from '../core/official/kinds';
 import { adapterFor } from '../core/official/registry';
+import type { FakeFeed } from './fake-fetch';
+
+export { makeFakeFetch, newStats, type FakeFeed, type FetchStats } from './fake-fetch';
 
 export const FEEDS_DIR = new URL('../test/fixtures/feeds/', import.meta.url);
 
@@ -79,12 +82,6 @@ export function buildGcpHistory(now: number, targetBytes = 5_000_000, openCount 
 
 // ---------------------------------------------------------------------------------------------
 // What each service's feed answers (for the poll-cycle and schedule simulations).
-
-export interface FakeFeed {
-  bytes: Uint8Array;
-  contentType: string;
-  etag: string;
-}
 
 function feed(bytes: Uint8Array | string, contentType: string): FakeFeed {
   const b = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
@@ -156,79 +153,3 @@ export function routesFor(services: readonly Service[], opts: { gcpBody?: string
   return routes;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The fake fetch.
-
-export interface FetchStats {
-  requests: number;
-  byStatus: Map<number, number>;
-  byUrl: Map<string, number>;
-  conditional: number;
-  /** Body bytes received (0 for a 304). */
-  responseBodyBytes: number;
-  /** Estimated HTTP/1.1 response header bytes (status line + the headers the fake sends). */
-  responseHeaderBytes: number;
-  /** Estimated HTTP/1.1 request header bytes: request line, Host, and the headers core/net/fetch.ts sets. */
-  requestHeaderBytes: number;
-}
-
-export function newStats(): FetchStats {
-  return { requests: 0, byStatus: new Map(), byUrl: new Map(), conditional: 0, responseBodyBytes: 0, responseHeaderBytes: 0, requestHeaderBytes: 0 };
-}
-
-const DATE_HDR = 'Mon, 23 Nov 2026 20:00:00 GMT';
-
-function headerBytes(statusLine: string, headers: Record<string, string>): number {
-  let n = statusLine.length + 2;
-  for (const [k, v] of Object.entries(headers)) n += k.length + 2 + Buffer.byteLength(v) + 2;
-  return n + 2;
-}
-
-/**
- * A fetch answering from `routes`: 200 with the body and its ETag, or 304 (headers only) when the
- * request's If-None-Match matches. Unknown URLs: 404. `latencyMs` > 0 waits that long (real time)
- * before answering, as a network round trip would.
- */
-export function makeFakeFetch(routes: Map<string, FakeFeed>, stats: FetchStats, opts: { latencyMs?: number } = {}): typeof globalThis.fetch {
-  const latency = opts.latencyMs ?? 0;
-  const fake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const sent = (init?.headers ?? {}) as Record<string, string>;
-    const u = new URL(url);
-    stats.requests++;
-    stats.byUrl.set(url, (stats.byUrl.get(url) ?? 0) + 1);
-    stats.requestHeaderBytes += headerBytes(`GET ${u.pathname}${u.search} HTTP/1.1`, { Host: u.host, ...sent });
-    const inm = sent['If-None-Match'];
-    if (inm !== undefined) stats.conditional++;
-    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-    const f = routes.get(url);
-    let status: number;
-    let headers: Record<string, string>;
-    let body: Uint8Array | null;
-    if (!f) {
-      status = 404;
-      headers = { date: DATE_HDR, 'content-type': 'text/plain', 'content-length': '9' };
-      body = new TextEncoder().encode('not found');
-    } else if (inm !== undefined && inm === f.etag) {
-      status = 304;
-      headers = { date: DATE_HDR, etag: f.etag, 'cache-control': 'max-age=0, private, must-revalidate' };
-      body = null;
-    } else {
-      status = 200;
-      headers = {
-        date: DATE_HDR,
-        'content-type': f.contentType,
-        'content-length': String(f.bytes.byteLength),
-        etag: f.etag,
-        'cache-control': 'max-age=0, private, must-revalidate',
-      };
-      body = f.bytes;
-    }
-    stats.byStatus.set(status, (stats.byStatus.get(status) ?? 0) + 1);
-    stats.responseHeaderBytes += headerBytes(`HTTP/1.1 ${status} ${status === 304 ? 'Not Modified' : status === 200 ? 'OK' : 'Not Found'}`, headers);
-    stats.responseBodyBytes += body?.byteLength ?? 0;
-    // A copy, as the network would hand over fresh bytes.
-    return new Response(body ? body.slice() : null, { status, headers });
-  };
-  return fake as typeof globalThis.fetch;
-}

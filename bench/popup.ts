@@ -14,11 +14,12 @@
  * (demo server scenario `sp-incident`).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { launchWithExtension } from '../demo/browser';
 import { startDemoServer } from '../demo/server';
+import { buildBenchPage, copyExtensionWith } from './ext-pages';
 import { fmt, heading, median, percentile, record, sleep } from './lib';
 
 interface Timing {
@@ -101,17 +102,6 @@ function coldCatalogValidation(): { first: number; warm: number } | null {
   return { first: median(firsts), warm: median(warms) };
 }
 
-async function buildBlank(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    root: resolve('bench/blank'),
-    base: './',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-  });
-}
-
 export async function benchPopup(opts: { extensionPath: string; runs: number; headless: boolean }): Promise<void> {
   heading(`3. Popup open → verdict in the DOM, real Chromium, median of ${opts.runs}`);
   if (!existsSync(join(opts.extensionPath, 'manifest.json'))) {
@@ -119,23 +109,9 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
     return;
   }
   const blankOut = resolve('bench-output/blank');
-  await buildBlank(blankOut);
+  await buildBenchPage('bench/blank', blankOut);
   const extCopy = resolve('bench-output/ext');
-  // Others may rebuild .output/ while we copy it (WXT empties the directory first): retry until
-  // the copy is complete.
-  for (let attempt = 1; ; attempt++) {
-    rmSync(extCopy, { recursive: true, force: true });
-    mkdirSync(extCopy, { recursive: true });
-    try {
-      cpSync(opts.extensionPath, extCopy, { recursive: true });
-    } catch {
-      /* a file vanished mid-copy */
-    }
-    if (existsSync(join(extCopy, 'manifest.json')) && existsSync(join(extCopy, 'popup.html')) && existsSync(join(extCopy, 'background.js'))) break;
-    if (attempt >= 15) throw new Error(`could not copy a complete extension from ${opts.extensionPath}`);
-    await sleep(2000);
-  }
-  cpSync(blankOut, join(extCopy, 'bench-blank'), { recursive: true });
+  await copyExtensionWith(opts.extensionPath, extCopy, { 'bench-blank': blankOut });
 
   const server = await startDemoServer();
   const { context, extensionId, serviceWorker } = await launchWithExtension({ extensionPath: extCopy, server, headless: opts.headless });

@@ -63,7 +63,7 @@ for (const s of opts.sections) {
     if (s === 'bundle') await benchBundle({ extensionPath, attribution: opts.attribution });
     else if (s === 'popup') await benchPopup({ extensionPath, runs: opts.runs, headless: opts.headless });
     else if (s === 'parse') await benchParse({ quick: opts.quick });
-    else if (s === 'cycle') await benchCycle({ quick: opts.quick });
+    else if (s === 'cycle') await benchCycle({ quick: opts.quick, extensionPath, headless: opts.headless });
     else if (s === 'hour') await benchSchedule();
   } catch (e) {
     crashed.push(s);

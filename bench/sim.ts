@@ -5,11 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { SERVICES, type Service } from '../core/catalog/bundled';
-import { refreshService, type PollDeps } from '../core/poll';
 import { openStore, type Db } from '../core/store';
 
-/** Same as CONCURRENCY in core/background.ts (not exported there). */
-export const WORKER_CONCURRENCY = 4;
+export { pollAll, WORKER_CONCURRENCY } from './poll-all';
 
 /** Catalog services with an official feed. */
 export function officialServices(): Service[] {
@@ -76,16 +74,4 @@ export function memoryDb(): Db {
     },
   };
   return db as unknown as Db;
-}
-
-/** One poll of every service, 4 at a time, as the worker's `refresh` does. */
-export async function pollAll(services: readonly Service[], deps: PollDeps, force = false): Promise<void> {
-  const queue = [...services];
-  await Promise.all(
-    Array.from({ length: Math.min(WORKER_CONCURRENCY, queue.length) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await refreshService(next, deps, { force });
-      }
-    }),
-  );
 }

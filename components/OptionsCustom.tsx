@@ -7,14 +7,8 @@ import type { Service } from '@/core/catalog/catalog';
 import { t } from '@/core/i18n';
 import type { Result } from '@/core/model';
 import type { OfficialKind } from '@/core/official/kinds';
-import {
-  customIdFor,
-  readCustomService,
-  normaliseStatusPageUrl,
-  parseDomainsInput,
-  type CustomService,
-  type Settings,
-} from '@/core/settings';
+import { readCustomService, type CustomService, type Settings } from '@/core/settings';
+import { customIdFor, normaliseStatusPageUrl, parseDomainsInput } from '@/core/settings-io';
 import type { DetectedFeed } from '@/core/official/detect';
 import type { Announce, OptionsDeps, Update } from './Options';
 

@@ -6,7 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/core/i18n';
-import type { Credentials, KeyedSource, Settings, SourceToggle } from '@/core/settings';
+import type { Credentials } from '@/core/credentials';
+import type { KeyedSource, Settings, SourceToggle } from '@/core/settings';
 import type { OptionsDeps, Update } from './Options';
 
 /** How long "Test connection" waits for the worker before saying it did not answer. */

@@ -2,7 +2,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Service } from '@/core/catalog/catalog';
 import { t } from '@/core/i18n';
-import { exportSettings, importSettings, type Settings } from '@/core/settings';
+import type { Settings } from '@/core/settings';
+import { exportSettings, importSettings } from '@/core/settings-io';
 import type { Announce, OptionsDeps } from './Options';
 
 /** Origins of custom feeds that the manifest does not already grant. */

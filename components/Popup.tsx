@@ -7,10 +7,7 @@
 import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/evaluate';
 import type { ServiceEvidence } from '@/core/evidence';
-import { Complaints } from './Complaints';
 import type { Episode } from '@/core/history/episodes';
-import { etaFor, nextUpdateFor, typicalDuration } from '@/core/history/eta';
-import { describeTrackRecord, formatDuration, trackRecord } from '@/core/history/track';
 import { t, type MessageKey } from '@/core/i18n';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
 import { headline, relativeTime, verdictWord } from '@/core/present';
@@ -251,56 +248,25 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
   );
 }
 
-const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-/** "When will it be back?": the provider's ETA, else when they promised to speak next, else past durations. */
-function When({ incident, past, now }: { incident: OfficialIncident | null; past: OfficialIncident[]; now: number }) {
-  const eta = incident ? etaFor(incident, now) : null;
-  const next = incident ? nextUpdateFor(incident, now) : null;
-  const typical = typicalDuration(past);
-  if (!eta && !next && !typical) return null;
-  return (
-    <section class="card" aria-labelledby="when-h">
-      <h2 id="when-h">{t('popupWhenHeading')}</h2>
-      {eta ? (
-        <p data-testid="eta">
-          {rich(eta.source === 'maintenance_window' ? 'popupEtaMaintenance' : 'popupEtaProvider', [
-            <strong>{clock(eta.at)}</strong>,
-            relativeTime(eta.at, now),
-          ])}
-          {eta.source === 'update_text' ? <span class="muted"> {t('popupEtaQuote', eta.text)}</span> : null}
-        </p>
-      ) : (
-        <p class="muted">{t('popupNoEstimate')}</p>
-      )}
-      {next ? <p class={next.overdue ? 'overdue' : ''}>{t(next.overdue ? 'popupNextUpdateOverdue' : 'popupNextUpdateBy', clock(next.at))}</p> : null}
-      {typical ? (
-        <p class="muted" data-testid="typical">
-          {t('popupTypical', [formatDuration(typical.medianMs), typical.count])}
-        </p>
-      ) : null}
-    </section>
-  );
-}
-
 /** How long the provider has been silent: "12 min" (what `relativeTime` says, without "ago"). */
 function silentFor(since: number, now: number): string {
   const diff = now - since;
   return Number.isFinite(since) && diff >= 45_000 ? agoWords(diff) : relativeTime(since, now);
 }
 
-function Track({ past, episodes }: { past: OfficialIncident[]; episodes: Episode[] }) {
-  const lines = describeTrackRecord(trackRecord(past, episodes));
-  return (
-    <details class="card track">
-      <summary>{t('popupTrackHeading')}</summary>
-      <ul class="plain" data-testid="track-record">
-        {lines.map((l, i) => (
-          <li key={i}>{l}</li>
-        ))}
-      </ul>
-    </details>
-  );
+type Details = typeof import('./PopupDetails');
+let details: Details | null = null;
+let detailsLoading: Promise<Details> | null = null;
+
+/**
+ * The detail cards — complaints (volume, sparkline, sources), "when will it be back" (parses
+ * update text) and the track record (crunches the feed's history) — load after the verdict is on
+ * screen (call this after the first paint, then paint again). Until then they are not there yet;
+ * the verdict, its reason and the provider's latest word never wait for them.
+ */
+export function loadDetails(): Promise<Details> {
+  detailsLoading ??= import('./PopupDetails').then((m) => (details = m));
+  return detailsLoading;
 }
 
 function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
@@ -347,12 +313,12 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
-      <Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} />
+      {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
-        <When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} />
+        details ? <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} /> : null
       ) : null}
       {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
-      {service.official ? <Track past={past} episodes={data.episodes} /> : null}
+      {service.official && details ? <details.Track past={past} episodes={data.episodes} /> : null}
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
 
       <footer class="foot">

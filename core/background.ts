@@ -20,9 +20,10 @@ import { stepEpisode, takeUnnotified } from './history/episodes';
 import { loadNav, loadReports, recordNav, setReport } from './local/store';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
 import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
-import { isPollDue, recordProblem, refreshService } from './poll';
+import { isPollDue, pollCycle } from './poll';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
-import { blueskyReady, isdownReady, loadCredentials, loadSettings, type Settings } from './settings';
+import { blueskyReady, isdownReady, loadCredentials } from './credentials';
+import { loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 import { isOpen } from './verdict';
@@ -235,21 +236,9 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     if (services.length === 0) return;
     const s = await settings();
     const d = { db: await db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
-    const queue = [...services];
-    await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          try {
-            if (!(await mayRead(next))) {
-              await recordProblem(next, NO_PERMISSION, d);
-              continue;
-            }
-            await refreshService(next, d, { force });
-          } catch {
-            // A storage failure for one service must not stop the others; the next tick retries.
-          }
-        }
-      }),
+    // One read of every record and one write for the whole batch (core/poll.ts `pollCycle`).
+    await pollCycle(services, d, { force, concurrency: CONCURRENCY, precheck: async (x) => ((await mayRead(x)) ? null : NO_PERMISSION) }).catch(
+      () => undefined, // a storage failure: the next tick retries
     );
     await reconcile(services.map((x) => x.id));
   }
@@ -415,7 +404,10 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     if (details.reason === 'install') void b.tabs.create({ url: b.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 
-  void ensureAlarm().then(tick);
+  // The first tick at start; `ready` lets tests wait for it (a worker never needs to).
+  const ready = ensureAlarm()
+    .then(tick)
+    .catch(() => undefined);
 
-  return { tick, paintTab, refresh, reconcile, onTabShows, ensureAlarm };
+  return { tick, paintTab, refresh, reconcile, onTabShows, ensureAlarm, ready };
 }

@@ -1,7 +1,8 @@
 /**
  * One poll of one service's official feed: fetch (conditionally) → parse → merge → one atomic write.
  *
- * Safe to repeat and safe to kill: nothing is written until the end, and then in one transaction.
+ * Safe to repeat and safe to kill: nothing is written until the end, and then in one transaction
+ * (per service for `refreshService`, per cycle for `pollCycle`).
  * A worker killed mid-poll simply polls again next time. Errors never erase the last good data:
  * they keep the snapshot and record the problem, which the verdict turns into `unknown`.
  */
@@ -11,7 +12,7 @@ import { afterFailure, afterSuccess, isDue } from './net/backoff';
 import { fetchFeed, type FetchDeps } from './net/fetch';
 import type { FeedAdapter, FeedRequest, ParseContext } from './official/adapter';
 import { adapterFor } from './official/registry';
-import { commitPoll, emptyRecord, getBody, getRecord, type BodyRecord, type Db, type ServiceRecord } from './store';
+import { commitPolls, emptyRecord, getBody, getRecord, getRecords, type BodyRecord, type Db, type ServiceRecord } from './store';
 import { isOpen } from './verdict';
 
 export interface PollDeps extends FetchDeps {
@@ -27,18 +28,122 @@ export const REPARSE_AFTER_MS = 10 * 60_000;
 export const HISTORY_LIMIT = 25;
 
 const inflight = new Map<string, Promise<ServiceRecord>>();
+/** Bumped at every write of a service's record, so a batch can tell its read has gone stale. */
+const versions = new Map<string, number>();
+const keyOf = (db: Db, id: string) => `${db.name}/${id}`;
+
+/** What a poll decided to store: the new record and the bodies that changed. */
+interface Write {
+  rec: ServiceRecord;
+  bodies: BodyRecord[];
+}
+
+async function commit(db: Db, writes: readonly Write[]): Promise<void> {
+  if (writes.length === 0) return;
+  await commitPolls(db, writes);
+  for (const w of writes) {
+    const k = keyOf(db, w.rec.serviceId);
+    versions.set(k, (versions.get(k) ?? 0) + 1);
+  }
+}
 
 /**
  * Refresh a service now. Concurrent calls for the same service share one poll. With `force`
  * (the person pressed refresh) backoff is skipped, except a provider's explicit Retry-After.
  */
 export function refreshService(service: Service, deps: PollDeps, opts: { force?: boolean } = {}): Promise<ServiceRecord> {
-  const key = `${deps.db.name}/${service.id}`;
+  const key = keyOf(deps.db, service.id);
   const running = inflight.get(key);
   if (running) return running;
   const p = pollOnce(service, deps, opts.force ?? false).finally(() => inflight.delete(key));
   inflight.set(key, p);
   return p;
+}
+
+async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promise<ServiceRecord> {
+  const prev = (await getRecord(deps.db, service.id)) ?? emptyRecord(service.id);
+  const w = await pollWith(prev, service, deps, force);
+  if (!w) return prev;
+  await commit(deps.db, [w]);
+  return w.rec;
+}
+
+/** Pending bodies beyond this many characters are written before the batch goes on (memory bound). */
+const BATCH_FLUSH_CHARS = 4_000_000;
+
+/**
+ * The worker's cycle: poll many services, `concurrency` at a time, with ONE read of all their
+ * records and ONE write at the end (plus early writes if many changed bodies pile up). IndexedDB
+ * transactions, not JavaScript, dominated the cycle's cost in the browser (one read and one
+ * write per service). Same rules as `refreshService` per service; a service already being polled
+ * is left to that poll, and a concurrent `refreshService` of a service in the batch shares the
+ * batch's result. `precheck` may refuse a service before any request (recorded as a problem).
+ * If the worker dies mid-cycle nothing of the unwritten part is lost: the next tick polls again.
+ */
+export async function pollCycle(
+  services: readonly Service[],
+  deps: PollDeps,
+  opts: { force?: boolean; concurrency?: number; precheck?: (s: Service) => Promise<Problem | null> } = {},
+): Promise<void> {
+  const force = opts.force ?? false;
+  // Services already being polled are left to that poll; the cycle still waits for them.
+  const elsewhere = services.flatMap((s) => inflight.get(keyOf(deps.db, s.id)) ?? []);
+  const queue = services.filter((s) => !inflight.has(keyOf(deps.db, s.id)));
+  if (queue.length === 0) {
+    await Promise.allSettled(elsewhere);
+    return;
+  }
+  const seen = new Map(queue.map((s) => [s.id, versions.get(keyOf(deps.db, s.id)) ?? 0]));
+  const results = new Map<string, ServiceRecord>();
+  let release!: () => void;
+  const done = new Promise<void>((r) => (release = r));
+  const prevs = new Map<string, ServiceRecord>();
+  const mine: [string, Promise<ServiceRecord>][] = [];
+  for (const s of queue) {
+    const key = keyOf(deps.db, s.id);
+    const p = done.then(async () => results.get(s.id) ?? prevs.get(s.id) ?? (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id));
+    p.catch(() => undefined);
+    inflight.set(key, p);
+    mine.push([key, p]);
+  }
+  try {
+    for (const [id, rec] of await getRecords(deps.db, queue.map((s) => s.id))) prevs.set(id, rec);
+    let pending: Write[] = [];
+    let pendingChars = 0;
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      pendingChars = 0;
+      await commit(deps.db, batch);
+    };
+    const todo = [...queue];
+    await Promise.all(
+      Array.from({ length: Math.min(opts.concurrency ?? 4, todo.length) }, async () => {
+        for (let s = todo.shift(); s; s = todo.shift()) {
+          try {
+            let prev = prevs.get(s.id) ?? emptyRecord(s.id);
+            // Written since the batch read it (a problem recorded meanwhile): read it again.
+            if ((versions.get(keyOf(deps.db, s.id)) ?? 0) !== seen.get(s.id)) prev = (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id);
+            const problem = opts.precheck ? await opts.precheck(s) : null;
+            const w = problem ? failure(prev, problem, undefined, deps) : await pollWith(prev, s, deps, force);
+            if (!w) continue;
+            results.set(s.id, w.rec);
+            pending.push(w);
+            pendingChars += w.bodies.reduce((n, b) => n + b.body.length, 0);
+            if (pendingChars > BATCH_FLUSH_CHARS) await flush();
+          } catch {
+            // One service's failure must not stop the others; the next tick retries it.
+          }
+        }
+      }),
+    );
+    await flush();
+  } finally {
+    release();
+    // Done (written or failed): the next cycle or refresh polls these again.
+    for (const [key, p] of mine) if (inflight.get(key) === p) inflight.delete(key);
+  }
+  await Promise.allSettled(elsewhere);
 }
 
 /** A feed read this recently is not read again at a tick (it was just refreshed by a visit or a click). */
@@ -57,13 +162,13 @@ export function isPollDue(rec: ServiceRecord | undefined, now: number): boolean 
   return now - rec.lastAttemptAt >= JUST_READ_MS;
 }
 
-async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promise<ServiceRecord> {
-  const prev = (await getRecord(deps.db, service.id)) ?? emptyRecord(service.id);
-  if (!service.official) return prev;
+/** One poll from a known previous record: what to store, or null when there is nothing to do. */
+async function pollWith(prev: ServiceRecord, service: Service, deps: PollDeps, force: boolean): Promise<Write | null> {
+  if (!service.official) return null;
   const now = deps.now();
   // An explicit "slow down" from the provider is honoured even for a manual refresh.
-  if (prev.problem?.code === 'rate_limited' && prev.backoff && prev.backoff.nextAttemptAt > now) return prev;
-  if (!force && !isPollDue(prev, now)) return prev;
+  if (prev.problem?.code === 'rate_limited' && prev.backoff && prev.backoff.nextAttemptAt > now) return null;
+  if (!force && !isPollDue(prev, now)) return null;
 
   const adapter = adapterFor(service.official.kind);
   const ctx: ParseContext = {
@@ -73,7 +178,7 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
   };
 
   const read = await readAll(adapter.endpoints(ctx.baseUrl), deps, prev.validators);
-  if (!read.ok) return fail(prev, read.problem, read.retryAfterMs, deps);
+  if (!read.ok) return failure(prev, read.problem, read.retryAfterMs, deps);
 
   // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again,
   // and the stored bodies are not even read. (Adapters use `now` for time windows — feed
@@ -86,15 +191,13 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
     prev.parsedAt !== null &&
     now - prev.parsedAt < REPARSE_AFTER_MS
   ) {
-    const rec: ServiceRecord = { ...prev, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) };
-    await commitPoll(deps.db, rec, []);
-    return rec;
+    return { rec: { ...prev, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) }, bodies: [] };
   }
   const loaded = await loadBodies(read.bodies, deps);
-  if (!loaded.ok) return fail(prev, loaded.problem, loaded.retryAfterMs, deps);
+  if (!loaded.ok) return failure(prev, loaded.problem, loaded.retryAfterMs, deps);
 
   const parsed = safeParse(() => adapter.parse(loaded.bodies.map((b) => b.body), ctx));
-  if (!parsed.ok) return fail(prev, parsed.problem, undefined, deps);
+  if (!parsed.ok) return failure(prev, parsed.problem, undefined, deps);
   const snapshot = parsed.value;
 
   // Incidents that were open and are gone: find out how they ended.
@@ -131,8 +234,7 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
     parsedAt: now,
     validators: Object.fromEntries(loaded.bodies.map((b) => [b.url, b.validators])),
   };
-  await commitPoll(deps.db, rec, bodies);
-  return rec;
+  return { rec, bodies };
 }
 
 /**
@@ -141,10 +243,13 @@ async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promi
  */
 export async function recordProblem(service: Service, problem: Problem, deps: PollDeps): Promise<ServiceRecord> {
   const prev = (await getRecord(deps.db, service.id)) ?? emptyRecord(service.id);
-  return fail(prev, problem, undefined, deps);
+  const w = failure(prev, problem, undefined, deps);
+  await commit(deps.db, [w]);
+  return w.rec;
 }
 
-async function fail(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps) {
+/** A failed poll keeps every stored field and records the problem and the backoff. */
+function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps): Write {
   const now = deps.now();
   const rec: ServiceRecord = {
     ...prev,
@@ -152,8 +257,7 @@ async function fail(prev: ServiceRecord, problem: Problem, retryAfterMs: number 
     problem,
     backoff: afterFailure(prev.backoff ?? undefined, now, deps.intervalMs, problem, retryAfterMs),
   };
-  await commitPoll(deps.db, rec, []);
-  return rec;
+  return { rec, bodies: [] };
 }
 
 type ReadBody = BodyRecord & { changed: boolean };

@@ -1,6 +1,7 @@
 /**
- * The person's settings, in `storage.local` under `settings`, and their credentials, in
- * `storage.local` under `credentials` (never sync storage, never exported).
+ * The person's settings, in `storage.local` under `settings` (credentials are apart, in
+ * ./credentials.ts; what only the options page needs — import/export, the custom-page form's
+ * parsing — is in ./settings-io.ts, so the popup does not load it).
  *
  * Settings are versioned. Whatever is stored (an older version, a newer one, a hand-edited import,
  * garbage) is read through `migrate`: structural steps bring it to the current version, then every
@@ -14,11 +15,8 @@
  */
 import { DOMAIN_PATTERN, ID_PATTERN, isHttpsUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
 import type { Service } from './catalog/schema';
-import { t, type MessageKey } from './i18n';
-import { fail, ok, type Result } from './model';
 
 export const SETTINGS_KEY = 'settings';
-export const CREDENTIALS_KEY = 'credentials';
 export const SETTINGS_VERSION = 2;
 
 /** Services watched out of the box: everyday services with official feeds, so the list is useful at once. */
@@ -93,7 +91,7 @@ export function defaultSettings(): Settings {
 // Field schemas
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const CUSTOM_ID_PATTERN = /^custom-[a-z0-9][a-z0-9-]*$/;
 /** "HH:MM", 24-hour. */
@@ -262,6 +260,11 @@ export function migrate(raw: unknown): Settings {
   return repair(upgrade(raw), []);
 }
 
+/** Like `migrate`, also listing the fields that were present but invalid (for imports: ./settings-io.ts). */
+export function migrateListingRepairs(raw: unknown, repairs: string[]): Settings {
+  return repair(upgrade(raw), repairs);
+}
+
 /** Validate whatever is stored: migrate, validate and repair (kept for callers of the v1 API). */
 export function parseSettings(raw: unknown): Settings {
   return migrate(raw);
@@ -287,22 +290,6 @@ export async function saveSettings(area: KeyValueArea, s: Settings): Promise<voi
 // ---------------------------------------------------------------------------------------------
 // Custom services
 
-/** `custom-<slug of the status page's hostname>`, e.g. `custom-status-example-com`. */
-export function customIdFor(statusPageUrl: string): string {
-  let host = '';
-  try {
-    host = new URL(statusPageUrl).hostname;
-  } catch {
-    // fall through to the generic slug
-  }
-  const slug = host
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `custom-${slug || 'page'}`;
-}
-
 /**
  * A custom status page as a catalog-shaped `Service`, so the poller, the verdict and the popup can
  * treat it like any other. Its `domains` may be empty (then no site maps to it; it is still
@@ -319,156 +306,9 @@ export function customAsService(c: CustomService): Service {
   };
 }
 
-/**
- * What a person typed as a status page address → a clean https URL, or null when it is not one.
- * A bare hostname gets `https://`; `http:`, other schemes, IP addresses, localhost and credentials
- * are refused. The fragment is dropped; a bare `/` path is dropped too (`https://status.example.com`).
- */
-export function normaliseStatusPageUrl(input: string): string | null {
-  let text = input.trim();
-  if (text === '' || /\s/.test(text)) return null;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text)) return null; // mailto:, javascript: …
-    text = `https://${text}`;
-  }
-  if (!isHttpsUrl(text)) return null;
-  const url = new URL(text);
-  url.hash = '';
-  return url.pathname === '/' && url.search === '' ? url.origin : url.href;
-}
-
-/**
- * The optional "sites of this service" field: hostnames separated by commas or spaces; a pasted
- * URL is reduced to its hostname. Lower-cased, deduplicated. Error: the first entry that is not a
- * hostname, in a sentence.
- */
-export function parseDomainsInput(input: string): Result<string[]> {
-  const out = new Set<string>();
-  for (const part of input.split(/[\s,;]+/)) {
-    if (part === '') continue;
-    let host = part.toLowerCase();
-    if (host.includes('/')) {
-      try {
-        host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
-      } catch {
-        // keep as typed; it fails the pattern below
-      }
-    }
-    host = host.replace(/\.$/, '');
-    if (!DOMAIN_PATTERN.test(host)) return fail('schema', t('customBadDomain', part));
-    out.add(host);
-  }
-  if (out.size > 50) return fail('schema', t('customTooManyDomains'));
-  return ok([...out]);
-}
-
 /** A custom service by id, from settings. */
 export function findCustom(s: Settings, id: string): CustomService | undefined {
   return s.custom.find((c) => c.id === id);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export / import
-
-/** The settings as pretty JSON for a person to keep. Credentials are not part of settings and never appear. */
-export function exportSettings(s: Settings): string {
-  return `${JSON.stringify(parseSettings(s), null, 2)}\n`;
-}
-
-const KNOWN_FIELDS = ['version', 'watched', 'pollIntervalMin', 'custom', 'sources', 'notifications', 'http5xxDetection'];
-
-const FIELD_WORDS: Record<string, MessageKey> = {
-  watched: 'fieldWatched',
-  pollIntervalMin: 'fieldPollInterval',
-  custom: 'fieldCustom',
-  sources: 'fieldSources',
-  notifications: 'fieldNotifications',
-  'notifications.muted': 'fieldMuted',
-  'notifications.quietHours': 'fieldQuietHours',
-  'notifications.quietHours.start': 'fieldQuietStart',
-  'notifications.quietHours.end': 'fieldQuietEnd',
-  http5xxDetection: 'fieldHttp5xx',
-};
-
-function describeField(path: string): string {
-  const key = FIELD_WORDS[path];
-  if (key) return t(key);
-  const custom = /^custom\[(\d+)\]$/.exec(path);
-  if (custom) return t('fieldCustomItem', String(Number(custom[1]) + 1));
-  return t('fieldBoolean', path);
-}
-
-/**
- * Settings from pasted or loaded JSON. Older versions are migrated; unknown fields are dropped;
- * missing fields take their defaults. Unlike loading from storage, a present but invalid value is
- * an error (naming the field), not silently replaced: the person should know their file was not
- * taken as written. Never touches credentials.
- */
-export function importSettings(text: string): Result<Settings> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return fail('parse', t('importNotJson', e instanceof Error ? e.message : String(e)));
-  }
-  if (!isObj(raw)) return fail('schema', t('importNotObject'));
-  if (!KNOWN_FIELDS.some((k) => k in raw)) return fail('schema', t('importNoFields', KNOWN_FIELDS.join(', ')));
-  const repairs: Repairs = [];
-  const settings = repair(upgrade(raw), repairs);
-  if (repairs.length > 0) {
-    const fields = [...new Set(repairs)].map(describeField);
-    return fail('schema', t('importInvalid', fields.join('; ')));
-  }
-  return ok(settings);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Credentials (storage.local only; never synced, never exported, never sent in messages)
-
-export interface Credentials {
-  /** Either field may be empty while the person is still typing; use `blueskyReady` before using them. */
-  bluesky?: { handle: string; appPassword: string };
-  isdown?: { apiKey: string };
-}
-
-/** A credential field: a string, trimmed, at most `max` characters after trimming; else null. */
-const credText = (v: unknown, max: number): string | null => {
-  if (typeof v !== 'string') return null;
-  const s = v.trim();
-  return s.length <= max ? s : null;
-};
-
-/** Valid credentials only; an invalid or empty entry is dropped, the other kept. A leading "@" of a handle is removed. */
-export function parseCredentials(raw: unknown): Credentials {
-  const o = isObj(raw) ? raw : {};
-  const out: Credentials = {};
-  const b = isObj(o.bluesky) ? o.bluesky : null;
-  const handle = b ? credText(b.handle, 253) : null;
-  const appPassword = b ? credText(b.appPassword, 200) : null;
-  if (handle !== null && appPassword !== null && (handle !== '' || appPassword !== '')) {
-    out.bluesky = { handle: handle.replace(/^@/, ''), appPassword };
-  }
-  const apiKey = isObj(o.isdown) ? credText(o.isdown.apiKey, 500) : null;
-  if (apiKey !== null && apiKey !== '') out.isdown = { apiKey };
-  return out;
-}
-
-/** Both Bluesky fields are filled in. */
-export const blueskyReady = (c: Credentials): c is Credentials & { bluesky: { handle: string; appPassword: string } } =>
-  !!c.bluesky && c.bluesky.handle !== '' && c.bluesky.appPassword !== '';
-
-/** An IsDown key is filled in. */
-export const isdownReady = (c: Credentials): c is Credentials & { isdown: { apiKey: string } } => !!c.isdown && c.isdown.apiKey !== '';
-
-/** Read credentials; pass `browser.storage.local` (never sync storage). */
-export async function loadCredentials(area: KeyValueArea): Promise<Credentials> {
-  const got = await area.get(CREDENTIALS_KEY);
-  return parseCredentials(got[CREDENTIALS_KEY]);
-}
-
-/** Write credentials; pass `browser.storage.local` (never sync storage). Incomplete entries are removed. */
-export async function saveCredentials(area: KeyValueArea, c: Credentials): Promise<void> {
-  await area.set({ [CREDENTIALS_KEY]: parseCredentials(c) });
 }
 
 // ---------------------------------------------------------------------------------------------

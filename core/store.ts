@@ -139,9 +139,15 @@ export async function getBody(db: Db, url: string): Promise<BodyRecord | undefin
 
 /** Save a service record together with the feed bodies it was parsed from, atomically. */
 export async function commitPoll(db: Db, rec: ServiceRecord, bodies: BodyRecord[]): Promise<void> {
+  await commitPolls(db, [{ rec, bodies }]);
+}
+
+/** Several polls' results in one transaction: all of them are stored, or none. */
+export async function commitPolls(db: Db, writes: readonly { rec: ServiceRecord; bodies: readonly BodyRecord[] }[]): Promise<void> {
   const tx = db.transaction(['services', 'bodies'], 'readwrite');
-  await Promise.all([tx.objectStore('services').put(rec), ...bodies.map((b) => tx.objectStore('bodies').put(b))]);
-  await tx.done;
+  const services = tx.objectStore('services');
+  const bodies = tx.objectStore('bodies');
+  await Promise.all([...writes.flatMap((w) => [services.put(w.rec), ...w.bodies.map((b) => bodies.put(b))]), tx.done]);
 }
 
 /** All recorded episodes of a service, oldest first. */

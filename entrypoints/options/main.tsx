@@ -3,7 +3,8 @@ import { loadCatalog } from '@/core/catalog/catalog';
 import { Options, type OptionsDeps } from '@/components/Options';
 import { pageLang, t } from '@/core/i18n';
 import { detectFeed } from '@/core/official/detect';
-import { loadCredentials, loadSettings, saveCredentials, saveSettings, type KeyedSource } from '@/core/settings';
+import { loadCredentials, saveCredentials } from '@/core/credentials';
+import { loadSettings, saveSettings, type KeyedSource } from '@/core/settings';
 import '@/components/options.css';
 
 // Thin wiring only: the real browser APIs in, the page out. Settings and credentials both live in

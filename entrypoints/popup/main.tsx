@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import { directory, type Directory } from '@/core/services';
 import { loadCatalog } from '@/core/catalog/catalog';
-import { Popup, copyStatus, type PopupData } from '@/components/Popup';
+import { Popup, copyStatus, loadDetails, type PopupData } from '@/components/Popup';
 import { pageLang } from '@/core/i18n';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
 import { loadSettings } from '@/core/settings';
 import { openStore, readForPopup } from '@/core/store';
 import { evaluate } from '@/core/evaluate';
-import { summaryText } from '@/core/history/summary';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
@@ -103,6 +102,7 @@ async function refresh() {
 async function copy() {
   if (!last?.service) return;
   const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict);
+  const { summaryText } = await import('@/core/history/summary');
   const text = summaryText(last.service, result, last.episode, last.now);
   try {
     await navigator.clipboard.writeText(text);
@@ -150,4 +150,10 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
 });
 // Keep "4 min ago" honest while the popup stays open.
 setInterval(() => void paint(), 15_000);
-void paint().then(maybeRefresh);
+// The verdict first; then the worker is asked for fresh data if ours is old, and the slower cards
+// ("when will it be back", track record) load and appear.
+void paint().then(() => {
+  void maybeRefresh();
+  void import('@/core/history/summary'); // ready before "Copy as text" is pressed
+  return loadDetails().then(paint);
+});

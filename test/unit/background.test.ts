@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { DEFAULT_TITLE, POLL_ALARM, start } from '../../core/background';
@@ -37,10 +37,21 @@ beforeEach(() => {
   dbName = `bg-test-${n++}`;
 });
 
+const booted: ReturnType<typeof start>[] = [];
 function boot(fetch: typeof globalThis.fetch) {
   const name = dbName; // fixed per test: an earlier test's in-flight poll must not write into this one's DB
-  return start(b, { fetch, now: () => NOW, db: () => openStore(name) });
+  const api = start(b, { fetch, now: () => NOW, db: () => openStore(name) });
+  booted.push(api);
+  return api;
 }
+
+// A test's worker keeps working after the test's last assertion (its first tick polls, paints
+// every tab in the shared fake session storage, notifies): let it finish before the next test,
+// or it paints and notifies into that test.
+afterEach(async () => {
+  await Promise.all(booted.splice(0).map((api) => api.ready));
+  await new Promise((r) => setTimeout(r, 50));
+});
 
 const commit = (tabId: number, url: string) =>
   fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: NOW } as never);
@@ -58,7 +69,7 @@ describe('background', () => {
     await until(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('!'));
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('GitHub — acknowledged: Major outage, updated 13 min ago');
     // Only status feeds are requested — never the page the person visited.
-    expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json');
+    await until(() => expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json'));
     expect(web.urls.filter((u) => u.includes('gist') || u.includes('someone'))).toEqual([]);
     // Every request goes to an official feed or a keyless complaint source — nowhere else.
     const allowed = new Set([

@@ -15,7 +15,7 @@ const en = read('en');
 
 /** Components whose every word comes from _locales: the options page, the popup, the welcome page. */
 const PAGES = readdirSync('components')
-  .filter((f) => /^(Options.*|Popup|Complaints|Welcome)\.tsx$/.test(f))
+  .filter((f) => /^(Options.*|Popup|PopupDetails|Complaints|Welcome)\.tsx$/.test(f))
   .map((f) => join('components', f));
 
 /**
@@ -27,6 +27,7 @@ const SOURCES = [
   'components/slots.ts',
   ...['options', 'popup', 'welcome'].flatMap((e) => readdirSync(`entrypoints/${e}`).map((f) => join('entrypoints', e, f))),
   'core/settings.ts',
+  'core/settings-io.ts',
   'core/i18n.ts',
   'core/present.ts',
   'core/verdict.ts',

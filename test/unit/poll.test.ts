@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Service } from '../../core/catalog/catalog';
 import { computeVerdict } from '../../core/verdict';
-import { refreshService, type PollDeps } from '../../core/poll';
+import { pollCycle, recordProblem, refreshService, type PollDeps } from '../../core/poll';
 import { getRecord, openStore, type Db } from '../../core/store';
 
 // Real payloads: GitHub summary during the 2020-04-02 outage, and GitHub's incidents.json
@@ -226,5 +226,94 @@ describe('unchanged feeds', () => {
     expect(later.problem).toBeNull();
     expect(later.snapshot).toEqual(first.snapshot);
     expect(await db.get('bodies', SUMMARY)).toMatchObject({ body: OPERATIONAL });
+  });
+});
+
+describe('pollCycle (the worker\u2019s batch)', () => {
+  const copies = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...github, id: `gh${i}` }) as unknown as Service);
+
+  it('polls every service with one read transaction and one write transaction for the batch', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const services = copies(6);
+    await pollCycle(services, deps(web.fetch, t0));
+    const modes: string[] = [];
+    const counted = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'transaction') {
+          return (stores: never, mode?: never) => {
+            modes.push(mode ?? 'readonly');
+            return target.transaction(stores, mode);
+          };
+        }
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    await pollCycle(services, { ...deps(web.fetch, t0 + 60_000), db: counted });
+    expect(modes).toEqual(['readonly', 'readwrite']);
+    for (const s of services) {
+      const rec = await getRecord(db, s.id);
+      expect(rec?.lastSuccessAt).toBe(t0 + 60_000);
+      expect(rec?.snapshot?.indicator).toBe('operational');
+    }
+  });
+
+  it('a refresh of a service in a running cycle shares the cycle\u2019s result; a precheck refusal is recorded as a problem', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      await gate;
+      return web.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const [a, refused] = copies(2);
+    const cycle = pollCycle([a!, refused!], deps(slow, t0), {
+      precheck: async (s) => (s.id === refused!.id ? { code: 'permission', message: 'not allowed' } : null),
+    });
+    const shared = refreshService(a!, deps(slow, t0));
+    release();
+    await cycle;
+    const rec = await shared;
+    expect(rec.lastSuccessAt).toBe(t0);
+    expect(web.log.filter((l) => l.url === SUMMARY)).toHaveLength(1);
+    expect((await getRecord(db, refused!.id))?.problem?.code).toBe('permission');
+  });
+
+  it('a record written after the batch read it is read again, not overwritten with the older copy', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    const [a, b] = copies(2);
+    await pollCycle([a!, b!], deps(web.fetch, t0));
+    // While the next cycle waits on a's request, a problem is recorded for b.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      await gate;
+      return web.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    const cycle = pollCycle([a!, b!], { ...deps(slow, t0 + 60_000) }, { concurrency: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    await recordProblem(b!, { code: 'http', message: 'HTTP 500' }, deps(web.fetch, t0 + 30_000));
+    release();
+    await cycle;
+    const rec = await getRecord(db, b!.id);
+    // The cycle saw the newer record (a failure 30 s ago, backing off), so b was not due and the
+    // problem stands; with its stale copy it would have polled b and written over the problem.
+    expect(rec?.problem?.code).toBe('http');
+    expect(rec?.lastAttemptAt).toBe(t0 + 30_000);
+    expect(rec?.backoff?.failures).toBe(1);
+    expect((await getRecord(db, a!.id))?.lastSuccessAt).toBe(t0 + 60_000);
   });
 });

@@ -1,30 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CREDENTIALS_KEY, blueskyReady, isdownReady, loadCredentials, parseCredentials, saveCredentials } from '../../core/credentials';
 import {
-  CREDENTIALS_KEY,
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
   SETTINGS_VERSION,
-  blueskyReady,
   customAsService,
-  customIdFor,
   defaultSettings,
-  exportSettings,
-  importSettings,
-  isdownReady,
-  loadCredentials,
   loadSettings,
   migrate,
-  normaliseStatusPageUrl,
-  parseCredentials,
-  parseDomainsInput,
   parseSettings,
-  saveCredentials,
   saveSettings,
   type CustomService,
   type Settings,
 } from '../../core/settings';
+import { customIdFor, exportSettings, importSettings, normaliseStatusPageUrl, parseDomainsInput } from '../../core/settings-io';
 
 const CUSTOM: CustomService = {
   id: 'custom-status-example-com',
