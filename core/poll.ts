@@ -36,6 +36,8 @@ const keyOf = (db: Db, id: string) => `${db.name}/${id}`;
 interface Write {
   rec: ServiceRecord;
   bodies: BodyRecord[];
+  /** Nothing but the check time and backoff changed (store.ts writes only the small check row). */
+  checkOnly?: boolean;
 }
 
 async function commit(db: Db, writes: readonly Write[]): Promise<void> {
@@ -191,7 +193,8 @@ async function pollWith(prev: ServiceRecord, service: Service, deps: PollDeps, f
     prev.parsedAt !== null &&
     now - prev.parsedAt < REPARSE_AFTER_MS
   ) {
-    return { rec: { ...prev, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) }, bodies: [] };
+    // Only the check time and backoff change: store just those (the record itself stays as it is).
+    return { rec: { ...prev, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) }, bodies: [], checkOnly: true };
   }
   const loaded = await loadBodies(read.bodies, deps);
   if (!loaded.ok) return failure(prev, loaded.problem, loaded.retryAfterMs, deps);

@@ -41,11 +41,37 @@ interface Schema extends DBSchema {
   episodes: { key: string; value: Episode; indexes: { serviceId: string } };
   /** Complaint counts per service and source: 15-minute buckets, 7 days (added in version 3). */
   crowd: { key: string; value: CrowdRecord; indexes: { serviceId: string } };
+  /**
+   * When each service's feed was last checked, and its backoff (added in version 4). An unchanged
+   * feed (a 304) only updates this small row, not the whole record with its snapshot and history:
+   * rewriting ~200 full records per minute was most of the poll cycle's cost in the browser.
+   * Readers merge it over `services` (`getRecord`, `getRecords`, `readForPopup`).
+   */
+  checks: { key: string; value: Check };
 }
 
+/** The part of a service record that changes at every poll, stored apart (see `checks`). */
+export interface Check {
+  serviceId: string;
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  backoff: BackoffState | null;
+}
+
+const checkOf = (r: ServiceRecord): Check => ({
+  serviceId: r.serviceId,
+  lastAttemptAt: r.lastAttemptAt,
+  lastSuccessAt: r.lastSuccessAt,
+  backoff: r.backoff,
+});
+
+/** A stored record with its latest check applied (the check is newer whenever it exists). */
+const merged = (rec: ServiceRecord | undefined, check: Check | undefined): ServiceRecord | undefined =>
+  rec && check ? { ...rec, lastAttemptAt: check.lastAttemptAt, lastSuccessAt: check.lastSuccessAt, backoff: check.backoff } : rec;
+
 export const DB_NAME = 'acknowledged';
-/** 1: services, bodies. 2: + episodes. 3: + crowd. Upgrades only add; data written by earlier versions is kept. */
-export const DB_VERSION = 3;
+/** 1: services, bodies. 2: + episodes. 3: + crowd. 4: + checks. Upgrades only add; data written by earlier versions is kept. */
+export const DB_VERSION = 4;
 
 export type Db = IDBPDatabase<Schema>;
 
@@ -64,6 +90,7 @@ export function openStore(name: string = DB_NAME): Promise<Db> {
       if (!db.objectStoreNames.contains('crowd')) {
         db.createObjectStore('crowd', { keyPath: 'key' }).createIndex('serviceId', 'serviceId');
       }
+      if (!db.objectStoreNames.contains('checks')) db.createObjectStore('checks', { keyPath: 'serviceId' });
     },
     blocking() {
       // A newer version wants to upgrade (an extension update): let it, reopen lazily.
@@ -94,15 +121,18 @@ export function emptyRecord(serviceId: string): ServiceRecord {
 }
 
 export async function getRecord(db: Db, serviceId: string): Promise<ServiceRecord | undefined> {
-  return db.get('services', serviceId);
+  return (await getRecords(db, [serviceId])).get(serviceId);
 }
 
 export async function getRecords(db: Db, ids: readonly string[]): Promise<Map<string, ServiceRecord>> {
-  const tx = db.transaction('services', 'readonly');
-  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
-  await tx.done;
+  const tx = db.transaction(['services', 'checks'], 'readonly');
+  const [rows, checks] = await Promise.all([
+    Promise.all(ids.map((id) => tx.objectStore('services').get(id))),
+    Promise.all(ids.map((id) => tx.objectStore('checks').get(id))),
+    tx.done,
+  ]);
   const out = new Map<string, ServiceRecord>();
-  rows.forEach((r) => r && out.set(r.serviceId, r));
+  rows.forEach((r, i) => r && out.set(r.serviceId, merged(r, checks[i])!));
   return out;
 }
 
@@ -115,22 +145,23 @@ export async function readForPopup(
   ids: readonly string[],
   focus: string | null,
 ): Promise<{ records: Map<string, ServiceRecord>; crowd: Map<string, CrowdRecord[]>; episodes: Episode[] }> {
-  const tx = db.transaction(['services', 'crowd', 'episodes'], 'readonly');
+  const tx = db.transaction(['services', 'checks', 'crowd', 'episodes'], 'readonly');
   const byService = tx.objectStore('crowd').index('serviceId');
-  const [rows, crowdRows, episodes] = await Promise.all([
+  const [rows, checks, crowdRows, episodes] = await Promise.all([
     Promise.all(ids.map((id) => tx.objectStore('services').get(id))),
+    Promise.all(ids.map((id) => tx.objectStore('checks').get(id))),
     Promise.all(ids.map((id) => byService.getAll(id))),
     focus ? tx.objectStore('episodes').index('serviceId').getAll(focus) : Promise.resolve([] as Episode[]),
     tx.done,
   ]);
   const records = new Map<string, ServiceRecord>();
-  rows.forEach((r) => r && records.set(r.serviceId, r));
+  rows.forEach((r, i) => r && records.set(r.serviceId, merged(r, checks[i])!));
   const crowd = new Map(ids.map((id, i) => [id, crowdRows[i] ?? []] as const));
   return { records, crowd, episodes: episodes.sort((a, b) => a.startedAt - b.startedAt) };
 }
 
 export async function putRecord(db: Db, rec: ServiceRecord): Promise<void> {
-  await db.put('services', rec);
+  await commitPolls(db, [{ rec, bodies: [] }]);
 }
 
 export async function getBody(db: Db, url: string): Promise<BodyRecord | undefined> {
@@ -142,12 +173,27 @@ export async function commitPoll(db: Db, rec: ServiceRecord, bodies: BodyRecord[
   await commitPolls(db, [{ rec, bodies }]);
 }
 
-/** Several polls' results in one transaction: all of them are stored, or none. */
-export async function commitPolls(db: Db, writes: readonly { rec: ServiceRecord; bodies: readonly BodyRecord[] }[]): Promise<void> {
-  const tx = db.transaction(['services', 'bodies'], 'readwrite');
+/**
+ * Several polls' results in one transaction: all of them are stored, or none. A write marked
+ * `checkOnly` (nothing but the check time and backoff changed: an unchanged feed) stores just the
+ * small check row; any other write stores the whole record and its check.
+ */
+export async function commitPolls(
+  db: Db,
+  writes: readonly { rec: ServiceRecord; bodies: readonly BodyRecord[]; checkOnly?: boolean }[],
+): Promise<void> {
+  const tx = db.transaction(['services', 'checks', 'bodies'], 'readwrite');
   const services = tx.objectStore('services');
+  const checks = tx.objectStore('checks');
   const bodies = tx.objectStore('bodies');
-  await Promise.all([...writes.flatMap((w) => [services.put(w.rec), ...w.bodies.map((b) => bodies.put(b))]), tx.done]);
+  await Promise.all([
+    ...writes.flatMap((w) => [
+      ...(w.checkOnly ? [] : [services.put(w.rec)]),
+      checks.put(checkOf(w.rec)),
+      ...w.bodies.map((b) => bodies.put(b)),
+    ]),
+    tx.done,
+  ]);
 }
 
 /** All recorded episodes of a service, oldest first. */

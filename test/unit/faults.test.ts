@@ -227,7 +227,7 @@ describe('fault suite', () => {
     v1.close();
     const upgraded = await openStore(name);
     expect(upgraded.version).toBe(DB_VERSION);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['bodies', 'crowd', 'episodes', 'services']);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['bodies', 'checks', 'crowd', 'episodes', 'services']);
     expect(await getRecord(upgraded, 'github')).toEqual(old);
     expect((await upgraded.get('bodies', SUMMARY))?.body).toBe(ACTIVE);
     await putRecord(upgraded, { ...old, lastAttemptAt: T0 + 1 });

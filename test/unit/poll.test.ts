@@ -317,3 +317,26 @@ describe('pollCycle (the worker\u2019s batch)', () => {
     expect((await getRecord(db, a!.id))?.lastSuccessAt).toBe(t0 + 60_000);
   });
 });
+
+describe('check rows', () => {
+  it('an unchanged feed updates only the small check row; readers see the new check time over the stored record', async () => {
+    const web = fakeWeb({
+      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
+      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
+    });
+    const t0 = Date.parse('2026-11-23T12:00:00Z');
+    await refreshService(github, deps(web.fetch, t0));
+    await refreshService(github, deps(web.fetch, t0 + 60_000));
+    const onDisk = await db.get('services', 'github');
+    expect(onDisk?.lastSuccessAt).toBe(t0); // the heavy record was not rewritten
+    expect((await db.get('checks', 'github'))?.lastSuccessAt).toBe(t0 + 60_000);
+    const rec = await getRecord(db, 'github');
+    expect(rec?.lastSuccessAt).toBe(t0 + 60_000);
+    expect(rec?.snapshot).toEqual(onDisk?.snapshot);
+    // A failure rewrites the whole record (the problem is part of it), check row included.
+    await recordProblem(github, { code: 'http', message: 'HTTP 503' }, deps(web.fetch, t0 + 120_000));
+    expect((await db.get('services', 'github'))?.problem?.code).toBe('http');
+    expect((await getRecord(db, 'github'))?.lastAttemptAt).toBe(t0 + 120_000);
+    expect((await getRecord(db, 'github'))?.lastSuccessAt).toBe(t0 + 60_000);
+  });
+});
