@@ -55,24 +55,117 @@ const COMMENT = /<!--[\s\S]*?-->/g;
 const TAG = /<\/?[a-z][^<>]*>/gi;
 
 /**
+ * Matches wherever some pass of htmlToText could change the text: markup passes need a '<',
+ * entity decoding a '&', whitespace folding one of `\r \t \v \f \u00a0`, two spaces, a space next
+ * to a line break or three line breaks in a row. No match → only trim and clip are left to do.
+ */
+const NEEDS_WORK = /[<&\r\t\v\f\u00a0]| [ \n]|\n(?: |\n\n)/;
+
+/**
  * Markup (or plain text that may contain a stray `<br />`) → readable plain text.
  * Paragraph breaks are kept as "\n\n" at most; runs of spaces are folded.
+ *
+ * Runs on every title, name and update body of every feed, so it does no work it can prove is a
+ * no-op: plain text (the usual case) is only trimmed and clipped, the markup passes need a '<',
+ * entity decoding a '&', and tags and whitespace are each handled in one pass where the text
+ * allows. The result is exactly that of running every pass in turn, for every input
+ * (test/unit/text-oracle.test.ts checks it against that version, kept verbatim).
  */
 export function htmlToText(input: unknown, max: number = MAX_TEXT): string {
   if (typeof input !== 'string' || input.length === 0) return '';
   // Bound the work before regexes run over it: a hostile 20 MB body must not stall the worker.
   let s = input.length > max * 4 ? input.slice(0, max * 4) : input;
-  s = s.replace(COMMENT, '').replace(DROP_WITH_CONTENT, '');
-  s = s.replace(LIST_ITEM, '\n• ').replace(LINE_BREAK, '\n').replace(PARAGRAPH, '\n\n');
-  s = s.replace(TAG, '');
-  s = decodeEntities(s);
-  s = s
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\t\f\v \u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return clip(s, max);
+  // Most feed text is plain: then every pass but trim and clip is a no-op.
+  if (!NEEDS_WORK.test(s)) return clip(s.trim(), max);
+  if (s.includes('<')) s = stripMarkup(s);
+  if (s.includes('&')) s = decodeEntities(s);
+  return clip(foldWhitespace(s).trim(), max);
+}
+
+/** Comments and script-like elements dropped, block boundaries → line breaks, other tags removed. */
+function stripMarkup(input: string): string {
+  let s = input;
+  if (s.includes('<!--')) s = s.replace(COMMENT, '');
+  s = s.replace(DROP_WITH_CONTENT, '');
+  // The passes below each need a '<'.
+  if (!s.includes('<')) return s;
+  return replaceTags(s) ?? s.replace(LIST_ITEM, '\n• ').replace(LINE_BREAK, '\n').replace(PARAGRAPH, '\n\n').replace(TAG, '');
+}
+
+const LIST_ITEM_AT = new RegExp(LIST_ITEM.source, 'iy');
+const LINE_BREAK_AT = new RegExp(LINE_BREAK.source, 'iy');
+const PARAGRAPH_AT = new RegExp(PARAGRAPH.source, 'iy');
+const TAG_AT = new RegExp(TAG.source, 'iy');
+
+/**
+ * The LIST_ITEM, LINE_BREAK, PARAGRAPH and TAG passes in one scan, or null when the text is not
+ * simple enough for that (the caller then runs the passes).
+ *
+ * Each of those patterns starts at a '<' and ends at the first '>' after it, and no replacement
+ * holds a '<' or '>'. So when every '<' that has a '>' after it reaches that '>' before any other
+ * '<', each match of each pass is a whole `<…>` stretch of the input, the stretches do not overlap
+ * and a replacement cannot change what another stretch matches: each stretch simply gets the
+ * replacement of the first pass that matches it (tried at its '<', with the same patterns). A '<'
+ * with no '>' after it can start no match. Anything else — "<br <li>", "< <br>p>" — returns null.
+ */
+function replaceTags(s: string): string | null {
+  let out = '';
+  let from = 0; // start of the input not yet copied to `out`
+  let lt = s.indexOf('<');
+  while (lt !== -1) {
+    const gt = s.indexOf('>', lt + 1);
+    if (gt === -1) break;
+    const next = s.indexOf('<', lt + 1);
+    if (next !== -1 && next < gt) return null;
+    let rep: string | null = null;
+    if (at(LIST_ITEM_AT, s, lt)) rep = '\n• ';
+    else if (at(LINE_BREAK_AT, s, lt)) rep = '\n';
+    else if (at(PARAGRAPH_AT, s, lt)) rep = '\n\n';
+    else if (at(TAG_AT, s, lt)) rep = '';
+    if (rep !== null) {
+      out += s.slice(from, lt) + rep;
+      from = gt + 1;
+    }
+    lt = next;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+function at(re: RegExp, s: string, i: number): boolean {
+  re.lastIndex = i;
+  return re.test(s);
+}
+
+/**
+ * A maximal run of the characters `\t \n \v \f \r space \u00a0` that the whitespace passes below
+ * would change: one holding `\t \v \f \r \u00a0`, two spaces, a space next to a line break or three
+ * line breaks (any run of three or more such characters holds one, so runs left alone are only
+ * " ", "\n" and "\n\n"). Linear: the leading `*` gives back at most three characters to find one.
+ */
+const WHITESPACE_RUN = /[\t-\r \u00a0]*(?:[\t\v\f\r\u00a0]| [ \n]|\n(?: |\n\n))[\t-\r \u00a0]*/g;
+
+/**
+ * `\r\n?` → `\n`, then `[\t\f\v \u00a0]+` → ' ', then ` *\n *` → `\n`, then `\n{3,}` → `\n\n`, as one
+ * pass. Those passes only ever turn a maximal run of the characters above into something made of
+ * the same characters, so each run is folded on its own: with no line break it becomes one space;
+ * otherwise its spaces all touch a line break and go, and its line breaks (`\r\n` counting as
+ * one) are kept, two at most.
+ */
+function foldWhitespace(s: string): string {
+  return s.replace(WHITESPACE_RUN, foldRun);
+}
+
+function foldRun(run: string): string {
+  let breaks = 0;
+  for (let i = 0; i < run.length && breaks < 2; i++) {
+    const c = run.charCodeAt(i);
+    if (c === 10) breaks++;
+    else if (c === 13) {
+      breaks++;
+      if (run.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n';
 }
 
 /** Cut to `max` characters on a code point boundary, adding an ellipsis. */

@@ -24,6 +24,19 @@ describe('htmlToText', () => {
     expect(htmlToText(null)).toBe('');
     expect(htmlToText(42)).toBe('');
   });
+  it('leaves plain text alone apart from trimming, and folds whitespace runs', () => {
+    expect(htmlToText('  All systems operational\n\nSince 10:00  ')).toBe('All systems operational\n\nSince 10:00');
+    expect(htmlToText('a \t\u00a0b\r\nc\r\rd \n \n \n e')).toBe('a b\nc\n\nd\n\ne');
+    expect(htmlToText('a&nbsp; &#13;&#10;b')).toBe('a\nb');
+  });
+  it('handles stray angle brackets the way the tag passes do, one after another', () => {
+    expect(htmlToText('latency < 5 ms <b>now</b>')).toBe('latency < 5 ms now');
+    expect(htmlToText('x < y > z')).toBe('x < y > z');
+    // List items go first; the "<br" left then has no '>' to end it.
+    expect(htmlToText('a<br <li>b')).toBe('a<br\n• b');
+    // Once "<br>" is a line break, "< \np>" reads as a paragraph tag.
+    expect(htmlToText('a< <br>p>b')).toBe('a\n\nb');
+  });
   it('decodes numeric references and rejects invalid code points', () => {
     expect(decodeEntities('&#65;&#x42;&#0;&#xD800;')).toBe('AB\uFFFD\uFFFD');
   });
