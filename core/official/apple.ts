@@ -22,7 +22,6 @@
  * - `components` (snapshot) = the services, each with the worst status of its open events.
  * - `drpost`/`drMessage` are not used (their meaning is not documented).
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -34,7 +33,7 @@ import {
   type OfficialSnapshot,
   type Result,
 } from '../model';
-import { clip, htmlToText, MAX_TEXT, safeUrl } from '../text';
+import { clip, MAX_TEXT, safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   cleanName,
@@ -46,26 +45,26 @@ import {
   MAX_OPEN,
   MAX_RECENT,
   newestFirst,
+  readJsonRecord,
   scopeMatcher,
   SHAPE_MESSAGE,
   stripJsonp,
   uniqueNames,
+  word,
   worse,
 } from './json-feeds';
-import { isRecord, MAX_TITLE, readJsonObject } from './statuspage';
+import { textOf } from './quick';
+import { isRecord, list, looseList, object, str, strOrNum, type Out } from './read';
+import { MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
-// Schemas (zod/mini).
+// Shapes (./read).
 
-const str = z.catch(z.optional(z.nullable(z.string())), null);
-const strOrNum = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
-const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
+export const appleDocSchema = object({ services: list });
 
-export const appleDocSchema = z.object({ services: z.array(z.unknown()) });
+export const appleServiceSchema = object({ serviceName: str, redirectUrl: str, events: looseList });
 
-export const appleServiceSchema = z.object({ serviceName: str, redirectUrl: str, events: looseList });
-
-export const appleEventSchema = z.object({
+export const appleEventSchema = object({
   usersAffected: str,
   epochStartDate: strOrNum,
   epochEndDate: strOrNum,
@@ -94,7 +93,6 @@ const TYPE_WORDS: Record<string, string> = {
   available: 'Available',
 };
 
-const word = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
 /** `statusType` → model impact, else null. */
@@ -108,21 +106,28 @@ export const APPLE_DEVELOPER_PAGE = 'https://developer.apple.com/system-status/'
 
 /** The page for people: the developer status page for the developer feed, else the consumer one. */
 export function appleStatusPage(feedUrl: string): string {
+  // Every poll of a feed asks for the same page: remember the last answer.
+  if (feedUrl === lastPage.feedUrl) return lastPage.page;
   const href = safeUrl(feedUrl);
-  return href !== null && /\/developer\//i.test(new URL(href).pathname) ? APPLE_DEVELOPER_PAGE : APPLE_CONSUMER_PAGE;
+  const page = href !== null && /\/developer\//i.test(new URL(href).pathname) ? APPLE_DEVELOPER_PAGE : APPLE_CONSUMER_PAGE;
+  lastPage = { feedUrl, page };
+  return page;
 }
+let lastPage: { feedUrl: unknown; page: string } = { feedUrl: undefined, page: APPLE_CONSUMER_PAGE };
 
 // ---------------------------------------------------------------------------------------------
 // Events.
+
+type AppleEvent = Out<typeof appleEventSchema>;
 
 interface Listed {
   key: string;
   /** Services listing this event, in feed order. */
   listedUnder: string[];
-  event: z.output<typeof appleEventSchema>;
+  event: AppleEvent;
 }
 
-function eventKey(e: z.output<typeof appleEventSchema>, service: string): string | null {
+function eventKey(e: AppleEvent, service: string): string | null {
   const id = e.messageId;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   if (typeof id === 'string' && id.trim() !== '' && id.length <= 200) return id.trim();
@@ -131,7 +136,7 @@ function eventKey(e: z.output<typeof appleEventSchema>, service: string): string
 }
 
 function classify(
-  e: z.output<typeof appleEventSchema>,
+  e: AppleEvent,
   start: string | null,
   end: string | null,
   now: number,
@@ -179,7 +184,7 @@ function toIncident(
       ? 'Maintenance'
       : cleanName(e.statusType, 60) || 'Event';
 
-  const message = htmlToText(e.message);
+  const message = textOf(e.message);
   const users = cleanName(e.usersAffected);
   const text = clip([message, users].filter((x) => x !== '').join('\n\n'), MAX_TEXT);
   const at = (closed ? (end ?? start) : start) ?? null;
@@ -217,7 +222,7 @@ export function readAppleStatus(body: unknown, ctx: ParseContext): Result<AppleS
   if (typeof body !== 'string') return fail('parse', `${WHAT} could not be read`);
   const inner = stripJsonp(body);
   if (inner === null) return fail('parse', `${WHAT} is not valid JSON`);
-  const json = readJsonObject(inner, WHAT);
+  const json = readJsonRecord(inner, WHAT);
   if (!json.ok) return json;
   const doc = appleDocSchema.safeParse(json.value);
   if (!doc.success) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);

@@ -23,7 +23,6 @@
  *   incident's components are then the matching services only. No scope (the "AWS console"
  *   entry): every event counts.
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -33,7 +32,7 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { clip, htmlToText, safeUrl } from '../text';
+import { clip, safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   cleanName,
@@ -49,17 +48,14 @@ import {
   SHAPE_MESSAGE,
   uniqueNames,
 } from './json-feeds';
-import { isRecord, MAX_NAME, MAX_TITLE } from './statuspage';
+import { textOf } from './quick';
+import { isRecord, looseList, looseRecord, object, str, strOrNum } from './read';
+import { MAX_NAME, MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
-// Schemas (zod/mini).
+// Shapes (./read).
 
-const str = z.catch(z.optional(z.nullable(z.string())), null);
-const strOrNum = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
-const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
-const looseObject = z.catch(z.optional(z.nullable(z.record(z.string(), z.unknown()))), null);
-
-export const awsEventSchema = z.object({
+export const awsEventSchema = object({
   date: strOrNum,
   arn: str,
   region_name: str,
@@ -68,17 +64,17 @@ export const awsEventSchema = z.object({
   service_name: str,
   summary: str,
   event_log: looseList,
-  impacted_services: looseObject,
+  impacted_services: looseRecord,
 });
 
-export const awsLogEntrySchema = z.object({
+export const awsLogEntrySchema = object({
   summary: str,
   message: str,
   status: strOrNum,
   timestamp: strOrNum,
 });
 
-export const awsImpactedServiceSchema = z.object({
+export const awsImpactedServiceSchema = object({
   service_name: str,
   current: strOrNum,
   max: strOrNum,
@@ -152,7 +148,7 @@ function readLog(rows: readonly unknown[]): { at: string; t: number; order: numb
     if (!parsed.success) return;
     const at = epochToIso(parsed.data.timestamp);
     if (at === null) return; // no readable time: cannot be placed on the timeline
-    const text = htmlToText(parsed.data.message) || cleanName(parsed.data.summary);
+    const text = textOf(parsed.data.message) || cleanName(parsed.data.summary);
     out.push({ at, t: Date.parse(at), order, text });
   });
   // Oldest first (the feed's order), ties keep the feed's order.

@@ -29,7 +29,6 @@
  *   component's current status (2 → minor, 3 → major, 4 → critical), else null.
  * - scope: components by name; incidents by their component's name, kept when they have none.
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -58,13 +57,12 @@ import {
   str,
   strOrNum,
 } from './feedkit';
+import { flag, list, object } from './read';
 import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
-const flag = z.catch(z.optional(z.nullable(z.union([z.boolean(), z.number(), z.string()]))), null);
-
-const componentSchema = z.object({ id: strOrNum, name: str, status: strOrNum, enabled: flag });
-const updateSchema = z.object({ status: strOrNum, message: str, created_at: str });
-const incidentSchema = z.object({
+const componentSchema = object({ id: strOrNum, name: str, status: strOrNum, enabled: flag });
+const updateSchema = object({ status: strOrNum, message: str, created_at: str });
+const incidentSchema = object({
   id: strOrNum,
   component_id: strOrNum,
   name: str,
@@ -80,7 +78,7 @@ const incidentSchema = z.object({
   updates: looseList,
 });
 
-export const envelopeSchema = z.object({ data: z.array(z.unknown()) });
+export const envelopeSchema = object({ data: list });
 
 const COMPONENTS = 'the component list (api/v1/components)';
 const INCIDENTS = 'the incident list (api/v1/incidents)';
@@ -213,7 +211,7 @@ export function readCachetIncident(
   const componentId = idOf(i.component_id);
   const component = componentId !== null && componentId !== '0' ? components.get(componentId) : undefined;
   const closed = isClosed(status);
-  const title = htmlToText(i.name, MAX_TITLE).replace(/\s+/g, ' ');
+  const title = cleanName(i.name, MAX_TITLE);
   return {
     id,
     title: title === '' ? cleanName(`Incident ${id}`, MAX_TITLE) : title,

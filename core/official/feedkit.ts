@@ -6,9 +6,9 @@
  *
  * Everything here is pure and never throws.
  */
-import * as z from 'zod/mini';
-import { fail, type ComponentStatus, type OfficialUpdate, type Result } from '../model';
-import { htmlToText, toIso } from '../text';
+import { fail, type ComponentStatus, type Result } from '../model';
+import { toIso } from '../text';
+import { canonicalIso, nameOf, validDateTime } from './quick';
 import { MAX_NAME } from './statuspage';
 
 /** The sentence tail every "format changed" failure uses (same words as the Statuspage adapter). */
@@ -17,12 +17,9 @@ export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider 
 // ---------------------------------------------------------------------------------------------
 // Lenient leaves: a wrong type or an absent key reads as null, never as a failure.
 
-export const str = z.catch(z.optional(z.nullable(z.string())), null);
-export const bool = z.catch(z.optional(z.nullable(z.boolean())), null);
-/** A string or a number (ids, status codes sent either way). */
-export const strOrNum = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
-/** A nested list validated element by element later. */
-export const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
+// (`str`, `bool`, `strOrNum` — a string or a finite number, for ids and codes sent either way —
+// and `looseList`, a nested list read element by element later; all from core/official/read.ts.)
+export { bool, looseList, str, strOrNum } from './read';
 
 // ---------------------------------------------------------------------------------------------
 // Lists.
@@ -54,16 +51,11 @@ export function idOf(value: unknown): string | null {
   return null;
 }
 
-/** A display name: markup removed, whitespace folded to single spaces, bounded. */
-export const cleanName = (value: unknown, max = MAX_NAME): string => htmlToText(value, max).replace(/\s+/g, ' ');
+/** A display name: markup removed, whitespace folded to single spaces, bounded (`htmlToText` on one line). */
+export const cleanName = (value: unknown, max = MAX_NAME): string => nameOf(value, max);
 
 /** Newest first by time; ties keep the feed's own order. Updates without a time were already dropped. */
-export function newestFirst(updates: readonly OfficialUpdate[]): OfficialUpdate[] {
-  return updates
-    .map((update, order) => ({ update, order, t: Date.parse(update.at) }))
-    .sort((a, b) => b.t - a.t || a.order - b.order)
-    .map((x) => x.update);
-}
+export { newestFirst } from './quick';
 
 const RANK: Record<ComponentStatus, number> = {
   unknown: 0,
@@ -151,6 +143,11 @@ export function zonelessAsUtc(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   const m = ZONELESS.exec(input.trim());
   if (!m) return null;
+  // A real date from year 1000 on is written out as toISOString() would (no Date round trip).
+  const year = Number(m[1]);
+  if (year >= 1000 && validDateTime(year, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))) {
+    return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}.${m[7] ? m[7].padEnd(3, '0').slice(0, 3) : '000'}Z`;
+  }
   const ms = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
   return utcIso(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms, 0);
 }
@@ -169,6 +166,11 @@ export function jsDateString(input: unknown): string | null {
   const sign = m[7] === '-' ? -1 : 1;
   const offset = m[8] !== undefined ? sign * (Number(m[8]) * 60 + Number(m[9])) : 0;
   if (Math.abs(offset) > 14 * 60) return null;
+  // UTC (the usual "GMT+0000"), a real date from year 1000 on: written out as toISOString() would.
+  const year = Number(m[3]);
+  if (offset === 0 && year >= 1000 && validDateTime(year, month + 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))) {
+    return `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}T${m[4]!.padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}.000Z`;
+  }
   return utcIso(Number(m[3]), month, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), 0, offset);
 }
 
@@ -176,6 +178,8 @@ export function jsDateString(input: unknown): string | null {
 export function isoDate(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   const s = input.trim();
+  const fast = canonicalIso(s); // already in toISOString() form and a real date
+  if (fast !== null) return fast;
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.exec(s);
   if (!m) return null;
   // The engine rolls 30 February over to 2 March; a date that does not exist is not a date.

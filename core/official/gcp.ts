@@ -23,9 +23,8 @@
  *   Workspace incident for Gmail marks Gmail and not Google Docs.
  * - `recent` = incidents that ended within the last 7 days (newest first, at most 20).
  * - Performance: one linear pass with cheap checks picks the few open or recently ended incidents;
- *   only those are validated with zod and normalised.
+ *   only those are validated and normalised.
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -36,11 +35,12 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { clip, htmlToText, MAX_TEXT, safeUrl, toIso } from '../text';
+import { clip, MAX_TEXT, safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   cleanName,
   endedRecently,
+  idOf,
   indicatorFrom,
   MAX_OPEN,
   MAX_RECENT,
@@ -52,18 +52,15 @@ import {
   SHAPE_MESSAGE,
   uniqueNames,
 } from './json-feeds';
-import { isRecord, MAX_NAME, MAX_TITLE } from './statuspage';
+import { isoOf, nameOf, textOf } from './quick';
+import { isRecord, looseList, looseRecord, object, str, strOrNum, type Out } from './read';
+import { MAX_NAME, MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
-// Schemas (zod/mini), applied only to the few incidents that matter.
+// Shapes (./read), applied only to the few incidents that matter.
 
-const str = z.catch(z.optional(z.nullable(z.string())), null);
-const idLike = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
-const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
-const looseObject = z.catch(z.optional(z.nullable(z.record(z.string(), z.unknown()))), null);
-
-export const gcpIncidentSchema = z.object({
-  id: idLike,
+export const gcpIncidentSchema = object({
+  id: strOrNum,
   external_desc: str,
   begin: str,
   created: str,
@@ -74,13 +71,13 @@ export const gcpIncidentSchema = z.object({
   service_name: str,
   uri: str,
   updates: looseList,
-  most_recent_update: looseObject,
+  most_recent_update: looseRecord,
   affected_products: looseList,
   currently_affected_locations: looseList,
   previously_affected_locations: looseList,
 });
 
-export const gcpUpdateSchema = z.object({
+export const gcpUpdateSchema = object({
   when: str,
   created: str,
   modified: str,
@@ -89,7 +86,7 @@ export const gcpUpdateSchema = z.object({
 });
 
 /** A product (`{title, id, current_title}`) or a location (`{title, id}`). */
-export const gcpNamedSchema = z.object({ title: str, id: idLike, current_title: str });
+export const gcpNamedSchema = object({ title: str, id: strOrNum, current_title: str });
 
 // ---------------------------------------------------------------------------------------------
 // Mappings.
@@ -131,7 +128,7 @@ export function markdownToText(input: unknown, max: number = MAX_TEXT): string {
   if (s.includes('---')) s = s.replace(/^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$\n?/gm, '');
   if (s.includes('**') || s.includes('__')) s = s.replace(/\*\*|__/g, '');
   if (s.includes('](')) s = s.replace(/\[([^\]\n]{1,500})\]\((https?:\/\/[^)\s]{1,2000})\)/g, '$1 ($2)');
-  return htmlToText(s, max);
+  return textOf(s, max);
 }
 
 /**
@@ -140,14 +137,21 @@ export function markdownToText(input: unknown, max: number = MAX_TEXT): string {
  * `https://www.google.com/appsstatus/dashboard/incidents.json` → `https://www.google.com/appsstatus/dashboard/`.
  */
 export function gcpDashboardRoot(feedUrl: string): string | null {
+  // Every incident of a feed asks for the same root: remember the last answer.
+  if (feedUrl === lastRoot.feedUrl) return lastRoot.root;
   const href = safeUrl(feedUrl);
-  if (href === null) return null;
-  const u = new URL(href);
-  u.search = '';
-  u.hash = '';
-  u.pathname = u.pathname.replace(/[^/]*$/, '');
-  return u.href;
+  let root: string | null = null;
+  if (href !== null) {
+    const u = new URL(href);
+    u.search = '';
+    u.hash = '';
+    u.pathname = u.pathname.replace(/[^/]*$/, '');
+    root = u.href;
+  }
+  lastRoot = { feedUrl, root };
+  return root;
 }
+let lastRoot: { feedUrl: unknown; root: string | null } = { feedUrl: undefined, root: null };
 
 /**
  * Link to an incident: its `uri` (e.g. `incidents/3BvH…`) resolved against the dashboard root;
@@ -168,16 +172,7 @@ export function gcpIncidentUrl(feedUrl: string, uri: string | null | undefined, 
 // ---------------------------------------------------------------------------------------------
 // One incident.
 
-function idOf(value: string | number | null | undefined): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'string') {
-    const s = value.trim();
-    return s === '' || s.length > 200 ? null : s;
-  }
-  return null;
-}
-
-type Named = z.output<typeof gcpNamedSchema>;
+type Named = Out<typeof gcpNamedSchema>;
 
 function readNamed(rows: readonly unknown[] | null | undefined): Named[] {
   const out: Named[] = [];
@@ -220,7 +215,7 @@ function readUpdates(rows: readonly unknown[]): GcpUpdateRow[] {
     const parsed = gcpUpdateSchema.safeParse(raw);
     if (!parsed.success) return;
     const u = parsed.data;
-    const at = toIso(u.when) ?? toIso(u.created);
+    const at = isoOf(u.when) ?? isoOf(u.created);
     if (at === null) return; // no readable time: cannot be placed on the timeline
     out.push({ at, t: Date.parse(at), order, available: isAvailable(u.status), raw: u.text ?? '' });
   });
@@ -327,18 +322,18 @@ function buildIncident(raw: unknown, opts: GcpNormaliseOptions): Built | null {
     const productNames = uniqueNames(products.map((p) => cleanName(p.title ?? p.current_title)));
     const names = productNames.length > 0 ? productNames : serviceName !== '' ? [serviceName] : [];
 
-    const createdAt = toIso(i.created);
-    const title = htmlToText(i.external_desc, MAX_TITLE).replace(/\s+/g, ' ');
+    const createdAt = isoOf(i.created);
+    const title = nameOf(i.external_desc, MAX_TITLE);
     const incident: OfficialIncident = {
       id,
       title: title !== '' ? title : names.length > 0 ? clip(`Incident affecting ${names.join(', ')}`, MAX_TITLE) : 'Incident',
       kind: 'incident',
       status,
       impact: mapGcpImpact(i.severity, i.status_impact),
-      startedAt: toIso(i.begin) ?? createdAt,
+      startedAt: isoOf(i.begin) ?? createdAt,
       createdAt,
-      updatedAt: updates[0]?.at ?? toIso(i.modified),
-      resolvedAt: closed ? toIso(i.end) : null,
+      updatedAt: updates[0]?.at ?? isoOf(i.modified),
+      resolvedAt: closed ? isoOf(i.end) : null,
       scheduledFor: null,
       scheduledUntil: null,
       updates,
@@ -360,7 +355,7 @@ type Triage = { kind: 'bad' } | { kind: 'old' } | { kind: 'open' | 'recent'; t: 
 
 const parseTime = (v: unknown): number => (typeof v === 'string' ? Date.parse(v) : NaN);
 
-/** What an element could be, decided without zod (cheap enough for megabytes of history). */
+/** What an element could be, decided without reading it in full (cheap enough for megabytes of history). */
 function triage(row: unknown, now: number): Triage {
   if (!isRecord(row)) return { kind: 'bad' };
   const id = row.id;

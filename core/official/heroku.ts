@@ -24,7 +24,6 @@
  * - scope: components by system name; incidents by the names in `systems[]`, kept when they name
  *   no system (see feedkit `incidentInScope`).
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -55,11 +54,12 @@ import {
   strOrNum,
   worstStatus,
 } from './feedkit';
+import { list, object, optList } from './read';
 import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
-const systemSchema = z.object({ system: str, name: str, status: str });
+const systemSchema = object({ system: str, name: str, status: str });
 
-const updateSchema = z.object({
+const updateSchema = object({
   id: strOrNum,
   update_type: str,
   contents: str,
@@ -67,7 +67,7 @@ const updateSchema = z.object({
   updated_at: str,
 });
 
-const incidentSchema = z.object({
+const incidentSchema = object({
   id: strOrNum,
   title: str,
   state: str,
@@ -80,10 +80,10 @@ const incidentSchema = z.object({
   updates: looseList,
 });
 
-export const currentStatusSchema = z.object({
-  status: z.array(z.unknown()),
-  incidents: z.array(z.unknown()),
-  scheduled: z.optional(z.nullable(z.array(z.unknown()))),
+export const currentStatusSchema = object({
+  status: list,
+  incidents: list,
+  scheduled: optList,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ export function readHerokuIncident(raw: unknown, baseUrl: string, fromScheduled:
   const i = p.data;
   const id = idOf(i.id);
   if (id === null) return null;
-  const title = htmlToText(i.title, MAX_TITLE).replace(/\s+/g, ' ');
+  const title = cleanName(i.title, MAX_TITLE);
   const updates = readUpdates(i.updates ?? []);
   const systems = readSystems(i.systems ?? []);
   const status = statusOf(i.state, i.resolved, updates, fromScheduled);

@@ -21,7 +21,6 @@
  * - scope is not applied: incidents are not attributed to components in the summary, and dropping
  *   an incident a scoped service might be hit by is the unsafe direction.
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -32,12 +31,13 @@ import {
   type OfficialSnapshot,
   type Result,
 } from '../model';
-import { htmlToText, safeUrl } from '../text';
+import { safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, eachValid, idOf, str, strOrNum } from './feedkit';
+import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, str, strOrNum } from './feedkit';
+import { object, optList } from './read';
 import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
-const eventSchema = z.object({
+const eventSchema = object({
   id: strOrNum,
   name: str,
   started: str,
@@ -49,11 +49,10 @@ const eventSchema = z.object({
   updatedAt: str,
 });
 
-const list = z.optional(z.nullable(z.array(z.unknown())));
-export const summarySchema = z.object({
-  page: z.object({ name: str, url: str, status: str }),
-  activeIncidents: list,
-  activeMaintenances: list,
+export const summarySchema = object({
+  page: object({ name: str, url: str, status: str }),
+  activeIncidents: optList,
+  activeMaintenances: optList,
 });
 
 const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
@@ -117,7 +116,7 @@ export function readInstatusEvent(raw: unknown, maintenance: boolean): OfficialI
   const p = eventSchema.safeParse(raw);
   if (!p.success) return null;
   const e = p.data;
-  const title = htmlToText(e.name, MAX_TITLE).replace(/\s+/g, ' ');
+  const title = cleanName(e.name, MAX_TITLE);
   const url = safeUrl(e.url);
   const start = anyDate(maintenance ? (e.start ?? e.started) : (e.started ?? e.start));
   const id = idOf(e.id) ?? lastSegment(url) ?? (title !== '' ? `${title}|${start ?? ''}` : null);

@@ -1,9 +1,13 @@
 /**
  * Small helpers shared by the adapters for the big providers' own JSON formats
- * (`gcp`, `aws-health`, `slack`, `apple`). Statuspage's helpers (`isRecord`, `readJsonObject` with
- * its nesting guard, `MAX_DEPTH`, `MAX_TITLE`, `MAX_NAME`) are reused from `./statuspage`; what is
- * here covers what those formats need beyond it: top-level arrays, JSONP, epoch numbers in seconds
- * or milliseconds, `ctx.scope` matching, and a page indicator derived from open incidents.
+ * (`gcp`, `aws-health`, `slack`, `apple`; `m365` uses `readJsonArray`).
+ * `MAX_DEPTH`, `MAX_TITLE` and `MAX_NAME` are Statuspage's (`./statuspage`), field readers are
+ * `./read`'s; what is here covers what those formats need beyond them: JSON bodies read with a
+ * cheap nesting guard (top-level arrays or objects), JSONP, epoch numbers in seconds or
+ * milliseconds, ids, `ctx.scope` matching, and a page indicator derived from open incidents.
+ * Feed text goes through `./quick` (`textOf`, `nameOf`, `isoOf`: `htmlToText`/`toIso` with fast paths).
+ *
+ * Everything here is pure and never throws.
  */
 import {
   fail,
@@ -14,7 +18,8 @@ import {
   type OfficialIncident,
   type Result,
 } from '../model';
-import { htmlToText } from '../text';
+import { nameOf } from './quick';
+import { isRecord, nestsDeeperThan } from './read';
 import { MAX_DEPTH, MAX_NAME } from './statuspage';
 
 /** A closed incident is "recent" (listed in `snapshot.recent`) for this long after it ended. */
@@ -32,40 +37,37 @@ export const MAX_COMPONENTS = 200;
 export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider may have changed platform';
 
 /**
- * True when the JSON text nests brackets deeper than `limit` (strings skipped). One linear pass,
- * so hostile megabytes of `[[[[…` are refused before JSON.parse builds them.
- *
- * Same contract as the (unexported) guard inside `readJsonObject` in ./statuspage, which only
- * accepts objects; the top-level arrays of Google and AWS need their own entry point. Strings are
- * skipped with `indexOf` rather than character by character: Google's history is megabytes of
- * text, and this keeps the guard at a small fraction of JSON.parse's own time.
+ * Whether `text` has more than `limit` '{' and '[' characters in all (inside strings or not).
+ * Nesting deeper than `limit` needs that many, and most bodies (a few KB of Slack, Apple, Workspace)
+ * have fewer: counting them with `indexOf` costs far less than `nestsDeeperThan`'s walk of the text,
+ * which then only runs on bodies that could nest too deep. Same answer either way.
  */
-export function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  const n = text.length;
-  let k = 0;
-  while (k < n) {
-    const c = text.charCodeAt(k);
-    if (c === 34 /* " */) {
-      // Jump to the closing quote: the next '"' not escaped by an odd number of backslashes.
-      let j = k + 1;
-      for (;;) {
-        j = text.indexOf('"', j);
-        if (j < 0) return false; // unterminated string: JSON.parse will refuse it
-        let backslashes = 0;
-        while (text.charCodeAt(j - 1 - backslashes) === 92 /* \\ */) backslashes++;
-        if (backslashes % 2 === 0) break;
-        j++;
-      }
-      k = j + 1;
-      continue;
-    }
-    if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > limit) return true;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
-    k++;
+function opensMoreThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (const bracket of ['[', '{']) {
+    for (let k = text.indexOf(bracket); k >= 0; k = text.indexOf(bracket, k + 1)) if (++count > limit) return true;
   }
   return false;
+}
+
+const BOM = /^\uFEFF/;
+const BOMS = /^[\uFEFF\uFFFE]/;
+
+/** `body` after its BOM was removed and outer whitespace trimmed → a JSON value, or a failure. */
+function readJson(body: unknown, bom: RegExp, what: string): Result<unknown> {
+  if (typeof body !== 'string') return fail('parse', `${what} could not be read`);
+  const trimmed = body.replace(bom, '').trim();
+  if (trimmed === '') return fail('parse', `${what} was empty`);
+  if (trimmed[0] === '<') {
+    return fail('parse', `${what} answered with a web page (HTML) instead of JSON — the page may have moved`);
+  }
+  // Refused before JSON.parse builds it (see `nestsDeeperThan` in ./read).
+  if (opensMoreThan(trimmed, MAX_DEPTH) && nestsDeeperThan(trimmed, MAX_DEPTH)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  try {
+    return ok(JSON.parse(trimmed) as unknown);
+  } catch {
+    return fail('parse', `${what} is not valid JSON`);
+  }
 }
 
 /**
@@ -73,21 +75,22 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
  * (AWS serves UTF-16 with a BOM; `decodeBody` normally strips it, this is a second line of defence).
  */
 export function readJsonArray(body: unknown, what = 'the status feed'): Result<unknown[]> {
-  if (typeof body !== 'string') return fail('parse', `${what} could not be read`);
-  const trimmed = body.replace(/^[\uFEFF\uFFFE]/, '').trim();
-  if (trimmed === '') return fail('parse', `${what} was empty`);
-  if (trimmed[0] === '<') {
-    return fail('parse', `${what} answered with a web page (HTML) instead of JSON — the page may have moved`);
-  }
-  if (nestsDeeperThan(trimmed, MAX_DEPTH)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch {
-    return fail('parse', `${what} is not valid JSON`);
-  }
-  if (!Array.isArray(value)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  return ok(value);
+  const value = readJson(body, BOMS, what);
+  if (!value.ok) return value;
+  if (!Array.isArray(value.value)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  return ok(value.value);
+}
+
+/**
+ * Body text → JSON value that is an object (not an array). Never throws. The same answers, word
+ * for word, as `readJsonObject` in ./statuspage did with its nesting scan before every parse
+ * (only a leading U+FEFF is removed).
+ */
+export function readJsonRecord(body: unknown, what = 'the status feed'): Result<Record<string, unknown>> {
+  const value = readJson(body, BOM, what);
+  if (!value.ok) return value;
+  if (!isRecord(value.value)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  return ok(value.value);
 }
 
 const JSONP_HEAD = /^(?:\/\*\*\/\s*)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/;
@@ -125,6 +128,19 @@ export function epochToIso(value: unknown): string | null {
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
+/** An id from a string or a finite number; blank or longer than 200 characters → null. */
+export function idOf(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'string') {
+    const s = value.trim();
+    return s === '' || s.length > 200 ? null : s;
+  }
+  return null;
+}
+
+/** A feed word for table lookups: trimmed and lower-cased; not a string → ''. */
+export const word = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+
 const normName = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
@@ -140,9 +156,9 @@ export function scopeMatcher(scope: readonly string[] | undefined): ((name: unkn
   return (name) => typeof name === 'string' && wanted.has(normName(name));
 }
 
-/** A display name from feed text: plain text on one line, bounded. */
+/** A display name from feed text: plain text on one line, bounded (`htmlToText` with whitespace folded). */
 export function cleanName(value: unknown, max = MAX_NAME): string {
-  return htmlToText(value, max).replace(/\s+/g, ' ').trim();
+  return nameOf(value, max);
 }
 
 /** Non-empty, first occurrence kept, at most `max`. */
@@ -213,7 +229,7 @@ export function plainUpdateStatuses(count: number, closed: boolean, maintenance:
 }
 
 /** Sort key helper: ISO time → epoch ms, missing → -Infinity (sorted last when newest first). */
-export function timeOf(iso: string | null): number {
+function timeOf(iso: string | null): number {
   if (iso === null) return -Infinity;
   const t = Date.parse(iso);
   return Number.isFinite(t) ? t : -Infinity;
@@ -221,6 +237,7 @@ export function timeOf(iso: string | null): number {
 
 /** Newest first by `key`, ties keep input order. Returns a new array, at most `max` long. */
 export function newestFirst<T>(items: readonly T[], key: (item: T) => string | null, max: number): T[] {
+  if (items.length <= 1) return items.slice(0, max);
   return items
     .map((item, order) => ({ item, order, t: timeOf(key(item)) }))
     .sort((a, b) => (b.t === a.t ? a.order - b.order : b.t > a.t ? 1 : -1))

@@ -29,7 +29,6 @@
  * - Microsoft hosts sometimes answer 200 with an HTML page (the SPA shell on a renamed route):
  *   that is a parse failure saying so, never an empty "all good".
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -42,12 +41,14 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { htmlToText } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, notListed, scopeMatcher, str, strOrNum, worstStatus } from './feedkit';
-import { MAX_TITLE, isClosed, isRecord, readJsonObject, trimBase } from './statuspage';
+import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, notListed, scopeMatcher, worstStatus } from './feedkit';
+import { readJsonArray } from './json-feeds';
+import { nameOf, textOf } from './quick';
+import { isRecord, object, str, strOrNum } from './read';
+import { MAX_TITLE, isClosed, readJsonObject, trimBase } from './statuspage';
 
-const rowSchema = z.object({
+const rowSchema = object({
   Id: strOrNum,
   ServiceDisplayName: str,
   ServiceWorkloadName: str,
@@ -116,9 +117,9 @@ export function readM365Row(raw: unknown, statusPage: string | null): Row | null
     // Only when Microsoft gives no authoring time at all, and only for an open problem: the response
     // clock dates the text. A closed one is never "resolved just now" because of the clock.
     const at = authored ?? (closed ? null : anyDate(r.LastUpdatedTime));
-    const text = htmlToText(r.Message);
+    const text = textOf(r.Message);
     const updates: OfficialUpdate[] = at !== null && text !== '' ? [{ at, status: reading.incident, text }] : [];
-    const title = htmlToText(r.Title, MAX_TITLE).replace(/\s+/g, ' ');
+    const title = nameOf(r.Title, MAX_TITLE);
     incident = {
       id: idOf(r.Id) ?? `m365:${componentId}`,
       title: title !== '' ? title : `${display} — ${word}`,
@@ -152,9 +153,9 @@ function statusPageOf(feedUrl: string): string | null {
 const WHAT = 'the status feed';
 
 /**
- * Body → the top-level array. The nesting guard and the JSON reading are Statuspage's
- * `readJsonObject`, given the array wrapped in an object; HTML and empty bodies are refused first
- * with the same sentences it uses.
+ * Body → the top-level array. HTML and empty bodies are refused first with the sentences
+ * Statuspage's `readJsonObject` uses; an array is read by `readJsonArray` (same sentences, same
+ * nesting guard), anything else by `readJsonObject`, to say whether it is JSON at all.
  */
 function readRows(body: unknown): Result<unknown[]> {
   if (typeof body !== 'string') return fail('parse', `${WHAT} could not be read`);
@@ -168,11 +169,7 @@ function readRows(body: unknown): Result<unknown[]> {
     const other = readJsonObject(trimmed, WHAT);
     return other.ok ? fail('schema', `${WHAT} ${SHAPE_MESSAGE}`) : other;
   }
-  const wrapped = readJsonObject(`{"rows":${trimmed}\n}`, WHAT);
-  if (!wrapped.ok) return wrapped;
-  const rows = wrapped.value['rows'];
-  if (!Array.isArray(rows)) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
-  return ok(rows);
+  return readJsonArray(trimmed, WHAT);
 }
 
 export const m365Adapter: FeedAdapter = {

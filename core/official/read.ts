@@ -70,3 +70,88 @@ export function object<D extends Fields>(def: D): Shape<ObjectOut<D>> {
   };
   return read;
 }
+
+/**
+ * An object that may be absent or null (zod's `z.optional(z.nullable(object))`): absent → undefined,
+ * null → null, a valid object → its fields, anything else fails the enclosing object.
+ */
+export function optObject<T>(shape: Shape<T>): Field<T | null | undefined> {
+  return (v) => (v === undefined || v === null ? v : shape(v));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded JSON parsing.
+
+/**
+ * True when the JSON text nests brackets deeper than `limit` (strings skipped). One linear pass;
+ * strings are jumped over with `indexOf`, so it costs a fraction of a character-by-character scan.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === 34 /* " */) {
+      // The closing quote: the next '"' not escaped by an odd number of backslashes.
+      let j = k + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j < 0) return false; // unterminated string: nothing after it counts
+        let backslashes = 0;
+        while (text.charCodeAt(j - 1 - backslashes) === 92 /* \\ */) backslashes++;
+        if (backslashes % 2 === 0) break;
+        j++;
+      }
+      k = j + 1;
+      continue;
+    }
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+    k++;
+  }
+  return false;
+}
+
+/** True when a parsed JSON value nests objects/arrays deeper than `limit` (a bare `{}` is depth 1). */
+export function deeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (deeperThan(value[i], limit - 1)) return true;
+    return false;
+  }
+  for (const k in value) if (deeperThan((value as Record<string, unknown>)[k], limit - 1)) return true;
+  return false;
+}
+
+/**
+ * Texts up to this length are parsed first and their nesting checked on the parsed value (a walk
+ * of the containers, several times cheaper than scanning the text). Longer texts are scanned
+ * first, so hostile megabytes of `[[[[…` never reach JSON.parse. (JSON.parse in V8, SpiderMonkey
+ * and JavaScriptCore is iterative: 32 K levels cannot overflow the stack and parse in a few ms.)
+ */
+export const SCAN_FIRST_ABOVE = 64 * 1024;
+
+/**
+ * JSON text → its value, refusing nesting deeper than `limit`: `'deep'` when the text nests
+ * deeper (whether or not it is valid JSON, as a scan before parsing would say), `'invalid'` when
+ * it is not JSON. Never throws.
+ *
+ * One difference from scanning every text first: a deep value under a key that a later duplicate
+ * of the same key replaces (`{"a":[[[…]]],"a":1}`) is not seen in a short text, since it is not in
+ * the parsed value at all.
+ */
+export function parseJsonWithin(text: string, limit: number): { value: unknown } | 'deep' | 'invalid' {
+  const short = text.length <= SCAN_FIRST_ABOVE;
+  if (!short && nestsDeeperThan(text, limit)) return 'deep';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return short && nestsDeeperThan(text, limit) ? 'deep' : 'invalid';
+  }
+  if (short && deeperThan(value, limit)) return 'deep';
+  return { value };
+}

@@ -23,7 +23,6 @@
  *   degraded, since Slack itself says something is going on.
  * - `recent`: resolved incidents the document still lists, if they ended within 7 days.
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -35,40 +34,41 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { htmlToText, safeUrl, toIso } from '../text';
+import { safeUrl } from '../text';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   cleanName,
   endedRecently,
+  idOf,
   indicatorFrom,
   MAX_OPEN,
   MAX_RECENT,
   MAX_UPDATES,
   newestFirst,
   plainUpdateStatuses,
+  readJsonRecord,
   scopeMatcher,
   SHAPE_MESSAGE,
   uniqueNames,
+  word,
   worse,
 } from './json-feeds';
-import { isRecord, MAX_TITLE, readJsonObject } from './statuspage';
+import { isoOf, nameOf, textOf } from './quick';
+import { isRecord, looseList, object, optList, str, strOrNum } from './read';
+import { MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
-// Schemas (zod/mini).
+// Shapes (./read).
 
-const str = z.catch(z.optional(z.nullable(z.string())), null);
-const idLike = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
-const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
-
-export const slackCurrentSchema = z.object({
+export const slackCurrentSchema = object({
   status: str,
   date_created: str,
   date_updated: str,
-  active_incidents: z.optional(z.nullable(z.array(z.unknown()))),
+  active_incidents: optList,
 });
 
-export const slackIncidentSchema = z.object({
-  id: idLike,
+export const slackIncidentSchema = object({
+  id: strOrNum,
   title: str,
   type: str,
   status: str,
@@ -79,14 +79,12 @@ export const slackIncidentSchema = z.object({
   notes: looseList,
 });
 
-export const slackNoteSchema = z.object({ date_created: str, body: str });
+export const slackNoteSchema = object({ date_created: str, body: str });
 
 // ---------------------------------------------------------------------------------------------
 // Mappings.
 
 const TYPE_IMPACT: Record<string, Impact> = { outage: 'critical', incident: 'major', notice: 'minor' };
-
-const word = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 
 /** `type` → model impact, else null. */
 export function mapSlackImpact(type: unknown): Impact | null {
@@ -109,24 +107,15 @@ export function slackStatusHome(feedUrl: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // One incident.
 
-function idOf(value: string | number | null | undefined): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'string') {
-    const s = value.trim();
-    return s === '' || s.length > 200 ? null : s;
-  }
-  return null;
-}
-
 function readNotes(rows: readonly unknown[]): { at: string; text: string }[] {
   const timed: { at: string; t: number; order: number; text: string }[] = [];
   rows.forEach((raw, order) => {
     if (!isRecord(raw)) return;
     const parsed = slackNoteSchema.safeParse(raw);
     if (!parsed.success) return;
-    const at = toIso(parsed.data.date_created);
+    const at = isoOf(parsed.data.date_created);
     if (at === null) return; // no readable time: cannot be placed on the timeline
-    timed.push({ at, t: Date.parse(at), order, text: htmlToText(parsed.data.body) });
+    timed.push({ at, t: Date.parse(at), order, text: textOf(parsed.data.body) });
   });
   // Oldest first here (the history sample lists them oldest first; order is not promised).
   timed.sort((a, b) => a.t - b.t || a.order - b.order);
@@ -163,7 +152,7 @@ function readSlackIncident(raw: unknown, opts: SlackNormaliseOptions): OfficialI
     const services = uniqueNames((i.services ?? []).map((s) => (typeof s === 'string' ? cleanName(s) : '')));
     if (opts.inScope && services.length > 0 && !services.some((s) => opts.inScope!(s))) return OUT_OF_SCOPE;
 
-    const title = htmlToText(i.title, MAX_TITLE).replace(/\s+/g, ' ');
+    const title = nameOf(i.title, MAX_TITLE);
     const maintenance = isSlackMaintenance(i.type, title);
     const s = word(i.status);
     const closed = s === 'resolved' || s === 'completed';
@@ -181,8 +170,8 @@ function readSlackIncident(raw: unknown, opts: SlackNormaliseOptions): OfficialI
       .map((n, k) => ({ at: n.at, status: statuses[k]!, text: n.text }))
       .slice(0, MAX_UPDATES);
 
-    const createdAt = toIso(i.date_created);
-    const updatedAt = updates[0]?.at ?? toIso(i.date_updated);
+    const createdAt = isoOf(i.date_created);
+    const updatedAt = updates[0]?.at ?? isoOf(i.date_updated);
     return {
       id,
       title: title !== '' ? title : maintenance ? 'Maintenance' : 'Incident',
@@ -217,7 +206,7 @@ export interface SlackCurrent {
 
 /** `current` body → every readable incident in scope (any status). Never throws. */
 export function readSlackCurrent(body: unknown, ctx: ParseContext): Result<SlackCurrent> {
-  const json = readJsonObject(body, WHAT);
+  const json = readJsonRecord(body, WHAT);
   if (!json.ok) return json;
   const parsed = slackCurrentSchema.safeParse(json.value);
   if (!parsed.success) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);

@@ -25,7 +25,6 @@
  * - scope: components by name; incidents and maintenances by `components_affected` names, kept
  *   when they name none (feedkit `incidentInScope`).
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -39,6 +38,7 @@ import {
   type Result,
 } from '../model';
 import { htmlToText, safeUrl } from '../text';
+import { newestFirstBy } from './quick';
 import type { FeedAdapter, ParseContext } from './adapter';
 import {
   SHAPE_MESSAGE,
@@ -54,12 +54,13 @@ import {
   str,
   strOrNum,
 } from './feedkit';
+import { list, object, optList, optObject } from './read';
 import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
-const componentSchema = z.object({ id: strOrNum, name: str, status: str, status_code: strOrNum });
-const affectedSchema = z.object({ _id: strOrNum, name: str });
-const messageSchema = z.object({ details: str, state: strOrNum, status: strOrNum, datetime: str });
-const incidentSchema = z.object({
+const componentSchema = object({ id: strOrNum, name: str, status: str, status_code: strOrNum });
+const affectedSchema = object({ _id: strOrNum, name: str });
+const messageSchema = object({ details: str, state: strOrNum, status: strOrNum, datetime: str });
+const incidentSchema = object({
   _id: strOrNum,
   name: str,
   datetime_open: str,
@@ -69,13 +70,12 @@ const incidentSchema = z.object({
   components_affected: looseList,
 });
 
-const list = z.optional(z.nullable(z.array(z.unknown())));
-export const publicStatusSchema = z.object({
-  result: z.object({
-    status_overall: z.optional(z.nullable(z.object({ status: str, status_code: strOrNum, updated: str }))),
-    status: z.array(z.unknown()),
-    incidents: list,
-    maintenance: z.optional(z.nullable(z.object({ active: list, upcoming: list }))),
+export const publicStatusSchema = object({
+  result: object({
+    status_overall: optObject(object({ status: str, status_code: strOrNum, updated: str })),
+    status: list,
+    incidents: optList,
+    maintenance: optObject(object({ active: optList, upcoming: optList })),
   }),
 });
 
@@ -151,22 +151,17 @@ interface Message {
 }
 
 function readMessages(rows: readonly unknown[], maintenance: boolean): Message[] {
-  const out: { m: Message; t: number; order: number }[] = [];
-  rows.forEach((raw, order) => {
-    if (!isRecord(raw)) return;
+  const out: Message[] = [];
+  for (const raw of rows) {
+    if (!isRecord(raw)) continue;
     const p = messageSchema.safeParse(raw);
-    if (!p.success) return;
+    if (!p.success) continue;
     const at = anyDate(p.data.datetime);
-    if (at === null) return; // cannot be placed on the timeline: dropped, never dated "now"
+    if (at === null) continue; // cannot be placed on the timeline: dropped, never dated "now"
     const status: IncidentStatus = maintenance ? 'unknown' : mapStateCode(p.data.state);
-    out.push({
-      m: { update: { at, status, text: htmlToText(p.data.details) }, impact: mapImpactCode(p.data.status) },
-      t: Date.parse(at),
-      order,
-    });
-  });
-  out.sort((a, b) => b.t - a.t || a.order - b.order);
-  return out.map((x) => x.m);
+    out.push({ update: { at, status, text: htmlToText(p.data.details) }, impact: mapImpactCode(p.data.status) });
+  }
+  return newestFirstBy(out, (m) => m.update.at);
 }
 
 function affectedNames(rows: readonly unknown[]): string[] {
@@ -219,7 +214,7 @@ export function readStatusioEvent(raw: unknown, section: Section, feedUrl: strin
   if (section === 'active') status = 'in_progress';
   else if (section === 'upcoming') status = 'scheduled';
   else status = updates[0]?.status ?? 'unknown';
-  const title = htmlToText(i.name, MAX_TITLE).replace(/\s+/g, ' ');
+  const title = cleanName(i.name, MAX_TITLE);
   return {
     id,
     title: title === '' ? (maintenance ? 'Maintenance' : 'Incident') : title,

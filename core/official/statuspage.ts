@@ -10,7 +10,6 @@
  * - one malformed element inside a list is skipped, but a non-empty list in which *every* element
  *   is malformed fails the whole feed (a changed format must not read as "nothing is wrong").
  */
-import * as z from 'zod/mini';
 import {
   fail,
   ok,
@@ -23,22 +22,20 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { htmlToText, safeUrl, toIso } from '../text';
+import { htmlToText, safeUrl } from '../text';
 import type { FeedAdapter, FeedRequest, ParseContext } from './adapter';
+import { isoOf, nameOf, newestFirst } from './quick';
+import { bool, isRecord, list, looseList, object, optList, optObject, parseJsonWithin, str, strOrNum, type Out, type Shape } from './read';
+
+export { isRecord };
 
 // ---------------------------------------------------------------------------------------------
-// Schemas (zod/mini only).
+// Schemas (core/official/read.ts). A leaf of the wrong type reads as null; an id is a string or
+// a finite number.
 
-/** A string leaf: wrong type or absent → null. */
-const str = z.catch(z.optional(z.nullable(z.string())), null);
-/** A boolean leaf: wrong type or absent → null. */
-const bool = z.catch(z.optional(z.nullable(z.boolean())), null);
-/** An id leaf: string or number; wrong type or absent → null. */
-const idLike = z.catch(z.optional(z.nullable(z.union([z.string(), z.number()]))), null);
-/** A nested list whose elements are validated one by one later: wrong type or absent → null. */
-const looseList = z.catch(z.optional(z.nullable(z.array(z.unknown()))), null);
+const idLike = strOrNum;
 
-export const componentSchema = z.object({
+export const componentSchema = object({
   id: idLike,
   name: str,
   status: str,
@@ -48,14 +45,14 @@ export const componentSchema = z.object({
   components: looseList,
 });
 
-export const affectedComponentSchema = z.object({
+export const affectedComponentSchema = object({
   code: idLike,
   name: str,
   old_status: str,
   new_status: str,
 });
 
-export const incidentUpdateSchema = z.object({
+export const incidentUpdateSchema = object({
   id: idLike,
   status: str,
   body: str,
@@ -65,7 +62,7 @@ export const incidentUpdateSchema = z.object({
   affected_components: looseList,
 });
 
-export const incidentSchema = z.object({
+export const incidentSchema = object({
   id: idLike,
   name: str,
   status: str,
@@ -82,24 +79,24 @@ export const incidentSchema = z.object({
   components: looseList,
 });
 
-export const pageStatusSchema = z.object({ indicator: str, description: str });
+export const pageStatusSchema = object({ indicator: str, description: str });
 
 /** `summary.json`. incident.io's shim may omit `incidents` and `scheduled_maintenances`. */
-export const summarySchema = z.object({
-  status: z.optional(z.nullable(pageStatusSchema)),
-  components: z.array(z.unknown()),
-  incidents: z.optional(z.nullable(z.array(z.unknown()))),
-  scheduled_maintenances: z.optional(z.nullable(z.array(z.unknown()))),
+export const summarySchema = object({
+  status: optObject(pageStatusSchema),
+  components: list,
+  incidents: optList,
+  scheduled_maintenances: optList,
 });
 
 /** `incidents.json`, `incidents/unresolved.json`. */
-export const incidentListSchema = z.object({ incidents: z.array(z.unknown()) });
+export const incidentListSchema = object({ incidents: list });
 
 /** `scheduled-maintenances.json` and friends. */
-export const maintenanceListSchema = z.object({ scheduled_maintenances: z.array(z.unknown()) });
+export const maintenanceListSchema = object({ scheduled_maintenances: list });
 
 /** `components.json` (incident.io's has no `page` envelope, which is fine: we never need it). */
-export const componentListSchema = z.object({ components: z.array(z.unknown()) });
+export const componentListSchema = object({ components: list });
 
 // ---------------------------------------------------------------------------------------------
 // Mappings.
@@ -201,55 +198,32 @@ const SHAPE_MESSAGE = 'no longer has the expected shape — the provider may hav
 export const MAX_DEPTH = 64;
 
 /**
- * True when the JSON text nests brackets deeper than `limit` (strings skipped). One linear pass,
- * so hostile megabytes of `[[[[…` are refused before JSON.parse builds them.
- */
-function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (inString) {
-      if (c === 92 /* \\ */) k++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > limit) return true;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
-  }
-  return false;
-}
-
-/**
  * Body text → JSON value that is an object. Never throws.
  * `what` names the body in messages, e.g. "the status feed".
  */
 export function readJsonObject(body: unknown, what = 'the status feed'): Result<Record<string, unknown>> {
   if (typeof body !== 'string') return fail('parse', `${what} could not be read`);
-  const trimmed = body.replace(/^\uFEFF/, '').trimStart();
+  const trimmed = (body.charCodeAt(0) === 0xfeff ? body.slice(1) : body).trimStart(); // one BOM, then spaces
   if (trimmed === '') return fail('parse', `${what} was empty`);
   if (trimmed[0] === '<') {
     return fail('parse', `${what} answered with a web page (HTML) instead of JSON — the page may have moved`);
   }
-  if (nestsDeeperThan(trimmed, MAX_DEPTH)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch {
-    return fail('parse', `${what} is not valid JSON`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  return ok(value as Record<string, unknown>);
+  // Nesting deeper than MAX_DEPTH is a shape failure (checked before JSON.parse for long texts).
+  const parsed = parseJsonWithin(trimmed, MAX_DEPTH);
+  if (parsed === 'deep') return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  if (parsed === 'invalid') return fail('parse', `${what} is not valid JSON`);
+  if (!isRecord(parsed.value)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  return ok(parsed.value);
 }
 
 /** Body → validated envelope. Never throws. */
-export function readWith<S extends z.ZodMiniType>(schema: S, body: unknown, what = 'the status feed'): Result<z.output<S>> {
+export function readWith<T>(schema: Shape<T>, body: unknown, what = 'the status feed'): Result<T> {
   const json = readJsonObject(body, what);
   if (!json.ok) return json;
   try {
     const parsed = schema.safeParse(json.value);
     if (!parsed.success) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-    return ok(parsed.data as z.output<S>);
+    return ok(parsed.data);
   } catch {
     return fail('schema', `${what} ${SHAPE_MESSAGE}`);
   }
@@ -272,11 +246,6 @@ function eachValid<T>(rows: readonly unknown[], read: (row: unknown) => T | null
   return { items, allBad: rows.length > 0 && bad === rows.length };
 }
 
-/** A plain JSON object (checked before zod, so garbage rows cost nothing to reject). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function idOf(value: string | number | null | undefined): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value === 'string') {
@@ -286,7 +255,8 @@ function idOf(value: string | number | null | undefined): string | null {
   return null;
 }
 
-const cleanName = (value: unknown, max = MAX_NAME): string => htmlToText(value, max).replace(/\s+/g, ' ');
+/** `htmlToText(value, max)` on one line (core/official/quick.ts skips the regexes for plain names). */
+const cleanName = (value: unknown, max = MAX_NAME): string => nameOf(value, max);
 
 /** Base URL without trailing slashes. */
 export function trimBase(baseUrl: string): string {
@@ -301,15 +271,17 @@ export function trimBase(baseUrl: string): string {
  * dropped. Fails only when the list is non-empty and no row is a component at all.
  */
 export function normaliseComponents(rows: readonly unknown[]): Result<OfficialComponent[]> {
-  type Row = z.output<typeof componentSchema> & { key: string; label: string };
+  type Row = Pick<Out<typeof componentSchema>, 'status' | 'group' | 'group_id' | 'components'> & { key: string; label: string };
   const { items, allBad } = eachValid<Row>(rows, (raw) => {
     if (!isRecord(raw)) return null;
     const parsed = componentSchema.safeParse(raw);
     if (!parsed.success) return null;
-    const key = idOf(parsed.data.id);
-    const label = cleanName(parsed.data.name);
+    const c = parsed.data;
+    const key = idOf(c.id);
+    const label = cleanName(c.name);
     if (key === null || label === '') return null;
-    return { ...parsed.data, key, label };
+    // The fields used below, spelled out: spreading the parsed row was the slowest line here.
+    return { status: c.status, group: c.group, group_id: c.group_id, components: c.components, key, label };
   });
   if (allBad) return fail('schema', `the component list ${SHAPE_MESSAGE}`);
 
@@ -360,7 +332,7 @@ function readUpdate(raw: unknown): OfficialUpdate | null {
   const parsed = incidentUpdateSchema.safeParse(raw);
   if (!parsed.success) return null;
   const u = parsed.data;
-  const at = toIso(u.display_at) ?? toIso(u.created_at);
+  const at = isoOf(u.display_at) ?? isoOf(u.created_at);
   // An update with no readable time cannot be placed on the timeline; we do not make one up.
   if (at === null) return null;
   return { at, status: mapIncidentStatus(u.status), text: htmlToText(u.body) };
@@ -368,13 +340,12 @@ function readUpdate(raw: unknown): OfficialUpdate | null {
 
 /** Updates newest first by the time the provider displays; ties keep the feed's own order. */
 function readUpdates(rows: readonly unknown[]): OfficialUpdate[] {
-  const timed: { update: OfficialUpdate; t: number; order: number }[] = [];
-  rows.forEach((row, order) => {
+  const updates: OfficialUpdate[] = [];
+  for (const row of rows) {
     const update = readUpdate(row);
-    if (update !== null) timed.push({ update, t: Date.parse(update.at), order });
-  });
-  timed.sort((a, b) => b.t - a.t || a.order - b.order);
-  return timed.map((x) => x.update);
+    if (update !== null) updates.push(update);
+  }
+  return newestFirst(updates);
 }
 
 function affectedNames(rawUpdates: readonly unknown[]): string[] {
@@ -428,31 +399,31 @@ export function normaliseIncident(raw: unknown, opts: NormaliseOptions): Officia
 
     const status = mapIncidentStatus(i.status);
     const impact = mapImpact(i.impact);
-    const scheduledFor = toIso(i.scheduled_for);
-    const scheduledUntil = toIso(i.scheduled_until);
+    const scheduledFor = isoOf(i.scheduled_for);
+    const scheduledUntil = isoOf(i.scheduled_until);
     const kind: OfficialIncident['kind'] =
       opts.fromMaintenances === true || impact === 'maintenance' || scheduledFor !== null ? 'maintenance' : 'incident';
 
     const rawUpdates = i.incident_updates ?? [];
     const updates = readUpdates(rawUpdates);
 
-    const createdAt = toIso(i.created_at);
+    const createdAt = isoOf(i.created_at);
     const fromComponents = uniqueReal(componentNames(i.components ?? []));
     const components = fromComponents.length > 0 ? fromComponents : uniqueReal(affectedNames(rawUpdates));
     const fallback = opts.fallbackUrl ?? statuspageIncidentUrl;
 
     return {
       id,
-      title: htmlToText(i.name, MAX_TITLE).replace(/\s+/g, ' '),
+      title: cleanName(i.name, MAX_TITLE),
       kind,
       status,
       impact,
-      startedAt: toIso(i.started_at) ?? createdAt,
+      startedAt: isoOf(i.started_at) ?? createdAt,
       createdAt,
-      updatedAt: updates[0]?.at ?? toIso(i.updated_at),
+      updatedAt: updates[0]?.at ?? isoOf(i.updated_at),
       // A re-opened incident (resolved → identified) may still carry its old resolved_at: an open
       // incident is not resolved, so it has no resolution time.
-      resolvedAt: isOpen(status) && status !== 'unknown' ? null : toIso(i.resolved_at),
+      resolvedAt: isOpen(status) && status !== 'unknown' ? null : isoOf(i.resolved_at),
       scheduledFor,
       scheduledUntil,
       updates,
