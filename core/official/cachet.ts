@@ -205,8 +205,12 @@ export function readCachetIncident(
     opened !== null && typeof i.message === 'string' && i.message.trim() !== ''
       ? [{ at: opened, status: later.length === 0 ? status : 'unknown', text: htmlToText(i.message) }]
       : [];
-  // Newest first; the first post goes last even when Cachet stamps it the same second as an update.
-  const updates = [...later, ...first];
+  // Newest first. The first post goes after every update not older than it (last when Cachet stamps
+  // it the same second as an update), but before updates older than it: `occurred_at` can be set
+  // by hand, later than an update's own time, and the list must stay newest first.
+  const firstAt = first[0] ? Date.parse(first[0].at) : NaN;
+  const cut = first[0] ? later.findIndex((u) => Date.parse(u.at) < firstAt) : -1;
+  const updates = cut === -1 ? [...later, ...first] : [...later.slice(0, cut), ...first, ...later.slice(cut)];
 
   const componentId = idOf(i.component_id);
   const component = componentId !== null && componentId !== '0' ? components.get(componentId) : undefined;

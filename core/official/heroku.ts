@@ -37,7 +37,7 @@ import {
   type Result,
 } from '../model';
 import { htmlToText, safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
 import {
   SHAPE_MESSAGE,
   anyDate,
@@ -298,7 +298,7 @@ export const herokuAdapter: FeedAdapter = {
       const incidents = inc.items.filter(belongs);
       const maintenances = sch.items.filter(belongs);
 
-      return ok({
+      const snapshot: OfficialSnapshot = {
         // No page-level word: the worst stated system (or unknown when none is stated).
         indicator: worstStatus(components.map((c) => c.status)),
         description: null,
@@ -307,7 +307,9 @@ export const herokuAdapter: FeedAdapter = {
         // Every open one: upcoming ones carry no window, so they never make the verdict "maintenance".
         maintenances: maintenances.filter((m) => !isClosed(m.status)),
         recent: [...incidents, ...maintenances].filter((i) => isClosed(i.status)),
-      });
+      };
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

@@ -15,7 +15,7 @@
  */
 import { fail, ok, type OfficialIncident, type OfficialSnapshot, type Result } from '../model';
 import { safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
 import {
   incidentsEndpoint,
   isActiveMaintenance,
@@ -76,14 +76,16 @@ export const incidentioAdapter: FeedAdapter = {
         (m) => isActiveMaintenance(m.status) && !maintenanceIds.has(m.id),
       );
 
-      return ok({
+      const snapshot: OfficialSnapshot = {
         indicator: summary.value.indicator,
         description: summary.value.description,
         components: summary.value.components,
         incidents: split.incidents,
         maintenances: [...summaryMaintenances, ...split.maintenances],
         recent: split.recent,
-      });
+      };
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

@@ -32,7 +32,7 @@ import {
   type Result,
 } from '../model';
 import { safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
 import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, str, strOrNum } from './feedkit';
 import { object, optList } from './read';
 import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
@@ -164,7 +164,7 @@ export const instatusAdapter: FeedAdapter = {
       if (incidents.allBad || maintenances.allBad) return shapeFailure();
       const indicator = mapPageStatus(s.page.status);
       const all = [...incidents.items, ...maintenances.items];
-      return ok({
+      const snapshot: OfficialSnapshot = {
         indicator,
         // The page status is an enum word ("UP"), not a sentence for a person: no description.
         description: null,
@@ -172,7 +172,9 @@ export const instatusAdapter: FeedAdapter = {
         incidents: incidents.items.filter((i) => !isClosed(i.status)),
         maintenances: maintenances.items.filter((m) => !isClosed(m.status)),
         recent: all.filter((i) => isClosed(i.status)),
-      });
+      };
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

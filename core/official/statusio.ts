@@ -39,7 +39,7 @@ import {
 } from '../model';
 import { htmlToText, safeUrl } from '../text';
 import { newestFirstBy } from './quick';
-import type { FeedAdapter, ParseContext } from './adapter';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
 import {
   SHAPE_MESSAGE,
   anyDate,
@@ -265,14 +265,16 @@ export const statusioAdapter: FeedAdapter = {
       const overall = r.status_overall ?? null;
       const description = overall ? cleanName(overall.status) : '';
       const scoped = ctx.scope !== undefined && ctx.scope.length > 0;
-      return ok({
+      const snapshot: OfficialSnapshot = {
         indicator: scoped || !overall ? 'unknown' : mapStatusCode(overall.status_code),
         description: scoped || description === '' ? null : description,
         components,
         incidents: allIncidents.filter((i) => !isClosed(i.status)),
         maintenances: [...active.items, ...upcoming.items].filter(belongs),
         recent: allIncidents.filter((i) => isClosed(i.status)),
-      });
+      };
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

@@ -23,7 +23,7 @@ import {
   type Result,
 } from '../model';
 import { htmlToText, safeUrl } from '../text';
-import type { FeedAdapter, FeedRequest, ParseContext } from './adapter';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type FeedRequest, type ParseContext } from './adapter';
 import { isoOf, nameOf, newestFirst } from './quick';
 import { bool, isRecord, list, looseList, object, optList, optObject, parseJsonWithin, str, strOrNum, type Out, type Shape } from './read';
 
@@ -522,14 +522,16 @@ export const statuspageAdapter: FeedAdapter = {
       const parts = readSummary(bodies[0], { baseUrl: ctx.baseUrl });
       if (!parts.ok) return parts;
       const p = parts.value;
-      return ok({
+      const snapshot: OfficialSnapshot = {
         indicator: p.indicator,
         description: p.description,
         components: p.components,
         incidents: p.incidents.filter((i) => isOpen(i.status)),
         maintenances: p.maintenances.filter((m) => isActiveMaintenance(m.status)),
         recent: [],
-      });
+      };
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

@@ -219,6 +219,10 @@ describe('htmlToText matches the all-passes version', () => {
       '', ' ', '\n', 'plain', ' plain ', 'a  b', 'a \nb', 'a\n b', 'a\n\n\nb', 'a\r\nb', '\u00a0a\u00a0', '\ufeffa\u2028', '< <br>p>', '<br <li>',
       '<b>x</b> < y', 'x < y > z', 'a<', 'a<b', '<<p>', '<p>>', '<!-- <script> -->x</script>', '<script>a</script><script>b', '&#13;&#10;x&#9;',
       '&nbsp;&nbsp;a', '<p> &nbsp; </p>', 'a&#x3c;p&#x3e;b', '\ud83d\ude00'.repeat(5), 'x'.repeat(40) + '\ud83d\ude00',
+      // Unclosed comments and script-like elements (the regexes these replace were quadratic on them).
+      '<!--'.repeat(500) + 'x', '<!--a<!--b-->c<!--d', '<script>a<script>b</script>c', '<style>x<script>y</script>z', '<SCRIPT >a</ script >b',
+      '<script>'.repeat(300) + 'x', '<style>'.repeat(200) + '</script>', '<script>a</style><style>b</script>c</style>d', '< iframe>x<object>y</iframe>z</object>w',
+      '<scripts>a</scripts>b', '<script\n>a<\n/\nscript\n>b', '<noscript><script>a</script></noscript>c', '<template><!-- x --></template>y<!-- z',
     ];
     for (const s of edges) for (const m of [MAX_TEXT, 20, 5, 1, 0]) same(s, m);
   });

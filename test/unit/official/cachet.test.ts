@@ -281,3 +281,26 @@ describe('cachet broken bodies', () => {
     expect(problem(parse(C, `{"data":${deep}}`)).code).toBe('schema');
   });
 });
+
+describe('cachet update order', () => {
+  it('a first post dated after an update (occurred_at set by hand) is placed by its time, so the list stays newest first', () => {
+    const incidents = {
+      data: [
+        {
+          id: 1,
+          name: 'x',
+          status: 2,
+          message: 'first post',
+          occurred_at: '2015-08-01 12:10:00',
+          updates: [
+            { status: 2, message: 'newer update', created_at: '2015-08-01 12:20:00' },
+            { status: 2, message: 'older update', created_at: '2015-08-01 12:00:00' },
+          ],
+        },
+      ],
+    };
+    const snap = value(parse({ data: [] }, incidents));
+    const texts = [...snap.incidents, ...snap.recent].flatMap((i) => i.updates.map((u) => u.text));
+    expect(texts).toEqual(['newer update', 'first post', 'older update']);
+  });
+});

@@ -195,9 +195,13 @@ describe('instatus broken bodies', () => {
     expect(p.message).toMatch(message);
   });
 
-  it('a page status of the wrong type reads as unknown, never operational', () => {
-    const snap = value(parse({ page: { status: 1 } }));
-    expect(snap.indicator).toBe('unknown');
+  it('a page status of the wrong type reads as unknown, never operational; with nothing else stated the feed fails', () => {
+    const alone = parse({ page: { status: 1 } });
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) expect(alone.problem).toMatchObject({ code: 'schema', message: expect.stringContaining('states no status') });
+    const withIncident = json(DOC);
+    withIncident.page.status = 1;
+    expect(value(parse(withIncident)).indicator).toBe('unknown');
   });
 
   it('skips elements with wrong field types; garbage dates become null', () => {
