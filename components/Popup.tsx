@@ -285,6 +285,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       data-verdict={v}
       data-service={service.id}
       data-checked-at={checkedAt ? new Date(checkedAt).toISOString() : ''}
+      data-details={details ? 'ready' : 'pending'}
     >
       <div class="verdict" role="status" aria-live="polite">
         <span class="verdict-icon" aria-hidden="true">

@@ -45,6 +45,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Chromium binary; findChromium() if absent. */
   executablePath?: string;
+  /** The browser's UI language (e.g. "de"), which the extension's `_locales` follow; the system's if absent. */
+  language?: string;
 }
 
 export interface LaunchedExtension {
@@ -78,7 +80,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: opts.executablePath ?? findChromium(),
     headless: opts.headless,
-    args: extensionArgs(opts.extensionPath, opts.server),
+    args: [...extensionArgs(opts.extensionPath, opts.server), ...(opts.language ? [`--lang=${opts.language}`] : [])],
+    // On Linux Chromium takes its UI language from the environment; --lang covers the others.
+    ...(opts.language ? { env: { ...process.env, LANGUAGE: opts.language, LANG: `${opts.language}.UTF-8` }, locale: opts.language } : {}),
     // Headed: pages follow the window size; headless: Playwright's fixed default.
     ...(opts.headless ? {} : { viewport: null }),
   });

@@ -65,6 +65,9 @@ export async function openPopup(env: Env, query: string, opts: { colorScheme?: '
 export async function verdictOf(page: Page): Promise<string> {
   const main = page.locator('main[data-verdict]').first();
   await expect(main).toHaveAttribute('data-checked-at', /\d{4}-/);
+  // The detail cards (complaints, ETA, track record) load just after the verdict: wait for them,
+  // so assertions, axe and screenshots see the whole popup.
+  await expect(main).toHaveAttribute('data-details', 'ready');
   return (await main.getAttribute('data-verdict')) ?? '';
 }
 
