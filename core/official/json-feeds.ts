@@ -18,9 +18,8 @@ import {
   type OfficialIncident,
   type Result,
 } from '../model';
-import { nameOf } from './quick';
 import { isRecord, nestsDeeperThan } from './read';
-import { MAX_DEPTH, MAX_NAME } from './statuspage';
+import { MAX_DEPTH } from './statuspage';
 
 /** A closed incident is "recent" (listed in `snapshot.recent`) for this long after it ended. */
 export const RECENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -34,7 +33,10 @@ export const MAX_UPDATES = 100;
 export const MAX_COMPONENTS = 200;
 
 /** Same words as the Statuspage adapter uses for a body of the wrong shape. */
-export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider may have changed platform';
+// Shared with the Statuspage-family adapters (one definition each, in ./feedkit.ts).
+import { SHAPE_MESSAGE } from './feedkit';
+export { SHAPE_MESSAGE };
+export { cleanName, idOf } from './feedkit';
 
 /**
  * Whether `text` has more than `limit` '{' and '[' characters in all (inside strings or not).
@@ -128,15 +130,6 @@ export function epochToIso(value: unknown): string | null {
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
-/** An id from a string or a finite number; blank or longer than 200 characters → null. */
-export function idOf(value: unknown): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'string') {
-    const s = value.trim();
-    return s === '' || s.length > 200 ? null : s;
-  }
-  return null;
-}
 
 /** A feed word for table lookups: trimmed and lower-cased; not a string → ''. */
 export const word = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
@@ -156,10 +149,6 @@ export function scopeMatcher(scope: readonly string[] | undefined): ((name: unkn
   return (name) => typeof name === 'string' && wanted.has(normName(name));
 }
 
-/** A display name from feed text: plain text on one line, bounded (`htmlToText` with whitespace folded). */
-export function cleanName(value: unknown, max = MAX_NAME): string {
-  return nameOf(value, max);
-}
 
 /** Non-empty, first occurrence kept, at most `max`. */
 export function uniqueNames(names: Iterable<string>, max = MAX_COMPONENTS): string[] {

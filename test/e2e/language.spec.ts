@@ -11,6 +11,9 @@ import { launchWithExtension } from '../../demo/browser';
 import { startDemoServer } from '../../demo/server';
 import { EXTENSION_PATH, shot } from './fixtures';
 
+// Inside `serviceWorker.evaluate` callbacks code runs in the extension's service worker, where `chrome` exists.
+declare const chrome: typeof import('wxt/browser').browser;
+
 base('German browser: the popup speaks German, the provider text stays verbatim', async () => {
   const server = await startDemoServer();
   const { context, extensionId, serviceWorker } = await launchWithExtension({
