@@ -49,7 +49,7 @@ export interface FeedAdapter {
 /**
  * A snapshot that states nothing: no page status, no component with a known status, nothing open.
  * For formats whose every real document states a page or component status (Statuspage and its
- * incident.io shim, Heroku, status.io, Instatus) that means the format changed under us, and it
+ * incident.io shim, Heroku, status.io, Instatus, Cachet) that means the format changed under us, and it
  * must read as `unknown`, never `ok`. (RSS history feeds are different: an empty one is healthy.)
  */
 export function statesNothing(s: OfficialSnapshot): boolean {

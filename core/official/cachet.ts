@@ -42,7 +42,7 @@ import {
   type Result,
 } from '../model';
 import { htmlToText, safeUrl } from '../text';
-import type { FeedAdapter, FeedRequest, ParseContext } from './adapter';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type FeedRequest, type ParseContext } from './adapter';
 import {
   SHAPE_MESSAGE,
   anyDate,
@@ -280,14 +280,17 @@ export const cachetAdapter: FeedAdapter = {
       if (ctx.scope && comps.items.length > 0 && components.length === 0) return notListed(ctx.scope, COMPONENTS);
       const mine = all.filter((i) => incidentInScope(ctx.scope, i.components));
 
-      return ok({
+      const snapshot: OfficialSnapshot = {
         indicator: 'unknown', // Cachet states no page-level status; the components and incidents speak
         description: null,
         components,
         incidents: mine.filter((i) => i.kind === 'incident' && !isClosed(i.status)),
         maintenances: mine.filter((i) => i.kind === 'maintenance' && !isClosed(i.status)),
         recent: mine.filter((i) => isClosed(i.status)),
-      });
+      };
+      // A Cachet page is its components: none with a known status and nothing open says nothing.
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

@@ -239,9 +239,8 @@ describe('cachet broken bodies', () => {
     expect(problem(cachetAdapter.parse([C, undefined as unknown as string], ctx)).code).toBe('parse');
   });
 
-  it('an empty install (no components, no incidents) reads, with nothing claimed', () => {
-    const snap = value(parse('{"data":[]}', '{"data":[]}'));
-    expect(snap).toEqual({ indicator: 'unknown', description: null, components: [], incidents: [], maintenances: [], recent: [] });
+  it('an empty install (no components, no incidents) states nothing: unknown with that reason, never ok', () => {
+    expect(problem(parse('{"data":[]}', '{"data":[]}'))).toMatchObject({ code: 'schema', message: expect.stringContaining('states no status') });
   });
 
   it('skips elements with wrong field types; an unreadable status stays open (never "over")', () => {
