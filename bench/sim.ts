@@ -51,7 +51,7 @@ export function freshFakeDb(): Promise<Db> {
  * measure a poll cycle "excluding storage".
  */
 export function memoryDb(): Db {
-  const KEY: Record<string, string> = { services: 'serviceId', bodies: 'url', episodes: 'id', crowd: 'key' };
+  const KEY: Record<string, string> = { services: 'serviceId', bodies: 'url', episodes: 'id', crowd: 'key', checks: 'serviceId' };
   const stores = new Map<string, Map<string, unknown>>(Object.keys(KEY).map((k) => [k, new Map()]));
   const store = (name: string) => {
     const m = stores.get(name);
