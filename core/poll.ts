@@ -12,7 +12,7 @@ import { afterFailure, afterSuccess, isDue } from './net/backoff';
 import { fetchFeed, type FetchDeps } from './net/fetch';
 import type { FeedAdapter, FeedRequest, ParseContext } from './official/adapter';
 import { adapterFor } from './official/registry';
-import { commitPolls, emptyRecord, getBody, getRecord, getRecords, type BodyRecord, type Db, type ServiceRecord } from './store';
+import { checkOf, commitPolls, emptyRecord, getBody, getChecks, getRecord, getRecords, withCheck, type BodyRecord, type Check, type Db, type ServiceRecord } from './store';
 import { isOpen } from './verdict';
 
 export interface PollDeps extends FetchDeps {
@@ -27,24 +27,31 @@ export const REPARSE_AFTER_MS = 10 * 60_000;
 /** How many closed incidents we keep per service. */
 export const HISTORY_LIMIT = 25;
 
-const inflight = new Map<string, Promise<ServiceRecord>>();
+/**
+ * Polls under way, by database and service: `done` settles when the poll's result is stored, and
+ * `result()` gives the record then (read only if someone asks: a cycle's pollers rarely have company).
+ */
+interface Running {
+  done: Promise<unknown>;
+  result(): Promise<ServiceRecord>;
+}
+const inflight = new Map<string, Running>();
 /** Bumped at every write of a service's record, so a batch can tell its read has gone stale. */
 const versions = new Map<string, number>();
 const keyOf = (db: Db, id: string) => `${db.name}/${id}`;
 
-/** What a poll decided to store: the new record and the bodies that changed. */
-interface Write {
-  rec: ServiceRecord;
-  bodies: BodyRecord[];
-  /** Nothing but the check time and backoff changed (store.ts writes only the small check row). */
-  checkOnly?: boolean;
-}
+/**
+ * What a poll decided to store: the new record and the bodies that changed, or — for an unchanged
+ * feed, where only the check time and backoff move — just the small check row (store.ts).
+ */
+type Write = { rec: ServiceRecord; bodies: BodyRecord[] } | { check: Check };
+const idOfWrite = (w: Write): string => ('check' in w ? w.check.serviceId : w.rec.serviceId);
 
 async function commit(db: Db, writes: readonly Write[]): Promise<void> {
   if (writes.length === 0) return;
   await commitPolls(db, writes);
   for (const w of writes) {
-    const k = keyOf(db, w.rec.serviceId);
+    const k = keyOf(db, idOfWrite(w));
     versions.set(k, (versions.get(k) ?? 0) + 1);
   }
 }
@@ -56,28 +63,29 @@ async function commit(db: Db, writes: readonly Write[]): Promise<void> {
 export function refreshService(service: Service, deps: PollDeps, opts: { force?: boolean } = {}): Promise<ServiceRecord> {
   const key = keyOf(deps.db, service.id);
   const running = inflight.get(key);
-  if (running) return running;
+  if (running) return running.done.then(() => running.result());
   const p = pollOnce(service, deps, opts.force ?? false).finally(() => inflight.delete(key));
-  inflight.set(key, p);
+  inflight.set(key, { done: p, result: () => p });
   return p;
 }
 
 async function pollOnce(service: Service, deps: PollDeps, force: boolean): Promise<ServiceRecord> {
   const prev = (await getRecord(deps.db, service.id)) ?? emptyRecord(service.id);
-  const w = await pollWith(prev, service, deps, force);
+  const w = await pollWith(checkOf(prev), async () => prev, service, deps, force);
   if (!w) return prev;
   await commit(deps.db, [w]);
-  return w.rec;
+  return 'check' in w ? withCheck(prev, w.check)! : w.rec;
 }
 
 /** Pending bodies beyond this many characters are written before the batch goes on (memory bound). */
 const BATCH_FLUSH_CHARS = 4_000_000;
 
 /**
- * The worker's cycle: poll many services, `concurrency` at a time, with ONE read of all their
- * records and ONE write at the end (plus early writes if many changed bodies pile up). IndexedDB
- * transactions, not JavaScript, dominated the cycle's cost in the browser (one read and one
- * write per service). Same rules as `refreshService` per service; a service already being polled
+ * The worker's cycle: poll many services, `concurrency` at a time, with ONE read of their small
+ * check rows and ONE write at the end (plus early writes if many changed bodies pile up); a full
+ * record is read only for a feed that changed, failed or is due a re-parse. IndexedDB work, not
+ * JavaScript, dominated the cycle's cost in the browser (one read and one write of every full
+ * record per service). Same rules as `refreshService` per service; a service already being polled
  * is left to that poll, and a concurrent `refreshService` of a service in the batch shares the
  * batch's result. `precheck` may refuse a service before any request (recorded as a problem).
  * If the worker dies mid-cycle nothing of the unwritten part is lost: the next tick polls again.
@@ -89,7 +97,7 @@ export async function pollCycle(
 ): Promise<void> {
   const force = opts.force ?? false;
   // Services already being polled are left to that poll; the cycle still waits for them.
-  const elsewhere = services.flatMap((s) => inflight.get(keyOf(deps.db, s.id)) ?? []);
+  const elsewhere = services.flatMap((s) => inflight.get(keyOf(deps.db, s.id))?.done ?? []);
   const queue = services.filter((s) => !inflight.has(keyOf(deps.db, s.id)));
   if (queue.length === 0) {
     await Promise.allSettled(elsewhere);
@@ -100,16 +108,29 @@ export async function pollCycle(
   let release!: () => void;
   const done = new Promise<void>((r) => (release = r));
   const prevs = new Map<string, ServiceRecord>();
-  const mine: [string, Promise<ServiceRecord>][] = [];
+  const states = new Map<string, Check>();
+  const mine: [string, Running][] = [];
   for (const s of queue) {
     const key = keyOf(deps.db, s.id);
-    const p = done.then(async () => results.get(s.id) ?? prevs.get(s.id) ?? (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id));
-    p.catch(() => undefined);
-    inflight.set(key, p);
-    mine.push([key, p]);
+    const running: Running = {
+      done,
+      result: async () => results.get(s.id) ?? (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id),
+    };
+    inflight.set(key, running);
+    mine.push([key, running]);
   }
   try {
-    for (const [id, rec] of await getRecords(deps.db, queue.map((s) => s.id))) prevs.set(id, rec);
+    for (const [id, c] of await getChecks(deps.db, queue.map((s) => s.id))) states.set(id, c);
+    // Records from before check rows existed (or never polled): read those in full, once.
+    const unknown = queue.filter((s) => !states.has(s.id)).map((s) => s.id);
+    if (unknown.length > 0) {
+      const recs = await getRecords(deps.db, unknown);
+      for (const id of unknown) {
+        const rec = recs.get(id) ?? emptyRecord(id);
+        prevs.set(id, rec);
+        states.set(id, checkOf(rec));
+      }
+    }
     let pending: Write[] = [];
     let pendingChars = 0;
     const flush = async () => {
@@ -123,15 +144,28 @@ export async function pollCycle(
       Array.from({ length: Math.min(opts.concurrency ?? 4, todo.length) }, async () => {
         for (let s = todo.shift(); s; s = todo.shift()) {
           try {
-            let prev = prevs.get(s.id) ?? emptyRecord(s.id);
             // Written since the batch read it (a problem recorded meanwhile): read it again.
-            if ((versions.get(keyOf(deps.db, s.id)) ?? 0) !== seen.get(s.id)) prev = (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id);
+            if ((versions.get(keyOf(deps.db, s.id)) ?? 0) !== seen.get(s.id)) {
+              const rec = (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id);
+              prevs.set(s.id, rec);
+              states.set(s.id, checkOf(rec));
+            }
+            const load = async (): Promise<ServiceRecord> => {
+              let rec = prevs.get(s.id);
+              if (!rec) prevs.set(s.id, (rec = (await getRecord(deps.db, s.id)) ?? emptyRecord(s.id)));
+              return rec;
+            };
             const problem = opts.precheck ? await opts.precheck(s) : null;
-            const w = problem ? failure(prev, problem, undefined, deps) : await pollWith(prev, s, deps, force);
+            const w = problem ? failure(await load(), problem, undefined, deps) : await pollWith(states.get(s.id)!, load, s, deps, force);
             if (!w) continue;
-            results.set(s.id, w.rec);
+            if ('check' in w) {
+              const known = prevs.get(s.id);
+              if (known) results.set(s.id, withCheck(known, w.check)!);
+            } else {
+              results.set(s.id, w.rec);
+              pendingChars += w.bodies.reduce((n, b) => n + b.body.length, 0);
+            }
             pending.push(w);
-            pendingChars += w.bodies.reduce((n, b) => n + b.body.length, 0);
             if (pendingChars > BATCH_FLUSH_CHARS) await flush();
           } catch {
             // One service's failure must not stop the others; the next tick retries it.
@@ -158,19 +192,23 @@ export const JUST_READ_MS = 3_000;
  * push the next one a whole tick later, and data could be nearly two intervals old. A failing
  * feed keeps its backoff, and a provider's Retry-After is never cut short.
  */
-export function isPollDue(rec: ServiceRecord | undefined, now: number): boolean {
+export function isPollDue(rec: Pick<ServiceRecord, 'lastAttemptAt' | 'problem' | 'backoff'> | undefined, now: number): boolean {
   if (!rec || rec.lastAttemptAt === null) return true;
   if (rec.problem) return isDue(rec.backoff ?? undefined, now);
   return now - rec.lastAttemptAt >= JUST_READ_MS;
 }
 
-/** One poll from a known previous record: what to store, or null when there is nothing to do. */
-async function pollWith(prev: ServiceRecord, service: Service, deps: PollDeps, force: boolean): Promise<Write | null> {
+/**
+ * One poll, deciding from the service's check row (`state`) and reading the full record (`load`)
+ * only when it is needed: a changed or failed feed, or a re-parse. What to store, or null when
+ * there is nothing to do.
+ */
+async function pollWith(state: Check, load: () => Promise<ServiceRecord>, service: Service, deps: PollDeps, force: boolean): Promise<Write | null> {
   if (!service.official) return null;
   const now = deps.now();
   // An explicit "slow down" from the provider is honoured even for a manual refresh.
-  if (prev.problem?.code === 'rate_limited' && prev.backoff && prev.backoff.nextAttemptAt > now) return null;
-  if (!force && !isPollDue(prev, now)) return null;
+  if (state.problem?.code === 'rate_limited' && state.backoff && state.backoff.nextAttemptAt > now) return null;
+  if (!force && !isPollDue(state, now)) return null;
 
   const adapter = adapterFor(service.official.kind);
   const ctx: ParseContext = {
@@ -179,23 +217,23 @@ async function pollWith(prev: ServiceRecord, service: Service, deps: PollDeps, f
     ...(service.official.scope ? { scope: service.official.scope } : {}),
   };
 
-  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps, prev.validators);
-  if (!read.ok) return failure(prev, read.problem, read.retryAfterMs, deps);
+  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps, state.validators);
+  if (!read.ok) return failure(await load(), read.problem, read.retryAfterMs, deps);
 
   // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again,
   // and the stored bodies are not even read. (Adapters use `now` for time windows — feed
   // staleness, "recent" — so re-parse now and then.)
   if (
     read.bodies.every((b) => !b.changed) &&
-    prev.snapshot &&
-    !prev.problem &&
-    prev.parsedAt !== undefined &&
-    prev.parsedAt !== null &&
-    now - prev.parsedAt < REPARSE_AFTER_MS
+    state.hasSnapshot &&
+    !state.problem &&
+    state.parsedAt !== null &&
+    now - state.parsedAt < REPARSE_AFTER_MS
   ) {
     // Only the check time and backoff change: store just those (the record itself stays as it is).
-    return { rec: { ...prev, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) }, bodies: [], checkOnly: true };
+    return { check: { ...state, lastSuccessAt: now, lastAttemptAt: now, backoff: afterSuccess(now, deps.intervalMs) } };
   }
+  const prev = await load();
   const loaded = await loadBodies(read.bodies, deps);
   if (!loaded.ok) return failure(prev, loaded.problem, loaded.retryAfterMs, deps);
 
@@ -252,7 +290,7 @@ export async function recordProblem(service: Service, problem: Problem, deps: Po
 }
 
 /** A failed poll keeps every stored field and records the problem and the backoff. */
-function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps): Write {
+function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps): { rec: ServiceRecord; bodies: BodyRecord[] } {
   const now = deps.now();
   const rec: ServiceRecord = {
     ...prev,

@@ -11,6 +11,7 @@ import type { Episode } from './history/episodes';
 import { isPrunable } from './history/episodes';
 import type { BackoffState } from './net/backoff';
 import type { Validators } from './net/fetch';
+import type { Problem } from './model';
 import type { OfficialState } from './verdict';
 
 export interface ServiceRecord extends OfficialState {
@@ -50,24 +51,42 @@ interface Schema extends DBSchema {
   checks: { key: string; value: Check };
 }
 
-/** The part of a service record that changes at every poll, stored apart (see `checks`). */
+/**
+ * The part of a service record that changes at every poll (check times, backoff), stored apart
+ * (see `checks`), with copies of the few record fields a poll needs to decide what to do (its
+ * problem, when it was parsed, the bodies' validators, whether there is a snapshot): a poll cycle
+ * reads only these small rows, and the full record only for a feed that changed or failed.
+ */
 export interface Check {
   serviceId: string;
   lastAttemptAt: number | null;
   lastSuccessAt: number | null;
   backoff: BackoffState | null;
+  problem: Problem | null;
+  parsedAt: number | null;
+  validators: Record<string, Validators>;
+  hasSnapshot: boolean;
 }
 
-const checkOf = (r: ServiceRecord): Check => ({
+export const checkOf = (r: ServiceRecord): Check => ({
   serviceId: r.serviceId,
   lastAttemptAt: r.lastAttemptAt,
   lastSuccessAt: r.lastSuccessAt,
   backoff: r.backoff,
+  problem: r.problem,
+  parsedAt: r.parsedAt ?? null,
+  validators: r.validators ?? {},
+  hasSnapshot: r.snapshot !== null,
 });
 
+/** A check row with every field (rows of another shape are ignored: the record speaks instead). */
+const isCheck = (c: unknown): c is Check =>
+  typeof c === 'object' && c !== null && typeof (c as Check).hasSnapshot === 'boolean' && typeof (c as Check).validators === 'object';
+
 /** A stored record with its latest check applied (the check is newer whenever it exists). */
-const merged = (rec: ServiceRecord | undefined, check: Check | undefined): ServiceRecord | undefined =>
+export const withCheck = (rec: ServiceRecord | undefined, check: Check | undefined): ServiceRecord | undefined =>
   rec && check ? { ...rec, lastAttemptAt: check.lastAttemptAt, lastSuccessAt: check.lastSuccessAt, backoff: check.backoff } : rec;
+const merged = withCheck;
 
 export const DB_NAME = 'acknowledged';
 /** 1: services, bodies. 2: + episodes. 3: + crowd. 4: + checks. Upgrades only add; data written by earlier versions is kept. */
@@ -136,6 +155,15 @@ export async function getRecords(db: Db, ids: readonly string[]): Promise<Map<st
   return out;
 }
 
+/** The check rows of these services (one small read each, one transaction); missing or old-shaped rows are absent. */
+export async function getChecks(db: Db, ids: readonly string[]): Promise<Map<string, Check>> {
+  const tx = db.transaction('checks', 'readonly');
+  const [rows] = await Promise.all([Promise.all(ids.map((id) => tx.store.get(id))), tx.done]);
+  const out = new Map<string, Check>();
+  for (const r of rows) if (isCheck(r)) out.set(r.serviceId, r);
+  return out;
+}
+
 /**
  * Everything the popup shows, in one read-only transaction: the records and complaint counts of
  * these services, and the episodes of the one in focus (oldest first).
@@ -174,24 +202,22 @@ export async function commitPoll(db: Db, rec: ServiceRecord, bodies: BodyRecord[
 }
 
 /**
- * Several polls' results in one transaction: all of them are stored, or none. A write marked
- * `checkOnly` (nothing but the check time and backoff changed: an unchanged feed) stores just the
- * small check row; any other write stores the whole record and its check.
+ * Several polls' results in one transaction: all of them are stored, or none. A full write stores
+ * the record, its check row and the bodies that changed; a check write (an unchanged feed: only
+ * the check time and backoff moved) stores just the small check row.
  */
 export async function commitPolls(
   db: Db,
-  writes: readonly { rec: ServiceRecord; bodies: readonly BodyRecord[]; checkOnly?: boolean }[],
+  writes: readonly ({ rec: ServiceRecord; bodies: readonly BodyRecord[] } | { check: Check })[],
 ): Promise<void> {
   const tx = db.transaction(['services', 'checks', 'bodies'], 'readwrite');
   const services = tx.objectStore('services');
   const checks = tx.objectStore('checks');
   const bodies = tx.objectStore('bodies');
   await Promise.all([
-    ...writes.flatMap((w) => [
-      ...(w.checkOnly ? [] : [services.put(w.rec)]),
-      checks.put(checkOf(w.rec)),
-      ...w.bodies.map((b) => bodies.put(b)),
-    ]),
+    ...writes.flatMap((w) =>
+      'check' in w ? [checks.put(w.check)] : [services.put(w.rec), checks.put(checkOf(w.rec)), ...w.bodies.map((b) => bodies.put(b))],
+    ),
     tx.done,
   ]);
 }
