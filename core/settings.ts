@@ -306,11 +306,6 @@ export function customAsService(c: CustomService): Service {
   };
 }
 
-/** A custom service by id, from settings. */
-export function findCustom(s: Settings, id: string): CustomService | undefined {
-  return s.custom.find((c) => c.id === id);
-}
-
 // ---------------------------------------------------------------------------------------------
 
 function deepFreeze<T>(o: T): T {

@@ -86,7 +86,6 @@ const isCheck = (c: unknown): c is Check =>
 /** A stored record with its latest check applied (the check is newer whenever it exists). */
 export const withCheck = (rec: ServiceRecord | undefined, check: Check | undefined): ServiceRecord | undefined =>
   rec && check ? { ...rec, lastAttemptAt: check.lastAttemptAt, lastSuccessAt: check.lastSuccessAt, backoff: check.backoff } : rec;
-const merged = withCheck;
 
 export const DB_NAME = 'acknowledged';
 /** 1: services, bodies. 2: + episodes. 3: + crowd. 4: + checks. Upgrades only add; data written by earlier versions is kept. */
@@ -151,7 +150,7 @@ export async function getRecords(db: Db, ids: readonly string[]): Promise<Map<st
     tx.done,
   ]);
   const out = new Map<string, ServiceRecord>();
-  rows.forEach((r, i) => r && out.set(r.serviceId, merged(r, checks[i])!));
+  rows.forEach((r, i) => r && out.set(r.serviceId, withCheck(r, checks[i])!));
   return out;
 }
 
@@ -183,7 +182,7 @@ export async function readForPopup(
     tx.done,
   ]);
   const records = new Map<string, ServiceRecord>();
-  rows.forEach((r, i) => r && records.set(r.serviceId, merged(r, checks[i])!));
+  rows.forEach((r, i) => r && records.set(r.serviceId, withCheck(r, checks[i])!));
   const crowd = new Map(ids.map((id, i) => [id, crowdRows[i] ?? []] as const));
   return { records, crowd, episodes: episodes.sort((a, b) => a.startedAt - b.startedAt) };
 }
@@ -197,10 +196,6 @@ export async function getBody(db: Db, url: string): Promise<BodyRecord | undefin
 }
 
 /** Save a service record together with the feed bodies it was parsed from, atomically. */
-export async function commitPoll(db: Db, rec: ServiceRecord, bodies: BodyRecord[]): Promise<void> {
-  await commitPolls(db, [{ rec, bodies }]);
-}
-
 /**
  * Several polls' results in one transaction: all of them are stored, or none. A full write stores
  * the record, its check row and the bodies that changed; a check write (an unchanged feed: only
