@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { readCatalogFiles } from './core/catalog/raw';
 
 /**
  * Host permissions are derived from the catalog: the extension may read exactly the official
@@ -7,9 +7,7 @@ import { defineConfig } from 'wxt';
  * HTTP 5xx detection) is an optional permission asked for when the person turns the feature on.
  */
 function feedOrigins(): string[] {
-  const catalog = JSON.parse(readFileSync(new URL('./core/catalog/services.json', import.meta.url), 'utf8')) as {
-    services: { official: { url: string } | null }[];
-  };
+  const catalog = readCatalogFiles() as { services: { official: { url: string } | null }[] };
   const origins = new Set<string>();
   for (const s of catalog.services) {
     if (s.official) origins.add(`${new URL(s.official.url).origin}/*`);

@@ -22,7 +22,8 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { pathToFileURL } from 'node:url';
-import catalogJson from '../core/catalog/services.json' with { type: 'json' };
+import { matchService } from '../core/catalog/bundled';
+import { readCatalogFiles } from '../core/catalog/raw';
 import type { OfficialKind } from '../core/official/kinds';
 import { tagsForTerms } from '../core/crowd/mastodon';
 import { termsForService } from '../core/crowd/source';
@@ -135,7 +136,7 @@ export interface DemoServerOptions {
 }
 
 /**
- * Which service is in which state when the demo starts (ids from core/catalog/services.json).
+ * Which service is in which state when the demo starts (ids from core/catalog/services/*.json).
  * Every other catalog service: its feed kind's healthy scenario (`HEALTHY_SCENARIO`), complaints
  * `crowd-quiet`, sites answering.
  */
@@ -175,7 +176,7 @@ export interface CatalogService {
 }
 
 export function catalogServices(): CatalogService[] {
-  return (catalogJson as unknown as { services: CatalogService[] }).services;
+  return (readCatalogFiles() as unknown as { services: CatalogService[] }).services;
 }
 
 export function statusHostOf(service: CatalogService): string | null {
@@ -397,7 +398,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   applyWorld(world, opts.world !== undefined);
 
   function siteServiceFor(host: string): CatalogService | undefined {
-    return catalog.find((s) => s.domains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`)));
+    // The extension's own longest-suffix rule (music.amazon.com before amazon.com, whatever the file order).
+    const id = matchService(host)?.id;
+    return id === undefined ? undefined : catalog.find((s) => s.id === id);
   }
 
   function logEntry(entry: DemoRequest): void {

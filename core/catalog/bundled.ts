@@ -1,11 +1,11 @@
 /**
- * The catalog imported straight from core/catalog/services.json and validated with the zod
+ * The catalog read straight from its source files (core/catalog/services/*.json) and validated with the zod
  * schema (throws, listing every problem, if the file is invalid). For Node-side code only: unit
  * tests, benchmarks, the demo and the build. The extension itself reads the packaged catalog.json
  * through `loadCatalog()` (./catalog.ts) and never bundles this module.
  */
 import * as z from 'zod/mini';
-import raw from './services.json';
+import { readCatalogFiles } from './raw';
 import { catalogFrom, type Catalog } from './match';
 import { catalogSchema, type Service } from './schema';
 
@@ -14,9 +14,11 @@ export { hostnameOf } from './match';
 
 function load(input: unknown): Catalog {
   const parsed = catalogSchema.safeParse(input);
-  if (!parsed.success) throw new Error(`core/catalog/services.json is invalid:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`the catalog (core/catalog/services/*.json) is invalid:\n${z.prettifyError(parsed.error)}`);
   return catalogFrom(parsed.data.services);
 }
+
+const raw = readCatalogFiles();
 
 export const CATALOG: Catalog = load(raw);
 export const SERVICES: readonly Service[] = CATALOG.services;
@@ -29,6 +31,6 @@ export const validateCatalog = (input: unknown) => catalogSchema.safeParse(input
 /** The catalog as the build writes it into the package (`catalog.json`): validated, `$comment` dropped, no whitespace. */
 export function packagedCatalogJson(input: unknown = raw): string {
   const parsed = catalogSchema.safeParse(input);
-  if (!parsed.success) throw new Error(`core/catalog/services.json is invalid:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`the catalog (core/catalog/services/*.json) is invalid:\n${z.prettifyError(parsed.error)}`);
   return JSON.stringify({ services: parsed.data.services });
 }

@@ -3,7 +3,7 @@
  * where their official status lives.
  *
  * The data ships as a file of its own, `catalog.json` in the extension package (written by the
- * build from core/catalog/services.json after validating it against ./schema.ts — see
+ * build from core/catalog/services/*.json after validating it against ./schema.ts — see
  * wxt.config.ts), and is read with `loadCatalog()` once per page or worker start. It is not
  * inlined into the scripts: JSON parses several times faster than the same object as JavaScript,
  * and the popup's and worker's code stay small. Tests, benchmarks and the demo use ./bundled.ts,

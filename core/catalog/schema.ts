@@ -1,5 +1,5 @@
 /**
- * The shape of the service catalog (core/catalog/services.json), as a zod (mini) schema.
+ * The shape of the service catalog (core/catalog/services/*.json), as a zod (mini) schema.
  *
  * The catalog is data we ship, so any violation is a programming error: the build validates the
  * file (wxt.config.ts, before writing catalog.json) and fails, and test/unit/catalog.test.ts checks

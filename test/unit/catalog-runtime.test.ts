@@ -19,7 +19,7 @@ describe('the packaged catalog (catalog.json)', () => {
   });
 
   it('refuses to package an invalid catalog (the build fails)', () => {
-    expect(() => packagedCatalogJson({ services: [{ id: 'Bad Id', name: 'x' }] })).toThrow(/services\.json is invalid/);
+    expect(() => packagedCatalogJson({ services: [{ id: 'Bad Id', name: 'x' }] })).toThrow(/catalog \(core\/catalog\/services\/\*\.json\) is invalid/);
   });
 
   it('loadCatalog reads the file from the extension package once and matches hostnames', async () => {
