@@ -23,7 +23,7 @@ import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type Notifi
 import { isPollDue, pollCycle } from './poll';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
 import { blueskyReady, isdownReady, loadCredentials } from './credentials';
-import { loadSettings, type Settings } from './settings';
+import { loadSettings, type Settings, type SourceToggle } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 import { isOpen } from './verdict';
@@ -53,7 +53,7 @@ export interface BackgroundDeps {
 
 /** Complaint sources turned on in settings. */
 function enabledSources(s: Settings): SourceId[] {
-  return (Object.keys(s.sources) as SourceId[]).filter((k) => s.sources[k]);
+  return (Object.keys(s.sources) as SourceToggle[]).filter((k) => s.sources[k]);
 }
 
 function notificationPrefs(s: Settings): NotificationPrefs {
