@@ -13,5 +13,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // Flood tests send a few hundred requests; the machine running CI may be shared and slow.
+    testTimeout: 60_000,
   },
 });
