@@ -15,6 +15,8 @@ export interface Env {
   IP_REPORTS_PER_10MIN?: string;
   /** Reports one install token may send per hour (default 20). */
   TOKEN_REPORTS_PER_HOUR?: string;
+  /** Local load runs only: take "now" from the x-relay-bench-now header (relay/bench/run.ts). */
+  BENCH_CLOCK?: string;
 }
 
 export function numberVar(v: string | undefined, fallback: number): number {

@@ -25,13 +25,27 @@ function error(status: number, reason: string, extra: Record<string, string> = {
 
 const serviceStub = (env: Env, id: string) => env.SERVICE.get(env.SERVICE.idFromName(id));
 
+/**
+ * Now, for this request. Always the real clock, except in a local load run (`BENCH_CLOCK=1`,
+ * never set in wrangler.jsonc): there the bench sends the simulated time in a header, so ten
+ * simulated minutes do not take ten real ones.
+ */
+function clock(request: Request, env: Env): number {
+  if (env.BENCH_CLOCK !== '1') return Date.now();
+  const t = Number(request.headers.get('x-relay-bench-now'));
+  return Number.isFinite(t) && t > 0 ? t : Date.now();
+}
+
 async function getService(request: Request, env: Env, ctx: ExecutionContext, id: string): Promise<Response> {
   if (!serviceById(id)) return error(404, `unknown service "${id.slice(0, 64)}"`);
   const cache = caches.default;
-  const key = new Request(new URL(`/v1/services/${id}`, request.url).toString(), { method: 'GET' });
+  const now = clock(request, env);
+  // Under the bench's simulated clock, cache entries must expire with simulated time too.
+  const suffix = env.BENCH_CLOCK === '1' ? `?minute=${Math.floor(now / 60_000)}` : '';
+  const key = new Request(new URL(`/v1/services/${id}${suffix}`, request.url).toString(), { method: 'GET' });
   let response = await cache.match(key);
   if (!response) {
-    const view = await serviceStub(env, id).view(id);
+    const view = await serviceStub(env, id).view(id, now);
     if (!view) return error(404, `unknown service "${id.slice(0, 64)}"`);
     response = new Response(view.body, {
       headers: { ...JSON_HEADERS, ...CORS, 'cache-control': `public, max-age=${view.maxAge}`, etag: view.etag },
@@ -83,7 +97,7 @@ async function postReport(request: Request, env: Env): Promise<Response> {
   } catch {
     return error(400, 'the body is not valid JSON');
   }
-  const now = Date.now();
+  const now = clock(request, env);
   const parsed = parseReport(value, now);
   if (!parsed.ok) return error(400, parsed.reason);
   const r = parsed.report;
@@ -97,7 +111,7 @@ async function postReport(request: Request, env: Env): Promise<Response> {
   const byToken = await limiter(`t:${r.token}`).take(`t:${r.token}`, numberVar(env.TOKEN_REPORTS_PER_HOUR, 20), 60 * 60_000, now);
   if (!byToken.ok) return error(429, 'too many reports from this install; try later', { 'retry-after': String(byToken.retryAfterS) });
 
-  const result = await serviceStub(env, r.service).report({ ...r, ip });
+  const result = await serviceStub(env, r.service).report({ ...r, ip }, now);
   return new Response(JSON.stringify(result), { status: 202, headers: { ...JSON_HEADERS, ...CORS } });
 }
 
@@ -114,18 +128,24 @@ export default {
       if (request.method !== 'POST') return error(405, 'use POST', { allow: 'POST' });
       return postReport(request, env);
     }
+    if (url.pathname === '/v1/_bench/stats' && env.BENCH_CLOCK === '1') {
+      const ids = url.searchParams.getAll('service').filter((id) => serviceById(id));
+      const stats = await Promise.all(ids.map(async (id) => ({ id, ...(await serviceStub(env, id).stats()) })));
+      return Response.json(stats);
+    }
     if (url.pathname === '/v1/health') return new Response('ok', { headers: { 'content-type': 'text/plain', ...CORS } });
     return error(404, 'no such route');
   },
 
-  async scheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
-    const ids = await env.REGISTRY.get(env.REGISTRY.idFromName('registry')).active(Date.now());
+  async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+    const now = env.BENCH_CLOCK === '1' ? controller.scheduledTime : Date.now();
+    const ids = await env.REGISTRY.get(env.REGISTRY.idFromName('registry')).active(now);
     // A few at a time: each object queries its sources in turn, within the sources' budgets.
     const queue = [...ids];
     await Promise.all(
       Array.from({ length: Math.min(4, queue.length) }, async () => {
         for (let id = queue.shift(); id; id = queue.shift()) {
-          await serviceStub(env, id).gather(id).catch(() => undefined);
+          await serviceStub(env, id).gather(id, now).catch(() => undefined);
         }
       }),
     );

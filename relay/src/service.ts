@@ -100,8 +100,10 @@ export class ServiceObject extends DurableObject<Env> {
     return at;
   }
 
-  private deps(): FetchDeps {
-    return { fetch: (input, init) => fetch(input, init), now: () => Date.now() };
+  /** The clock starts at the Worker's `now` (the bench drives a simulated clock; see index.ts `clock`). */
+  private deps(now: number): FetchDeps {
+    const start = Date.now();
+    return { fetch: (input, init) => fetch(input, init), now: () => now + (Date.now() - start) };
   }
 
   // --- official feed --------------------------------------------------------------------------
@@ -115,14 +117,13 @@ export class ServiceObject extends DurableObject<Env> {
    * a Durable Object handles other requests while it awaits a fetch, and the cache in front does
    * not stop a burst of misses (shared/research/workers-local.md: 448 upstream reads without this).
    */
-  private async official(serviceId: string): Promise<UpstreamState> {
+  private async official(serviceId: string, now: number): Promise<UpstreamState> {
     const service = serviceById(serviceId);
-    const now = Date.now();
     if (!service?.official || !upstreamDue(this.state(), now)) return this.state();
     this.reading ??= (async () => {
       try {
         const prev = this.state();
-        const next = await readUpstream(service, prev, this.deps());
+        const next = await readUpstream(service, prev, this.deps(now));
         const kept = JSON.stringify(next.bodies).length > MAX_KEPT_BODIES ? { ...next, bodies: {} } : next;
         this.upstream = kept;
         this.put('upstream', kept);
@@ -139,15 +140,14 @@ export class ServiceObject extends DurableObject<Env> {
   // --- the published answer -------------------------------------------------------------------
 
   /** `GET /v1/services/:id`, rendered here (the Worker caches it in front). */
-  async view(serviceId: string): Promise<View | null> {
+  async view(serviceId: string, now: number = Date.now()): Promise<View | null> {
     const service = serviceById(serviceId);
     if (!service) return null;
-    const now = Date.now();
     if (now - this.touchedAt > TOUCH_EVERY_MS) {
       this.touchedAt = now;
       await this.env.REGISTRY.get(this.env.REGISTRY.idFromName('registry')).touch(serviceId, now);
     }
-    const up = await this.official(serviceId);
+    const up = await this.official(serviceId, now);
     if (this.rendered && this.rendered.until > now) return this.rendered;
     const body: RelayServiceBody = {
       format: RELAY_FORMAT,
@@ -161,7 +161,8 @@ export class ServiceObject extends DurableObject<Env> {
     };
     const text = JSON.stringify(body);
     const maxAge = service.official ? Math.min(60, Math.max(1, Math.ceil((nextReadAt(up) - now) / 1000))) : 60;
-    const view = { body: text, etag: `"${await digest(text)}"`, maxAge };
+    // The ETag covers the content, not the render time: unchanged data answers 304 to everyone.
+    const view = { body: text, etag: `"${await digest(JSON.stringify({ ...body, generatedAt: 0 }))}"`, maxAge };
     this.rendered = { ...view, until: now + Math.min(maxAge * 1000, REFRESH_MS) };
     return view;
   }
@@ -198,8 +199,7 @@ export class ServiceObject extends DurableObject<Env> {
   // --- reports ----------------------------------------------------------------------------------
 
   /** Count one report. `counted: false` when it changes nothing (already counted, or this network's share is used). */
-  async report(r: ReportInput): Promise<{ counted: boolean; reason?: string }> {
-    const now = Date.now();
+  async report(r: ReportInput, now: number = Date.now()): Promise<{ counted: boolean; reason?: string }> {
     const maxPerIp = numberVar(this.env.MAX_TOKENS_PER_IP, 1);
     // Forget IPs of windows that can no longer be reported.
     for (const w of this.ips.keys()) if (w < Math.floor(now / BUCKET_MS) * BUCKET_MS - REPORT_MAX_AGE_MS) this.ips.delete(w);
@@ -227,11 +227,10 @@ export class ServiceObject extends DurableObject<Env> {
   // --- complaints (cron) ------------------------------------------------------------------------
 
   /** Query each keyless complaint source when due (every 5 minutes, backoff and budgets as in the extension). */
-  async gather(serviceId: string): Promise<void> {
+  async gather(serviceId: string, now: number = Date.now()): Promise<void> {
     const service = serviceById(serviceId);
     if (!service) return;
     const terms = termsForService(service);
-    const now = Date.now();
     this.prune(now);
     if (terms.length === 0) return;
     for (const source of RELAY_SOURCES) {
@@ -242,7 +241,7 @@ export class ServiceObject extends DurableObject<Env> {
         requests++;
         return fetch(input, init);
       };
-      const next = await stepCrowd(prev, source, terms, now, { fetch: counting, now: () => Date.now() });
+      const next = await stepCrowd(prev, source, terms, now, { fetch: counting, now: this.deps(now).now });
       this.put(`crowd:${source.id}`, next);
       this.bump('complaintReads', requests);
     }
