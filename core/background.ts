@@ -21,6 +21,8 @@ import { loadNav, loadReports, recordNav, setReport } from './local/store';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
 import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
 import { isPollDue, pollCycle } from './poll';
+import { refreshViaRelay, type RelayDeps } from './relay/apply';
+import { shareFailures } from './relay/share';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
 import { blueskyReady, isdownReady, loadCredentials } from './credentials';
 import { loadSettings, type Settings, type SourceToggle } from './settings';
@@ -68,7 +70,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   const online = deps.online ?? (() => true);
 
   async function evidenceInputs(d: Db, ids: string[], s: Settings): Promise<EvidenceInputs> {
-    const enabled = new Set(enabledSources(s));
+    // `browsers`: failure counts shared through a relay (core/relay/); present only when one answered.
+    const enabled = new Set<SourceId>([...enabledSources(s), 'browsers']);
     const [events, reports, crowdRows] = await Promise.all([
       loadNav(session),
       loadReports(b.storage.local, deps.now()),
@@ -88,10 +91,14 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
 
   const dirNow = async (): Promise<Directory> => directory(await settings(), await catalog());
 
+  const relayDeps = (d: Db, s: Settings): RelayDeps => ({ db: d, fetch: deps.fetch, now: deps.now, local: b.storage.local, intervalMs: s.pollIntervalMin * 60_000 });
+
   /** Query complaint sources for these services, each source when due. */
   async function pollComplaints(services: Service[], force = false) {
     if (services.length === 0) return;
     const s = await settings();
+    // Services with an official feed asked the relay in refresh(); the others ask it here, for crowd counts.
+    await refreshViaRelay(services.filter((x) => !x.official), relayDeps(await db(), s));
     const enabled = enabledSources(s);
     if (enabled.length === 0) return;
     const cd = { db: await db(), fetch: deps.fetch, now: deps.now, config: await crowdConfig(), store: b.storage.local };
@@ -236,11 +243,20 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     if (services.length === 0) return;
     const s = await settings();
     const d = { db: await db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
+    // With a relay on, it answers first; what it cannot answer is polled directly (core/relay/apply.ts).
+    const direct = await refreshViaRelay(services, relayDeps(d.db, s));
     // One read of every record and one write for the whole batch (core/poll.ts `pollCycle`).
-    await pollCycle(services, d, { force, concurrency: CONCURRENCY, precheck: async (x) => ((await mayRead(x)) ? null : NO_PERMISSION) }).catch(
+    await pollCycle(direct, d, { force, concurrency: CONCURRENCY, precheck: async (x) => ((await mayRead(x)) ? null : NO_PERMISSION) }).catch(
       () => undefined, // a storage failure: the next tick retries
     );
     await reconcile(services.map((x) => x.id));
+  }
+
+  /** With the person's opt-in, tell the relay which services this browser fails to reach (core/relay/share.ts). */
+  async function shareOwnFailures(d: Db, ids: string[]) {
+    const inputs = await evidenceInputs(d, ids, await settings());
+    const now = deps.now();
+    await shareFailures(new Map(ids.map((id) => [id, evidenceFor(id, inputs, now).local])), { fetch: deps.fetch, now: deps.now, local: b.storage.local });
   }
 
   /** The alarm: poll watched services and services shown in tabs, each when it is due. */
@@ -264,6 +280,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     // Complaints may have changed any verdict; services without an official feed, and evidence
     // that ages out, are judged on every tick too.
     await reconcile(services.map((x) => x.id));
+    await shareOwnFailures(d, services.map((x) => x.id));
     await pruneEpisodes(d, now).catch(() => 0);
   }
 
