@@ -2,9 +2,8 @@
  * The extension's catalog, bundled into the Worker: which service ids exist and where their
  * official feeds live. The same files the extension's build validates and ships
  * (core/catalog/services/*.json); a Worker has no file system, so each category file is imported
- * here by name. test/catalog.test.ts checks this list against the extension's own copy of the
- * catalog (core/catalog/raw.ts, through `npm run relay:check-catalog`) — a new category file
- * that is missing here fails the relay's tests.
+ * here by name. test/unit/relay-client.test.ts (the extension's unit tests) checks this list
+ * against the directory, so a new category file missing here fails the tests.
  */
 import ai from '../../core/catalog/services/ai.json';
 import chat from '../../core/catalog/services/chat.json';
