@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../model';
 import { fetchFeed, type FetchDeps } from '../net/fetch';
-import { parseJsonWithin } from '../official/read';
+import { parseJsonWithin } from '../official/kit';
 import { parseServiceBody, type RelayServiceBody } from './wire';
 
 /** The relay must answer quickly: the direct path is the fallback and must not wait long. */

@@ -7,13 +7,12 @@
  * extension turns that into `unknown` with the reason, exactly as when it reads the feed itself.
  */
 import type { Service } from '../../core/catalog/schema';
-import type { OfficialIncident, OfficialSnapshot, Problem, Result } from '../../core/model';
+import { isOpen, type OfficialIncident, type OfficialSnapshot, type Problem, type Result } from '../../core/model';
 import { afterFailure, afterSuccess, isDue, type BackoffState } from '../../core/net/backoff';
 import { fetchFeed, type FetchDeps, type Validators } from '../../core/net/fetch';
-import type { FeedRequest, ParseContext } from '../../core/official/adapter';
+import type { FeedRequest, ParseContext } from '../../core/official/types';
 import { adapterFor } from '../../core/official/registry';
 import { mergeHistory } from '../../core/poll';
-import { isOpen } from '../../core/verdict';
 
 /** At most one upstream read per service per minute, for everyone. */
 export const REFRESH_MS = 60_000;
@@ -104,8 +103,8 @@ export async function readUpstream(service: Service, prev: UpstreamState, deps: 
   const snapshot = parsed.value;
 
   // Incidents that were open and are gone: read the history to learn how they ended (as the extension does).
-  const openNow = new Set(snapshot.incidents.filter(isOpen).map((i) => i.id));
-  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i) && !openNow.has(i.id));
+  const openNow = new Set(snapshot.incidents.filter((i) => isOpen(i.status)).map((i) => i.id));
+  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i.status) && !openNow.has(i.id));
   let history = prev.history;
   let historyFetchedAt = prev.historyFetchedAt;
   if (adapter.history && (historyFetchedAt === null || vanished.length > 0)) {
