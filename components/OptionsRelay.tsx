@@ -77,12 +77,12 @@ export function RelaySection({ deps, announce }: { deps: OptionsDeps; announce: 
       <p data-testid="relay-state" data-on={relay.enabled ? 'true' : 'false'}>
         {relay.enabled ? t('relayOn', relay.url) : t('relayOff')}
       </p>
-      <div class="row">
-        <button type="button" id="relay-on" onClick={turnOn}>
+      <div class="actions">
+        <button type="button" class="btn primary" id="relay-on" onClick={turnOn}>
           {t('relayTurnOn')}
         </button>
         {relay.enabled && (
-          <button type="button" id="relay-off" onClick={() => void save({ ...relay, enabled: false, share: false })}>
+          <button type="button" class="btn" id="relay-off" onClick={() => void save({ ...relay, enabled: false, share: false })}>
             {t('relayTurnOff')}
           </button>
         )}
