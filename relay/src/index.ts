@@ -83,7 +83,7 @@ async function readCapped(request: Request, max: number): Promise<string | 'too_
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(all);
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(all);
 }
 
 async function postReport(request: Request, env: Env): Promise<Response> {
