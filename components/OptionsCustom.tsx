@@ -11,6 +11,7 @@ import { readCustomService, type CustomService, type Settings } from '@/core/set
 import { customIdFor, normaliseStatusPageUrl, parseDomainsInput } from '@/core/settings-io';
 import type { DetectedFeed } from '@/core/official/detect';
 import type { Announce, OptionsDeps, Update } from './Options';
+import { hostPermissionOrigins } from '@/core/net/access';
 
 const originOf = (url: string) => new URL(url).origin;
 const feedKey = (url: string) => {
@@ -31,9 +32,9 @@ function catalogMatch(catalog: readonly Service[], page: string, feed: string): 
   );
 }
 
-/** Origins the manifest grants anyway (catalog feeds): never given back. */
+/** Origins the manifest grants anyway (catalog feeds read with a host permission): never given back. */
 function requiredOrigins(catalog: readonly Service[]): Set<string> {
-  return new Set(catalog.flatMap((s) => (s.official ? [originOf(s.official.url)] : [])));
+  return new Set(hostPermissionOrigins(catalog).map((pattern) => pattern.slice(0, -'/*'.length)));
 }
 
 /** Feed formats by their proper names (not translated). */

@@ -27,6 +27,7 @@ import { loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 import { isOpen } from './verdict';
+import { readModeOf } from './net/access';
 
 export const POLL_ALARM = 'poll';
 /** The toolbar title on sites no catalogued service owns and no watched service is in trouble. */
@@ -224,6 +225,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   /** Firefox does not grant MV3 host permissions at install: never fail silently without them. */
   async function mayRead(service: Service): Promise<boolean> {
     if (!service.official || !b.permissions?.contains) return true;
+    if (readModeOf(service.official.kind) === 'cors') return true; // read without a host permission (core/net/access.ts)
     const origin = `${new URL(service.official.url).origin}/*`;
     try {
       return await b.permissions.contains({ origins: [origin] });
