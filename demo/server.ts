@@ -70,6 +70,8 @@ export interface DemoRequest {
   /** Status sent; 0 for a request left hanging (timeout scenario) or a connection reset (site-refused). */
   status: number;
   ifNoneMatch: boolean;
+  /** The request's Origin header, when it had one (a CORS read from the extension sends chrome-extension://…). */
+  origin?: string;
   /** The connection was reset on purpose (site-refused); `path` is '' for a TLS connection reset before any request. */
   reset?: true;
 }
@@ -111,6 +113,12 @@ export interface DemoServer {
   setScenario(target: string, scenario: ScenarioName, opts?: { source?: CrowdSource }): void;
   /** Whether a Mastodon instance's hashtag timelines answer or demand a login (401). */
   setMastodonInstance(instance: string, access: 'open' | 'login'): void;
+  /**
+   * Whether a status host's feeds allow cross-origin reads (`Access-Control-Allow-Origin: *`, as
+   * Statuspage and incident.io send). On by default; off shows what a feed read without a host
+   * permission meets on a server that does not allow it.
+   */
+  setCors(host: string, allow: boolean): void;
   /** Current scenario of every simulated status host (keyed by status host) and of every site rule (keyed by host). */
   state(): Record<string, ScenarioName>;
   /** Everything: status hosts, site rules, complaint scenarios, Mastodon instances. */
@@ -227,6 +235,11 @@ function normaliseHost(raw: string | undefined): string {
 
 function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::ffff:127.0.0.1' || addr === '::1';
+}
+
+/** The same answer without its Access-Control-* headers (a server that allows no cross-origin reads). */
+function withoutCors(r: FeedResponse): FeedResponse {
+  return { ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([k]) => !k.toLowerCase().startsWith('access-control-'))) };
 }
 
 /** Weak comparison per RFC 9110 §13.1.2. */
@@ -397,6 +410,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const world = opts.world ?? DEFAULT_WORLD;
   applyWorld(world, opts.world !== undefined);
 
+  /** Status hosts whose answers carry no Access-Control-* headers (setCors). */
+  const corsDenied = new Set<string>();
+
   function siteServiceFor(host: string): CatalogService | undefined {
     // The extension's own longest-suffix rule (music.amazon.com before amazon.com, whatever the file order).
     const id = matchService(host)?.id;
@@ -409,15 +425,17 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   }
 
   function log(req: http.IncomingMessage, host: string, status: number): void {
-    logEntry({ at: now(), host, path: req.url ?? '/', status, ifNoneMatch: req.headers['if-none-match'] !== undefined });
+    const origin = req.headers['origin'];
+    logEntry({ at: now(), host, path: req.url ?? '/', status, ifNoneMatch: req.headers['if-none-match'] !== undefined, ...(origin ? { origin } : {}) });
   }
 
-  function send(req: http.IncomingMessage, res: http.ServerResponse, host: string, r: FeedResponse): void {
+  function send(req: http.IncomingMessage, res: http.ServerResponse, host: string, given: FeedResponse): void {
+    const r = corsDenied.has(host) ? withoutCors(given) : given;
     const inm = req.headers['if-none-match'];
     const etag = r.headers['etag'];
     if (etag && inm && r.status === 200 && (req.method === 'GET' || req.method === 'HEAD') && etagMatches(inm, etag)) {
       const headers: Record<string, string> = { etag };
-      if (r.headers['cache-control']) headers['cache-control'] = r.headers['cache-control'];
+      for (const h of ['cache-control', 'access-control-allow-origin', 'access-control-expose-headers']) if (r.headers[h]) headers[h] = r.headers[h];
       res.writeHead(304, headers);
       res.end();
       log(req, host, 304);
@@ -653,6 +671,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       if (!isScenarioName(scenario)) throw new Error(`unknown scenario "${String(scenario)}"`);
       if (o.source !== undefined && !isCrowdScenario(scenario)) throw new Error('"source" applies to complaint scenarios (crowd-*) only');
       apply(target, scenario, o.source);
+    },
+    setCors(host, allow) {
+      if (allow) corsDenied.delete(normaliseHost(host));
+      else corsDenied.add(normaliseHost(host));
     },
     setMastodonInstance(instance, access) {
       const h = normaliseHost(instance);
