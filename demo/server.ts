@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { matchService } from '../core/catalog/bundled';
 import { readCatalogFiles } from '../core/catalog/raw';
 import type { OfficialKind } from '../core/official/kinds';
+import { READ_MODE } from '../core/net/access';
 import { tagsForTerms } from '../core/crowd/mastodon';
 import { termsForService } from '../core/crowd/source';
 import {
@@ -412,6 +413,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
   /** Status hosts whose answers carry no Access-Control-* headers (setCors). */
   const corsDenied = new Set<string>();
+  /**
+   * Status hosts of kinds the extension reads by CORS (core/net/access.ts): every answer, errors
+   * included, carries `Access-Control-Allow-Origin: *`, so the extension sees the 503 or the HTML
+   * and says so. (Observed for Statuspage/incident.io JSON; for their error pages it is assumed.)
+   */
+  const corsHosts = new Set(
+    catalog.filter((s) => s.official && READ_MODE[s.official.kind as OfficialKind] === 'cors').map((s) => statusHostOf(s)!),
+  );
 
   function siteServiceFor(host: string): CatalogService | undefined {
     // The extension's own longest-suffix rule (music.amazon.com before amazon.com, whatever the file order).
@@ -430,7 +439,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   }
 
   function send(req: http.IncomingMessage, res: http.ServerResponse, host: string, given: FeedResponse): void {
-    const r = corsDenied.has(host) ? withoutCors(given) : given;
+    const r = corsDenied.has(host)
+      ? withoutCors(given)
+      : corsHosts.has(host) && !given.headers['access-control-allow-origin']
+        ? { ...given, headers: { ...given.headers, 'access-control-allow-origin': '*' } }
+        : given;
     const inm = req.headers['if-none-match'];
     const etag = r.headers['etag'];
     if (etag && inm && r.status === 200 && (req.method === 'GET' || req.method === 'HEAD') && etagMatches(inm, etag)) {

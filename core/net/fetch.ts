@@ -117,7 +117,9 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
       );
     } catch (e) {
       if (controller.signal.aborted) return timedOut();
-      return failed({ code: 'network', message: withDetail('the status page could not be reached', e) });
+      // A CORS read that the server does not allow fails exactly like an unreachable host.
+      const what = cors ? 'the status page could not be reached, or did not allow the read' : 'the status page could not be reached';
+      return failed({ code: 'network', message: withDetail(what, e) });
     }
     if (response === TIMED_OUT) return timedOut();
 

@@ -190,6 +190,14 @@ describe('fetchFeed: CORS mode (no host permission)', () => {
     expect((await fetchFeed(URL_, cors(), first.deps)).kind).toBe('fresh');
   });
 
+  it('a refused cross-origin read (a network error to fetch) says it may not have been allowed', async () => {
+    const { deps } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await fetchFeed(URL_, cors(V), deps)).toMatchObject({
+      kind: 'failed',
+      problem: { code: 'network', message: expect.stringMatching(/^the status page could not be reached, or did not allow the read/) },
+    });
+  });
+
   it('a real 304 is still not_modified, and errors are still errors', async () => {
     expect((await fetchFeed(URL_, cors(V), fakeFetch(res(null, 304)).deps)).kind).toBe('not_modified');
     expect((await fetchFeed(URL_, cors(V), fakeFetch(res('<!doctype html><p>moved', 200, { 'content-type': 'text/html', etag: 'W/"v9"' })).deps)).kind).toBe('failed');
