@@ -301,7 +301,7 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     } else if (!official && platformName) {
       note = `${displayName}’s status page (${c.url}) runs on ${platformName}, a format Acknowledged cannot read yet; complaints and this browser speak for it.`;
     } else if (!official) {
-      note = `${displayName}’s status page is ${c.url}; its feed format is not confirmed yet (the list gives no platform), so Acknowledged does not read it. Complaints and this browser speak for it.`;
+      note = 'The status page’s feed format is not confirmed yet, so Acknowledged does not read it; complaints and this browser speak for it.';
     }
 
     const lists = [...c.lists];
