@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/core/i18n';
-import { DEFAULT_RELAY, loadRelaySettings, normaliseRelayUrl, relayOriginPattern, saveRelaySettings, type RelaySettings } from '@/core/relay/settings';
+import { DEFAULT_RELAY, normaliseRelayUrl, relayOriginPattern, type RelaySettings } from '@/core/relay/settings';
+import { loadRelaySettings, saveRelaySettings } from '@/core/storage';
 import { REPORT_WINDOW_MS, type RelayReport } from '@/core/relay/wire';
 import type { Announce, OptionsDeps } from './Options';
 

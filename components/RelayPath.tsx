@@ -6,8 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/core/i18n';
-import { loadRelayPaths, type RelayPath } from '@/core/relay/apply';
-import { loadRelaySettings } from '@/core/relay/settings';
+import { loadRelayPaths, loadRelaySettings, type RelayPath } from '@/core/storage';
 
 export function RelayPathLine({ serviceId, checkedAt }: { serviceId: string; checkedAt: number | null }) {
   const [path, setPath] = useState<RelayPath | null>(null);

@@ -7,11 +7,9 @@
 import { runBackfill } from './backfill';
 import { addPosts, mergeBuckets, pruneBuckets, BUCKET_MS } from './buckets';
 import { budgetGate, DEFAULT_BUDGETS, newBudget } from './budget';
-import type { CrowdRecord } from './poller';
+import { CROWD_INTERVAL_MS, type CrowdRecord } from './record';
 import type { ComplaintSource, SourceDeps, SourceId, SourceStatus } from './source';
 
-/** Complaint sources are re-checked every 5 minutes (PRODUCT.md). */
-export const CROWD_INTERVAL_MS = 5 * 60_000;
 export const ERROR_BACKOFF_MS = 15 * 60_000;
 
 /** A source's record before its first query. */

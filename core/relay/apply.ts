@@ -7,15 +7,14 @@
  * The relay is optional: with it off this module does nothing and costs one storage read.
  */
 import type { Service } from '../catalog/catalog';
-import type { CrowdRecord } from '../crowd/poller';
+import type { CrowdRecord } from '../crowd/record';
 import type { SourceId } from '../crowd/source';
 import { freshCrowdRecord } from '../crowd/step';
 import { afterSuccess } from '../net/backoff';
 import type { FetchDeps } from '../net/fetch';
-import type { KeyValueArea } from '../settings';
+import { loadRelayPaths, loadRelaySettings, RELAY_PATHS, type KeyValueArea, type RelayPath } from '../storage';
 import { emptyRecord, getCrowd, getRecord, putCrowd, putRecord, type Db } from '../store';
 import { officialUsable, readRelay } from './client';
-import { loadRelaySettings } from './settings';
 import { windowsToBuckets, type RelayServiceBody } from './wire';
 
 export interface RelayDeps extends FetchDeps {
@@ -26,17 +25,7 @@ export interface RelayDeps extends FetchDeps {
   intervalMs: number;
 }
 
-/** Which path answered a service's last refresh. */
-export interface RelayPath {
-  via: 'relay' | 'direct';
-  at: number;
-  /** The relay's origin. */
-  relay: string;
-  /** Why the relay's answer was not used (direct only). */
-  reason?: string;
-}
-
-export const RELAY_PATHS_KEY = 'relayPaths';
+export type { RelayPath };
 /** A service the relay answered this recently is not asked again. */
 export const RELAY_REASK_MS = 20_000;
 
@@ -79,8 +68,7 @@ export async function refreshViaRelay(services: readonly Service[], deps: RelayD
       }
     }),
   );
-  const old = (await deps.local.get(RELAY_PATHS_KEY))[RELAY_PATHS_KEY];
-  await deps.local.set({ [RELAY_PATHS_KEY]: { ...(old && typeof old === 'object' ? old : {}), ...paths } });
+  await RELAY_PATHS.set(deps.local, { ...(await loadRelayPaths(deps.local)), ...paths });
   return rest;
 }
 
@@ -135,9 +123,4 @@ async function storeCrowd(id: string, body: RelayServiceBody, now: number, deps:
     notes: [],
   });
   for (const r of next) if (RELAYED.includes(r.source)) await putCrowd(deps.db, r);
-}
-
-export async function loadRelayPaths(local: KeyValueArea): Promise<Record<string, RelayPath>> {
-  const got = (await local.get(RELAY_PATHS_KEY))[RELAY_PATHS_KEY];
-  return got && typeof got === 'object' ? (got as Record<string, RelayPath>) : {};
 }

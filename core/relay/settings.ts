@@ -3,8 +3,6 @@
  * versioned Settings object) so turning the relay on or off never touches the person's other
  * settings, and an exported settings file never carries a team's relay URL by accident.
  */
-import type { KeyValueArea } from '../settings';
-
 export interface RelaySettings {
   /** Read official data and crowd counts from the relay (falling back to direct polling). */
   enabled: boolean;
@@ -14,7 +12,6 @@ export interface RelaySettings {
   share: boolean;
 }
 
-export const RELAY_KEY = 'relay';
 export const DEFAULT_RELAY: RelaySettings = Object.freeze({ enabled: false, url: '', share: false });
 
 /**
@@ -39,14 +36,10 @@ export function relayOriginPattern(url: string): string {
   return `${new URL(url).origin}/*`;
 }
 
-export async function loadRelaySettings(area: KeyValueArea): Promise<RelaySettings> {
-  const got = (await area.get(RELAY_KEY))[RELAY_KEY];
-  if (!got || typeof got !== 'object') return { ...DEFAULT_RELAY };
-  const v = got as Partial<RelaySettings>;
+/** Anything stored (or nothing) → valid relay settings; off unless a usable URL is stored. */
+export function parseRelaySettings(raw: unknown): RelaySettings {
+  if (!raw || typeof raw !== 'object') return { ...DEFAULT_RELAY };
+  const v = raw as Partial<RelaySettings>;
   const url = typeof v.url === 'string' ? normaliseRelayUrl(v.url) ?? '' : '';
   return { enabled: v.enabled === true && url !== '', url, share: v.share === true && url !== '' };
-}
-
-export async function saveRelaySettings(area: KeyValueArea, s: RelaySettings): Promise<void> {
-  await area.set({ [RELAY_KEY]: { enabled: s.enabled, url: s.url, share: s.share } });
 }

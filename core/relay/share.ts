@@ -9,21 +9,18 @@
  */
 import type { LocalEvidence } from '../local/failures';
 import type { FetchDeps } from '../net/fetch';
-import type { KeyValueArea } from '../settings';
-import { loadRelaySettings } from './settings';
+import { loadRelaySettings, RELAY_SENT, RELAY_TOKEN, type KeyValueArea } from '../storage';
 import { REPORT_WINDOW_MS, type RelayReport, type ReportKind } from './wire';
 
-export const TOKEN_KEY = 'relayToken';
-export const SENT_KEY = 'relaySent';
 const DAY_MS = 24 * 60 * 60_000;
 
 /** The day's token: 32 random base64url characters, replaced when the UTC day changes. */
 export async function dailyToken(local: KeyValueArea, now: number, random: (n: number) => Uint8Array = randomBytes): Promise<string> {
   const day = Math.floor(now / DAY_MS);
-  const got = (await local.get(TOKEN_KEY))[TOKEN_KEY] as { day?: unknown; token?: unknown } | undefined;
-  if (got && got.day === day && typeof got.token === 'string') return got.token;
+  const got = await RELAY_TOKEN.get(local);
+  if (got && got.day === day) return got.token;
   const token = base64url(random(24));
-  await local.set({ [TOKEN_KEY]: { day, token } });
+  await RELAY_TOKEN.set(local, { day, token });
   return token;
 }
 
@@ -50,9 +47,8 @@ export async function shareFailures(
     const now = deps.now();
     const pending = [...evidence].flatMap(([id, ev]) => reportsFor(id, ev, now));
     if (pending.length === 0) return 0;
-    const sentRaw = (await deps.local.get(SENT_KEY))[SENT_KEY];
     const oldest = now - 2 * REPORT_WINDOW_MS;
-    const sent = (Array.isArray(sentRaw) ? sentRaw : []).filter((k): k is string => typeof k === 'string' && Number(k.split('|')[2]) >= oldest);
+    const sent = (await RELAY_SENT.get(deps.local)).filter((k) => Number(k.split('|')[2]) >= oldest);
     const token = await dailyToken(deps.local, now);
     let n = 0;
     for (const r of pending) {
@@ -73,7 +69,7 @@ export async function shareFailures(
         n++;
       }
     }
-    await deps.local.set({ [SENT_KEY]: sent });
+    await RELAY_SENT.set(deps.local, sent);
     return n;
   } catch {
     return 0;

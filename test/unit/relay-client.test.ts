@@ -11,9 +11,10 @@ import { getService } from '../../core/catalog/bundled';
 import { crowdSpike } from '../../core/crowd/spike';
 import type { LocalEvidence } from '../../core/local/failures';
 import { statuspageAdapter } from '../../core/official/statuspage';
-import { loadRelayPaths, refreshViaRelay } from '../../core/relay/apply';
-import { saveRelaySettings, normaliseRelayUrl } from '../../core/relay/settings';
-import { reportsFor, shareFailures, TOKEN_KEY } from '../../core/relay/share';
+import { refreshViaRelay } from '../../core/relay/apply';
+import { normaliseRelayUrl } from '../../core/relay/settings';
+import { reportsFor, shareFailures } from '../../core/relay/share';
+import { loadRelayPaths, RELAY_TOKEN, saveRelaySettings } from '../../core/storage';
 import { parseReport, RELAY_FORMAT, REPORT_WINDOW_MS, type RelayServiceBody } from '../../core/relay/wire';
 import { getCrowd, getRecord, openStore, type Db } from '../../core/store';
 
@@ -141,9 +142,9 @@ describe('sharing failure counts', () => {
     expect(parseReport(sent, NOW).ok).toBe(true);
     expect(seen[0]!.init!.credentials).toBe('omit');
     // The next day, a new token.
-    const first = ((await local().get(TOKEN_KEY))[TOKEN_KEY] as { token: string }).token;
+    const first = (await RELAY_TOKEN.get(local()))!.token;
     await shareFailures(new Map([['github', failing]]), { ...d, now: () => NOW + 86_400_000 });
-    const second = ((await local().get(TOKEN_KEY))[TOKEN_KEY] as { token: string }).token;
+    const second = (await RELAY_TOKEN.get(local()))!.token;
     expect(second).not.toBe(first);
   });
 

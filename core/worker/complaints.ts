@@ -1,5 +1,7 @@
 /**
- * Polling complaint sources for a service and keeping its 15-minute buckets (IndexedDB, 7 days).
+ * The worker's complaint step: polling complaint sources for a service and keeping its 15-minute
+ * buckets (IndexedDB, 7 days). It lives with the worker, not in core/crowd, because it stores:
+ * core/crowd stays pure (no storage, no scheduling).
  * On first watch a source is backfilled so the baseline works from day one. Every step is safe to
  * repeat: buckets merge idempotently (deduplicated by post id) and a record is written whole.
  *
@@ -7,31 +9,11 @@
  */
 import type { Service } from '../catalog/catalog';
 import type { FetchDeps } from '../net/fetch';
+import type { CrowdRecord } from '../crowd/record';
 import { getCrowd, putCrowd, type Db } from '../store';
-import type { CrowdBucket } from './buckets';
-import type { BudgetState } from './budget';
-import { sourceById } from './index';
-import { termsForService, type SourceConfig, type SourceId, type SourceStatus, type CrowdStore } from './source';
-import { crowdDue, freshCrowdRecord, stepCrowd } from './step';
-import { detectSpike, type SpikeResult } from './spike';
-
-export interface CrowdRecord {
-  key: string;
-  serviceId: string;
-  source: SourceId;
-  buckets: CrowdBucket[];
-  /** From when this source's history is complete (backfill, or when watching began). */
-  coverageFrom: number | null;
-  backfilledAt: number | null;
-  lastQueryAt: number | null;
-  /** Not before this (rate limits, errors). */
-  nextQueryAt: number;
-  status: SourceStatus;
-  notes: string[];
-  budget: BudgetState;
-}
-
-export { CROWD_INTERVAL_MS } from './step';
+import { sourceById } from '../crowd/index';
+import { termsForService, type SourceConfig, type SourceId, type CrowdStore } from '../crowd/source';
+import { crowdDue, freshCrowdRecord, stepCrowd } from '../crowd/step';
 
 export interface CrowdDeps extends FetchDeps {
   db: Db;
@@ -77,5 +59,4 @@ async function pollCrowdOnce(service: Service, enabled: readonly SourceId[], dep
   return out;
 }
 
-// crowdSpike lives in ./spike.ts (the popup imports it without the pollers).
-export { crowdSpike } from './spike';
+// crowdSpike lives in core/crowd/spike.ts (the popup imports it without the pollers).
