@@ -13,7 +13,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { BUCKET_MS } from '../../core/crowd/buckets';
 import { hackerNews } from '../../core/crowd/hn';
 import { mastodon } from '../../core/crowd/mastodon';
-import type { CrowdRecord } from '../../core/crowd/poller';
+import type { CrowdRecord } from '../../core/crowd/record';
 import { termsForService, type ComplaintSource } from '../../core/crowd/source';
 import { detectSpike } from '../../core/crowd/spike';
 import { crowdDue, freshCrowdRecord, stepCrowd } from '../../core/crowd/step';
