@@ -15,6 +15,8 @@ import type { ServiceRecord } from '@/core/store';
 import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verdict';
 import { safeUrl } from '@/core/text';
 import { rich } from './slots';
+import { focusOf, partName, type TabView } from '@/core/parts/view';
+import type { OfficialComponent } from '@/core/model';
 
 export interface PopupData {
   now: number;
@@ -23,6 +25,8 @@ export interface PopupData {
   service: Service | null;
   /** The hostname of the tab, when known. */
   host: string | null;
+  /** The part and region of the tab (core/parts/view.ts), when the popup is about a tab. */
+  view?: TabView | null;
   record: ServiceRecord | undefined;
   /** Evidence outside the official feed for the current service. */
   evidence: ServiceEvidence | null;
@@ -166,8 +170,8 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
   );
 }
 
-function Components({ record }: { record: ServiceRecord }) {
-  const troubled = (record.snapshot?.components ?? []).filter((c) => c.status !== 'operational' && c.status !== 'unknown');
+function Components({ record, exclude }: { record: ServiceRecord; exclude: OfficialComponent[] }) {
+  const troubled = (record.snapshot?.components ?? []).filter((c) => c.status !== 'operational' && c.status !== 'unknown' && !exclude.includes(c));
   if (troubled.length === 0) return null;
   return (
     <section class="card" aria-labelledby="comp-h">
@@ -181,6 +185,36 @@ function Components({ record }: { record: ServiceRecord }) {
         ))}
       </ul>
       {troubled.length > 12 ? <p class="muted">{t('popupAndMore', [troubled.length - 12])}</p> : null}
+    </section>
+  );
+}
+
+/**
+ * "Elsewhere at GitHub": the provider's open incidents and troubled components that are not the
+ * part in front of you. Listed so nothing is hidden; they do not colour the badge (docs/design.md).
+ */
+function Elsewhere({ name, incidents, components, now }: { name: string; incidents: OfficialIncident[]; components: OfficialComponent[]; now: number }) {
+  if (incidents.length === 0 && components.length === 0) return null;
+  return (
+    <section class="card elsewhere" aria-labelledby="else-h" data-testid="elsewhere">
+      <h2 id="else-h">{t('popupElsewhere', name)}</h2>
+      <ul class="plain">
+        {incidents.slice(0, 5).map((i) => (
+          <li key={i.id} data-testid="elsewhere-incident">
+            {safeUrl(i.url) ? <Link href={i.url}>{i.title}</Link> : i.title}{' '}
+            <span class="muted">
+              {incidentStatusWord(i.status)}
+              {i.components.length > 0 ? ` · ${i.components.slice(0, 3).join(', ')}` : ''} · <Time iso={i.updatedAt ?? i.createdAt} now={now} />
+            </span>
+          </li>
+        ))}
+        {components.slice(0, 6).map((c) => (
+          <li key={`c-${c.id}`}>
+            <span class="comp-name">{c.name}</span> <span class={`comp-status c-${c.status}`}>{t(COMPONENT_WORDS[c.status] ?? 'componentUnknown')}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{t('popupElsewhereNote')}</p>
     </section>
   );
 }
@@ -271,8 +305,10 @@ export function loadDetails(): Promise<Details> {
 
 function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
   const { service, record, now } = data;
-  const { result } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict);
+  const { result, elsewhere, componentsElsewhere } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict, focusOf(service, data.view));
   const v = result.verdict;
+  const part = partName(service, data.view);
+  const region = data.view && data.view.service === service.id ? data.view.region : null;
   // What "checked" means: the official feed, or — for a service without one — the complaint sources.
   const crowdAt = Math.max(0, ...(data.evidence?.crowdRecords ?? []).map((r) => r.lastQueryAt ?? 0));
   const checkedAt = service.official ? (record?.lastAttemptAt ?? null) : crowdAt > 0 ? crowdAt : null;
@@ -305,6 +341,11 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
 
+      {part || region ? (
+        <p class="note" data-testid="part">
+          {part && region ? t('popupPartRegion', [part, region]) : part ? t('popupPart', part) : t('popupRegion', region!)}
+        </p>
+      ) : null}
       <AckStory episode={data.episode} now={now} />
       {result.silentSince !== null && result.silentSince !== undefined && !(data.episode && data.episode.endedAt === null) ? (
         <p class="story" data-testid="silence">
@@ -313,7 +354,8 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
-      {record?.snapshot ? <Components record={record} /> : null}
+      {record?.snapshot ? <Components record={record} exclude={componentsElsewhere} /> : null}
+      <Elsewhere name={service.name} incidents={elsewhere} components={componentsElsewhere} now={now} />
       {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
         details ? <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} /> : null

@@ -26,6 +26,8 @@ import { blueskyReady, isdownReady, loadCredentials } from './credentials';
 import { loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
+// The part in front of you (issue 17): the tab's part/region, worked out in memory from the URL.
+import { allViews, focusOf, forgetView, rememberView, tabView, viewOfUrl, type TabView } from './parts/view';
 import { isOpen } from './verdict';
 
 export const POLL_ALARM = 'poll';
@@ -109,9 +111,9 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     const [s, d] = await Promise.all([settings(), db()]);
     const [inputs, recs] = await Promise.all([evidenceInputs(d, ids, s), getRecords(d, ids)]);
     const now = deps.now();
-    const judge = (service: Service) => {
+    const judge = (service: Service, view?: TabView | null) => {
       const ev = evidenceFor(service.id, inputs, now);
-      return { ev, ...evaluate(service, recs.get(service.id), now, s.pollIntervalMin, ev.verdict) };
+      return { ev, ...evaluate(service, recs.get(service.id), now, s.pollIntervalMin, ev.verdict, focusOf(service, view)) };
     };
     return { s, d, recs, now, judge };
   }
@@ -131,10 +133,11 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   async function paintTab(tabId: number, known?: { host: string | null }) {
     const host = known ? known.host : await tabHostname(session, tabId);
     const dir = await dirNow();
-    const service = host ? dir.match(host) : null;
+    const view = host ? await tabView(session, tabId) : null;
+    const service = host ? ((view && dir.get(view.service)) ?? dir.match(host)) : null;
     if (service) {
       const { judge, now } = await context([service.id]);
-      const { result, freshness } = judge(service);
+      const { result, freshness } = judge(service, view);
       return setBadge(tabId, badgeSpec(service.name, result, freshness, now));
     }
     // No catalogued service owns this site: show how many watched services are in trouble, if any.
@@ -253,6 +256,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       const svc = dir.match(host);
       if (svc) ids.add(svc.id);
     }
+    for (const view of (await allViews(session)).values()) ids.add(view.service);
     const services = [...ids].map((id) => dir.get(id)).filter((x): x is Service => !!x);
     const d = await db();
     const recs = await getRecords(d, services.map((x) => x.id));
@@ -271,7 +275,9 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   async function onTabShows(tabId: number, host: string | null) {
     await rememberTab(session, tabId, host);
     await paintTab(tabId, { host });
-    const service = host ? (await dirNow()).match(host) : null;
+    const view = host ? await tabView(session, tabId) : null;
+    const dir = await dirNow();
+    const service = host ? ((view && dir.get(view.service)) ?? dir.match(host)) : null;
     if (!service) return;
     await pollComplaints([service]);
     if (!service.official) return reconcile([service.id]);
@@ -315,8 +321,12 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   b.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void tick();
   });
+  /** The tab's part and region, from its URL, in memory; only the catalog's words for them are kept. */
+  async function noteView(tabId: number, url: string) {
+    await rememberView(session, tabId, viewOfUrl(await dirNow(), url));
+  }
   b.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) void onTabShows(d.tabId, hostnameOf(d.url));
+    if (d.frameId === 0) void noteView(d.tabId, d.url).then(() => onTabShows(d.tabId, hostnameOf(d.url)));
   });
   // Chromium resets per-tab badge text and title on every navigation, failed ones included.
   b.webNavigation.onCompleted.addListener((d) => {
@@ -338,6 +348,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         { at: deps.now(), serviceId: svc?.id ?? null, ok: false, error: d.error, ...(svc && host ? { host } : {}) },
         deps.now(),
       );
+      await noteView(d.tabId, d.url);
       await onTabShows(d.tabId, host);
       if (svc) await reconcile([svc.id]);
     })();
@@ -351,12 +362,16 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       // (an activation racing a navigation would otherwise read the old about:blank).
       const frame = await b.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
       const host = frame?.url ? hostnameOf(frame.url) : null;
-      if (host !== null && (await tabHostname(session, tabId)) === null) await onTabShows(tabId, host);
+      if (host !== null && (await tabHostname(session, tabId)) === null) {
+        await noteView(tabId, frame!.url);
+        await onTabShows(tabId, host);
+      }
       else await paintTab(tabId);
     })();
   });
   b.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(session, tabId);
+    void forgetView(session, tabId);
   });
   b.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.settings) void ensureAlarm().then(tick);

@@ -3,6 +3,8 @@
  * always agree.
  */
 import type { Service } from './catalog/catalog';
+import type { OfficialComponent, OfficialIncident } from './model';
+import { narrowRecord, type Focus } from './parts/narrow';
 import type { Freshness } from './present';
 import type { ServiceRecord } from './store';
 import { computeVerdict, type Evidence, type VerdictResult } from './verdict';
@@ -15,6 +17,10 @@ export function staleAfterMs(pollIntervalMin: number): number {
 export interface Evaluation {
   result: VerdictResult;
   freshness: Freshness;
+  /** With a focus (the part or region a tab shows): the provider's open incidents that do not count here. */
+  elsewhere: OfficialIncident[];
+  /** With a focus: components in trouble that do not count here. */
+  componentsElsewhere: OfficialComponent[];
 }
 
 export function evaluate(
@@ -23,10 +29,13 @@ export function evaluate(
   now: number,
   pollIntervalMin: number,
   evidence?: Evidence,
+  focus?: Focus | null,
 ): Evaluation {
+  // The part in front of you (core/parts/narrow.ts): judged on what concerns it; the rest is "elsewhere".
+  const narrowed = narrowRecord(rec, focus);
   const result = computeVerdict({
     hasOfficial: service.official !== null,
-    official: rec,
+    official: narrowed.record,
     now,
     staleAfterMs: staleAfterMs(pollIntervalMin),
     ...(evidence ? { evidence } : {}),
@@ -35,6 +44,8 @@ export function evaluate(
   const updatedAt = upd ? Date.parse(upd) : NaN;
   return {
     result,
+    elsewhere: narrowed.elsewhere,
+    componentsElsewhere: narrowed.componentsElsewhere,
     freshness: {
       updatedAt: Number.isFinite(updatedAt) ? updatedAt : null,
       checkedAt: rec?.lastSuccessAt ?? null,

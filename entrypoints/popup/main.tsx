@@ -10,6 +10,7 @@ import { evaluate } from '@/core/evaluate';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
+import { focusOf, tabView, type TabView } from '@/core/parts/view';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -21,26 +22,31 @@ let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
 
-/** The hostname shown in the tab the popup is about (`?tab=`, else the active tab), as the worker recorded it. */
-async function tabHost(): Promise<string | null> {
+/** The hostname and view (part, region) of the tab the popup is about (`?tab=`, else the active tab), as the worker recorded them. */
+async function tabHost(): Promise<{ host: string | null; view: TabView | null }> {
   const tabParam = params.get('tab');
   const tabId = tabParam !== null ? Number(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
+  if (tabId === undefined || !Number.isInteger(tabId)) return { host: null, view: null };
+  const [host, view] = await Promise.all([tabHostname(browser.storage.session, tabId), tabView(browser.storage.session, tabId)]);
+  return { host, view: host ? view : null };
 }
 
-function target(dir: Directory, host: string | null): { serviceId: string | null; host: string | null } {
-  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null };
-  return { serviceId: host ? (dir.match(host)?.id ?? null) : null, host };
+function target(dir: Directory, tab: { host: string | null; view: TabView | null }): { serviceId: string | null; host: string | null; view: TabView | null } {
+  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null, view: null };
+  const { host, view } = tab;
+  const viewed = view ? dir.get(view.service) : undefined;
+  return { serviceId: viewed?.id ?? (host ? (dir.match(host)?.id ?? null) : null), host, view: viewed ? view : null };
 }
 
 // Every read the first paint needs starts now, in parallel, before any rendering code runs.
 const catalogReady = loadCatalog();
 const dbReady = openStore();
-let firstHost: Promise<string | null> | null = selected ? null : tabHost();
+const NO_TAB = { host: null, view: null };
+let firstHost: Promise<{ host: string | null; view: TabView | null }> | null = selected ? null : tabHost();
 
 async function load(): Promise<PopupData> {
   const now = Date.now();
-  const hostReady = firstHost ?? (selected ? Promise.resolve(null) : tabHost());
+  const hostReady = firstHost ?? (selected ? Promise.resolve(NO_TAB) : tabHost());
   firstHost = null;
   const [settings, catalog, db, host, events, reports] = await Promise.all([
     loadSettings(browser.storage.local),
@@ -65,6 +71,7 @@ async function load(): Promise<PopupData> {
     pollIntervalMin: settings.pollIntervalMin,
     service,
     host: t.host,
+    view: t.view,
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = dir.get(id);
@@ -101,7 +108,7 @@ async function refresh() {
 
 async function copy() {
   if (!last?.service) return;
-  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict);
+  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict, focusOf(last.service, last.view));
   const { summaryText } = await import('@/core/history/summary');
   const text = summaryText(last.service, result, last.episode, last.now);
   try {
