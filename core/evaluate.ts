@@ -3,6 +3,7 @@
  * always agree.
  */
 import type { Service } from './catalog/catalog';
+import { t } from './i18n';
 import type { OfficialComponent, OfficialIncident } from './model';
 import { narrowRecord, type Focus } from './parts/narrow';
 import type { Freshness } from './present';
@@ -40,6 +41,10 @@ export function evaluate(
     staleAfterMs: staleAfterMs(pollIntervalMin),
     ...(evidence ? { evidence } : {}),
   });
+  // An ok part of a provider in trouble elsewhere says so (the badge stays empty).
+  if (result.verdict === 'ok' && (narrowed.elsewhere.length > 0 || narrowed.componentsElsewhere.length > 0)) {
+    result.reason = t('reasonOkElsewhere', [narrowed.elsewhere.length || narrowed.componentsElsewhere.length, service.name]);
+  }
   const upd = result.incident?.updates[0]?.at ?? result.incident?.updatedAt ?? null;
   const updatedAt = upd ? Date.parse(upd) : NaN;
   return {

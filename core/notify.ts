@@ -57,7 +57,8 @@ export interface NotifyContext {
 
 export function shouldNotify(t: Transition, prefs: NotificationPrefs, ctx: NotifyContext): boolean {
   if (!prefs.enabled || !ctx.watched || prefs.muted.includes(t.serviceId)) return false;
-  if (!prefs[t.kind]) return false;
+  // "Fix applied, monitoring" follows an acknowledgement: it is told when acknowledgements are.
+  if (!prefs[t.kind === 'monitoring' ? 'acknowledged' : t.kind]) return false;
   if (inQuietHours(prefs, ctx.now, ctx.tzOffsetMin)) return false;
   return ctx.recent.filter((at) => ctx.now - at < 3_600_000).length < MAX_PER_HOUR;
 }
@@ -73,6 +74,8 @@ export function notificationText(name: string, tr: Transition, detail: string): 
       return { title: t('notifyUnackTitle', name), message: detail || t('notifyUnackMessage', name) };
     case 'acknowledged':
       return { title: t('notifyAckTitle', name), message: [describeAcknowledgement(name, tr), detail].filter(Boolean).join(' ') };
+    case 'monitoring':
+      return { title: t('notifyMonitoringTitle', name), message: t('notifyMonitoringMessage', name) };
     case 'resolved':
       return { title: t('notifyResolvedTitle', name), message: detail || t('notifyResolvedMessage', name) };
   }

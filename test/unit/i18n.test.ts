@@ -36,6 +36,7 @@ const SOURCES = [
   'core/history/summary.ts',
   'core/history/episodes.ts',
   'core/notify.ts',
+  'core/evaluate.ts',
 ];
 const source = SOURCES.map((f) => readFileSync(f, 'utf8')).join('\n');
 
