@@ -45,8 +45,8 @@ export interface PopupActions {
   onSelect(serviceId: string): void;
   /** The person's own "it's broken for me" (true) or its undo (false). */
   onReport(on: boolean): void;
-  /** Copy a plain-text summary of the current state and episode (then show `copyStatus(ok)`). */
-  onCopy(): void;
+  /** Copy the episode report as text or Markdown (then show `copyStatus(ok)`). */
+  onCopy(format: 'text' | 'markdown'): void;
   /** Open the options page (watch services, sources, notifications). */
   onOptions(): void;
 }
@@ -375,8 +375,11 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </div>
         <div class="foot-row links-row">
           <Link href={service.statusPage}>{service.official ? t('popupOfficialStatusPage') : t('popupHelpPage')}</Link>
-          <button type="button" class="linklike" onClick={actions.onCopy} title={t('popupCopyTitle')}>
+          <button type="button" class="linklike" onClick={() => actions.onCopy('text')} title={t('popupCopyTitle')}>
             {t('popupCopy')}
+          </button>
+          <button type="button" class="linklike" onClick={() => actions.onCopy('markdown')} title={t('popupCopyMarkdownTitle')}>
+            {t('popupCopyMarkdown')}
           </button>
         </div>
       </footer>

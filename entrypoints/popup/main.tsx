@@ -87,7 +87,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage() }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage() }}
     />,
     root,
   );
@@ -106,11 +106,29 @@ async function refresh() {
   }
 }
 
-async function copy() {
+/** "Copy as text" / "Copy as Markdown": the episode report (core/history/report.ts), no browsing addresses in it. */
+async function copy(format: 'text' | 'markdown') {
   if (!last?.service) return;
   const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict, focusOf(last.service, last.view));
-  const { summaryText } = await import('@/core/history/summary');
-  const text = summaryText(last.service, result, last.episode, last.now);
+  const [{ episodeReport }, { SOURCES }, nav] = await Promise.all([import('@/core/history/report'), import('@/core/crowd/index'), loadNav(browser.storage.session)]);
+  const ids = new Set(last.episode?.incidentIds ?? []);
+  if (result.incident) ids.add(result.incident.id);
+  const rec = last.record;
+  const known = [...(rec?.snapshot?.incidents ?? []), ...(rec?.snapshot?.recent ?? []), ...(rec?.history ?? [])];
+  const incidents = [...new Map(known.filter((i) => ids.has(i.id)).map((i) => [i.id, i])).values()];
+  const text = episodeReport(
+    {
+      service: last.service,
+      verdict: result,
+      episode: last.episode,
+      incidents,
+      nav,
+      crowd: last.evidence?.crowdRecords ?? [],
+      sourceLabels: Object.fromEntries(SOURCES.map((s) => [s.id, s.label])),
+      now: last.now,
+    },
+    format,
+  );
   try {
     await navigator.clipboard.writeText(text);
     status = copyStatus(true);
@@ -161,6 +179,6 @@ setInterval(() => void paint(), 15_000);
 // ("when will it be back", track record) load and appear.
 void paint().then(() => {
   void maybeRefresh();
-  void import('@/core/history/summary'); // ready before "Copy as text" is pressed
+  void import('@/core/history/report'); // ready before "Copy as text" is pressed
   return loadDetails().then(paint);
 });

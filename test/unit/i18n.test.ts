@@ -33,7 +33,7 @@ const SOURCES = [
   'core/verdict.ts',
   'core/evidence.ts',
   'core/history/track.ts',
-  'core/history/summary.ts',
+  'core/history/report.ts',
   'core/history/episodes.ts',
   'core/notify.ts',
   'core/evaluate.ts',
