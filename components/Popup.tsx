@@ -16,6 +16,7 @@ import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verd
 import { safeUrl } from '@/core/text';
 import { rich } from './slots';
 import { focusOf, partName, type TabView } from '@/core/parts/view';
+import { upstreamHint } from '@/core/parts/upstream';
 import type { OfficialComponent } from '@/core/model';
 
 export interface PopupData {
@@ -27,6 +28,8 @@ export interface PopupData {
   host: string | null;
   /** The part and region of the tab (core/parts/view.ts), when the popup is about a tab. */
   view?: TabView | null;
+  /** The infrastructure providers the service is known to run on (catalog `upstream`), with their records. */
+  upstream?: { service: Service; record: ServiceRecord | undefined }[];
   record: ServiceRecord | undefined;
   /** Evidence outside the official feed for the current service. */
   evidence: ServiceEvidence | null;
@@ -190,6 +193,29 @@ function Components({ record, exclude }: { record: ServiceRecord; exclude: Offic
 }
 
 /**
+ * "Netflix publishes no status; AWS has acknowledged an incident in us-east-1 (12 min ago) — likely
+ * related" (core/parts/upstream.ts). A hint beside the site's own verdict, never instead of it.
+ */
+function Upstream({ site, result, upstream, now }: { site: Service; result: ReturnType<typeof evaluate>['result']; upstream: { service: Service; record: ServiceRecord | undefined }[]; now: number }) {
+  const byId = new Map(upstream.map((u) => [u.service.id, u]));
+  const hint = upstreamHint(site, result, (id) => {
+    const u = byId.get(id);
+    return u ? { service: u.service, state: u.record } : null;
+  });
+  if (!hint) return null;
+  const when = hint.since !== null ? relativeTime(hint.since, now) : t('timeUnknown');
+  const args = [site.name, hint.providerName, when];
+  const words = site.official
+    ? hint.region ? t('popupUpstreamRegionOwn', [...args, hint.region]) : t('popupUpstreamOwn', args)
+    : hint.region ? t('popupUpstreamRegion', [...args, hint.region]) : t('popupUpstream', args);
+  return (
+    <p class="story" data-testid="upstream">
+      {words}
+    </p>
+  );
+}
+
+/**
  * "Elsewhere at GitHub": the provider's open incidents and troubled components that are not the
  * part in front of you. Listed so nothing is hidden; they do not colour the badge (docs/design.md).
  */
@@ -346,6 +372,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
           {part && region ? t('popupPartRegion', [part, region]) : part ? t('popupPart', part) : t('popupRegion', region!)}
         </p>
       ) : null}
+      <Upstream site={service} result={result} upstream={data.upstream ?? []} now={now} />
       <AckStory episode={data.episode} now={now} />
       {result.silentSince !== null && result.silentSince !== undefined && !(data.episode && data.episode.endedAt === null) ? (
         <p class="story" data-testid="silence">

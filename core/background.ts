@@ -28,6 +28,7 @@ import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisod
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 // The part in front of you (issue 17): the tab's part/region, worked out in memory from the URL.
 import { allViews, focusOf, forgetView, rememberView, tabView, viewOfUrl, type TabView } from './parts/view';
+import { upstreamIds } from './parts/upstream';
 import { isOpen } from './verdict';
 
 export const POLL_ALARM = 'poll';
@@ -257,6 +258,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       if (svc) ids.add(svc.id);
     }
     for (const view of (await allViews(session)).values()) ids.add(view.service);
+    for (const id of [...ids]) for (const u of upstreamIds(dir.get(id))) ids.add(u); // upstream blame reads these
     const services = [...ids].map((id) => dir.get(id)).filter((x): x is Service => !!x);
     const d = await db();
     const recs = await getRecords(d, services.map((x) => x.id));

@@ -76,6 +76,23 @@ export const serviceSchema = z
     official: z.nullable(officialSchema),
     /** The parts of the service a tab can show (path/subdomain → components or a product's own page). */
     parts: z.optional(z.array(partSchema).check(z.minLength(1))),
+    /**
+     * Infrastructure the site is publicly known to run on (another catalog entry: a cloud or CDN),
+     * with the regions where known and the public source that says so. When the site fails while
+     * that provider has an open incident there, the popup says it is likely related; the site's
+     * own verdict stays what its own evidence says (core/parts/upstream.ts).
+     */
+    upstream: z.optional(
+      z
+        .array(
+          z.strictObject({
+            service: z.string().check(z.regex(ID_PATTERN)),
+            regions: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
+            source: httpsUrl(),
+          }),
+        )
+        .check(z.minLength(1)),
+    ),
     /** Name variants and hashtags for complaint search. */
     searchTerms: z.optional(z.array(nonEmpty())),
     /** Why there is no official feed, or anything else a person should know. Required when official is null. */
@@ -122,6 +139,11 @@ export const catalogSchema = z
               path: ['services', i, 'parts', j, 'service'],
               input: p.service,
             });
+          }
+        });
+        (s.upstream ?? []).forEach((u, j) => {
+          if (u.service === s.id || !catalog.services.some((x) => x.id === u.service)) {
+            ctx.addIssue({ code: 'custom', message: `upstream "${u.service}" of "${s.id}" is not another catalog entry`, path: ['services', i, 'upstream', j, 'service'], input: u.service });
           }
         });
         s.domains.forEach((d, j) => {

@@ -11,6 +11,7 @@ import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
 import { focusOf, tabView, type TabView } from '@/core/parts/view';
+import { upstreamIds } from '@/core/parts/upstream';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -58,8 +59,9 @@ async function load(): Promise<PopupData> {
   ]);
   const dir = directory(settings, catalog);
   const t = target(dir, host);
-  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
+  const upstream = upstreamIds(service ?? undefined);
+  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched, ...upstream])];
   const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
   const inputs = { events, reports, online: navigator.onLine, crowd };
   return {
@@ -72,6 +74,10 @@ async function load(): Promise<PopupData> {
     service,
     host: t.host,
     view: t.view,
+    upstream: upstream.flatMap((id) => {
+      const s = dir.get(id);
+      return s ? [{ service: s, record: recs.get(id) }] : [];
+    }),
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = dir.get(id);
