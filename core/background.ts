@@ -15,6 +15,7 @@ import { sourceById } from './crowd/index';
 import { pollCrowd, type CrowdRecord } from './crowd/poller';
 import type { SourceConfig, SourceId } from './crowd/source';
 import { evaluate } from './evaluate';
+import { isOpen } from './model';
 import { evidenceFor, type EvidenceInputs } from './evidence';
 import { stepEpisode, takeUnnotified } from './history/episodes';
 import { loadNav, loadReports, recordNav, setReport } from './local/store';
@@ -29,7 +30,6 @@ import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 // The part in front of you (issue 17): the tab's part/region, worked out in memory from the URL.
 import { allViews, focusOf, forgetView, rememberView, tabView, viewOfUrl, type TabView } from './parts/view';
 import { upstreamIds } from './parts/upstream';
-import { isOpen } from './verdict';
 
 export const POLL_ALARM = 'poll';
 /** The toolbar title on sites no catalogued service owns and no watched service is in trouble. */
@@ -181,7 +181,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       try {
         const { result, ev } = judge(service);
         const open = await getOpenEpisode(d, service.id);
-        const openIncidents = (recs.get(service.id)?.snapshot?.incidents ?? []).filter((i) => isOpen(i) && i.kind === 'incident');
+        const openIncidents = (recs.get(service.id)?.snapshot?.incidents ?? []).filter((i) => isOpen(i.status) && i.kind === 'incident');
         const step = stepEpisode(open, {
           serviceId: service.id,
           now,

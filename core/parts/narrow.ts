@@ -16,7 +16,7 @@
  *
  * Pure: no I/O, no clock.
  */
-import type { ComponentStatus, OfficialComponent, OfficialIncident, OfficialSnapshot } from '../model';
+import { isOpen, isTrouble, type OfficialComponent, type OfficialIncident, type OfficialSnapshot } from '../model';
 import type { OfficialState } from '../verdict';
 import { incidentRegions, type RegionFamily } from './region';
 
@@ -54,11 +54,7 @@ function keySet(names: readonly string[]): Set<string> {
 }
 
 const SERIOUS = new Set(['major', 'critical']);
-const TROUBLE: ReadonlySet<ComponentStatus> = new Set(['degraded', 'partial_outage', 'major_outage']);
-
-function isOpenIncident(i: OfficialIncident): boolean {
-  return i.status !== 'resolved' && i.status !== 'completed';
-}
+const isOpenIncident = (i: OfficialIncident) => isOpen(i.status);
 
 /** A focus that narrows nothing (no part matched, no region): the whole service, as before parts. */
 export function isWhole(f: Focus | null | undefined): boolean {
@@ -109,7 +105,7 @@ export function narrowRecord<R extends Pick<OfficialState, 'snapshot' | 'history
   const incidents = snap.incidents.filter(here);
   const components = snap.components.filter((c) => componentCounts(c, f));
   const elsewhere = snap.incidents.filter((i) => !here(i) && isOpenIncident(i));
-  const componentsElsewhere = snap.components.filter((c) => !componentCounts(c, f) && TROUBLE.has(c.status));
+  const componentsElsewhere = snap.components.filter((c) => !componentCounts(c, f) && isTrouble(c.status));
   if (elsewhere.length === 0 && componentsElsewhere.length === 0 && incidents.length === snap.incidents.length) {
     // Nothing is elsewhere: still narrow the history (a resolved Copilot incident is not this tab's).
     const next: OfficialSnapshot = { ...snap, recent: snap.recent.filter(here), maintenances: snap.maintenances.filter(here) };
@@ -117,7 +113,7 @@ export function narrowRecord<R extends Pick<OfficialState, 'snapshot' | 'history
   }
   // The indicator summarises everything, elsewhere included: set it aside when incidents or
   // components explain it; keep it when it is the only word the feed gives.
-  const explained = snap.incidents.some(isOpenIncident) || snap.components.some((c) => TROUBLE.has(c.status));
+  const explained = snap.incidents.some(isOpenIncident) || snap.components.some((c) => isTrouble(c.status));
   const next: OfficialSnapshot = {
     ...snap,
     indicator: explained ? 'unknown' : snap.indicator,

@@ -9,7 +9,7 @@
  * prove the site is down, and the site may fail for reasons of its own). Pure.
  */
 import type { Service } from '../catalog/catalog';
-import type { OfficialIncident } from '../model';
+import { isOpen, type OfficialIncident } from '../model';
 import type { OfficialState, VerdictResult } from '../verdict';
 import { incidentRegions, regionFamily } from './region';
 
@@ -47,7 +47,7 @@ export function upstreamHint(
     const wanted = new Set((u.regions ?? []).map((r) => r.toLowerCase()));
     let best: { incident: OfficialIncident; region: string | null; since: number | null } | null = null;
     for (const i of snap.incidents) {
-      if (i.kind !== 'incident' || i.status === 'resolved' || i.status === 'completed') continue;
+      if (i.kind !== 'incident' || !isOpen(i.status)) continue;
       const regions = family ? incidentRegions(family, i) : null;
       let region: string | null = null;
       if (wanted.size > 0 && regions !== null) {
