@@ -17,6 +17,7 @@ import { safeUrl } from '@/core/text';
 import { rich } from './slots';
 import { focusOf, partName, type TabView } from '@/core/parts/view';
 import { upstreamHint } from '@/core/parts/upstream';
+import { mayWatchBack } from '@/core/backwatch';
 import type { OfficialComponent } from '@/core/model';
 
 export interface PopupData {
@@ -28,6 +29,8 @@ export interface PopupData {
   host: string | null;
   /** The part and region of the tab (core/parts/view.ts), when the popup is about a tab. */
   view?: TabView | null;
+  /** Whether a one-off "tell me when it's back" watch is set for the service (core/backwatch.ts). */
+  backWatched?: boolean;
   /** The infrastructure providers the service is known to run on (catalog `upstream`), with their records. */
   upstream?: { service: Service; record: ServiceRecord | undefined }[];
   record: ServiceRecord | undefined;
@@ -52,6 +55,8 @@ export interface PopupActions {
   onCopy(format: 'text' | 'markdown'): void;
   /** Open the options page (watch services, sources, notifications). */
   onOptions(): void;
+  /** Set (true) or cancel (false) the one-off "tell me when it's back" watch. */
+  onBackWatch?(on: boolean): void;
 }
 
 /** The status line after "Copy as text": copied, or could not copy. */
@@ -381,6 +386,20 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
+      {data.backWatched ? (
+        <p class="report-row" data-testid="back-watching">
+          <span>{t('popupBackWatching')}</span>{' '}
+          <button type="button" class="linklike" onClick={() => actions.onBackWatch?.(false)}>
+            {t('popupBackCancel')}
+          </button>
+        </p>
+      ) : mayWatchBack(v, (data.evidence?.local.failures ?? 0) > 0) ? (
+        <p class="report-row">
+          <button type="button" class="refresh" data-testid="back-watch" onClick={() => actions.onBackWatch?.(true)}>
+            {t('popupBackWatch')}
+          </button>
+        </p>
+      ) : null}
       {record?.snapshot ? <Components record={record} exclude={componentsElsewhere} /> : null}
       <Elsewhere name={service.name} incidents={elsewhere} components={componentsElsewhere} now={now} />
       {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}

@@ -20,7 +20,7 @@ import { evidenceFor, type EvidenceInputs } from './evidence';
 import { stepEpisode, takeUnnotified } from './history/episodes';
 import { loadNav, loadReports, recordNav, setReport } from './local/store';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
-import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
+import { DEFAULT_NOTIFICATION_PREFS, backRetryText, backText, notificationText, shouldNotify, type NotificationPrefs } from './notify';
 import { isPollDue, pollCycle } from './poll';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from './present';
 import { blueskyReady, isdownReady, loadCredentials } from './credentials';
@@ -30,6 +30,7 @@ import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 // The part in front of you (issue 17): the tab's part/region, worked out in memory from the URL.
 import { allViews, focusOf, forgetView, rememberView, tabView, viewOfUrl, type TabView } from './parts/view';
 import { upstreamIds } from './parts/upstream';
+import { loadBackWatches, runBackWatches, setBackWatch } from './backwatch';
 
 export const POLL_ALARM = 'poll';
 /** The toolbar title on sites no catalogued service owns and no watched service is in trouble. */
@@ -197,6 +198,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         // One service's storage trouble must not stop the others; the next tick tries again.
       }
     }
+    // "Tell me when it's back" (issue 17): one-off watches, checked after every judgement.
+    await backWatches(services, judge, prefs.enabled).catch(() => undefined);
     await paintAllTabs();
     broadcast(services.map((x) => x.id));
   }
@@ -223,6 +226,28 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         message: text.message,
       })
       .catch(() => undefined);
+  }
+
+  async function backWatches(services: Service[], judge: (s: Service) => ReturnType<typeof evaluate> & { ev: ReturnType<typeof evidenceFor> }, enabled: boolean) {
+    const checks = services.map((x) => {
+      const { result, ev } = judge(x);
+      return { serviceId: x.id, name: x.name, verdict: result.verdict, failedHosts: ev.local.failures > 0 ? ev.local.hosts : [] };
+    });
+    await runBackWatches(checks, {
+      local: b.storage.local,
+      now: deps.now(),
+      fetch: deps.fetch,
+      words: {
+        back: backText,
+        answers: backRetryText,
+      },
+      notify: async (serviceId, title, message, reload) => {
+        // Asked for explicitly, so told even for unwatched or muted services; not when notifications are off.
+        if (!enabled) return;
+        const iconUrl = b.runtime.getURL('/icons/128.png');
+        await b.notifications?.create(`${reload ? 'back-reload' : 'back'}|${serviceId}|${deps.now()}`, { type: 'basic', iconUrl, title, message }).catch(() => undefined);
+      },
+    });
   }
 
   /** Firefox does not grant MV3 host permissions at install: never fail silently without them. */
@@ -259,6 +284,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     }
     for (const view of (await allViews(session)).values()) ids.add(view.service);
     for (const id of [...ids]) for (const u of upstreamIds(dir.get(id))) ids.add(u); // upstream blame reads these
+    for (const id of Object.keys(await loadBackWatches(b.storage.local, deps.now()))) ids.add(id); // one-off watches
     const services = [...ids].map((id) => dir.get(id)).filter((x): x is Service => !!x);
     const d = await db();
     const recs = await getRecords(d, services.map((x) => x.id));
@@ -379,8 +405,14 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     if (area === 'local' && changes.settings) void ensureAlarm().then(tick);
   });
   b.notifications?.onClicked.addListener((id) => {
-    const serviceId = id.split('|')[1];
-    if (serviceId) {
+    const [kind, serviceId] = id.split('|');
+    if (kind === 'back-reload' && serviceId) {
+      // "It answers again": reload the tabs that show it (they showed the error page).
+      void (async () => {
+        const dir = await dirNow();
+        for (const [tabId, host] of await allTabs(session)) if (dir.match(host)?.id === serviceId) await b.tabs.reload(tabId).catch(() => undefined);
+      })();
+    } else if (serviceId) {
       void b.tabs.create({ url: b.runtime.getURL(`/popup.html?service=${encodeURIComponent(serviceId)}`) });
     }
     void b.notifications.clear(id);
@@ -405,6 +437,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         // The person says it is broken: check whether the provider has said anything yet.
         return msg.on && svc.official ? refresh([svc], true) : reconcile([svc.id]);
       });
+    } else if (msg?.type === 'back-watch') {
+      work = setBackWatch(b.storage.local, msg.serviceId, msg.on, deps.now()).then(() => (msg.on ? tick() : undefined));
     } else if (msg?.type === 'test-source') {
       work = testSource(msg.source);
     }

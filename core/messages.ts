@@ -4,6 +4,8 @@ export type Message =
   | { type: 'poll-now' }
   /** The person's own "it's broken for me" (on: true) or its undo (on: false). */
   | { type: 'report'; serviceId: string; on: boolean }
+  /** "Tell me when it's back" (on: true) or its cancel (on: false): a one-off watch (core/backwatch.ts). */
+  | { type: 'back-watch'; serviceId: string; on: boolean }
   /** Options page "Test connection": answered with { ok, message }; credentials never travel in messages. */
   | { type: 'test-source'; source: 'bluesky' | 'isdown' };
 export type Broadcast = { type: 'updated'; serviceIds: string[] };

@@ -80,3 +80,13 @@ export function notificationText(name: string, tr: Transition, detail: string): 
       return { title: t('notifyResolvedTitle', name), message: detail || t('notifyResolvedMessage', name) };
   }
 }
+
+/** "Tell me when it's back" (core/backwatch.ts): the provider says it is over. */
+export function backText(name: string): NotificationText {
+  return { title: t('notifyBackTitle', name), message: t('notifyBackMessage', name) };
+}
+
+/** "Tell me when it's back": a retry of the site this browser failed to reach answered. */
+export function backRetryText(name: string, host: string): NotificationText {
+  return { title: t('notifyBackRetryTitle', name), message: t('notifyBackRetryMessage', host) };
+}

@@ -12,6 +12,7 @@ import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
 import { focusOf, tabView, type TabView } from '@/core/parts/view';
 import { upstreamIds } from '@/core/parts/upstream';
+import { loadBackWatches } from '@/core/backwatch';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -49,13 +50,14 @@ async function load(): Promise<PopupData> {
   const now = Date.now();
   const hostReady = firstHost ?? (selected ? Promise.resolve(NO_TAB) : tabHost());
   firstHost = null;
-  const [settings, catalog, db, host, events, reports] = await Promise.all([
+  const [settings, catalog, db, host, events, reports, backWatches] = await Promise.all([
     loadSettings(browser.storage.local),
     catalogReady,
     dbReady,
     hostReady,
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
+    loadBackWatches(browser.storage.local, now),
   ]);
   const dir = directory(settings, catalog);
   const t = target(dir, host);
@@ -74,6 +76,7 @@ async function load(): Promise<PopupData> {
     service,
     host: t.host,
     view: t.view,
+    backWatched: service ? !!backWatches[service.id] : false,
     upstream: upstream.flatMap((id) => {
       const s = dir.get(id);
       return s ? [{ service: s, record: recs.get(id) }] : [];
@@ -93,7 +96,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage() }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on) }}
     />,
     root,
   );
@@ -146,6 +149,13 @@ async function copy(format: 'text' | 'markdown') {
     status = null;
     void paint();
   }, 4000);
+}
+
+async function backWatch(on: boolean) {
+  const id = last?.service?.id;
+  if (!id) return;
+  await browser.runtime.sendMessage({ type: 'back-watch', serviceId: id, on } satisfies Message);
+  await paint();
 }
 
 async function report(on: boolean) {
