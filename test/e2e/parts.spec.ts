@@ -77,6 +77,7 @@ test.describe('the part in front of you', () => {
     env.server.setScenario('github', 'sp-incident');
     env.server.setScenario('aws-console', 'aws-event');
     env.server.setScenario('jira', 'sp-ok');
+    env.server.setScenario('figma', 'sp-ok');
   });
 
   test('a Copilot-only GitHub incident: a pull-request tab stays ok and lists it under "Elsewhere"; the Copilot tab is acknowledged', async ({ env }) => {
@@ -133,6 +134,25 @@ test.describe('the part in front of you', () => {
     expect(await verdictOf(popup2)).toBe('acknowledged');
     for (const s of SECRETS) expect(await allStorage(env)).not.toContain(s);
     for (const p of [eu.page, mumbai.page, popup, popup2]) await p.close();
+  });
+
+  test("tell me when it's back: a one-off watch notifies once on resolution, then removes itself", async ({ env }) => {
+    env.server.setScenario('figma', 'sp-incident');
+    await refresh(env, 'figma');
+    const popup = await openPopup(env, 'service=figma');
+    expect(await verdictOf(popup)).toBe('acknowledged');
+    await popup.getByTestId('back-watch').click();
+    await expect(popup.getByTestId('back-watching')).toBeVisible();
+    expect(await env.sw.evaluate(() => chrome.storage.local.get('backWatch'))).toHaveProperty('backWatch.figma');
+
+    env.server.setScenario('figma', 'sp-resolved');
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect(popup.locator('main[data-verdict]')).toHaveAttribute('data-verdict', 'resolved');
+    await expect
+      .poll(async () => (await env.sw.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)))).filter((id) => id.startsWith('back|figma|')).length)
+      .toBe(1);
+    expect(await env.sw.evaluate(() => chrome.storage.local.get('backWatch'))).toEqual({ backWatch: {} });
+    await popup.close();
   });
 
   test("a Jira incident on Jira's own page makes a *.atlassian.net/jira tab acknowledged; Confluence stays ok", async ({ env }) => {
