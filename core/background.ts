@@ -193,7 +193,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
         if (!step.episode) continue;
         const { episode, fresh } = takeUnnotified(step.episode, step.transitions);
         if (JSON.stringify(episode) !== JSON.stringify(open)) await putEpisode(d, episode);
-        for (const t of fresh) await notify(service, t, result.reason, prefs, s.watched.includes(service.id));
+        for (const t of fresh) await notify(service, t, result.reason, prefs, s.watched.includes(service.id), { severity: result.severity, episodeStartedAt: episode.startedAt });
       } catch {
         // One service's storage trouble must not stop the others; the next tick tries again.
       }
@@ -210,12 +210,13 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     detail: string,
     prefs: NotificationPrefs,
     watched: boolean,
+    about: { severity: 'minor' | 'major' | null; episodeStartedAt: number },
   ) {
     const now = deps.now();
     const got = await session.get(NOTIFIED_KEY);
     const recent = (Array.isArray(got[NOTIFIED_KEY]) ? (got[NOTIFIED_KEY] as number[]) : []).filter((x) => now - x < 3_600_000);
     const tzOffsetMin = deps.tzOffsetMin?.() ?? 0;
-    if (!shouldNotify(t, prefs, { watched, now, tzOffsetMin, recent })) return;
+    if (!shouldNotify(t, prefs, { watched, now, tzOffsetMin, recent, ...about })) return;
     await session.set({ [NOTIFIED_KEY]: [...recent, now] });
     const text = notificationText(service.name, t, detail);
     await b.notifications
