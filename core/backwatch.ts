@@ -8,7 +8,7 @@
  * worker and the browser restarting, and it holds nothing but service ids and times. Expires after
  * 7 days so a forgotten watch never lingers. The decisions are pure (`backNow`).
  */
-import type { KeyValueArea } from './settings';
+import type { KeyValueArea } from './storage';
 import type { Verdict } from './model';
 
 export const BACK_WATCH_KEY = 'backWatch';

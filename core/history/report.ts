@@ -9,7 +9,7 @@
  * Provider text is text: in Markdown it is escaped so it cannot become links, markup or tables.
  */
 import type { Service } from '../catalog/catalog';
-import type { CrowdRecord } from '../crowd/poller';
+import type { CrowdRecord } from '../crowd/record';
 import { t } from '../i18n';
 import type { NavEvent } from '../local/failures';
 import type { OfficialIncident } from '../model';

@@ -6,7 +6,7 @@
  * (core/tabs.ts). Nothing of it leaves the device.
  */
 import type { Service } from '../catalog/catalog';
-import type { SessionArea } from '../tabs';
+import type { StorageArea as SessionArea } from '../storage';
 import type { Focus } from './narrow';
 import { compiled, pathSegments, patternMatches } from './pattern';
 import { regionFamily, regionOfUrl } from './region';

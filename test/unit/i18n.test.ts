@@ -36,7 +36,7 @@ const SOURCES = [
   'core/history/report.ts',
   'core/history/episodes.ts',
   'core/notify.ts',
-  'core/evaluate.ts',
+  'core/judge.ts',
 ];
 const source = SOURCES.map((f) => readFileSync(f, 'utf8')).join('\n');
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getService } from '../../../core/catalog/bundled';
-import type { CrowdRecord } from '../../../core/crowd/poller';
+import type { CrowdRecord } from '../../../core/crowd/record';
 import type { Episode } from '../../../core/history/episodes';
 import { episodeReport, mdEscape, type ReportInput } from '../../../core/history/report';
 import type { IncidentStatus, OfficialIncident } from '../../../core/model';

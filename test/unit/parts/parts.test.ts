@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, getService } from '../../../core/catalog/bundled';
-import { evaluate } from '../../../core/evaluate';
+import { evaluate } from '../../../core/judge';
 import type { ComponentStatus, Impact, OfficialIncident, OfficialSnapshot } from '../../../core/model';
 import { awsHealthAdapter } from '../../../core/official/aws-health';
 import { parsePattern, pathSegments, patternMatches } from '../../../core/parts/pattern';

@@ -1,14 +1,19 @@
 /**
- * Glue between the store and the pure verdict: what the badge and the popup both call, so they
- * always agree.
+ * The judge step: evidence + verdict + the staleness rule, between the store and the pure verdict.
+ * The worker (badge, episodes, notifications) and the popup both call it, so they always agree.
  */
 import type { Service } from './catalog/catalog';
 import { t } from './i18n';
 import type { OfficialComponent, OfficialIncident } from './model';
 import { narrowRecord, type Focus } from './parts/narrow';
+import type { CrowdRecord } from './crowd/record';
+import { evidenceFor, type EvidenceInputs, type ServiceEvidence } from './evidence';
 import type { Freshness } from './present';
 import type { ServiceRecord } from './store';
 import { computeVerdict, type Evidence, type VerdictResult } from './verdict';
+
+/** Refresh a service shown in the active tab (or opened in the popup) when its data is older than this. */
+export const TAB_REFRESH_AFTER_MS = 60_000;
 
 /** Data older than this never speaks for "now" (at least 15 min, or three missed polls). */
 export function staleAfterMs(pollIntervalMin: number): number {
@@ -56,4 +61,37 @@ export function evaluate(
       checkedAt: rec?.lastSuccessAt ?? null,
     },
   };
+}
+
+export interface Judgement extends Evaluation {
+  /** The evidence outside the official feed that went into the verdict. */
+  ev: ServiceEvidence;
+}
+
+/** Evidence for one service, then its verdict: the one way a service is judged. */
+export function judge(
+  service: Service,
+  rec: ServiceRecord | undefined,
+  inputs: EvidenceInputs,
+  now: number,
+  pollIntervalMin: number,
+  focus?: Focus | null,
+): Judgement {
+  const ev = evidenceFor(service.id, inputs, now);
+  return { ev, ...evaluate(service, rec, now, pollIntervalMin, ev.verdict, focus) };
+}
+
+/** Whether the official feed was last tried too long ago for a person looking at it now. */
+export function officialIsStale(rec: ServiceRecord | undefined, now: number): boolean {
+  return !rec || rec.lastAttemptAt === null || now - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS;
+}
+
+/**
+ * Whether what is stored about a service is too old for a person looking at it now: its official
+ * feed, or — for a service without one, judged on complaints — its complaint sources.
+ */
+export function needsRefresh(service: Service, rec: ServiceRecord | undefined, crowd: readonly CrowdRecord[], now: number): boolean {
+  if (service.official) return officialIsStale(rec, now);
+  const crowdAt = Math.max(0, ...crowd.map((r) => r.lastQueryAt ?? 0));
+  return now - crowdAt > TAB_REFRESH_AFTER_MS;
 }
