@@ -33,9 +33,10 @@ const SOURCES = [
   'core/verdict.ts',
   'core/evidence.ts',
   'core/history/track.ts',
-  'core/history/summary.ts',
+  'core/history/report.ts',
   'core/history/episodes.ts',
   'core/notify.ts',
+  'core/judge.ts',
 ];
 const source = SOURCES.map((f) => readFileSync(f, 'utf8')).join('\n');
 
