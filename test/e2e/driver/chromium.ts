@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { launchWithExtension } from '../../../demo/browser';
 import type { DemoServer } from '../../../demo/server';
-import { axeSourceText, badgeInExtension, clickIn, runAxeInPage, screenshotPath, tabIdInSession, textIn } from './common';
+import { axeSourceText, badgeInExtension, markForClick, runAxeInPage, screenshotPath, tabIdInSession, textIn } from './common';
 import type { ColorScheme, Driver, View } from './types';
 
 export const CHROME_EXTENSION_PATH = resolve('.output/chrome-mv3');
@@ -19,7 +19,9 @@ function chromiumView(page: Page): View {
     attr: (selector, name) => page.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name] as const),
     count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
     async click(selector, name) {
-      if (!(await page.evaluate(clickIn, [selector, name ?? null] as [string, string | null]))) throw new Error(`nothing to click: ${selector} ${name ?? ''}`);
+      const sel = await page.evaluate(markForClick, [selector, name ?? null] as [string, string | null]);
+      if (!sel) throw new Error(`nothing to click: ${selector} ${name ?? ''}`);
+      await page.click(sel);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async screenshot(name) {

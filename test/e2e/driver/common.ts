@@ -47,13 +47,18 @@ export function textIn(selector: string): string | null {
   return el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
 }
 
-/** Runs in a page: click the first match whose text or aria-label is `name` (any match if no name). */
-export function clickIn([selector, name]: [string, string | null]): boolean {
+/**
+ * Runs in a page: mark the first match whose text or aria-label is `name` (any match if no name)
+ * with data-e2e-click, so the driver can click it with real input (a trusted click: APIs such as
+ * permissions.request need the user's gesture, which element.click() does not give).
+ */
+export function markForClick([selector, name]: [string, string | null]): string | null {
   const els = [...document.querySelectorAll<HTMLElement>(selector)];
   const el = name === null ? els[0] : els.find((e) => (e.textContent ?? '').trim() === name || e.getAttribute('aria-label') === name);
-  if (!el) return false;
-  el.click();
-  return true;
+  if (!el) return null;
+  const mark = String(Date.now()) + String(Math.random()).slice(2, 8);
+  el.setAttribute('data-e2e-click', mark);
+  return `[data-e2e-click="${mark}"]`;
 }
 
 declare const chrome: typeof import('wxt/browser').browser;

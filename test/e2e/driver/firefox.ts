@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, openExtensionPage } from '../../../demo/firefox';
 import type { DemoServer } from '../../../demo/server';
-import { axeSourceText, badgeInExtension, clickIn, runAxeInPage, screenshotPath, tabIdInSession, textIn } from './common';
+import { axeSourceText, badgeInExtension, markForClick, runAxeInPage, screenshotPath, tabIdInSession, textIn } from './common';
 import type { ColorScheme, Driver, View } from './types';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -28,7 +28,11 @@ function firefoxView(page: Page): View {
     attr: (selector, name) => page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
     count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
     async click(selector, name) {
-      if (!(await page.evaluate(clickIn, [selector, name ?? null] as [string, string | null]))) throw new Error(`nothing to click: ${selector} ${name ?? ''}`);
+      // Input sent to a background tab is dropped silently in Firefox: bring the tab to the front first.
+      await page.bringToFront();
+      const sel = await page.evaluate(markForClick, [selector, name ?? null] as [string, string | null]);
+      if (!sel) throw new Error(`nothing to click: ${selector} ${name ?? ''}`);
+      await page.click(sel);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async screenshot(name) {
