@@ -51,6 +51,13 @@ export async function launchChromiumDriver(server: DemoServer, colorScheme: Colo
   }
   // The worker may be stopped and restarted between steps: always talk to the live one.
   const sw = (): Worker => context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? serviceWorker;
+  // Chromium headless also closes notifications after a while: count the closed ones too (lost
+  // only if the worker is restarted, which the cross-browser specs do not do).
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __closedNotifications: string[] };
+    g.__closedNotifications = [];
+    chrome.notifications.onClosed.addListener((id) => void g.__closedNotifications.push(id));
+  });
   const ua = await serviceWorker.evaluate(() => navigator.userAgent);
   const origin = `chrome-extension://${extensionId}`;
 
@@ -105,7 +112,12 @@ export async function launchChromiumDriver(server: DemoServer, colorScheme: Colo
     ext: (fn, arg) => sw().evaluate(fn as never, arg) as never,
     tabIdFor: (hostname) => sw().evaluate(tabIdInSession, hostname),
     badge: (tabId) => sw().evaluate(badgeInExtension, tabId),
-    notificationIds: () => sw().evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all))),
+    notificationIds: () =>
+      sw().evaluate(async () => {
+        const open = Object.keys(await chrome.notifications.getAll());
+        const closed = (globalThis as unknown as { __closedNotifications?: string[] }).__closedNotifications ?? [];
+        return [...new Set([...closed, ...open])];
+      }),
     close: () => context.close(),
   };
   return driver;

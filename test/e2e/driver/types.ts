@@ -65,9 +65,9 @@ export interface Driver {
   tabIdFor(hostname: string): Promise<number | null>;
   badge(tabId: number): Promise<Badge>;
   /**
-   * Ids of the notifications the extension has shown since launch. Chromium keeps them listed
-   * (notifications.getAll). Headless Firefox closes each one at once (no alert UI), so the Firefox
-   * driver also counts the ones it saw close (notifications.onClosed, listened to from its control page).
+   * Ids of the notifications the extension has shown since launch: the ones listed open
+   * (notifications.getAll) and the ones seen closing (notifications.onClosed). Headless Firefox
+   * closes each one at once (no alert UI); headless Chromium closes them after a while.
    */
   notificationIds(): Promise<string[]>;
   close(): Promise<void>;
