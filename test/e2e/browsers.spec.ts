@@ -68,6 +68,18 @@ test.describe('verdicts through badge and popup', () => {
     expect((await drv.badge(gh.tabId)).title).toMatch(/^GitHub — acknowledged/);
   });
 
+  test('background life: the poll alarm is armed and per-tab state lives in storage.session', FF, async ({ drv }) => {
+    // Chromium runs the background as a service worker, Firefox as an event page: both must re-arm
+    // the alarm at start and keep the tab map in storage.session (nothing in globals).
+    const alarms = await drv.ext(() => chrome.alarms.getAll());
+    const poll = alarms.find((a) => a.name === 'poll');
+    expect(poll, JSON.stringify(alarms)).toBeTruthy();
+    expect(poll!.periodInMinutes).toBeGreaterThan(0);
+    const { tabId } = await drv.visit('https://github.com/');
+    const session = await drv.ext(() => chrome.storage.session.get(null));
+    expect(session[`tab:${tabId}`]).toBe('github.com');
+  });
+
   test('maintenance: Reddit → "M", window end shown', FF, async ({ drv }) => {
     await badgeAfterVisit(drv, 'https://www.reddit.com/', 'M');
     const { popup, verdict } = await popupFor(drv, 'service=reddit');
