@@ -216,22 +216,24 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
   });
 
   test("ONLY this browser's failed loads (green page, quiet complaints) → unacknowledged", FF, async ({ drv }) => {
-    // Zoom: status page ok, a quiet week of complaints. Only zoom.us failing here can tell.
-    drv.server.setScenario('zoom.us', 'site-refused');
+    // Heroku: status feed ok, a quiet week of complaints. Only heroku.com failing here can tell.
+    // (A host no earlier test opened: a browser that already holds a connection to it would not
+    // see the new TLS handshake the demo server resets.)
+    drv.server.setScenario('heroku.com', 'site-refused');
     // Other sites load meanwhile (the rule discounts failures when everything fails).
     await drv.visit('https://www.wikipedia.org/');
-    await failThreeTimes(drv, 'https://zoom.us/');
-    const tabId = await drv.tabIdFor('zoom.us');
+    await failThreeTimes(drv, 'https://heroku.com/');
+    const tabId = await drv.tabIdFor('heroku.com');
     await expect
       .poll(async () => (await drv.badge(tabId!)).title, { timeout: 45_000 })
-      .toMatch(/^Zoom — unacknowledged: This browser failed to reach zoom\.us 3 times/);
+      .toMatch(/^Heroku — unacknowledged: This browser failed to reach heroku\.com 3 times/);
     expect((await drv.badge(tabId!)).text).toBe('?');
-    const { popup, verdict } = await popupFor(drv, 'service=zoom');
+    const { popup, verdict } = await popupFor(drv, 'service=heroku');
     expect(verdict).toBe('unacknowledged');
     expect(await popup.text(tid('complaints'))).toMatch(/^No unusual number of complaints/);
-    expect(await popup.text(tid('local-failures'))).toBe('This browser failed to reach zoom.us 3 times in the last 5 minutes.');
-    await popup.screenshot('popup-unacknowledged-local-only-zoom');
-    drv.server.setScenario('zoom.us', 'site-ok');
+    expect(await popup.text(tid('local-failures'))).toBe('This browser failed to reach heroku.com 3 times in the last 5 minutes.');
+    await popup.screenshot('popup-unacknowledged-local-only-heroku');
+    drv.server.setScenario('heroku.com', 'site-ok');
   });
 
   test('Discord speaks: acknowledged with the measured delay, then no longer acknowledged — one notification each', FF, async ({ drv }) => {
