@@ -10,6 +10,8 @@
  */
 declare const chrome: typeof import('wxt/browser').browser;
 
+import { createServer } from 'node:net';
+import { isOfflineError, isSiteFailure } from '../../core/local/failures';
 import { GCP_OPEN_ID, SLACK_INCIDENT_TITLE } from '../../demo/formats';
 import { MAIN, expect, openAllDetails, shotName, test, tid, verdictOf, type Driver } from './both';
 
@@ -181,6 +183,39 @@ test.describe('every feed format', () => {
       expect(verdict, id).toBe('ok');
       await popup.close();
     }
+  });
+});
+
+test.describe("this browser's failed loads, in each browser's own words", () => {
+  test('reset and refused loads: the raw errors the extension recorded are judged as site failures', FF, async ({ drv }) => {
+    // A reset: the demo server resets the TLS handshake for paypal.com (not opened by any other test).
+    drv.server.setScenario('paypal.com', 'site-refused');
+    await drv.failingVisit('https://paypal.com/');
+    drv.server.setScenario('paypal.com', 'site-ok');
+    // A refused connection: a port nothing listens on (an IP literal: no host mapping applies).
+    const port = await new Promise<number>((res) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => res(p));
+      });
+    });
+    await drv.failingVisit(`https://127.0.0.1:${port}/`);
+    type Nav = { ok: boolean; error?: string; serviceId: string | null };
+    const errors = async () => {
+      const got = await drv.ext(() => chrome.storage.session.get('nav'));
+      return ((got.nav ?? []) as Nav[]).filter((e) => !e.ok).map((e) => e.error ?? '');
+    };
+    const want =
+      drv.browser === 'firefox'
+        ? ['Error code 2152398868', 'Error code 2152398861'] // NS_ERROR_NET_RESET, NS_ERROR_CONNECTION_REFUSED
+        : ['net::ERR_CONNECTION_RESET', 'net::ERR_CONNECTION_REFUSED'];
+    await expect.poll(errors).toEqual(expect.arrayContaining(want));
+    for (const e of want) {
+      expect(isSiteFailure(e), e).toBe(true);
+      expect(isOfflineError(e), e).toBe(false);
+    }
+    // Whatever else this browser recorded (e.g. Firefox's aborted navigations) is judged by the same rule.
+    test.info().annotations.push({ type: 'navigation errors seen', description: [...new Set(await errors())].join(', ') });
   });
 });
 
