@@ -192,14 +192,14 @@ test.describe("this browser's failed loads, in each browser's own words", () => 
     drv.server.setScenario('paypal.com', 'site-refused');
     await drv.failingVisit('https://paypal.com/');
     drv.server.setScenario('paypal.com', 'site-ok');
-    // A refused connection: a port nothing listens on (an IP literal: no host mapping applies).
+    // A refused connection: a port nothing listens on, on localhost (excluded from the host mapping).
     const port = await new Promise<number>((res) => {
       const srv = createServer().listen(0, '127.0.0.1', () => {
         const p = (srv.address() as { port: number }).port;
         srv.close(() => res(p));
       });
     });
-    await drv.failingVisit(`https://127.0.0.1:${port}/`);
+    await drv.failingVisit(`https://localhost:${port}/`);
     type Nav = { ok: boolean; error?: string; serviceId: string | null };
     const errors = async () => {
       const got = await drv.ext(() => chrome.storage.session.get('nav'));
