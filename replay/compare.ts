@@ -17,7 +17,7 @@ import { MINUTE, gridAtOrAfter, sameIncident, type ReplayResult, type ServiceTim
 /** Record properties that make a check inapplicable, in words for the table. */
 export const EXPLAINED = {
   overlap: 'another incident of the same service was open (or resolved within the hour) — the verdict speaks for it',
-  postedResolved: 'posted already resolved (a single "Resolved" update): the feed never showed it open',
+  postedResolved: 'posted already resolved (a single "Resolved" update, or an end time before the first post): the feed never showed it open',
   maintenanceOverIncident: 'maintenance in progress while an incident was open — acknowledged outranks maintenance',
 } as const;
 export type Reason = keyof typeof EXPLAINED;
@@ -44,7 +44,7 @@ export interface ServiceSummary {
   /** Minutes with acknowledged/unacknowledged/unknown (and maintenance/resolved) outside their windows. */
   outside: Record<'acknowledged' | 'unacknowledged' | 'unknown' | 'maintenance' | 'resolved', number>;
   minutes: number;
-  texts: { total: number; verbatim: number; late: number; missing: { id: string; postedAt: number; got: string | null }[] };
+  texts: { total: number; verbatim: number; converted: number; late: number; missing: { id: string; postedAt: number; got: string | null }[] };
   track: TrackCompare[];
 }
 
@@ -77,18 +77,19 @@ const median = (xs: number[]): number | null => {
 };
 
 /** The popup's track-record figures, computed straight from the record for the same incidents. */
-export function recordFigures(incidents: readonly RecordIncident[]) {
+export function recordFigures(incidents: readonly RecordIncident[], t = Infinity) {
   const inc = incidents.filter((i) => i.kind === 'incident');
   const gaps: number[] = [];
   const durations: number[] = [];
   let postmortems = 0;
   const PM = /post[- ]?mortem|post[- ]incident (?:review|report|analys[ie]s)|root[- ]cause analys[ie]s|\brcas?\b|incident reports?/i;
   for (const i of inc) {
-    const times = [...new Set(i.updates.map((u) => Date.parse(u.at)))].sort((a, b) => a - b);
+    const posted = i.updates.filter((u) => u.postedAt <= t);
+    const times = [...new Set(posted.map((u) => Date.parse(u.at)))].sort((a, b) => a - b);
     for (let k = 1; k < times.length; k++) gaps.push(times[k]! - times[k - 1]!);
     const d = i.endedAt - i.beganAt;
     if (d > 0 && d < 14 * 24 * 3_600_000) durations.push(d);
-    if (i.updates.some((u) => PM.test(u.text))) postmortems++;
+    if (posted.some((u) => PM.test(u.text))) postmortems++;
   }
   return { incidents: inc.length, medianDurationMs: median(durations), medianUpdateIntervalMs: median(gaps), postmortems: inc.length ? postmortems : null };
 }
@@ -101,7 +102,7 @@ export function trackCheck(record: readonly RecordIncident[], rec: ServiceRecord
   return {
     at,
     ours: { incidents: tr.basedOn.incidents, medianDurationMs: tr.medianDurationMs, medianUpdateIntervalMs: tr.medianUpdateIntervalMs, postmortems: tr.postmortems },
-    record: recordFigures(known),
+    record: recordFigures(known, at),
   };
 }
 
@@ -143,7 +144,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
     }
     let reason: Reason | null = null;
     if (!(firstOk && resolvedOk && backToOk)) {
-      if (i.updates.length === 1 && i.updates[0]!.status === 'resolved') reason = 'postedResolved';
+      if ((i.updates.length === 1 && i.updates[0]!.status === 'resolved') || i.endedAt <= i.createdAt) reason = 'postedResolved';
       else if (i.kind === 'maintenance' && !firstOk && incidentOpenAt(i, firstPost)) reason = 'maintenanceOverIncident';
       else if (
         (!firstOk ? othersBusy(i, firstPost) : true) &&
@@ -185,7 +186,8 @@ export function compare(result: ReplayResult, service: string, record: readonly 
   const seen = result.texts.get(service) ?? [];
   const texts = {
     total: seen.length,
-    verbatim: seen.filter((s) => s.seenAt !== null && s.seenAt - s.postedAt <= MINUTE).length,
+    verbatim: seen.filter((s) => s.seenAt !== null && s.seenAt - s.postedAt <= MINUTE && !s.converted).length,
+    converted: seen.filter((s) => s.seenAt !== null && s.seenAt - s.postedAt <= MINUTE && s.converted).length,
     late: seen.filter((s) => s.seenAt !== null && s.seenAt - s.postedAt > MINUTE).length,
     missing: seen.filter((s) => s.seenAt === null).map((s) => ({ id: s.incidentId, postedAt: s.postedAt, got: s.got })),
   };

@@ -161,7 +161,7 @@ export function gcpIncidents(incidents: readonly RecordIncident[], t: number): s
     shown.map((i) => {
       const raw = { ...i.raw } as Record<string, unknown>;
       const visible = new Set(i.updates.filter((u) => u.postedAt <= t).map((u) => u.at));
-      const ups = ((raw.updates as Record<string, string>[]) ?? []).filter((u) => visible.has(new Date(Date.parse(u.when)).toISOString()));
+      const ups = ((raw.updates as Record<string, string>[]) ?? []).filter((u) => visible.has(new Date(Date.parse(u.when ?? "")).toISOString()));
       raw.updates = ups;
       raw.most_recent_update = ups[0] ?? null;
       raw.modified = ups[0]?.modified ?? raw.created;

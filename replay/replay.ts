@@ -31,6 +31,11 @@ export interface ReplayService {
   service: Service;
   /** The record of what this service's feed said. */
   record: RecordIncident[];
+  /**
+   * The text the adapter documents it shows for a provider text that is not plain text (Google's
+   * markdown, core/official/gcp.ts `markdownToText`); counted apart from byte-for-byte matches.
+   */
+  expectText?: (text: string) => string;
 }
 
 export interface ReplayInput {
@@ -58,6 +63,8 @@ export interface TextSeen {
   seenAt: number | null;
   /** The text we stored, when it differed from the record's. */
   got: string | null;
+  /** Shown as the adapter's documented conversion of the provider's text (Google's markdown → text), not byte for byte. */
+  converted: boolean;
 }
 
 export interface ReplayResult {
@@ -173,7 +180,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       const wait = waiting.get(id)!;
       while (c < list.length && list[c]!.u.postedAt <= t) {
         const { i, u } = list[c++]!;
-        const seen: TextSeen = { incidentId: i.id, postedAt: u.postedAt, seenAt: null, got: null };
+        const seen: TextSeen = { incidentId: i.id, postedAt: u.postedAt, seenAt: null, got: null, converted: false };
         texts.get(id)!.push(seen);
         wait.push({ i, u, seen });
       }
@@ -183,14 +190,16 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
         for (let w = wait.length - 1; w >= 0; w--) {
           const { i, u, seen } = wait[w]!;
           const inc = stored.find((x) => sameIncident(x, i));
-          const got = inc?.updates.find((x) => Date.parse(x.at) === Date.parse(u.at) && x.text === u.text);
-          if (got) {
+          const sameAt = inc?.updates.find((x) => Date.parse(x.at) === Date.parse(u.at));
+          const exact = sameAt?.text === u.text;
+          const converted = !exact && sameAt !== undefined && s.expectText !== undefined && sameAt.text === s.expectText(u.text);
+          if (exact || converted) {
+            seen.converted = converted;
             seen.seenAt = t;
             seen.got = null;
             wait.splice(w, 1);
           } else {
-            const near = inc?.updates.find((x) => Date.parse(x.at) === Date.parse(u.at));
-            if (near) seen.got = near.text;
+            if (sameAt) seen.got = sameAt.text;
             // Give up after an hour of run ticks: it was never shown.
             if (t - u.postedAt > RESOLVED_WINDOW_MS) wait.splice(w, 1);
           }

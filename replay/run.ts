@@ -11,6 +11,7 @@ import { gcpFeeds, githubFeeds } from './feeds';
 import { readGcp, readGithub, type RecordIncident } from './record';
 import { MINUTE, gridAtOrAfter, replay, type ReplayService } from './replay';
 import { silence, silenceLines } from './silence';
+import { markdownToText } from '../core/official/gcp';
 import { GCP_RECORD, GITHUB, GITHUB_ATOM_SERVICE, GITHUB_RECORD, GOOGLE_CLOUD } from './sources';
 
 const args = new Set(process.argv.slice(2));
@@ -61,7 +62,7 @@ function report(label: string, r: Awaited<ReturnType<typeof one>>['r'], sums: Se
     const lags = s.checks.map((c) => c.lagMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
     const o = s.outside;
     out.push(
-      `| ${s.service} | ${n} | ${s.checks.filter((c) => c.firstOk).length} | ${s.checks.filter((c) => c.resolvedOk).length} | ${s.checks.filter((c) => c.backToOk).length} | ${all} (${pct(all, n)}) | ${explained} | ${n - all - explained} | ${mins(lags[lags.length >> 1] ?? null)} | ${o.acknowledged} / ${o.unacknowledged} / ${o.unknown} / ${o.maintenance} / ${o.resolved} (of ${s.minutes.toLocaleString('en')}) | ${s.texts.verbatim} of ${s.texts.total} (late ${s.texts.late}, never ${s.texts.missing.length}) | ${s.track.filter(sameTrack).length} of ${s.track.length} checks |`,
+      `| ${s.service} | ${n} | ${s.checks.filter((c) => c.firstOk).length} | ${s.checks.filter((c) => c.resolvedOk).length} | ${s.checks.filter((c) => c.backToOk).length} | ${all} (${pct(all, n)}) | ${explained} | ${n - all - explained} | ${mins(lags[lags.length >> 1] ?? null)} | ${o.acknowledged} / ${o.unacknowledged} / ${o.unknown} / ${o.maintenance} / ${o.resolved} (of ${s.minutes.toLocaleString('en')}) | ${s.texts.verbatim} of ${s.texts.total} byte for byte, ${s.texts.converted} as documented (markdown → text); late ${s.texts.late}, never ${s.texts.missing.length} | ${s.track.filter(sameTrack).length} of ${s.track.length} checks |`,
     );
   }
   for (const s of sums) {
@@ -102,7 +103,7 @@ if (wants('github')) {
 }
 if (wants('gcp')) {
   const record = readGcp(GCP_RECORD);
-  const { r, sums } = await one('gcp', [{ service: GOOGLE_CLOUD, record }], [gcpFeeds(record)], record);
+  const { r, sums } = await one('gcp', [{ service: GOOGLE_CLOUD, record, expectText: (x) => markdownToText(x) }], [gcpFeeds(record)], record);
   report(`Google Cloud incidents.json, ${record.length} incidents, ${iso(record[0]!.createdAt).slice(0, 10)} → ${iso(record[record.length - 1]!.endedAt).slice(0, 10)}`, r, sums, out);
   all.push(...sums);
   out.push('\n## The provider\'s own admitted silence (impact began → first post)\n');

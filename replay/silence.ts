@@ -11,6 +11,8 @@ export interface Silence {
   backdated: number;
   /** Minutes, sorted. */
   minutes: number[];
+  /** Median of first post − stated start over every incident (0 where none is stated), minutes. */
+  medianAll: number;
 }
 
 export function silence(record: readonly RecordIncident[]): Silence {
@@ -19,7 +21,12 @@ export function silence(record: readonly RecordIncident[]): Silence {
     .map((i) => (i.createdAt - i.beganAt) / 60_000)
     .filter((m) => m >= 1)
     .sort((a, b) => a - b);
-  return { incidents: record.filter((i) => i.kind === 'incident').length, backdated: minutes.length, minutes };
+  const all = record
+    .filter((i) => i.kind === 'incident')
+    .map((i) => (i.createdAt - i.beganAt) / 60_000)
+    .sort((a, b) => a - b);
+  const medianAll = all.length % 2 ? all[all.length >> 1]! : (all[(all.length >> 1) - 1]! + all[all.length >> 1]!) / 2;
+  return { incidents: all.length, backdated: minutes.length, minutes, medianAll };
 }
 
 const q = (xs: number[], p: number) => (xs.length === 0 ? NaN : xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!);
@@ -38,6 +45,7 @@ export function silenceLines(provider: string, s: Silence): string[] {
     ['≥ 24 h', 1440, Infinity],
   ];
   return [
+    `- ${provider}: over all ${s.incidents} incidents, the first post came a median ${formatDuration(s.medianAll * 60_000)} after the start the provider itself states.`,
     `- ${provider}: ${s.backdated} of ${s.incidents} incidents state an impact start before the first post; median ${formatDuration(med * 60_000)} ` +
       `(p25 ${formatDuration(q(m, 0.25) * 60_000)}, p75 ${formatDuration(q(m, 0.75) * 60_000)}, p90 ${formatDuration(q(m, 0.9) * 60_000)}, max ${formatDuration(m[m.length - 1]! * 60_000)})`,
     '',

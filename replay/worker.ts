@@ -64,7 +64,7 @@ export class ReplayWorker {
     fakeBrowser.notifications.create = (async (id: string, o: { title: string; message: string }) => {
       this.shown.push({ id, at: this.now, title: o.title, message: o.message });
       return orig(id, o as never);
-    }) as typeof fakeBrowser.notifications.create;
+    }) as unknown as typeof fakeBrowser.notifications.create;
   }
 
   /** Start a worker (as the browser does on an alarm or event) and let its first tick finish. */
