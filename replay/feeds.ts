@@ -10,7 +10,8 @@
  *   page indicator is the worst impact of the open incidents (Statuspage's own rule), "maintenance"
  *   while a maintenance is in progress.
  * - A GitHub maintenance's announced window is not in the record: `scheduled_for` is the time its
- *   "In progress" update was posted and `scheduled_until` its completion.
+ *   "In progress" update was posted and `scheduled_until` its completion; in history.atom, where
+ *   Statuspage writes a maintenance's scheduled start as the entry's `published`, the same start.
  * - Google's `currently_affected_locations` over time is not in the snapshot: the final lists are used.
  */
 import type { FakeFeed } from '../bench/fake-fetch';
@@ -98,9 +99,9 @@ export function githubSummary(incidents: readonly RecordIncident[], t: number): 
   });
 }
 
-/** `incidents.json`: the 50 newest incidents (resolved included), newest first. */
+/** `incidents.json`: the 50 newest incidents (resolved included; maintenances have their own endpoint), newest first. */
 export function githubIncidents(incidents: readonly RecordIncident[], t: number): string {
-  const shown = incidents.filter((i) => i.createdAt <= t).slice(-50).reverse();
+  const shown = incidents.filter((i) => i.kind === 'incident' && i.createdAt <= t).slice(-50).reverse();
   return JSON.stringify({
     page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: GITHUB_BASE, time_zone: 'Etc/UTC', updated_at: iso(t) },
     incidents: shown.map((i) => statuspageIncident(i, t)),
@@ -129,7 +130,7 @@ export function githubAtom(incidents: readonly RecordIncident[], t: number): str
     const content = s.updates.map(atomBlock).reverse().join('');
     return `  <entry>
     <id>tag:www.githubstatus.com,2005:Incident/${i.id}</id>
-    <published>${iso(i.createdAt)}</published>
+    <published>${iso(i.kind === 'maintenance' ? (i.inProgressAt ?? i.createdAt) : i.createdAt)}</published>
     <updated>${iso(last?.postedAt ?? i.createdAt)}</updated>
     <link rel="alternate" type="text/html" href="${escAttr(i.url)}"/>
     <title>${esc(i.title)}</title>

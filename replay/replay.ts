@@ -59,6 +59,7 @@ export interface ServiceTimeline {
 export interface TextSeen {
   incidentId: string;
   postedAt: number;
+  status: RecordIncident['updates'][number]['status'];
   /** First run tick at which the stored data held this update with exactly the record's text; null if never. */
   seenAt: number | null;
   /** The text we stored, when it differed from the record's. */
@@ -70,6 +71,8 @@ export interface TextSeen {
 export interface ReplayResult {
   name: string;
   timelines: Map<string, ServiceTimeline>;
+  /** Feed kind per service (catalog `official.kind`). */
+  kinds: Map<string, string | undefined>;
   texts: Map<string, TextSeen[]>;
   shown: Shown[];
   episodes: Map<string, Episode[]>;
@@ -180,7 +183,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       const wait = waiting.get(id)!;
       while (c < list.length && list[c]!.u.postedAt <= t) {
         const { i, u } = list[c++]!;
-        const seen: TextSeen = { incidentId: i.id, postedAt: u.postedAt, seenAt: null, got: null, converted: false };
+        const seen: TextSeen = { incidentId: i.id, postedAt: u.postedAt, status: u.status, seenAt: null, got: null, converted: false };
         texts.get(id)!.push(seen);
         wait.push({ i, u, seen });
       }
@@ -190,16 +193,17 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
         for (let w = wait.length - 1; w >= 0; w--) {
           const { i, u, seen } = wait[w]!;
           const inc = stored.find((x) => sameIncident(x, i));
-          const sameAt = inc?.updates.find((x) => Date.parse(x.at) === Date.parse(u.at));
-          const exact = sameAt?.text === u.text;
-          const converted = !exact && sameAt !== undefined && s.expectText !== undefined && sameAt.text === s.expectText(u.text);
+          // Several updates can share a minute: any of them with this text.
+          const sameAt = inc?.updates.filter((x) => Date.parse(x.at) === Date.parse(u.at)) ?? [];
+          const exact = sameAt.some((x) => x.text === u.text);
+          const converted = !exact && s.expectText !== undefined && sameAt.some((x) => x.text === s.expectText!(u.text));
           if (exact || converted) {
             seen.converted = converted;
             seen.seenAt = t;
             seen.got = null;
             wait.splice(w, 1);
           } else {
-            if (sameAt) seen.got = sameAt.text;
+            if (sameAt.length > 0) seen.got = sameAt.map((x) => x.text).join(' | ');
             // Give up after an hour of run ticks: it was never shown.
             if (t - u.postedAt > RESOLVED_WINDOW_MS) wait.splice(w, 1);
           }
@@ -216,6 +220,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   return {
     name: input.name,
     timelines,
+    kinds: new Map(input.services.map((s) => [s.service.id, s.service.official?.kind])),
     texts,
     shown: worker.shown,
     episodes,

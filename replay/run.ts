@@ -62,7 +62,7 @@ function report(label: string, r: Awaited<ReturnType<typeof one>>['r'], sums: Se
     const lags = s.checks.map((c) => c.lagMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
     const o = s.outside;
     out.push(
-      `| ${s.service} | ${n} | ${s.checks.filter((c) => c.firstOk).length} | ${s.checks.filter((c) => c.resolvedOk).length} | ${s.checks.filter((c) => c.backToOk).length} | ${all} (${pct(all, n)}) | ${explained} | ${n - all - explained} | ${mins(lags[lags.length >> 1] ?? null)} | ${o.acknowledged} / ${o.unacknowledged} / ${o.unknown} / ${o.maintenance} / ${o.resolved} (of ${s.minutes.toLocaleString('en')}) | ${s.texts.verbatim} of ${s.texts.total} byte for byte, ${s.texts.converted} as documented (markdown → text); late ${s.texts.late}, never ${s.texts.missing.length} | ${s.track.filter(sameTrack).length} of ${s.track.length} checks |`,
+      `| ${s.service} | ${n} | ${s.checks.filter((c) => c.firstOk).length} | ${s.checks.filter((c) => c.resolvedOk).length} | ${s.checks.filter((c) => c.backToOk).length} | ${all} (${pct(all, n)}) | ${explained} | ${n - all - explained} | ${mins(lags[lags.length >> 1] ?? null)} | ${o.acknowledged} / ${o.unacknowledged} / ${o.unknown} / ${o.maintenance} / ${o.resolved} (of ${s.minutes.toLocaleString('en')}) | ${s.texts.verbatim} of ${s.texts.total} byte for byte, ${s.texts.converted} as documented (markdown → text); late ${s.texts.late}, never ${s.texts.missing.length}; maintenance “Completed” posts not in the API reading: ${s.texts.completedUnshown} | ${s.track.filter(sameTrack).length} of ${s.track.length} checks |`,
     );
   }
   for (const s of sums) {

@@ -17,6 +17,7 @@ import { defaultSettings } from '../core/settings';
 import { openStore, type Db } from '../core/store';
 
 const b = fakeBrowser as unknown as WxtBrowser;
+const ORIGINAL_CREATE = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
 
 export interface Shown {
   id: string;
@@ -60,7 +61,8 @@ export class ReplayWorker {
   }
 
   private patchNotifications(): void {
-    const orig = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
+    // Wrap the fake browser's own create (reset() keeps replaced methods): never an earlier worker's wrapper.
+    const orig = ORIGINAL_CREATE;
     fakeBrowser.notifications.create = (async (id: string, o: { title: string; message: string }) => {
       this.shown.push({ id, at: this.now, title: o.title, message: o.message });
       return orig(id, o as never);
