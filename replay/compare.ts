@@ -8,11 +8,10 @@
  */
 import type { Verdict } from '../core/model';
 import { trackRecord } from '../core/history/track';
-import { RESOLVED_WINDOW_MS } from '../core/verdict';
 import type { RecordIncident } from './record';
 import type { ServiceRecord } from '../core/store';
 import type { Episode } from '../core/history/episodes';
-import { MINUTE, gridAtOrAfter, sameIncident, type ReplayResult, type ServiceTimeline } from './replay';
+import { MINUTE, SPEC_RESOLVED_MS, gridAtOrAfter, sameIncident, type ReplayResult, type ServiceTimeline } from './replay';
 
 /** Record properties that make a check inapplicable, in words for the table. */
 export const EXPLAINED = {
@@ -113,7 +112,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
   const checks: IncidentCheck[] = [];
   const windows = (i: RecordIncident) => ({ from: i.kind === 'maintenance' ? (i.inProgressAt ?? i.createdAt) : i.createdAt, to: i.endedAt });
   const othersBusy = (self: RecordIncident, t: number) =>
-    record.some((o) => o !== self && o.createdAt <= t && t <= o.endedAt + (o.kind === 'incident' ? RESOLVED_WINDOW_MS + MINUTE : MINUTE) && !(o.kind === 'maintenance' && (o.inProgressAt ?? Infinity) > t));
+    record.some((o) => o !== self && o.createdAt <= t && t <= o.endedAt + (o.kind === 'incident' ? SPEC_RESOLVED_MS + MINUTE : MINUTE) && !(o.kind === 'maintenance' && (o.inProgressAt ?? Infinity) > t));
   const incidentOpenAt = (self: RecordIncident, t: number) =>
     record.some((o) => o !== self && o.kind === 'incident' && o.createdAt <= t && t < o.endedAt);
 
@@ -139,7 +138,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
     const resolvedOk = !stillOpen && atEnd.v === resolvedWant;
     let backToOk = true;
     if (i.kind === 'incident') {
-      const okTick = gridAtOrAfter(i.endedAt + RESOLVED_WINDOW_MS + 1);
+      const okTick = gridAtOrAfter(i.endedAt + SPEC_RESOLVED_MS + 1);
       backToOk = verdictAt(tl, okTick).v === 'ok' && verdictAt(tl, okTick - MINUTE).v === 'resolved';
     }
     let reason: Reason | null = null;
@@ -149,7 +148,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
       else if (
         (!firstOk ? othersBusy(i, firstPost) : true) &&
         (!resolvedOk ? othersBusy(i, endTick) : true) &&
-        (!backToOk ? othersBusy(i, i.endedAt + RESOLVED_WINDOW_MS) || othersBusy(i, i.endedAt + RESOLVED_WINDOW_MS + MINUTE) : true)
+        (!backToOk ? othersBusy(i, i.endedAt + SPEC_RESOLVED_MS) || othersBusy(i, i.endedAt + SPEC_RESOLVED_MS + MINUTE) : true)
       )
         reason = 'overlap';
     }
@@ -165,7 +164,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
     });
   const incWin = (i: RecordIncident): [number, number] | null => (i.kind === 'incident' ? [i.createdAt, i.endedAt + MINUTE] : null);
   const maintWin = (i: RecordIncident): [number, number] | null => (i.kind === 'maintenance' ? [i.inProgressAt ?? i.createdAt, i.endedAt + MINUTE] : null);
-  const resWin = (i: RecordIncident): [number, number] | null => (i.kind === 'incident' ? [i.endedAt, i.endedAt + RESOLVED_WINDOW_MS + MINUTE] : null);
+  const resWin = (i: RecordIncident): [number, number] | null => (i.kind === 'incident' ? [i.endedAt, i.endedAt + SPEC_RESOLVED_MS + MINUTE] : null);
   let minutes = 0;
   for (let k = 0; k < tl.times.length; k++) {
     const t0 = tl.times[k]!;

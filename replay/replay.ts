@@ -15,7 +15,7 @@ import type { Service } from '../core/catalog/catalog';
 import { evaluate } from '../core/evaluate';
 import type { OfficialIncident, Verdict } from '../core/model';
 import { getRecords, getEpisodes } from '../core/store';
-import { RESOLVED_WINDOW_MS, isOpen } from '../core/verdict';
+import { isOpen } from '../core/verdict';
 import type { Episode } from '../core/history/episodes';
 import type { ServiceRecord } from '../core/store';
 import { makeFakeFetch, newStats, type FetchStats } from '../bench/fake-fetch';
@@ -24,6 +24,11 @@ import type { RecordIncident } from './record';
 import { ReplayWorker, type Shown } from './worker';
 
 export const MINUTE = 60_000;
+/**
+ * "resolved" lasts 60 minutes after a resolution (PRODUCT.md, README "The verdict"). The replay's
+ * own copy of the rule, never the product's constant: a changed rule must fail the comparison.
+ */
+export const SPEC_RESOLVED_MS = 60 * MINUTE;
 /** The alarm's phase within the minute (any value works; posts are at whole minutes). */
 export const PHASE_MS = 30_000;
 
@@ -94,7 +99,7 @@ export function wakeTimes(services: readonly ReplayService[]): number[] {
       set.add(i.createdAt);
       for (const u of i.updates) set.add(u.postedAt);
       set.add(i.endedAt);
-      set.add(i.endedAt + RESOLVED_WINDOW_MS);
+      set.add(i.endedAt + SPEC_RESOLVED_MS);
       if (i.inProgressAt !== null) set.add(i.inProgressAt);
     }
   }
@@ -205,7 +210,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
           } else {
             if (sameAt.length > 0) seen.got = sameAt.map((x) => x.text).join(' | ');
             // Give up after an hour of run ticks: it was never shown.
-            if (t - u.postedAt > RESOLVED_WINDOW_MS) wait.splice(w, 1);
+            if (t - u.postedAt > SPEC_RESOLVED_MS) wait.splice(w, 1);
           }
         }
       }
