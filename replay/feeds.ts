@@ -80,7 +80,7 @@ function statuspageIncident(i: RecordIncident, t: number) {
   };
 }
 
-export function githubSummary(incidents: readonly RecordIncident[], t: number): string {
+export function githubSummary(incidents: readonly RecordIncident[], t: number, base = GITHUB_BASE): string {
   const open = incidents.filter((i) => {
     const s = at(i, t);
     return s !== null && !s.closed;
@@ -91,7 +91,7 @@ export function githubSummary(incidents: readonly RecordIncident[], t: number): 
   for (const i of inc) if ((INDICATOR_RANK[i.impact] ?? 0) > INDICATOR_RANK[indicator]!) indicator = i.impact;
   if (indicator === 'none' && maint.some((m) => at(m, t)!.status === 'in_progress' || at(m, t)!.status === 'verifying')) indicator = 'maintenance';
   return JSON.stringify({
-    page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: GITHUB_BASE, time_zone: 'Etc/UTC', updated_at: iso(t) },
+    page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: base, time_zone: 'Etc/UTC', updated_at: iso(t) },
     components: [],
     incidents: inc.map((i) => statuspageIncident(i, t)).reverse(),
     scheduled_maintenances: maint.map((i) => statuspageIncident(i, t)).reverse(),
@@ -100,10 +100,10 @@ export function githubSummary(incidents: readonly RecordIncident[], t: number): 
 }
 
 /** `incidents.json`: the 50 newest incidents (resolved included; maintenances have their own endpoint), newest first. */
-export function githubIncidents(incidents: readonly RecordIncident[], t: number): string {
+export function githubIncidents(incidents: readonly RecordIncident[], t: number, base = GITHUB_BASE): string {
   const shown = incidents.filter((i) => i.kind === 'incident' && i.createdAt <= t).slice(-50).reverse();
   return JSON.stringify({
-    page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: GITHUB_BASE, time_zone: 'Etc/UTC', updated_at: iso(t) },
+    page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: base, time_zone: 'Etc/UTC', updated_at: iso(t) },
     incidents: shown.map((i) => statuspageIncident(i, t)),
   });
 }
@@ -185,21 +185,22 @@ export interface FeedSet {
   changes: number[];
 }
 
-export function githubFeeds(incidents: readonly RecordIncident[], opts: { atom?: boolean } = {}): FeedSet {
+export function githubFeeds(incidents: readonly RecordIncident[], opts: { atom?: boolean; base?: string } = {}): FeedSet {
   const json = 'application/json; charset=utf-8';
+  const base = opts.base ?? GITHUB_BASE;
   return {
     bodies: [
-      { url: GITHUB_SUMMARY, contentType: json, build: (t) => githubSummary(incidents, t) },
-      { url: GITHUB_INCIDENTS, contentType: json, build: (t) => githubIncidents(incidents, t) },
+      { url: `${base}/api/v2/summary.json`, contentType: json, build: (t) => githubSummary(incidents, t, base) },
+      { url: `${base}/api/v2/incidents.json`, contentType: json, build: (t) => githubIncidents(incidents, t, base) },
       ...(opts.atom === false ? [] : [{ url: GITHUB_ATOM, contentType: 'application/atom+xml; charset=utf-8', build: (t: number) => githubAtom(incidents, t) }]),
     ],
     changes: changeTimes(incidents),
   };
 }
 
-export function gcpFeeds(incidents: readonly RecordIncident[]): FeedSet {
+export function gcpFeeds(incidents: readonly RecordIncident[], url = GCP_FEED): FeedSet {
   return {
-    bodies: [{ url: GCP_FEED, contentType: 'application/json; charset=utf-8', build: (t) => gcpIncidents(incidents, t) }],
+    bodies: [{ url, contentType: 'application/json; charset=utf-8', build: (t) => gcpIncidents(incidents, t) }],
     changes: changeTimes(incidents),
   };
 }
