@@ -12,10 +12,10 @@
  * test/unit/replay.test.ts checks both give the same timeline).
  */
 import type { Service } from '../core/catalog/catalog';
-import { evaluate } from '../core/evaluate';
+import { evaluate } from '../core/judge';
 import type { OfficialIncident, Verdict } from '../core/model';
 import { getRecords, getEpisodes } from '../core/store';
-import { isOpen } from '../core/verdict';
+import { isOpen } from '../core/model';
 import type { Episode } from '../core/history/episodes';
 import type { ServiceRecord } from '../core/store';
 import { makeFakeFetch, newStats, type FetchStats } from '../bench/fake-fetch';
@@ -181,7 +181,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       tl.times.push(t);
       tl.verdicts.push(result.verdict);
       const snap = rec?.snapshot;
-      tl.open.push([...(snap?.incidents ?? []), ...(snap?.maintenances ?? [])].filter(isOpen).map((i) => i.id));
+      tl.open.push([...(snap?.incidents ?? []), ...(snap?.maintenances ?? [])].filter((i) => isOpen(i.status)).map((i) => i.id));
       // Updates posted by now: is each held, verbatim, in what the popup reads?
       const list = pending.get(id)!;
       let c = cursor.get(id)!;

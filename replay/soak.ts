@@ -13,7 +13,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Service } from '../core/catalog/catalog';
 import type { Episode } from '../core/history/episodes';
-import { setReport } from '../core/local/store';
+import { setReport } from '../core/storage';
 import type { Db } from '../core/store';
 import { makeFakeFetch, newStats } from '../bench/fake-fetch';
 import { LiveFeeds, gcpFeeds, githubFeeds, type FeedSet } from './feeds';
