@@ -13,11 +13,15 @@ import type { ServiceRecord } from '../core/store';
 import type { Episode } from '../core/history/episodes';
 import { MINUTE, SPEC_RESOLVED_MS, gridAtOrAfter, sameIncident, type ReplayResult, type ServiceTimeline } from './replay';
 
+/** Google's feed: incidents that ended within this long are read (core/official/gcp.ts `recent`). */
+const GCP_RECENT_MS = 7 * 24 * 3_600_000;
+
 /** Record properties that make a check inapplicable, in words for the table. */
 export const EXPLAINED = {
   overlap: 'another incident of the same service was open (or resolved within the hour) — the verdict speaks for it',
   postedResolved: 'posted already resolved (a single "Resolved" update, or an end time before the first post): the feed never showed it open',
   maintenanceOverIncident: 'maintenance in progress while an incident was open — acknowledged outranks maintenance',
+  shortOpen: 'open for less than one poll interval (no alarm tick fell between its first post and its end)',
 } as const;
 export type Reason = keyof typeof EXPLAINED;
 
@@ -43,7 +47,7 @@ export interface ServiceSummary {
   /** Minutes with acknowledged/unacknowledged/unknown (and maintenance/resolved) outside their windows. */
   outside: Record<'acknowledged' | 'unacknowledged' | 'unknown' | 'maintenance' | 'resolved', number>;
   minutes: number;
-  texts: { total: number; verbatim: number; converted: number; late: number; completedUnshown: number; missing: { id: string; postedAt: number; got: string | null }[] };
+  texts: { total: number; verbatim: number; converted: number; late: number; completedUnshown: number; lateReports: number; missing: { id: string; postedAt: number; got: string | null }[] };
   track: TrackCompare[];
 }
 
@@ -145,6 +149,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
     if (!(firstOk && resolvedOk && backToOk)) {
       if ((i.updates.length === 1 && i.updates[0]!.status === 'resolved') || i.endedAt <= i.createdAt) reason = 'postedResolved';
       else if (i.kind === 'maintenance' && !firstOk && incidentOpenAt(i, firstPost)) reason = 'maintenanceOverIncident';
+      else if (!firstOk && ourFirst === null && gridAtOrAfter(i.createdAt) >= i.endedAt && resolvedOk && backToOk) reason = 'shortOpen';
       else if (
         (!firstOk ? othersBusy(i, firstPost) : true) &&
         (!resolvedOk ? othersBusy(i, endTick) : true) &&
@@ -184,6 +189,7 @@ export function compare(result: ReplayResult, service: string, record: readonly 
 
   const seen = result.texts.get(service) ?? [];
   const kindOf = result.kinds.get(service);
+  const endOf = (id: string) => record.find((i) => i.id === id)?.endedAt ?? Infinity;
   const texts = {
     total: seen.length,
     verbatim: seen.filter((s) => s.seenAt !== null && s.seenAt - s.postedAt <= MINUTE && !s.converted).length,
@@ -193,8 +199,12 @@ export function compare(result: ReplayResult, service: string, record: readonly 
     // moment and incidents.json lists incidents only, so the API reading shows the verdict going
     // back to ok (checked above) but not that text; the history.atom reading shows it.
     completedUnshown: seen.filter((s) => s.seenAt === null && s.status === 'completed' && kindOf !== 'rss').length,
+    // Google: a post added more than 7 days after the incident ended (a late incident report);
+    // the adapter reads only incidents that ended within the last 7 days (core/official/gcp.ts).
+    lateReports: seen.filter((s) => s.seenAt === null && kindOf === 'gcp' && s.postedAt > endOf(s.incidentId) + GCP_RECENT_MS).length,
     missing: seen
       .filter((s) => s.seenAt === null && !(s.status === 'completed' && kindOf !== 'rss'))
+      .filter((s) => !(kindOf === 'gcp' && s.postedAt > endOf(s.incidentId) + GCP_RECENT_MS))
       .map((s) => ({ id: s.incidentId, postedAt: s.postedAt, got: s.got })),
   };
 

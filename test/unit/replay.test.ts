@@ -46,7 +46,7 @@ function expectAgreement(sum: ReturnType<typeof compare>) {
   expect(sum.outside).toEqual({ acknowledged: 0, unacknowledged: 0, unknown: 0, maintenance: 0, resolved: 0 });
   expect(sum.texts.missing).toEqual([]);
   expect(sum.texts.late).toBe(0);
-  expect(sum.texts.verbatim + sum.texts.converted + sum.texts.completedUnshown).toBe(sum.texts.total);
+  expect(sum.texts.verbatim + sum.texts.converted + sum.texts.completedUnshown + sum.texts.lateReports).toBe(sum.texts.total);
   expect(sum.track.length).toBeGreaterThan(0);
   expect(sum.track.filter((t) => !sameTrack(t))).toEqual([]);
 }
