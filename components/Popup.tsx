@@ -15,6 +15,7 @@ import type { ServiceRecord } from '@/core/store';
 import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verdict';
 import { admittedSilenceMs } from '@/core/history/silence';
 import { safeUrl } from '@/core/text';
+import { RelayPathLine } from './RelayPath';
 import { rich } from './slots';
 
 export interface PopupData {
@@ -330,6 +331,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
 
       <footer class="foot">
+        <RelayPathLine serviceId={service.id} checkedAt={checkedAt} />
         <div class="foot-row">
           <span class="muted" data-testid="checked">
             {checkedAt ? rich('popupChecked', [<Time iso={new Date(checkedAt).toISOString()} now={now} />]) : t('notCheckedYet')}
