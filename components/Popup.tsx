@@ -204,7 +204,7 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
   );
 }
 
-function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
+function EvidenceCard({ evidence, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
   const quiet = !failing && !local?.manual && !(local && local.failures > 0);
@@ -314,7 +314,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
-      {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
+      {details ? <details.ComplaintsCard service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
         details ? <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} /> : null
       ) : null}

@@ -342,7 +342,7 @@ const spHostile: ScenarioBuilder = (service, now) => {
 const spMaintenance: ScenarioBuilder = (service, now) => {
   const start = now - 30 * MIN;
   const end = now + 90 * MIN;
-  const { page, components, status } = operationalSummary(service, start, now);
+  const { page, components } = operationalSummary(service, start, now);
   const target = components.find((c) => c['showcase'] === true && c['group'] !== true) ?? components[0];
   if (!target) throw new Error('sp-maintenance: fixture has no components');
   target['status'] = 'under_maintenance';

@@ -12,11 +12,10 @@ import type { FetchDeps } from '../net/fetch';
 import { CROWD_INTERVAL_MS, type CrowdRecord } from '../crowd/record';
 import { getCrowd, putCrowd, type Db } from '../store';
 import { runBackfill } from '../crowd/backfill';
-import { addPosts, mergeBuckets, pruneBuckets, BUCKET_MS, type CrowdBucket } from '../crowd/buckets';
-import { budgetGate, DEFAULT_BUDGETS, newBudget, type BudgetState } from '../crowd/budget';
+import { addPosts, mergeBuckets, pruneBuckets, BUCKET_MS } from '../crowd/buckets';
+import { budgetGate, DEFAULT_BUDGETS, newBudget } from '../crowd/budget';
 import { sourceById } from '../crowd/index';
 import { termsForService, type SourceConfig, type SourceId, type SourceStatus, type CrowdStore } from '../crowd/source';
-import { detectSpike, type SpikeResult } from '../crowd/spike';
 
 const ERROR_BACKOFF_MS = 15 * 60_000;
 
