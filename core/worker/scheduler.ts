@@ -5,6 +5,7 @@
 import type { Service } from '../catalog/catalog';
 import { directory } from '../services';
 import { officialIsStale } from '../judge';
+import { readModeOf } from '../net/access';
 import { isPollDue, pollCycle } from '../poll';
 import { allTabs, rememberTab } from '../storage';
 import { getRecord, getRecords, pruneEpisodes } from '../store';
@@ -48,6 +49,7 @@ export async function pollComplaints(ctx: WorkerContext, services: Service[], fo
 /** Firefox does not grant MV3 host permissions at install: never fail silently without them. */
 async function mayRead(b: WorkerContext['b'], service: Service): Promise<boolean> {
   if (!service.official || !b.permissions?.contains) return true;
+  if (readModeOf(service.official.kind) === 'cors') return true; // read without a host permission (core/net/access.ts)
   const origin = `${new URL(service.official.url).origin}/*`;
   try {
     return await b.permissions.contains({ origins: [origin] });
