@@ -2,7 +2,8 @@
 import type { Service } from '@/core/catalog/catalog';
 import { t, type MessageKey } from '@/core/i18n';
 import { TIME_PATTERN, type Settings } from '@/core/settings';
-import { nameOf, type Update } from './Options';
+import type { Update } from './Options';
+import { nameOf } from './name-of';
 import { MinSeverity, SnoozeSelect } from './OptionsSnooze';
 
 type Notif = Settings['notifications'];

@@ -3,7 +3,8 @@ import { useRef, useState } from 'preact/hooks';
 import { hostnameOf, type Service } from '@/core/catalog/catalog';
 import { t } from '@/core/i18n';
 import { customAsService, type Settings } from '@/core/settings';
-import { nameOf, type Update } from './Options';
+import type { Update } from './Options';
+import { nameOf } from './name-of';
 
 const MAX_RESULTS = 12;
 

@@ -277,7 +277,7 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
   );
 }
 
-function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
+function EvidenceCard({ evidence, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
   const quiet = !failing && !local?.manual && !(local && local.failures > 0);
@@ -410,7 +410,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
       {record?.snapshot ? <Components record={record} exclude={componentsElsewhere} /> : null}
       <Elsewhere name={service.name} incidents={elsewhere} components={componentsElsewhere} now={now} />
-      {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
+      {details ? <details.ComplaintsCard service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
         details ? <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} /> : null
       ) : null}

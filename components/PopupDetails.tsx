@@ -11,7 +11,9 @@ import type { OfficialIncident } from '@/core/model';
 import { relativeTime } from '@/core/present';
 import { rich } from './slots';
 
-export { Complaints } from './Complaints';
+// Re-exported under its own name: WXT auto-imports every export of components/, and two exports
+// named `Complaints` made it warn "Duplicated imports".
+export { Complaints as ComplaintsCard } from './Complaints';
 
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 

@@ -2,7 +2,7 @@
  * Evidence outside the official feed, combined for the verdict: complaint spikes (public sources)
  * and this browser's own failures and reports. Pure.
  *
- * "Likely outage" (PRODUCT.md): two anomalous windows in a row, or two independent sources, or a
+ * "Likely outage" (docs/design.md): two anomalous windows in a row, or two independent sources, or a
  * spike plus local failures — spike detection applies those rules; local trouble counts alone.
  */
 import type { CrowdRecord } from './crowd/record';

@@ -5,7 +5,7 @@
  * read by the popup without any transformation.
  */
 
-/** The six verdicts of PRODUCT.md. A contract: code, tests, badge, popup and README use exactly these. */
+/** The six verdicts of docs/design.md. A contract: code, tests, badge, popup and README use exactly these. */
 export const VERDICTS = ['ok', 'acknowledged', 'unacknowledged', 'maintenance', 'resolved', 'unknown'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

@@ -13,7 +13,7 @@ export interface BadgeSpec {
   title: string;
 }
 
-/** Badge text per PRODUCT.md. Colour is never the only carrier of meaning: text and title say it too. */
+/** Badge text per docs/design.md (the verdict contract). Colour is never the only carrier of meaning: text and title say it too. */
 export const BADGE_TEXT: Record<Verdict, string> = {
   ok: '',
   acknowledged: '!',

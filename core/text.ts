@@ -49,9 +49,6 @@ export function decodeEntities(s: string): string {
 const LINE_BREAK = /<\s*(br|\/h[1-6]|\/tr|hr)\b[^>]*>/gi;
 const PARAGRAPH = /<\s*\/?\s*(p|div|blockquote|ul|ol|h[1-6])\b[^>]*>/gi;
 const LIST_ITEM = /<\s*li\b[^>]*>/gi;
-// Elements whose content is never text a person should read.
-const DROP_WITH_CONTENT = /<\s*(script|style|template|noscript|iframe|object)\b[\s\S]*?<\s*\/\s*\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
 const TAG = /<\/?[a-z][^<>]*>/gi;
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The verdict: one pure function from everything known about a service to one of the six words
- * of PRODUCT.md. No I/O, no clock: `now` is an argument, so every rule is a table-driven test. The
+ * of docs/design.md. No I/O, no clock: `now` is an argument, so every rule is a table-driven test. The
  * words of `reason` come from public/_locales through `t()` (core/i18n.ts); the verdict never depends on them.
  *
- * Order of precedence (PRODUCT.md, "When evidence combines"):
+ * Order of precedence (docs/design.md, "How evidence combines"):
  *   feed unreadable / stale  → unknown (the last good data is still shown, marked as such)
  *   open incident or a component/page reporting trouble → acknowledged
  *   maintenance in progress  → maintenance
@@ -14,7 +14,6 @@
 import { t, type MessageKey } from './i18n';
 import {
   type ComponentStatus,
-  type Impact,
   type IncidentStatus,
   type OfficialIncident,
   type OfficialSnapshot,
@@ -45,7 +44,7 @@ export interface OfficialState {
 
 /** Trouble seen outside the official feed: complaint spikes and this browser's own failures. */
 export interface Evidence {
-  /** A likely outage: a complaint spike (PRODUCT.md rules) and/or this browser's repeated failures or the person's report. */
+  /** A likely outage: a complaint spike (docs/design.md rules) and/or this browser's repeated failures or the person's report. */
   trouble: boolean;
   /** When the trouble started (first anomalous window / first failure / report), epoch ms. */
   since: number | null;

@@ -326,7 +326,7 @@ const spIncident: ScenarioBuilder = (service, now) => statuspageBehaviour(incide
  * Page indicator minor ("Minor Service Outage").
  */
 const spCopilotIncident: ScenarioBuilder = (service, now) => {
-  const { page, components, status } = operationalSummary(service, now - HOUR, now);
+  const { page, components } = operationalSummary(service, now - HOUR, now);
   const row = objs(feedJson<Json>(FIXTURE_FILES.ghHistoryComponents)).find((r) => JSON.stringify(r['components']) === '["Copilot"]');
   if (!row) throw new Error('sp-copilot-incident: no Copilot-only incident in the fixture');
   const template = components.find((c) => str(c['name']) === 'Git Operations') ?? components[0]!;
@@ -393,7 +393,7 @@ const spHostile: ScenarioBuilder = (service, now) => {
 const spMaintenance: ScenarioBuilder = (service, now) => {
   const start = now - 30 * MIN;
   const end = now + 90 * MIN;
-  const { page, components, status } = operationalSummary(service, start, now);
+  const { page, components } = operationalSummary(service, start, now);
   const target = components.find((c) => c['showcase'] === true && c['group'] !== true) ?? components[0];
   if (!target) throw new Error('sp-maintenance: fixture has no components');
   target['status'] = 'under_maintenance';

@@ -18,7 +18,7 @@ import type { Db } from '../core/store';
 import { makeFakeFetch, newStats } from '../bench/fake-fetch';
 import { LiveFeeds, gcpFeeds, githubFeeds, type FeedSet } from './feeds';
 import { readGcp, readGithub, type RecordIncident } from './record';
-import { MINUTE, SPEC_RESOLVED_MS, gridAtOrAfter, schedule, type ReplayService } from './replay';
+import { MINUTE, SPEC_RESOLVED_MS, schedule, type ReplayService } from './replay';
 import { GCP_RECORD, GITHUB, GITHUB_RECORD, GOOGLE_CLOUD } from './sources';
 import { ReplayWorker, type Shown } from './worker';
 

@@ -196,7 +196,10 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     byKey.set(n.key, c);
   };
   const counts: Record<ListId, number> = { statusphere: 0, stts: 0, sentry: 0 };
-  for (const s of readStts()) (counts.stts++, add('stts', s.name, s.url, { platform: s.platform, ...(s.id ? { pageId: s.id } : {}) }));
+  for (const s of readStts()) {
+    counts.stts++;
+    add('stts', s.name, s.url, { platform: s.platform, ...(s.id ? { pageId: s.id } : {}) });
+  }
   for (const s of readSentry()) {
     counts.sentry++;
     if (s.defunct) {
@@ -205,7 +208,10 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     }
     add('sentry', s.name, s.url, { domains: s.domains, sentryFile: s.file });
   }
-  for (const s of readStatusphere()) (counts.statusphere++, add('statusphere', s.name, s.url));
+  for (const s of readStatusphere()) {
+    counts.statusphere++;
+    add('statusphere', s.name, s.url);
+  }
 
   // 2. Domains: listed, else derived; a derived domain two candidates share is ambiguous.
   const derived = new Map<string, string[]>();

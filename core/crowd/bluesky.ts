@@ -1,6 +1,6 @@
 /**
  * Bluesky post search — only with the person's own handle and app password (anonymous search has
- * been disabled since 2025; see the research notes). Off by default. Without credentials nothing
+ * been disabled since 2025; see docs/design.md, "Complaints"). Off by default. Without credentials nothing
  * is requested at all.
  *
  *   POST <pds>/xrpc/com.atproto.server.createSession  {identifier, password} → accessJwt, refreshJwt, did

@@ -15,8 +15,8 @@
  * issue", "issue #123"), and URLs and @mentions (a path segment "/down" or a handle is not a word
  * someone wrote). The term check runs on the full text, so a link to the service still names it.
  *
- * The lists mirror PRODUCT.md ("Spike detection defaults") and the aiwatch filter cited in the
- * research notes; the extra variants are listed in core/crowd/README.md.
+ * The lists follow docs/design.md ("Complaints: spike detection"), which also draws on the
+ * aiwatch filter; the extra variants are listed in core/crowd/README.md.
  */
 
 export const STRONG_WORDS = ['down', 'not working', 'outage', 'broken', 'offline', 'is it down'] as const;

@@ -62,7 +62,7 @@ export interface SpikeOptions {
   minAuthors?: number;
   minHistory?: number;
   slotSpread?: number;
-  /** This browser is failing to reach the service (PRODUCT.md "repeated failures"). */
+  /** This browser is failing to reach the service (docs/design.md, "This browser's own failures"). */
   localFailures?: boolean;
   /**
    * Per source, the epoch ms from which its history is complete (after backfill or since watching

@@ -3,7 +3,7 @@
  * this browser, or the provider) to resolution. Pure: the previous open episode and what is known
  * now go in; the next episode state and the transitions worth telling the person come out.
  *
- * Honesty rules (PRODUCT.md): the provider's first word is the incident's `createdAt` (when it
+ * Honesty rules (docs/design.md, "Honesty about time"): the provider's first word is the incident's `createdAt` (when it
  * spoke), not when we noticed. A delay to acknowledge is only claimed when our first evidence is
  * earlier than that word; otherwise the provider spoke first and we say so.
  */

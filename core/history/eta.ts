@@ -1,5 +1,5 @@
 /**
- * "When will it be back?" (PRODUCT.md, popup question 5).
+ * "When will it be back?" (docs/design.md, the five questions: 5).
  *
  * Pure: no browser APIs, no clock (`now` is an argument). Three answers:
  * - `etaFor`: an ETA the provider itself gave — the end of a maintenance window, or an explicit

@@ -1,11 +1,11 @@
 /**
- * "Do they care?" (PRODUCT.md, popup question 4): a provider's track record, from its own past
+ * "Do they care?" (docs/design.md, the five questions: 4): a provider's track record, from its own past
  * incidents (the status feed's history, resolved ones included) and the episodes this browser
  * recorded (core/history/episodes.ts).
  *
  * Pure: no clock, and no browser API except reading translated words (`t()`, core/i18n.ts).
  *
- * Honesty (research/anchors.md, AIWatch "Detection Lead"): we never claim to have seen trouble
+ * Honesty (docs/design.md, "Honesty about time"): we never claim to have seen trouble
  * before the provider unless the timestamps prove it. A time to acknowledge is measured only when an
  * episode's first evidence is strictly earlier than the provider's first word, and the provider's
  * first word must be its own timestamp (the incident's `createdAt`, as episodes.ts records it), never

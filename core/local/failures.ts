@@ -2,7 +2,7 @@
  * This browser's own evidence: failed main-frame loads of a service's sites, and the person's own
  * "it's broken for me". Pure: events in, judgement out.
  *
- * PRODUCT.md: "at least 3 failed main-frame loads of the service's sites within 5 minutes while other
+ * docs/design.md: "at least 3 failed main-frame loads of the service's sites within 5 minutes while other
  * sites load, or the person's own 'it's broken for me'". Failures while the browser is offline, or
  * while other sites fail too (the person's own network), do not count.
  *

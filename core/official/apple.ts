@@ -1,7 +1,7 @@
 /**
  * Apple System Status: consumer `https://www.apple.com/support/systemstatus/data/system_status_en_US.js`
  * and developer `https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js`
- * (research notes §4; partial real sample `apple-systemstatus-developer-events-ongoing-resolved-202207.partial.json`).
+ * (partial real sample `apple-systemstatus-developer-events-ongoing-resolved-202207.partial.json`).
  * The catalog's `official.url` is the feed URL itself, read as text because it may be JSONP.
  *
  * `{drpost, drMessage, services:[{serviceName, redirectUrl, events:[{usersAffected, epochStartDate,

@@ -1,6 +1,6 @@
 /**
  * AWS Health Dashboard public current events: `https://health.aws.amazon.com/public/currentevents`
- * (research notes §4; real sample `aws-health-currentevents-active-2events.utf16be.bin`). The
+ * (real sample `aws-health-currentevents-active-2events.utf16be.bin`). The
  * catalog's `official.url` is the feed URL itself.
  *
  * - Served as UTF-16BE with a BOM; `decodeBody` (core/net/fetch.ts) decodes it, so the adapter
@@ -23,9 +23,9 @@
  *   incident's components are then the matching services only. No scope (the "AWS console"
  *   entry): every event counts.
  */
-import { fail, type Impact, MAX_COMPONENTS, MAX_NAME, MAX_OPEN, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import { fail, type Impact, MAX_COMPONENTS, MAX_NAME, MAX_OPEN, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialUpdate, ok, type Result } from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, indicatorFrom, isRecord, list, looseList, looseRecord, newestFirstBy, object, plainUpdateStatuses, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
+import { cleanName, indicatorFrom, isRecord, looseList, looseRecord, newestFirstBy, object, plainUpdateStatuses, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
 import { epochToIso } from './dates';
 import { clip, safeUrl } from '../text';
 

@@ -31,7 +31,7 @@
  */
 import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
 import type { FeedAdapter, FeedRequest, ParseContext } from './types';
-import { cleanName, eachValid, flag, idOf, incidentInScope, isRecord, list, looseList, newestFirst, notListed, object, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { cleanName, eachValid, flag, idOf, incidentInScope, isRecord, list, looseList, notListed, object, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, updatesFrom } from './kit';
 import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
 
@@ -129,16 +129,10 @@ function readComponents(rows: readonly unknown[]): { items: OfficialComponent[];
 }
 
 function readUpdates(rows: readonly unknown[]): OfficialUpdate[] {
-  const out: OfficialUpdate[] = [];
-  for (const raw of rows) {
-    if (!isRecord(raw)) continue;
-    const p = updateSchema.safeParse(raw);
-    if (!p.success) continue;
-    const at = anyDate(p.data.created_at);
-    if (at === null) continue; // cannot be placed in time: dropped, never dated "now"
-    out.push({ at, status: mapIncidentCode(p.data.status), text: htmlToText(p.data.message) });
-  }
-  return newestFirst(out);
+  return updatesFrom(rows, updateSchema, (u) => {
+    const at = anyDate(u.created_at);
+    return at === null ? null : { at, status: mapIncidentCode(u.status), text: htmlToText(u.message) };
+  });
 }
 
 /** `<base>/incidents/<id>`, Cachet's incident page (http/https only). */

@@ -39,7 +39,8 @@ export function isoOf(input: unknown): string | null {
 }
 
 const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/;
-const MONTHS: Record<string, number> = {
+/** Month names by their first three letters, lower case → 0–11 (also read by rss/dates.ts). */
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 0,
   feb: 1,
   mar: 2,

@@ -25,9 +25,9 @@
  * - Performance: one linear pass with cheap checks picks the few open or recently ended incidents;
  *   only those are validated and normalised.
  */
-import { fail, type Impact, type IncidentStatus, MAX_NAME, MAX_OPEN, MAX_RECENT, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, RECENT_WINDOW_MS, type Result } from '../model';
+import { fail, type Impact, type IncidentStatus, MAX_NAME, MAX_OPEN, MAX_RECENT, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialUpdate, ok, RECENT_WINDOW_MS, type Result } from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, CLOCK_SKEW_MS, endedRecently, idOf, indicatorFrom, isRecord, list, looseList, looseRecord, nameOf, object, type Out, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
+import { cleanName, CLOCK_SKEW_MS, endedRecently, idOf, indicatorFrom, isRecord, looseList, looseRecord, nameOf, object, type Out, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
 import { isoOf } from './dates';
 import { clip, MAX_TEXT, safeUrl } from '../text';
 

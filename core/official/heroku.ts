@@ -26,7 +26,7 @@
  */
 import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
 import type { FeedAdapter } from './types';
-import { bool, cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, newestFirst, notListed, object, optList, parseFirst, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { bool, cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, notListed, object, optList, parseFirst, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, updatesFrom } from './kit';
 import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
 
@@ -136,17 +136,11 @@ function readComponents(rows: readonly unknown[]): { items: OfficialComponent[];
 }
 
 function readUpdates(rows: readonly unknown[]): OfficialUpdate[] {
-  const out: OfficialUpdate[] = [];
-  for (const raw of rows) {
-    if (!isRecord(raw)) continue;
-    const u = updateSchema.safeParse(raw);
-    if (!u.success) continue;
-    // created_at is when Heroku posted it; an update we cannot place in time is dropped, not dated now.
-    const at = anyDate(u.data.created_at);
-    if (at === null) continue;
-    out.push({ at, status: mapUpdateType(u.data.update_type), text: htmlToText(u.data.contents) });
-  }
-  return newestFirst(out);
+  // created_at is when Heroku posted it.
+  return updatesFrom(rows, updateSchema, (u) => {
+    const at = anyDate(u.created_at);
+    return at === null ? null : { at, status: mapUpdateType(u.update_type), text: htmlToText(u.contents) };
+  });
 }
 
 interface SystemRef {

@@ -2,7 +2,7 @@
  * incident.io-hosted status pages, read through their Statuspage-compatible shim
  * (`/api/v2/summary.json` + `/api/v2/incidents.json`).
  *
- * Differences from Atlassian handled here (research notes §2, samples of 2026-09-19):
+ * Differences from Atlassian handled here (samples of 2026-09-19 in test/fixtures/feeds/):
  * - `summary.json` may have no `incidents` / `scheduled_maintenances` keys, so open incidents come
  *   from `incidents.json` (read on every poll; resolved ones become `recent`);
  * - incidents have no `shortlink`, `components`, `monitoring_at`, `started_at`; `resolved_at` is
@@ -15,7 +15,7 @@
  */
 import { fail, isActiveMaintenance, isOpen, type OfficialIncident, type OfficialSnapshot, ok, type Result } from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { list, STATES_NOTHING_MESSAGE, statesNothing, trimBase } from './kit';
+import { STATES_NOTHING_MESSAGE, statesNothing, trimBase } from './kit';
 import { safeUrl } from '../text';
 import { incidentsEndpoint, readIncidentList, readSummary, summaryEndpoint } from './statuspage';
 

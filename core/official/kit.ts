@@ -276,7 +276,7 @@ export function eachValid<T>(rows: readonly unknown[], read: (row: unknown) => T
   const items: T[] = [];
   let bad = 0;
   for (const row of rows) {
-    let item: T | null = null;
+    let item: T | null;
     try {
       item = read(row);
     } catch {
@@ -345,6 +345,21 @@ export function newestFirstBy<T>(items: readonly T[], at: (item: T) => string | 
     .sort((a, b) => (b.t === a.t ? a.order - b.order : b.t > a.t ? 1 : -1))
     .slice(0, max)
     .map((x) => x.item);
+}
+
+/**
+ * Update rows → updates, newest first: each row read with `shape`, then `toUpdate`. A row that is
+ * not an object of that shape, or that `toUpdate` turns down (no readable time: it cannot be placed
+ * on the timeline, and we never date it "now"), is dropped.
+ */
+export function updatesFrom<T>(rows: readonly unknown[], shape: Shape<T>, toUpdate: (row: T) => OfficialUpdate | null): OfficialUpdate[] {
+  const out: OfficialUpdate[] = [];
+  for (const raw of rows) {
+    const parsed = shape.safeParse(raw);
+    const update = parsed.success ? toUpdate(parsed.data) : null;
+    if (update !== null) out.push(update);
+  }
+  return newestFirst(out);
 }
 
 /** Updates newest first (see `newestFirstBy`). */

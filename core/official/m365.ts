@@ -29,9 +29,9 @@
  * - Microsoft hosts sometimes answer 200 with an HTML page (the SPA shell on a renamed route):
  *   that is a parse failure saying so, never an empty "all good".
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
-import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, eachValid, idOf, isRecord, nameOf, notListed, object, readJsonArray, readJsonObject, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, trimBase, word, parseFirst } from './kit';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
+import type { FeedAdapter } from './types';
+import { cleanName, eachValid, idOf, isRecord, nameOf, notListed, object, readJsonArray, readJsonObject, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, trimBase, parseFirst } from './kit';
 import { anyDate } from './dates';
 
 const rowSchema = object({

@@ -1,5 +1,5 @@
 /**
- * Slack status API v2: `https://slack-status.com/api/v2.0.0/current` (research notes §4; Slack's
+ * Slack status API v2: `https://slack-status.com/api/v2.0.0/current` (Slack's
  * "Slack Status API" docs; real samples `slack-v2-current-ok.json`, `slack-v2-history-resolved-trimmed.json`).
  * The catalog's `official.url` is the feed URL itself.
  *

@@ -26,7 +26,7 @@
  *   when they name none (feedkit `incidentInScope`).
  */
 import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
-import type { FeedAdapter, ParseContext } from './types';
+import type { FeedAdapter } from './types';
 import { cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, newestFirst, newestFirstBy, notListed, object, optList, optObject, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, parseFirst } from './kit';
 import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';

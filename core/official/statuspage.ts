@@ -12,7 +12,7 @@
  */
 import { type ComponentStatus, fail, type Impact, isActiveMaintenance, isOpen, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
 import type { FeedAdapter, FeedRequest } from './types';
-import { bool, cleanName, eachValid, guarded, idOf, isRecord, list, looseList, mapIncidentStatus, newestFirst, object, optList, optObject, type Out, parseFirst, readWith, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { bool, cleanName, eachValid, guarded, idOf, isRecord, list, looseList, mapIncidentStatus, object, optList, optObject, type Out, parseFirst, readWith, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, updatesFrom } from './kit';
 import { isoOf } from './dates';
 import { htmlToText, safeUrl } from '../text';
 
@@ -203,25 +203,12 @@ export function statuspageIncidentUrl(baseUrl: string, id: string): string | nul
   return base === '' ? null : safeUrl(`${base}/incidents/${encodeURIComponent(id)}`);
 }
 
-function readUpdate(raw: unknown): OfficialUpdate | null {
-  if (!isRecord(raw)) return null;
-  const parsed = incidentUpdateSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const u = parsed.data;
-  const at = isoOf(u.display_at) ?? isoOf(u.created_at);
-  // An update with no readable time cannot be placed on the timeline; we do not make one up.
-  if (at === null) return null;
-  return { at, status: mapIncidentStatus(u.status), text: htmlToText(u.body) };
-}
-
 /** Updates newest first by the time the provider displays; ties keep the feed's own order. */
 function readUpdates(rows: readonly unknown[]): OfficialUpdate[] {
-  const updates: OfficialUpdate[] = [];
-  for (const row of rows) {
-    const update = readUpdate(row);
-    if (update !== null) updates.push(update);
-  }
-  return newestFirst(updates);
+  return updatesFrom(rows, incidentUpdateSchema, (u) => {
+    const at = isoOf(u.display_at) ?? isoOf(u.created_at);
+    return at === null ? null : { at, status: mapIncidentStatus(u.status), text: htmlToText(u.body) };
+  });
 }
 
 function affectedNames(rawUpdates: readonly unknown[]): string[] {

@@ -13,7 +13,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 import { createServer } from 'node:net';
 import { isOfflineError, isSiteFailure } from '../../core/local/failures';
 import { GCP_OPEN_ID, SLACK_INCIDENT_TITLE } from '../../demo/formats';
-import { MAIN, expect, openAllDetails, shotName, test, tid, verdictOf, type Driver } from './both';
+import { MAIN, expect, test, tid, verdictOf, type Driver } from './both';
 
 const FF = { tag: '@firefox' };
 

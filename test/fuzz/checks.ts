@@ -107,7 +107,7 @@ function checkUrl(url: unknown, where: string, out: Violation[], incident?: Offi
     out.push({ property: 'text-is-text', code: 'url-type', detail: `${where}: url is ${typeof url}`, ...(incident ? { incident } : {}) });
     return;
   }
-  let ok = false;
+  let ok: boolean;
   try {
     const u = new URL(url);
     ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.href === url && !/[\s<>"]/.test(url);

@@ -118,7 +118,6 @@ const SP_ACTIVE = 'statuspage-summary-github-active-incident-major-outage-202004
 const SP_OK = 'statuspage-summary-github-all-operational-20191230.json';
 const SP_GROUPS = 'statuspage-components-codametrix-with-groups.json';
 const SP_INCIDENTS = 'statuspage-incidents-github-resolved-with-component-transitions.json';
-const SP_MAINT = 'statuspage-scheduled-maintenances-codametrix-completed-trimmed.json';
 const SP_NOW = at('2020-04-02T20:40:00Z');
 const SP_ACTIVE_ID = String(json(SP_ACTIVE).incidents[0].id);
 const SP_INCIDENTS_ID = String(json(SP_INCIDENTS).incidents[0].id);

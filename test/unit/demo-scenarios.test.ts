@@ -61,7 +61,7 @@ function request(
   });
 }
 
-type J = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed feed JSON, probed field by field
+type J = any; // parsed feed JSON, probed field by field
 
 async function json(port: number, host: string, path: string): Promise<J> {
   const r = await request(port, host, path);

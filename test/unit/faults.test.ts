@@ -53,7 +53,7 @@ beforeEach(async () => {
   db = await openStore(`faults-${n++}`);
 });
 
-const deps = (fetch: typeof globalThis.fetch, now: number, timeoutMs?: number): PollDeps & { timeoutMs?: number } => ({
+const deps = (fetch: typeof globalThis.fetch, now: number, _timeoutMs?: number): PollDeps & { timeoutMs?: number } => ({
   db,
   fetch,
   now: () => now,

@@ -448,9 +448,8 @@ describe('fetchFeed: redirects', () => {
 
 describe('fetchFeed + decodeBody: charsets', () => {
   // Real bytes: AWS Health "currentevents" (https://health.aws.amazon.com/public/currentevents),
-  // served as UTF-16BE with a BOM (FE FF) and `charset=utf-16`; copied from
-  // /work/shared/fixtures/feeds/aws-health-currentevents-active-2events.utf16be.bin (see the
-  // provenance notes there). Two open events in ME-CENTRAL-1 / ME-SOUTH-1, status "3".
+  // served as UTF-16BE with a BOM (FE FF) and `charset=utf-16`: test/fixtures/feeds/
+  // aws-health-currentevents-active-2events.utf16be.bin (source in test/fixtures/feeds/PROVENANCE.md). Two open events in ME-CENTRAL-1 / ME-SOUTH-1, status "3".
   const awsBytes = new Uint8Array(
     readFileSync(fileURLToPath(new URL('../fixtures/feeds/aws-health-currentevents-active-2events.utf16be.bin', import.meta.url))),
   );

@@ -3,6 +3,7 @@
  * year-less times of Statuspage update headers, placed relative to a known date.
  */
 import { toIso } from '../../text';
+import { MONTHS } from '../dates';
 
 // ---------------------------------------------------------------------------------------------
 // Dates.
@@ -60,21 +61,6 @@ export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
   AEDT: 660,
   NZST: 720,
   NZDT: 780,
-};
-
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  sep: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
 };
 
 export const monthOf = (word: string): number | undefined => MONTHS[word.slice(0, 3).toLowerCase()];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLUESKY_NOT_CONFIGURED, BLUESKY_SESSION_KEY, bluesky, postViewToPost } from '../../../core/crowd/bluesky';
 import type { CrowdStore, SourceDeps, SourceQuery } from '../../../core/crowd/source';
-import { clone, fakeFetch, fixture, json, MIN, NOW, status, type Call } from './helpers';
+import { clone, fakeFetch, fixture, json, MIN, NOW, type Call } from './helpers';
 
 const search = fixture<{ posts: Record<string, unknown>[]; cursor: string }>('bluesky_searchPosts_response_doc-derived.json');
 const session = fixture<Record<string, unknown>>('bluesky_createSession_response_doc-derived.json');

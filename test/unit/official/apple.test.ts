@@ -3,8 +3,6 @@
  * reconstructed wrapper) and a doc-derived consumer file served as JSONP (test/fixtures/feeds,
  * see PROVENANCE.md there), plus broken variants written inline from deep copies.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import {
@@ -15,25 +13,15 @@ import {
   mapAppleImpact,
 } from '../../../core/official/apple';
 import { stripJsonp } from '../../../core/official/kit';
+import { raw, value, problem } from './helpers';
 
 const DEV_URL = 'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js';
 const CONSUMER_URL = 'https://www.apple.com/support/systemstatus/data/system_status_en_US.js';
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 const DEV = 'apple-systemstatus-developer-events-ongoing-resolved-202207.partial.json';
 const CONSUMER = 'apple-systemstatus-consumer-icloud-outage.doc-derived.jsonp';
 /** The consumer fixture's JSON object, unwrapped. */
 const consumerDoc = (): any => JSON.parse(stripJsonp(raw(CONSUMER))!);
 const devDoc = (): any => JSON.parse(raw(DEV));
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 
 const DEV_NOW = Date.parse('2022-07-27T18:00:00Z');
 const NOW = Date.parse('2026-09-20T12:00:00Z');

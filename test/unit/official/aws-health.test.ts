@@ -17,6 +17,7 @@ import {
   normaliseAwsEvent,
 } from '../../../core/official/aws-health';
 import { epochToIso } from '../../../core/official/dates';
+import { value, problem } from './helpers';
 
 const URL_ = 'https://health.aws.amazon.com/public/currentevents';
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)));
@@ -26,14 +27,6 @@ const DECODED = 'aws-health-currentevents-active-2events.decoded.json';
 const body = decodeBody(new Uint8Array(fixture(BIN)), 'application/json;charset=utf-16');
 const doc = (): any[] => JSON.parse(fixture(DECODED).toString('utf8'));
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 const NOW = Date.parse('2026-05-01T00:00:00Z');
 const parse = (b: string, scope?: string[]): Result<OfficialSnapshot> =>
   awsHealthAdapter.parse([b], { now: NOW, baseUrl: URL_, ...(scope ? { scope } : {}) });
@@ -263,6 +256,7 @@ describe('aws-health broken bodies', () => {
     events[0].date = 'not a date';
     events[0].event_log[0].timestamp = 'whenever';
     events[0].event_log[1].timestamp = -1;
+    // eslint-disable-next-line no-loss-of-precision -- a timestamp too large for a double is the point
     events[0].event_log[2].timestamp = 99999999999999999;
     const uae = value(parse(JSON.stringify(events))).incidents.find((i) => i.id === UAE)!;
     expect(uae.updates).toHaveLength(20);

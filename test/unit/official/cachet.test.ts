@@ -4,45 +4,25 @@
  * list from the cachet-node README (generated from the Cachet API reference), and a 2.4-era incident
  * list (with embedded `updates`) from a Go Cachet client's test. Variants are built inline.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { cachetAdapter, mapComponentCode, mapIncidentCode } from '../../../core/official/cachet';
 import { zonelessAsUtc } from '../../../core/official/dates';
-import { computeVerdict } from '../../../core/verdict';
+import { freshVerdict, json, problem, raw, value } from './helpers';
 
 const BASE = 'https://status.example.com';
 const NOW = Date.parse('2015-08-01T12:30:00Z');
 const ctx = { now: NOW, baseUrl: BASE };
 
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
-
 const COMPONENTS = 'cachet-v1-components-doc-example.json';
 const OPEN = 'cachet-v1-incidents-2.4-doc-example-identified.json';
 const FIXED = 'cachet-v1-incidents-2.3-doc-example-fixed.json';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 const body = (b: unknown): string => (typeof b === 'string' ? b : JSON.stringify(b));
 const parse = (components: unknown, incidents: unknown, more: { scope?: string[]; now?: number } = {}): Result<OfficialSnapshot> =>
   cachetAdapter.parse([body(components), body(incidents)], { ...ctx, ...more });
 
-const verdictOf = (snapshot: OfficialSnapshot, now = NOW) =>
-  computeVerdict({
-    hasOfficial: true,
-    now,
-    staleAfterMs: 3_600_000,
-    official: { serviceId: 'x', snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
-  }).verdict;
+const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot, now).verdict;
 
 describe('cachet endpoints', () => {
   it('reads the component list and the newest incidents under the install base', () => {

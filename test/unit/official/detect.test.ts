@@ -8,8 +8,6 @@
  *   `<link rel="alternate">` tags Statuspage pages carry, and a page with nothing.
  * Anything not served answers 404 with an empty body (what Statuspage does for unknown paths).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../core/model';
 import type { FetchDeps } from '../../../core/net/fetch';
@@ -25,9 +23,7 @@ import {
   statuspageKindOf,
   type DetectedFeed,
 } from '../../../core/official/detect';
-
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+import { raw, value } from './helpers';
 
 const GITHUB_SUMMARY = raw('statuspage-summary-github-all-operational-20191230.json');
 const OPENAI_SUMMARY = JSON.stringify({
@@ -66,10 +62,6 @@ function fakeDeps(routes: Record<string, Route>): FetchDeps & { calls: string[] 
   return { fetch: fetch as unknown as typeof globalThis.fetch, now: () => Date.parse('2026-03-03T05:16:00Z'), calls };
 }
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
 function problem<T>(r: Result<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value)}`);
   return r.problem;

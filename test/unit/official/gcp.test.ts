@@ -4,8 +4,6 @@
  * written inline. Derived variants start from a deep copy of a fixture and change only what the
  * test names.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialIncident, OfficialSnapshot, Result } from '../../../core/model';
 import {
@@ -18,25 +16,13 @@ import {
   PREVIEW_TEXT,
 } from '../../../core/official/gcp';
 import { MAX_RECENT } from '../../../core/model';
+import { raw, json, value, problem } from './helpers';
 
 const CLOUD = 'https://status.cloud.google.com/incidents.json';
 const WORKSPACE = 'https://www.google.com/appsstatus/dashboard/incidents.json';
 
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
-
 const HISTORY = 'gcp-incidents-json-resolved-history.json';
 const WS = 'gcp-workspace-incidents-gmail-open.doc-derived.json';
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 
 /** "now" just after the two July 2026 incidents ended (07-16 12:25 and 07-15 03:40 UTC). */
 const JULY_20 = Date.parse('2026-07-20T00:00:00Z');

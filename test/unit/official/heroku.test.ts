@@ -5,42 +5,21 @@
  * Heroku's own documented issue 604. Variants are built inline from deep copies; each test says
  * what it changed.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { OfficialSnapshot, Result } from '../../../core/model';
+import type { OfficialSnapshot } from '../../../core/model';
 import { herokuAdapter, mapColour, mapUpdateType } from '../../../core/official/heroku';
-import { computeVerdict } from '../../../core/verdict';
+import { freshVerdict, json, parserFor, problem, raw, value } from './helpers';
 
 const FEED = 'https://status.heroku.com/api/v4/current-status';
 const NOW = Date.parse('2026-09-23T12:00:00Z');
 const ctx = { now: NOW, baseUrl: FEED };
 
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
-
 const HEALTHY = 'heroku-v4-current-status-healthy-stale-maintenance.doc-sample.json';
 const ISSUE = 'heroku-v4-current-status-resolved-incident-604.doc-derived.json';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
-const parse = (body: unknown, scope?: string[]): Result<OfficialSnapshot> =>
-  herokuAdapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], scope ? { ...ctx, scope } : ctx);
+const parse = parserFor(herokuAdapter, ctx);
 
-const verdictOf = (snapshot: OfficialSnapshot, now = NOW) =>
-  computeVerdict({
-    hasOfficial: true,
-    now,
-    staleAfterMs: 3_600_000,
-    official: { serviceId: 'heroku', snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
-  }).verdict;
+const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot, now, 'heroku').verdict;
 
 /** Issue 604 made open again: its resolved update removed and `resolved` set false. */
 function openIssue(): any {

@@ -4,21 +4,16 @@
  * No real compat `summary.json` sample exists, so the summary body is ASSEMBLED here from the two
  * real bodies captured at the same time: `{ page, status }` from status.json plus `{ components }`
  * from components.json, with no `incidents` / `scheduled_maintenances` keys — the shape two
- * independent projects report for incident.io's summary.json (research notes §2). The incident list
+ * independent projects report for incident.io's summary.json (see the header of core/official/incidentio.ts). The incident list
  * is the real (trimmed) incidents.json, unchanged.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { incidentioAdapter } from '../../../core/official/incidentio';
+import { raw, json, value, problem } from './helpers';
 
 const BASE = 'https://status.openai.com';
 const ctx = { now: Date.parse('2026-09-19T01:15:00Z'), baseUrl: BASE };
-
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
 
 const STATUS = 'incidentio-statuspage-compat-status-openai-operational.json';
 const COMPONENTS = 'incidentio-statuspage-compat-components-openai-trimmed.json';
@@ -30,14 +25,6 @@ function assembledSummary(): any {
   return { page: status.page, status: status.status, components: json(COMPONENTS).components };
 }
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 const parse = (summary: unknown, incidents: unknown): Result<OfficialSnapshot> =>
   incidentioAdapter.parse(
     [

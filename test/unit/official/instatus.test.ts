@@ -3,43 +3,22 @@
  * JavaScript Date.toString() dates) and on a healthy live body quoted in a third-party feed guide.
  * See test/fixtures/feeds/PROVENANCE.md. Variants are built inline from deep copies.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { OfficialSnapshot, Result } from '../../../core/model';
+import type { OfficialSnapshot } from '../../../core/model';
 import { jsDateString } from '../../../core/official/dates';
 import { instatusAdapter, mapPageStatus } from '../../../core/official/instatus';
-import { computeVerdict } from '../../../core/verdict';
+import { freshVerdict, json, parserFor, problem, raw, value } from './helpers';
 
 const FEED = 'https://instat.us/summary.json';
 const NOW = Date.parse('2022-06-11T19:00:00Z');
 const ctx = { now: NOW, baseUrl: FEED };
 
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
-
 const DOC = 'instatus-summary-doc-example-hasissues.json';
 const UP = 'instatus-summary-wistia-up.doc-sample.json';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
-const parse = (body: unknown, scope?: string[]): Result<OfficialSnapshot> =>
-  instatusAdapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], scope ? { ...ctx, scope } : ctx);
+const parse = parserFor(instatusAdapter, ctx);
 
-const verdict = (snapshot: OfficialSnapshot, now = NOW) =>
-  computeVerdict({
-    hasOfficial: true,
-    now,
-    staleAfterMs: 3_600_000,
-    official: { serviceId: 'x', snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
-  });
+const verdict = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot, now);
 
 describe('instatus endpoints', () => {
   it('reads the summary.json URL itself, as JSON', () => {

@@ -5,43 +5,22 @@
  * test/fixtures/feeds/PROVENANCE.md). The sibling `/api/posts/mac` body quoted verbatim in the same
  * investigation is used as the "wrong route" case. Variants are built inline from deep copies.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { OfficialSnapshot, Result } from '../../../core/model';
+import type { OfficialSnapshot } from '../../../core/model';
 import { m365Adapter, mapM365Status } from '../../../core/official/m365';
-import { computeVerdict } from '../../../core/verdict';
+import { freshVerdict, json, parserFor, problem, raw, value } from './helpers';
 
 const FEED = 'https://status.cloud.microsoft/api/posts/m365Consumer';
 const NOW = Date.parse('2026-09-18T21:24:30Z');
 const ctx = { now: NOW, baseUrl: FEED };
 
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
-
 const MIXED = 'm365-consumer-posts-doc-derived-mixed.json';
 const MAC = 'm365-posts-mac-available-verbatim.json';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
-const parse = (body: unknown, scope?: string[]): Result<OfficialSnapshot> =>
-  m365Adapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], scope ? { ...ctx, scope } : ctx);
+const parse = parserFor(m365Adapter, ctx);
 const row = (body: any[], name: string): any => body.find((r) => r.ServiceDisplayName === name);
 
-const verdictOf = (snapshot: OfficialSnapshot, now = NOW) =>
-  computeVerdict({
-    hasOfficial: true,
-    now,
-    staleAfterMs: 3_600_000,
-    official: { serviceId: 'x', snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
-  }).verdict;
+const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot, now).verdict;
 
 describe('m365 endpoints', () => {
   it('reads the feed URL itself, as JSON', () => {

@@ -7,8 +7,6 @@
  * injected (`ctx.now`): near each capture where it matters, and far later to prove the 48 h
  * staleness rule.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialIncident, OfficialSnapshot, Result } from '../../../core/model';
 import type { ParseContext } from '../../../core/official/types';
@@ -20,9 +18,7 @@ import { decodeXmlEntities, unescapeMarkup } from '../../../core/official/rss/fe
 import { prefixStatus } from '../../../core/official/rss/generic';
 import { MAX_TEXT } from '../../../core/text';
 import { computeVerdict, type OfficialState } from '../../../core/verdict';
-
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+import { raw, value, problem } from './helpers';
 
 const GITHUB_ACTIVE = 'statuspage-history-atom-github-active-incident.atom';
 const GITHUB_MAINT = 'statuspage-history-atom-github-scheduled-maintenance.atom';
@@ -40,14 +36,6 @@ const at = (iso: string): number => Date.parse(iso);
 const ctxAt = (now: string, baseUrl: string, scope?: string[]): ParseContext =>
   scope === undefined ? { now: at(now), baseUrl } : { now: at(now), baseUrl, scope };
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 const parse = (body: string, ctx: ParseContext): Result<OfficialSnapshot> => rssAdapter.parse([body], ctx);
 
 /** Every piece of text a person could be shown. */

@@ -6,8 +6,6 @@
  * their `status` set to "active" (and, where said, their resolution note removed). The shape of
  * an active document is Slack's documented one (`active_incidents[]` of history-shaped incidents).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import {
@@ -17,22 +15,11 @@ import {
   slackAdapter,
   slackStatusHome,
 } from '../../../core/official/slack';
+import { raw, json, value, problem } from './helpers';
 
 const URL_ = 'https://slack-status.com/api/v2.0.0/current';
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
 const OK = 'slack-v2-current-ok.json';
 const HISTORY = 'slack-v2-history-resolved-trimmed.json';
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 
 /** Half an hour after the Help-page chat incident's second note (2026-06-26T02:41:18-07:00). */
 const NOW = Date.parse('2026-06-26T10:10:00Z');

@@ -3,43 +3,23 @@
  * reproducing status.io's documentation example (incident + active and upcoming maintenance). See
  * test/fixtures/feeds/PROVENANCE.md. Variants are built inline from deep copies.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { mapStateCode, mapStatusCode, statusioAdapter, statusioIncidentUrl } from '../../../core/official/statusio';
-import { computeVerdict } from '../../../core/verdict';
+import { freshVerdict, json, problem, raw, value } from './helpers';
 
 const PAGE_ID = '5b36dc6502d06804c08349f7';
 const FEED = `https://api.status.io/1.0/status/${PAGE_ID}`;
 const NOW = Date.parse('2021-12-06T16:55:00Z');
 const ctx = { now: NOW, baseUrl: FEED };
 
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
-
 const GITLAB = 'statusio-public-status-gitlab-operational.json';
 const DOC = 'statusio-public-status-doc-example-incident-maintenance.json';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 const parse = (body: unknown, more: { scope?: string[]; baseUrl?: string } = {}): Result<OfficialSnapshot> =>
   statusioAdapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], { ...ctx, ...more });
 
-const verdictOf = (snapshot: OfficialSnapshot, now = NOW) =>
-  computeVerdict({
-    hasOfficial: true,
-    now,
-    staleAfterMs: 3_600_000,
-    official: { serviceId: 'x', snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
-  }).verdict;
+const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot, now).verdict;
 
 describe('status.io endpoints', () => {
   it('reads the feed URL itself, as JSON', () => {

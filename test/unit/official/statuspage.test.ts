@@ -3,8 +3,6 @@
  * variants written inline. Derived variants always start from a deep copy of a real payload and
  * change only what the test names.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialIncident, OfficialSnapshot, Result } from '../../../core/model';
 import {
@@ -18,13 +16,10 @@ import {
   statuspageAdapter,
 } from '../../../core/official/statuspage';
 import { mapIncidentStatus } from '../../../core/official/kit';
+import { raw, json, value, problem } from './helpers';
 
 const BASE = 'https://www.githubstatus.com';
 const ctx = { now: Date.parse('2020-04-02T20:40:00Z'), baseUrl: BASE };
-
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-const json = (name: string): any => JSON.parse(raw(name));
 
 const ACTIVE = 'statuspage-summary-github-active-incident-major-outage-20200402.json';
 const ALL_OK = 'statuspage-summary-github-all-operational-20191230.json';
@@ -33,14 +28,6 @@ const HISTORY = 'statuspage-incidents-github-resolved-with-component-transitions
 const MAINT = 'statuspage-scheduled-maintenances-codametrix-completed-trimmed.json';
 const DISCORD = 'statuspage-status-discord-operational.json';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
-  return r.value;
-}
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error('expected a failure');
-  return r.problem;
-}
 const parse = (body: string): Result<OfficialSnapshot> => statuspageAdapter.parse([body], ctx);
 const history = (body: string): Result<OfficialIncident[]> => statuspageAdapter.history!.parse(body, ctx);
 

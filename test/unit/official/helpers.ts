@@ -1,0 +1,37 @@
+/** What the adapter tests share: reading real fixtures, and unwrapping a `Result` with a clear failure. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OfficialSnapshot, Result } from '../../../core/model';
+import type { FeedAdapter, ParseContext } from '../../../core/official/types';
+import { computeVerdict } from '../../../core/verdict';
+
+/** A real sample from test/fixtures/feeds/ (source and licence in its PROVENANCE.md). */
+export const raw = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+/** A real sample, parsed: tests probe and mutate it field by field. */
+export const json = (name: string): any => JSON.parse(raw(name));
+
+export function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
+  return r.value;
+}
+
+export function problem<T>(r: Result<T>) {
+  if (r.ok) throw new Error('expected a failure');
+  return r.problem;
+}
+
+/** The verdict for a snapshot read just now (fresh: read at `now`, stale only after an hour). */
+export const freshVerdict = (snapshot: OfficialSnapshot, now: number, serviceId = 'x') =>
+  computeVerdict({
+    hasOfficial: true,
+    now,
+    staleAfterMs: 3_600_000,
+    official: { serviceId, snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
+  });
+
+/** `parse(body, scope?)` for a one-body adapter: a value is sent as its JSON text. */
+export const parserFor =
+  (adapter: FeedAdapter, ctx: ParseContext) =>
+  (body: unknown, scope?: string[]): Result<OfficialSnapshot> =>
+    adapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], scope ? { ...ctx, scope } : ctx);
