@@ -50,6 +50,11 @@ const KIND_NAMES: Record<OfficialKind, string> = {
   instatus: 'Instatus',
   cachet: 'Cachet',
   m365: 'Microsoft 365',
+  betterstack: 'Better Stack',
+  rootly: 'Rootly',
+  sorry: 'Sorry',
+  uptimekuma: 'Uptime Kuma',
+  gatus: 'Gatus',
 };
 
 type Outcome = { kind: 'error'; text: string } | { kind: 'note'; text: string };

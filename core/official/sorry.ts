@@ -1,0 +1,64 @@
+/**
+ * Sorry (sorryapp.com) status pages: `https://api.sorryapp.com/v1/pages/<page id>/components`
+ * (catalog `official.url` is that feed URL; one body per poll). The shape is the one the stts
+ * client reads (inket/stts SorryService.swift): `{ response: [{ name, state }] }`, `state` one of
+ * `operational`, `partially-degraded`, `degraded`.
+ *
+ * The endpoint lists components only: no incidents, no page status. The page indicator is the
+ * worst component. stts ranks `degraded` above `partially-degraded` (major vs minor); here
+ * `degraded` → major_outage and `partially-degraded` → partial_outage. An unknown state word is
+ * 'unknown', never operational.
+ */
+import { fail, ok, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
+import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
+import { SHAPE_MESSAGE, cleanName, eachValid, idOf, worstStatus } from './feedkit';
+import { isRecord, list, object } from './read';
+import { readWith, trimBase } from './statuspage';
+
+const STATES: Record<string, ComponentStatus> = {
+  operational: 'operational',
+  'partially-degraded': 'partial_outage',
+  degraded: 'major_outage',
+};
+
+export function mapSorryState(value: unknown): ComponentStatus {
+  const w = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return Object.prototype.hasOwnProperty.call(STATES, w) ? STATES[w]! : 'unknown';
+}
+
+const envelope = object({ response: list });
+
+function readComponent(raw: unknown, index: number): OfficialComponent | null {
+  if (!isRecord(raw)) return null;
+  const name = cleanName(raw.name);
+  if (name === '' || typeof raw.state !== 'string') return null;
+  return { id: idOf(raw.id) ?? `${index}:${name}`, name, status: mapSorryState(raw.state), group: null };
+}
+
+export const sorryAdapter: FeedAdapter = {
+  kind: 'sorry',
+  label: 'Sorry status page components API',
+  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  parse(bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> {
+    try {
+      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
+      const env = readWith(envelope, bodies[0]);
+      if (!env.ok) return env;
+      let i = 0;
+      const { items, allBad } = eachValid(env.value.response, (row) => readComponent(row, i++));
+      if (allBad) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
+      const snapshot: OfficialSnapshot = {
+        indicator: worstStatus(items.map((c) => c.status)),
+        description: null,
+        components: items,
+        incidents: [],
+        maintenances: [],
+        recent: [],
+      };
+      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
+      return ok(snapshot);
+    } catch {
+      return fail('internal', 'the status feed could not be read because of an internal error');
+    }
+  },
+};
