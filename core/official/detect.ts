@@ -8,7 +8,9 @@
  * 2. Statuspage API on the origin (`/api/v2/summary.json`): `page` + `status.indicator` means
  *    Atlassian Statuspage, or incident.io's compatible shim when the page has no `time_zone` and a
  *    ULID id (its JSON carries components, so it beats any feed on the same host). Then Instatus
- *    (`/summary.json` with `page.status` UP/HASISSUES/UNDERMAINTENANCE).
+ *    (`/summary.json` with `page.status` UP/HASISSUES/UNDERMAINTENANCE), then Better Stack
+ *    (`/index.json`), Rootly (`/api/v1/status.json`), Uptime Kuma (`/status/<slug>` →
+ *    `/api/status-page/<slug>`) and Gatus (`/api/v1/endpoints/statuses`): ./detect-platforms.ts.
  * 3. A pasted URL that already looks like a feed (`.rss`, `.atom`, `/feed`…): read it as RSS/Atom.
  * 4. The page's HTML: `<link rel="alternate" type="application/rss+xml|atom+xml" href>`.
  * 5. Conventional feed paths: `/history.rss`, `/history.atom`, `/feed.rss`, `/feed.atom`.
@@ -24,6 +26,7 @@ import type { OfficialKind } from './kinds';
 import { htmlToText } from '../text';
 import { readFeed, snapshotOf } from './rss';
 import { isRecord } from './statuspage';
+import { PLATFORM_PROBES, sorryFeed } from './detect-platforms';
 
 export interface DetectedFeed {
   kind: OfficialKind;
@@ -157,6 +160,8 @@ export function knownPattern(input: string): DetectedFeed | null {
   if (host === 'status.gitlab.com') {
     return { kind: 'statusio', url: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7', label: 'GitLab' };
   }
+  const sorry = sorryFeed(url);
+  if (sorry !== null) return { kind: 'sorry', url: sorry, label: 'Sorry' };
   if (host.endsWith('.statuspage.io') && host !== 'www.statuspage.io' && host.split('.').length === 3) {
     return { kind: 'statuspage', url: `https://${host}`, label: host.slice(0, -'.statuspage.io'.length) };
   }
@@ -336,6 +341,15 @@ export async function detectFeed(pageUrl: string, deps: FetchDeps): Promise<Resu
     if (instatus.kind === 'fresh') {
       const name = instatusNameOf(instatus.text);
       if (name !== null) return ok({ kind: 'instatus', url: `${origin}/summary.json`, label: displayName(name, host) });
+    }
+
+    // 2b. The other platforms with a JSON API (Better Stack, Rootly, Uptime Kuma, Gatus).
+    for (const probe of PLATFORM_PROBES) {
+      const feedUrl = probe.url(url);
+      if (feedUrl === null) continue;
+      const got = await fetchFeed(feedUrl, { expect: 'json' }, deps);
+      const name = got.kind === 'fresh' ? probe.nameOf(got.text) : null;
+      if (name !== null) return ok({ kind: probe.kind, url: feedUrl, label: displayName(name, host) });
     }
 
     // 3. The address is a feed itself.
