@@ -6,7 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Service } from '@/core/catalog/catalog';
 import { t } from '@/core/i18n';
 import type { Result } from '@/core/model';
-import type { OfficialKind } from '@/core/official/kinds';
+import { KIND_LABELS } from '@/core/official/kinds';
 import { readCustomService, type CustomService, type Settings } from '@/core/settings';
 import { customIdFor, normaliseStatusPageUrl, parseDomainsInput } from '@/core/settings-io';
 import type { DetectedFeed } from '@/core/official/detect';
@@ -35,27 +35,6 @@ function catalogMatch(catalog: readonly Service[], page: string, feed: string): 
 function requiredOrigins(catalog: readonly Service[]): Set<string> {
   return new Set(catalog.flatMap((s) => (s.official ? [originOf(s.official.url)] : [])));
 }
-
-/** Feed formats by their proper names (not translated). */
-const KIND_NAMES: Record<OfficialKind, string> = {
-  statuspage: 'Atlassian Statuspage',
-  incidentio: 'incident.io',
-  rss: 'RSS/Atom',
-  gcp: 'Google Cloud',
-  'aws-health': 'AWS Health',
-  slack: 'Slack',
-  apple: 'Apple',
-  heroku: 'Heroku',
-  statusio: 'status.io',
-  instatus: 'Instatus',
-  cachet: 'Cachet',
-  m365: 'Microsoft 365',
-  betterstack: 'Better Stack',
-  rootly: 'Rootly',
-  sorry: 'Sorry',
-  uptimekuma: 'Uptime Kuma',
-  gatus: 'Gatus',
-};
 
 type Outcome = { kind: 'error'; text: string } | { kind: 'note'; text: string };
 
@@ -164,7 +143,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
         return showError(t('customUndetected', t('customUnusableFeed')), 'url');
       }
       update((s) => ({ ...s, custom: [...s.custom, entry], watched: s.watched.includes(id) ? s.watched : [...s.watched, id] }));
-      setOutcome({ kind: 'note', text: t('customAdded', [entry.name, KIND_NAMES[feed.kind]]) });
+      setOutcome({ kind: 'note', text: t('customAdded', [entry.name, KIND_LABELS[feed.kind]]) });
       setUrl('');
       setDomains('');
     } finally {

@@ -26,6 +26,7 @@ import { blueskyReady, isdownReady, loadCredentials } from './credentials';
 import { loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
+import { findStatusPage, watchFound } from './find/run';
 import { isOpen } from './verdict';
 
 export const POLL_ALARM = 'poll';
@@ -390,11 +391,18 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       });
     } else if (msg?.type === 'test-source') {
       work = testSource(msg.source);
+    } else if (msg?.type === 'find-status-page') {
+      // core/find/run.ts does the search; a found page becomes a watched custom page, and the
+      // settings change re-runs the tick (storage.onChanged below), which polls it and repaints.
+      work = findStatusPage(msg, { fetch: deps.fetch, now: deps.now, store: b.storage.local }).then(async (r) => {
+        if (r?.found) await watchFound(b.storage.local, r);
+        return r;
+      });
     }
     if (!work) return false;
     work.then(
-      (r) => sendResponse(msg.type === 'test-source' ? r : true),
-      (e) => sendResponse(msg.type === 'test-source' ? { ok: false, message: String(e) } : false),
+      (r) => sendResponse(msg.type === 'test-source' || msg.type === 'find-status-page' ? r : true),
+      (e) => sendResponse(msg.type === 'test-source' ? { ok: false, message: String(e) } : msg.type === 'find-status-page' ? null : false),
     );
     return true;
   });

@@ -19,3 +19,24 @@ export const OFFICIAL_KINDS = [
   'gatus', // Gatus api/v1/endpoints/statuses (feed URL)
 ] as const;
 export type OfficialKind = (typeof OFFICIAL_KINDS)[number];
+
+/** Each format by its proper name, for people (not translated: product names). */
+export const KIND_LABELS: Record<OfficialKind, string> = {
+  statuspage: 'Atlassian Statuspage',
+  incidentio: 'incident.io',
+  rss: 'RSS/Atom',
+  gcp: 'Google Cloud',
+  'aws-health': 'AWS Health',
+  slack: 'Slack',
+  apple: 'Apple',
+  heroku: 'Heroku',
+  statusio: 'status.io',
+  instatus: 'Instatus',
+  cachet: 'Cachet',
+  m365: 'Microsoft 365',
+  betterstack: 'Better Stack',
+  rootly: 'Rootly',
+  sorry: 'Sorry',
+  uptimekuma: 'Uptime Kuma',
+  gatus: 'Gatus',
+};

@@ -10,6 +10,9 @@ import { evaluate } from '@/core/evaluate';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports } from '@/core/local/store';
 import { tabHostname } from '@/core/tabs';
+import { registrableDomain, originsToAsk } from '@/core/find/candidates';
+import { rememberedFind, type FindResult } from '@/core/find/cache';
+import type { FindState } from '@/components/Popup';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -20,6 +23,7 @@ const params = new URLSearchParams(location.search);
 let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
+let find: FindState = { state: 'idle' };
 
 /** The hostname shown in the tab the popup is about (`?tab=`, else the active tab), as the worker recorded it. */
 async function tabHost(): Promise<string | null> {
@@ -55,6 +59,12 @@ async function load(): Promise<PopupData> {
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
   const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
+  // A site no service owns: offer the search, showing what it found within the last week.
+  const site = !service && t.host ? registrableDomain(t.host) : null;
+  if (site !== null && find.state === 'idle') {
+    const remembered = await rememberedFind(browser.storage.local, site, now);
+    if (remembered) find = { state: 'done', result: remembered };
+  }
   const inputs = { events, reports, online: navigator.onLine, crowd };
   return {
     now,
@@ -71,6 +81,7 @@ async function load(): Promise<PopupData> {
       return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now) }] : [];
     }),
     refreshing,
+    find: site !== null ? { site, state: find } : null,
   };
 }
 
@@ -80,7 +91,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage() }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage(), onFind }}
     />,
     root,
   );
@@ -97,6 +108,32 @@ async function refresh() {
     refreshing = false;
     await paint();
   }
+}
+
+/**
+ * "Find a status page": ask for the hosts first, inside the click (browsers prompt only during a
+ * user gesture), then let the worker search (it outlives the popup) and show what it found.
+ */
+function onFind(readSite: boolean) {
+  const host = last?.host;
+  if (!host || find.state === 'busy') return;
+  let granted: Promise<boolean>;
+  try {
+    granted = browser.permissions.request({ origins: originsToAsk(host, readSite) });
+  } catch (e) {
+    granted = Promise.reject(e);
+  }
+  void (async () => {
+    find = { state: 'busy' };
+    await paint();
+    if (!(await granted.catch(() => false))) {
+      find = { state: 'denied' };
+      return paint();
+    }
+    const r = (await browser.runtime.sendMessage({ type: 'find-status-page', host, readSite } satisfies Message).catch(() => null)) as FindResult | null;
+    find = r ? { state: 'done', result: r } : { state: 'failed' };
+    await paint();
+  })();
 }
 
 async function copy() {
