@@ -15,6 +15,7 @@ import { sourceById } from './crowd/index';
 import { pollCrowd, type CrowdRecord } from './crowd/poller';
 import type { SourceConfig, SourceId } from './crowd/source';
 import { evaluate } from './evaluate';
+import { isOpen } from './model';
 import { evidenceFor, type EvidenceInputs } from './evidence';
 import { stepEpisode, takeUnnotified } from './history/episodes';
 import { loadNav, loadReports, recordNav, setReport } from './local/store';
@@ -27,7 +28,6 @@ import { loadSettings, type Settings } from './settings';
 import { getCrowd, getOpenEpisode, getRecord, getRecords, openStore, pruneEpisodes, putEpisode, type Db } from './store';
 import { allTabs, forgetTab, rememberTab, tabHostname } from './tabs';
 import { findStatusPage, watchFound } from './find/run';
-import { isOpen } from './verdict';
 
 export const POLL_ALARM = 'poll';
 /** The toolbar title on sites no catalogued service owns and no watched service is in trouble. */
@@ -178,7 +178,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
       try {
         const { result, ev } = judge(service);
         const open = await getOpenEpisode(d, service.id);
-        const openIncidents = (recs.get(service.id)?.snapshot?.incidents ?? []).filter((i) => isOpen(i) && i.kind === 'incident');
+        const openIncidents = (recs.get(service.id)?.snapshot?.incidents ?? []).filter((i) => isOpen(i.status) && i.kind === 'incident');
         const step = stepEpisode(open, {
           serviceId: service.id,
           now,

@@ -7,13 +7,12 @@
  * they keep the snapshot and record the problem, which the verdict turns into `unknown`.
  */
 import type { Service } from './catalog/catalog';
-import type { OfficialIncident, OfficialSnapshot, Problem, Result } from './model';
+import { isOpen, type OfficialIncident, type OfficialSnapshot, type Problem, type Result } from './model';
 import { afterFailure, afterSuccess, isDue } from './net/backoff';
 import { fetchFeed, type FetchDeps } from './net/fetch';
-import type { FeedAdapter, FeedRequest, ParseContext } from './official/adapter';
+import type { FeedAdapter, FeedRequest, ParseContext } from './official/types';
 import { adapterFor } from './official/registry';
 import { checkOf, commitPolls, emptyRecord, getBody, getChecks, getRecord, getRecords, withCheck, type BodyRecord, type Check, type Db, type ServiceRecord } from './store';
-import { isOpen } from './verdict';
 
 export interface PollDeps extends FetchDeps {
   db: Db;
@@ -242,8 +241,8 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
   const snapshot = parsed.value;
 
   // Incidents that were open and are gone: find out how they ended.
-  const openNow = new Set(snapshot.incidents.filter(isOpen).map((i) => i.id));
-  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i) && !openNow.has(i.id));
+  const openNow = new Set(snapshot.incidents.filter((i) => isOpen(i.status)).map((i) => i.id));
+  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i.status) && !openNow.has(i.id));
   let history = prev.history;
   let historyFetchedAt = prev.historyFetchedAt;
   const bodies = loaded.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
@@ -390,7 +389,7 @@ async function readHistory(
 export function mergeHistory(old: OfficialIncident[], incoming: OfficialIncident[]): OfficialIncident[] {
   const byId = new Map<string, OfficialIncident>();
   for (const i of old) byId.set(i.id, i);
-  for (const i of incoming) if (!isOpen(i)) byId.set(i.id, i);
+  for (const i of incoming) if (!isOpen(i.status)) byId.set(i.id, i);
   const at = (i: OfficialIncident) => Date.parse(i.resolvedAt ?? i.updatedAt ?? i.createdAt ?? '') || 0;
   return [...byId.values()].sort((a, b) => at(b) - at(a)).slice(0, HISTORY_LIMIT);
 }

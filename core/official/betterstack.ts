@@ -21,6 +21,7 @@
  * - Resource `not_monitored` says nothing about now: 'unknown'.
  */
 import {
+  MAX_TITLE,
   fail,
   ok,
   type ComponentStatus,
@@ -32,11 +33,10 @@ import {
   type OfficialUpdate,
   type Result,
 } from '../model';
-import { htmlToText, safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, idOf, newestFirst } from './feedkit';
-import { isRecord } from './read';
-import { MAX_TITLE, readJsonObject, trimBase } from './statuspage';
+import { safeUrl } from '../text';
+import { anyDate } from './dates';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, idOf, isRecord, newestFirst, parseFirst, readJsonObject, snapshotLists, statesNothing, textOf, trimBase } from './kit';
+import type { FeedAdapter, ParseContext } from './types';
 
 const STATES: Record<string, ComponentStatus> = {
   operational: 'operational',
@@ -70,7 +70,7 @@ function readUpdate(raw: Rec | undefined): OfficialUpdate | null {
   if (at === null) return null; // an update without a time cannot be placed on the timeline
   const states = list(a.affected_resources).flatMap((x) => (isRecord(x) && typeof x.status === 'string' ? [x.status] : []));
   const status: IncidentStatus = states.length > 0 && states.every((s) => s === 'resolved') ? 'resolved' : 'unknown';
-  return { at, status, text: htmlToText(a.message) };
+  return { at, status, text: textOf(a.message) };
 }
 
 function readReport(raw: Rec, byKey: Map<string, Rec>, names: Map<string, string>, root: string | null, now: number): OfficialIncident | null {
@@ -127,10 +127,9 @@ export const betterstackAdapter: FeedAdapter = {
   kind: 'betterstack',
   label: 'Better Stack status page (index.json)',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const doc = readJsonObject(bodies[0]);
+  parse: (bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> =>
+    parseFirst(bodies, (body) => {
+      const doc = readJsonObject(body);
       if (!doc.ok) return doc;
       const data = doc.value.data;
       if (!isRecord(data) || data.type !== 'status_page' || !Array.isArray(doc.value.included)) return shape();
@@ -163,19 +162,12 @@ export const betterstackAdapter: FeedAdapter = {
         return inc === null ? [] : [inc];
       });
       if (reports.length > 0 && read.length === 0) return shape();
-      const closed = (i: OfficialIncident) => i.status === 'resolved' || i.status === 'completed';
       const snapshot: OfficialSnapshot = {
         indicator: mapBetterStackState(attrs(data).aggregate_state),
         description: null,
         components,
-        incidents: read.filter((i) => i.kind === 'incident' && !closed(i)),
-        maintenances: read.filter((i) => i.kind === 'maintenance' && !closed(i)),
-        recent: read.filter(closed),
+        ...snapshotLists(read, ctx.now, (i) => i.createdAt),
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+    }),
 };

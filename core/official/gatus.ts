@@ -10,11 +10,10 @@
  * no result → 'unknown'. The page indicator is the worst component. Gatus publishes no incidents.
  * A failing check is what the dashboard shows its readers as "down"; we report it as such.
  */
-import { fail, ok, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, worstStatus } from './feedkit';
-import { isRecord, parseJsonWithin } from './read';
-import { MAX_DEPTH, trimBase } from './statuspage';
+import { fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
+import { anyDate } from './dates';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, eachValid, isRecord, parseFirst, readJsonArray, statesNothing, trimBase } from './kit';
+import type { FeedAdapter, ParseContext } from './types';
 
 /** The newest result of an endpoint: latest `timestamp`, the later element on ties or without times. */
 function newest(results: readonly unknown[]): Record<string, unknown> | null {
@@ -47,18 +46,11 @@ export const gatusAdapter: FeedAdapter = {
   kind: 'gatus',
   label: 'Gatus endpoint statuses API',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      const body = bodies[0];
-      if (typeof body !== 'string') return fail('internal', 'the status feed was not read');
-      const text = body.replace(/^\uFEFF/, '').trimStart();
-      if (text === '') return fail('parse', 'the status feed was empty');
-      if (text[0] === '<') return fail('parse', 'the status feed answered with a web page (HTML) instead of JSON — the page may have moved');
-      const parsed = parseJsonWithin(text, MAX_DEPTH);
-      if (parsed === 'deep') return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-      if (parsed === 'invalid') return fail('parse', 'the status feed is not valid JSON');
-      if (!Array.isArray(parsed.value)) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-      const { items, allBad } = eachValid(parsed.value, readEndpoint);
+  parse: (bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> =>
+    parseFirst(bodies, (body) => {
+      const rows = readJsonArray(body);
+      if (!rows.ok) return rows;
+      const { items, allBad } = eachValid(rows.value, readEndpoint);
       if (allBad) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
       const snapshot: OfficialSnapshot = {
         indicator: worstStatus(items.map((c) => c.status)),
@@ -68,10 +60,6 @@ export const gatusAdapter: FeedAdapter = {
         maintenances: [],
         recent: [],
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+    }),
 };

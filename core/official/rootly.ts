@@ -15,10 +15,9 @@
  */
 import { fail, ok, type OfficialSnapshot, type Result } from '../model';
 import { safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import { SHAPE_MESSAGE, cleanName } from './feedkit';
-import { object, optList, optObject, str } from './read';
-import { isActiveMaintenance, isOpen, mapIndicator, normaliseIncidents, readWith, trimBase } from './statuspage';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, object, optList, optObject, parseFirst, readWith, snapshotLists, statesNothing, str, trimBase } from './kit';
+import { mapIndicator, normaliseIncidents } from './statuspage';
+import type { FeedAdapter, ParseContext } from './types';
 
 const statusSchema = object({
   status: optObject(object({ indicator: str, description: str })),
@@ -35,29 +34,21 @@ export const rootlyAdapter: FeedAdapter = {
   kind: 'rootly',
   label: 'Rootly status page public API',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const env = readWith(statusSchema, bodies[0]);
+  parse: (bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> =>
+    parseFirst(bodies, (body) => {
+      const env = readWith(statusSchema, body);
       if (!env.ok) return env;
       const s = env.value;
       if (!s.status) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
       const all = normaliseIncidents(s.incidents ?? [], { baseUrl: ctx.baseUrl, fallbackUrl: (base) => rootlyPageRoot(base) });
       if (!all.ok) return all;
       const description = cleanName(s.status.description);
-      const open = all.value.filter((i) => isOpen(i.status));
       const snapshot: OfficialSnapshot = {
         indicator: mapIndicator(s.status.indicator),
         description: description === '' ? null : description,
         components: [],
-        incidents: open.filter((i) => i.kind === 'incident'),
-        maintenances: open.filter((i) => i.kind === 'maintenance' && isActiveMaintenance(i.status)),
-        recent: all.value.filter((i) => !isOpen(i.status)),
+        ...snapshotLists(all.value, ctx.now, (i) => i.createdAt),
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+    }),
 };

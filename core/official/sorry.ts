@@ -9,11 +9,9 @@
  * `degraded` → major_outage and `partially-degraded` → partial_outage. An unknown state word is
  * 'unknown', never operational.
  */
-import { fail, ok, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import { SHAPE_MESSAGE, cleanName, eachValid, idOf, worstStatus } from './feedkit';
-import { isRecord, list, object } from './read';
-import { readWith, trimBase } from './statuspage';
+import { fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, eachValid, idOf, isRecord, list, object, parseFirst, readWith, statesNothing, trimBase } from './kit';
+import type { FeedAdapter, ParseContext } from './types';
 
 const STATES: Record<string, ComponentStatus> = {
   operational: 'operational',
@@ -39,10 +37,9 @@ export const sorryAdapter: FeedAdapter = {
   kind: 'sorry',
   label: 'Sorry status page components API',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const env = readWith(envelope, bodies[0]);
+  parse: (bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> =>
+    parseFirst(bodies, (body) => {
+      const env = readWith(envelope, body);
       if (!env.ok) return env;
       let i = 0;
       const { items, allBad } = eachValid(env.value.response, (row) => readComponent(row, i++));
@@ -55,10 +52,6 @@ export const sorryAdapter: FeedAdapter = {
         maintenances: [],
         recent: [],
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+    }),
 };

@@ -16,8 +16,10 @@
  * The page indicator is the worst monitor, or maintenance when one is under way and nothing is worse.
  */
 import {
+  MAX_TITLE,
   fail,
   ok,
+  worstStatus,
   type ComponentStatus,
   type OfficialComponent,
   type OfficialIncident,
@@ -25,11 +27,9 @@ import {
   type Result,
 } from '../model';
 import { safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type FeedRequest, type ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, idOf, worstStatus } from './feedkit';
-import { isRecord, list, looseRecord, object, optList } from './read';
-import { MAX_TITLE, readWith, trimBase } from './statuspage';
-import { htmlToText } from '../text';
+import { anyDate } from './dates';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, guarded, idOf, isRecord, list, looseRecord, object, optList, readWith, statesNothing, textOf, trimBase } from './kit';
+import type { FeedAdapter, FeedRequest, ParseContext } from './types';
 
 const BEATS: Record<string, ComponentStatus> = { '0': 'major_outage', '1': 'operational', '2': 'degraded', '3': 'maintenance' };
 
@@ -87,7 +87,7 @@ function readIncident(raw: unknown, pageUrl: string | null): OfficialIncident | 
   if (id === null) return null;
   const created = anyDate(raw.createdDate);
   const updated = anyDate(raw.lastUpdatedDate) ?? created;
-  const text = htmlToText(raw.content);
+  const text = textOf(raw.content);
   return {
     id,
     title: cleanName(raw.title, MAX_TITLE) || 'Incident',
@@ -113,7 +113,7 @@ function readMaintenance(raw: unknown, pageUrl: string | null): OfficialIncident
   const slot = Array.isArray(raw.timeslotList) && isRecord(raw.timeslotList[0]) ? raw.timeslotList[0] : {};
   const from = anyDate(slot.startDate);
   const until = anyDate(slot.endDate);
-  const text = htmlToText(raw.description);
+  const text = textOf(raw.description);
   return {
     id,
     title: cleanName(raw.title, MAX_TITLE) || 'Maintenance',
@@ -136,12 +136,12 @@ export const uptimekumaAdapter: FeedAdapter = {
   kind: 'uptimekuma',
   label: 'Uptime Kuma status page',
   endpoints,
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
+  parse: (bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> =>
+    guarded(() => {
       if (bodies.length < 2) return fail('internal', 'the status page and its heartbeats were not both read');
-      const page = readWith(pageSchema, bodies[0], 'the status page data');
+      const page = readWith(pageSchema, bodies[0]!, 'the status page data');
       if (!page.ok) return page;
-      const beats = readWith(beatSchema, bodies[1], 'the heartbeat list');
+      const beats = readWith(beatSchema, bodies[1]!, 'the heartbeat list');
       if (!beats.ok) return beats;
       const heartbeatList = beats.value.heartbeatList;
       if (heartbeatList === null) return fail('schema', `the heartbeat list ${SHAPE_MESSAGE}`);
@@ -183,10 +183,6 @@ export const uptimekumaAdapter: FeedAdapter = {
         maintenances,
         recent: [],
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+    }),
 };

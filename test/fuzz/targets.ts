@@ -8,13 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OfficialIncident, OfficialSnapshot, Result } from '../../core/model';
-import type { ParseContext } from '../../core/official/adapter';
-import { MAX_COMPONENTS, MAX_OPEN, MAX_RECENT as JSON_MAX_RECENT, MAX_UPDATES as JSON_MAX_UPDATES } from '../../core/official/json-feeds';
+import type { ParseContext } from '../../core/official/types';
+import { MAX_COMPONENTS, MAX_OPEN, MAX_RECENT as JSON_MAX_RECENT, MAX_UPDATES as JSON_MAX_UPDATES } from '../../core/model';
 import type { OfficialKind } from '../../core/official/kinds';
 import { ADAPTERS } from '../../core/official/registry';
-import { MAX_ITEMS, MAX_RECENT as RSS_MAX_RECENT, MAX_UPDATES as RSS_MAX_UPDATES } from '../../core/official/rss';
+import { MAX_ITEMS, MAX_RECENT as RSS_MAX_RECENT, MAX_UPDATES as RSS_MAX_UPDATES } from '../../core/official/rss/common';
 import type { Caps } from './checks';
 import { escapeXml, type Json } from './mutate';
+import { PLATFORM_TARGETS } from './targets-platforms';
 
 const files = new Map<string, string>();
 /** A fixture's text (read once). */
@@ -814,7 +815,7 @@ const m365: Target = {
 };
 
 /** Every target, in ADAPTERS order; `statuspage.history` right after `statuspage`. */
-export const TARGETS: readonly Target[] = [statuspage, statuspageHistory, incidentio, rss, gcp, awsHealth, slack, apple, heroku, statusio, instatus, cachet, m365];
+export const TARGETS: readonly Target[] = [statuspage, statuspageHistory, incidentio, rss, gcp, awsHealth, slack, apple, heroku, statusio, instatus, cachet, m365, ...PLATFORM_TARGETS];
 
 export function targetById(id: string): Target {
   const t = TARGETS.find((x) => x.id === id);

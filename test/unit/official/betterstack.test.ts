@@ -17,18 +17,21 @@ describe('betterstack', () => {
     expect(betterstackAdapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
   });
 
-  it('the live capture: operational page, the Hub resource in its section, three closed reports with their updates', () => {
-    const snap = value(parse(raw(FILE)));
+  it('the live capture: operational page, the Hub resource in its section, closed reports with their updates', () => {
+    // Closed reports count as "recent" for a week after they ended (the model's window): read the
+    // capture a day after the newest report, then a day after the outage.
+    expect(value(parse(raw(FILE))).recent).toEqual([]);
+    const early = value(parse(raw(FILE), Date.parse('2026-08-08T12:00:00Z')));
+    expect(early.recent.map((i) => [i.id, i.kind, i.status])).toEqual([['1004901', 'incident', 'resolved']]);
+    const snap = value(parse(raw(FILE), Date.parse('2026-07-17T12:00:00Z')));
     expect(snap.indicator).toBe('operational');
     expect(snap.components).toEqual([{ id: '84641', name: 'Huggingface Hub', status: 'operational', group: 'Current status by service' }]);
     expect(snap.incidents).toEqual([]);
     expect(snap.maintenances).toEqual([]);
-    expect(snap.recent.map((i) => [i.id, i.kind, i.status])).toEqual([
-      ['1004901', 'incident', 'resolved'],
-      ['965809', 'incident', 'resolved'],
-      ['946090', 'maintenance', 'completed'],
-    ]);
-    const hub = snap.recent[1]!;
+    expect(snap.recent.map((i) => [i.id, i.kind, i.status])).toEqual([['965809', 'incident', 'resolved']]);
+    const jobs = value(parse(raw(FILE), Date.parse('2026-07-09T12:00:00Z'))).recent;
+    expect(jobs.map((i) => [i.id, i.kind, i.status, i.scheduledUntil])).toEqual([['946090', 'maintenance', 'completed', '2026-07-08T08:00:36.000Z']]);
+    const hub = snap.recent[0]!;
     expect(hub.title).toBe('Hub unavailable');
     expect(hub.components).toEqual(['Huggingface Hub']); // the other two resources are not in the trimmed capture
     expect(hub.updates.map((u) => u.at)).toEqual(['2026-07-16T10:07:00.000Z', '2026-07-16T08:43:00.000Z', '2026-07-16T08:30:00.000Z']);
@@ -83,7 +86,7 @@ describe('betterstack', () => {
   it('provider text is text: markup in a status update is stripped', () => {
     const doc = json(FILE);
     find(doc, 'status_update', '5410587').attributes.message = '<script>x()</script><b>Mitigating</b>';
-    const snap = value(parse(doc));
-    expect(snap.recent[1]!.updates[1]!.text).toBe('Mitigating');
+    const snap = value(parse(doc, Date.parse('2026-07-17T12:00:00Z')));
+    expect(snap.recent[0]!.updates[1]!.text).toBe('Mitigating');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The one interface every official feed format implements.
+ * The types of the feed-reader kit: the one interface every official feed format implements
+ * (one file per format in this folder, listed in ./registry.ts; helpers in ./kit.ts and ./dates.ts).
  *
  * An adapter is pure: it names the URLs to read for a status page and turns the bodies into the
  * common model. It never fetches, never throws, and never turns something it cannot read into
@@ -45,20 +46,3 @@ export interface FeedAdapter {
     parse(body: string, ctx: ParseContext): Result<OfficialIncident[]>;
   };
 }
-
-/**
- * A snapshot that states nothing: no page status, no component with a known status, nothing open.
- * For formats whose every real document states a page or component status (Statuspage and its
- * incident.io shim, Heroku, status.io, Instatus, Cachet) that means the format changed under us, and it
- * must read as `unknown`, never `ok`. (RSS history feeds are different: an empty one is healthy.)
- */
-export function statesNothing(s: OfficialSnapshot): boolean {
-  return (
-    s.indicator === 'unknown' &&
-    s.components.every((c) => c.status === 'unknown') &&
-    s.incidents.length === 0 &&
-    s.maintenances.every((m) => m.status !== 'in_progress') // an upcoming window says nothing about now
-  );
-}
-
-export const STATES_NOTHING_MESSAGE = 'the status feed states no status at all (no page or component status, nothing open) — it may have changed';
