@@ -53,8 +53,11 @@ const UNREACHABLE = new Set(['network', 'timeout', 'offline']);
 // ---------------------------------------------------------------------------------------------
 // Input.
 
-/** The pasted text → an https URL without credentials, or a failure in words for a person. */
-export function readPageUrl(input: unknown): Result<URL> {
+/**
+ * The pasted text → an https URL without credentials, or a failure in words for a person. With
+ * `intranet` (custom pages only), plain http, IP addresses and one-word hosts are accepted too.
+ */
+export function readPageUrl(input: unknown, opts: { intranet?: boolean } = {}): Result<URL> {
   if (typeof input !== 'string') return fail('parse', ENTER_HTTPS);
   let text = input.trim();
   if (text === '' || text.length > 2048) return fail('parse', ENTER_HTTPS);
@@ -66,9 +69,13 @@ export function readPageUrl(input: unknown): Result<URL> {
   } catch {
     return fail('parse', ENTER_HTTPS);
   }
-  if (url.protocol !== 'https:') return fail('parse', `${ENTER_HTTPS} (it must start with https://)`);
   if (url.username !== '' || url.password !== '') return fail('parse', `${ENTER_HTTPS} without a user name or password in it`);
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  if (opts.intranet && (url.protocol === 'http:' || url.protocol === 'https:') && host !== '') {
+    url.hash = '';
+    return ok(url);
+  }
+  if (url.protocol !== 'https:') return fail('parse', `${ENTER_HTTPS} (it must start with https://)`);
   if (host === '' || !host.includes('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) {
     return fail('parse', `${ENTER_HTTPS} (a host name such as status.example.com)`);
   }
@@ -314,9 +321,9 @@ async function tryFeed(url: string, deps: FetchDeps, host: string): Promise<stri
  * Find a machine-readable status feed for a status page address. Never throws; every request
  * goes through `fetchFeed` with the injected deps.
  */
-export async function detectFeed(pageUrl: string, deps: FetchDeps): Promise<Result<DetectedFeed>> {
+export async function detectFeed(pageUrl: string, deps: FetchDeps, opts: { intranet?: boolean } = {}): Promise<Result<DetectedFeed>> {
   try {
-    const parsed = readPageUrl(pageUrl);
+    const parsed = readPageUrl(pageUrl, opts);
     if (!parsed.ok) return parsed;
     const url = parsed.value;
     const host = url.hostname.toLowerCase().replace(/\.$/, '');

@@ -351,4 +351,14 @@ describe('detectFeed', () => {
     });
     expect(problem(await detectFeed('https://status.example.com/', deps)).code).toBe('no_official');
   });
+
+  it('intranet addresses (http, IP, one-word host) only when asked for (custom pages), never by default', async () => {
+    for (const u of ['http://kuma:3001/status/main', 'https://10.0.0.5', 'http://status']) {
+      expect(readPageUrl(u).ok).toBe(false);
+      expect(readPageUrl(u, { intranet: true }).ok).toBe(true);
+    }
+    expect(readPageUrl('http://u:p@kuma', { intranet: true }).ok).toBe(false);
+    const deps = fakeDeps({ 'http://kuma:3001/api/status-page/main': { body: raw('uptimekuma-status-page-doc-derived-incident.json'), type: JSON_TYPE } });
+    expect(value(await detectFeed('http://kuma:3001/status/main', deps, { intranet: true }))).toEqual({ kind: 'uptimekuma', url: 'http://kuma:3001/api/status-page/main', label: 'Example Intranet' });
+  });
 });
