@@ -21,7 +21,9 @@
  * - Resource `not_monitored` says nothing about now: 'unknown'.
  */
 import {
+  MAX_COMPONENTS,
   MAX_TITLE,
+  MAX_UPDATES,
   fail,
   ok,
   type ComponentStatus,
@@ -35,7 +37,7 @@ import {
 } from '../model';
 import { safeUrl } from '../text';
 import { anyDate } from './dates';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, idOf, isRecord, newestFirst, parseFirst, readJsonObject, snapshotLists, statesNothing, textOf, trimBase } from './kit';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, idOf, isRecord, newestFirstBy, parseFirst, readJsonObject, snapshotLists, statesNothing, textOf, trimBase } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
 const STATES: Record<string, ComponentStatus> = {
@@ -82,12 +84,14 @@ function readReport(raw: Rec, byKey: Map<string, Rec>, names: Map<string, string
   const startsAt = anyDate(a.starts_at);
   const endsAt = anyDate(a.ends_at);
   const rels = isRecord(raw.relationships) && isRecord(raw.relationships.status_updates) ? raw.relationships.status_updates.data : [];
-  const updates = newestFirst(
+  const updates = newestFirstBy(
     list(rels).flatMap((ref) => {
       const key = isRecord(ref) ? idOf(ref.id) : null;
       const u = key === null ? null : readUpdate(byKey.get(`status_update:${key}`));
       return u === null ? [] : [u];
     }),
+    (u) => u.at,
+    MAX_UPDATES,
   );
   const over = state === 'resolved' || (maintenance && endsAt !== null && Date.parse(endsAt) <= now);
   let status: IncidentStatus;
@@ -165,7 +169,7 @@ export const betterstackAdapter: FeedAdapter = {
       const snapshot: OfficialSnapshot = {
         indicator: mapBetterStackState(attrs(data).aggregate_state),
         description: null,
-        components,
+        components: components.slice(0, MAX_COMPONENTS),
         ...snapshotLists(read, ctx.now, (i) => i.createdAt),
       };
       return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);

@@ -10,7 +10,7 @@
  * no result → 'unknown'. The page indicator is the worst component. Gatus publishes no incidents.
  * A failing check is what the dashboard shows its readers as "down"; we report it as such.
  */
-import { fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
+import { MAX_COMPONENTS, fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
 import { anyDate } from './dates';
 import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, eachValid, isRecord, parseFirst, readJsonArray, statesNothing, trimBase } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
@@ -55,7 +55,7 @@ export const gatusAdapter: FeedAdapter = {
       const snapshot: OfficialSnapshot = {
         indicator: worstStatus(items.map((c) => c.status)),
         description: null,
-        components: items,
+        components: items.slice(0, MAX_COMPONENTS),
         incidents: [],
         maintenances: [],
         recent: [],

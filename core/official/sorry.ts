@@ -9,7 +9,7 @@
  * `degraded` → major_outage and `partially-degraded` → partial_outage. An unknown state word is
  * 'unknown', never operational.
  */
-import { fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
+import { MAX_COMPONENTS, fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
 import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, eachValid, idOf, isRecord, list, object, parseFirst, readWith, statesNothing, trimBase } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
@@ -47,7 +47,7 @@ export const sorryAdapter: FeedAdapter = {
       const snapshot: OfficialSnapshot = {
         indicator: worstStatus(items.map((c) => c.status)),
         description: null,
-        components: items,
+        components: items.slice(0, MAX_COMPONENTS),
         incidents: [],
         maintenances: [],
         recent: [],

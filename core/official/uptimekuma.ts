@@ -16,6 +16,7 @@
  * The page indicator is the worst monitor, or maintenance when one is under way and nothing is worse.
  */
 import {
+  MAX_COMPONENTS,
   MAX_TITLE,
   fail,
   ok,
@@ -28,7 +29,7 @@ import {
 } from '../model';
 import { safeUrl } from '../text';
 import { anyDate } from './dates';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, guarded, idOf, isRecord, list, looseRecord, object, optList, readWith, statesNothing, textOf, trimBase } from './kit';
+import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, guarded, idOf, isRecord, list, looseRecord, object, optList, readWith, snapshotLists, statesNothing, textOf, trimBase } from './kit';
 import type { FeedAdapter, FeedRequest, ParseContext } from './types';
 
 const BEATS: Record<string, ComponentStatus> = { '0': 'major_outage', '1': 'operational', '2': 'degraded', '3': 'maintenance' };
@@ -178,10 +179,8 @@ export const uptimekumaAdapter: FeedAdapter = {
       const snapshot: OfficialSnapshot = {
         indicator: maintenances.length > 0 ? worstStatus([worst, 'maintenance']) : worst,
         description: null,
-        components,
-        incidents,
-        maintenances,
-        recent: [],
+        components: components.slice(0, MAX_COMPONENTS),
+        ...snapshotLists([...incidents, ...maintenances], ctx.now, (i) => i.createdAt ?? i.startedAt),
       };
       return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
     }),
