@@ -10,6 +10,8 @@
  * origins — what the browser would do after that click. Everything else is real: the worker's
  * requests go to the demo server (CORS, as for any status page), detection, storage, badge, popup.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { originsToAsk } from '../../core/find/candidates';
 import { badgeOf, expect, shot, test, verdictOf, visit, type Env } from './fixtures';
@@ -49,6 +51,16 @@ async function popupFor(env: Env, tabId: number): Promise<Page> {
   return page;
 }
 
+/** axe-core on the page (evaluated as source: extension pages forbid inline scripts). */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
 const hits = (env: Env, pattern: RegExp) => env.server.requests.filter((r) => pattern.test(r.host)).length;
 
 test.describe('find a status page', () => {
@@ -62,9 +74,14 @@ test.describe('find a status page', () => {
     // Nothing was asked before the click: visiting the site and opening the popup reveal nothing.
     expect(env.server.requests.filter((r) => /unlisted-shop/.test(r.host) && r.host !== SHOP).map((r) => r.host)).toEqual([]);
     await shot(popup, 'find-status-page-offer');
+    expect(await axeViolations(popup)).toEqual([]);
+    // Keyboard: the checkbox and the button are reachable and the button works with Enter (below).
+    await popup.locator('#find-read-site').focus();
+    await popup.keyboard.press('Tab');
+    await expect(button).toBeFocused();
 
     await allowPrompt(env, popup);
-    await button.click();
+    await popup.keyboard.press('Enter');
     // Found: the popup now shows the page's service, with the incident it reports.
     expect(await verdictOf(popup)).toBe('acknowledged');
     expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: originsToAsk(SHOP, false) }]);
