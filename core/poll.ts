@@ -9,6 +9,8 @@
 import type { Service } from './catalog/catalog';
 import { isOpen, type OfficialIncident, type OfficialSnapshot, type Problem, type Result } from './model';
 import { afterFailure, afterSuccess, isDue } from './net/backoff';
+import { readModeOf, type ReadMode } from './net/access';
+import type { OfficialKind } from './official/kinds';
 import { fetchFeed, type FetchDeps } from './net/fetch';
 import type { FeedAdapter, FeedRequest, ParseContext } from './official/types';
 import { adapterFor } from './official/registry';
@@ -18,6 +20,8 @@ export interface PollDeps extends FetchDeps {
   db: Db;
   /** Normal interval between polls of this service (the backoff base). */
   intervalMs: number;
+  /** How a kind's feeds are read; core/net/access.ts unless a test exercises the other mode. */
+  readMode?: (kind: OfficialKind) => ReadMode;
 }
 
 /** Unchanged (304) feeds are parsed again at least this often, for adapters' time windows. */
@@ -216,7 +220,9 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
     ...(service.official.scope ? { scope: service.official.scope } : {}),
   };
 
-  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps, state.validators);
+  // CORS-readable kinds are read without a host permission (core/net/access.ts), revalidated by the browser.
+  const mode = (deps.readMode ?? readModeOf)(service.official.kind);
+  const read = await readAll(adapter.endpoints(ctx.baseUrl).map((r) => ({ ...r, mode })), deps, state.validators);
   if (!read.ok) return failure(await load(), read.problem, read.retryAfterMs, deps);
 
   // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again,
@@ -247,7 +253,7 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
   let historyFetchedAt = prev.historyFetchedAt;
   const bodies = loaded.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
   if (adapter.history && (historyFetchedAt === null || vanished.length > 0)) {
-    const h = await readHistory(adapter, ctx, deps);
+    const h = await readHistory(adapter, ctx, deps, mode);
     if (h.ok) {
       history = mergeHistory(history, h.value.incidents);
       historyFetchedAt = now;
@@ -302,7 +308,9 @@ function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | u
 
 type ReadBody = BodyRecord & { changed: boolean };
 /** A 304 answered from validators kept in the service record: the body itself is still in storage. */
-type Unread = { url: string; expect: FeedRequest['expect']; validators: BodyRecord['validators']; changed: false; body: null };
+type Unread = { url: string; expect: FeedRequest['expect']; mode: ReadMode; validators: BodyRecord['validators']; changed: false; body: null };
+/** An endpoint and how its host may be read. */
+type Req = FeedRequest & { mode: ReadMode };
 type Failed = { ok: false; problem: Problem; retryAfterMs: number | undefined };
 type ReadAll = { ok: true; bodies: (ReadBody | Unread)[] } | Failed;
 
@@ -310,15 +318,15 @@ type ReadAll = { ok: true; bodies: (ReadBody | Unread)[] } | Failed;
  * Read every endpoint conditionally. With the validators the service record keeps, an unchanged
  * feed costs one request and no storage read; without them (older records), the stored body's.
  */
-async function readAll(requests: FeedRequest[], deps: PollDeps, known: ServiceRecord['validators']): Promise<ReadAll> {
+async function readAll(requests: Req[], deps: PollDeps, known: ServiceRecord['validators']): Promise<ReadAll> {
   const out: (ReadBody | Unread)[] = [];
   for (const req of requests) {
     const validators = known?.[req.url];
     if (validators) {
-      const outcome = await fetchFeed(req.url, { expect: req.expect, validators }, deps);
+      const outcome = await fetchFeed(req.url, { expect: req.expect, validators, mode: req.mode }, deps);
       if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
       if (outcome.kind === 'not_modified') {
-        out.push({ url: req.url, expect: req.expect, validators, changed: false, body: null });
+        out.push({ url: req.url, expect: req.expect, mode: req.mode, validators, changed: false, body: null });
         continue;
       }
       out.push({ url: req.url, body: outcome.text, validators: outcome.validators, storedAt: deps.now(), changed: true });
@@ -344,21 +352,21 @@ async function loadBodies(bodies: (ReadBody | Unread)[], deps: PollDeps): Promis
       out.push({ ...stored, changed: false });
       continue;
     }
-    const r = await readOne({ url: b.url, expect: b.expect }, deps);
+    const r = await readOne({ url: b.url, expect: b.expect, mode: b.mode }, deps);
     if (!r.ok) return r;
     out.push(r.body);
   }
   return { ok: true, bodies: out };
 }
 
-async function readOne(req: FeedRequest, deps: PollDeps): Promise<{ ok: true; body: ReadBody } | Failed> {
+async function readOne(req: Req, deps: PollDeps): Promise<{ ok: true; body: ReadBody } | Failed> {
   const stored = await getBody(deps.db, req.url);
-  const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {} }, deps);
+  const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {}, mode: req.mode }, deps);
   if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
   if (outcome.kind === 'not_modified') {
     if (stored) return { ok: true, body: { ...stored, changed: false } };
     // A 304 for a body we do not have (validators without body cannot happen, but be safe): read again plainly.
-    const again = await fetchFeed(req.url, { expect: req.expect }, deps);
+    const again = await fetchFeed(req.url, { expect: req.expect, mode: req.mode }, deps);
     if (again.kind !== 'fresh') {
       return {
         ok: false,
@@ -375,8 +383,9 @@ async function readHistory(
   adapter: FeedAdapter,
   ctx: ParseContext,
   deps: PollDeps,
+  mode: ReadMode,
 ): Promise<Result<{ incidents: OfficialIncident[]; body: BodyRecord | null }>> {
-  const req = adapter.history!.endpoint(ctx.baseUrl);
+  const req = { ...adapter.history!.endpoint(ctx.baseUrl), mode };
   const r = await readOne(req, deps);
   if (!r.ok) return { ok: false, problem: r.problem };
   const parsed = safeParse(() => adapter.history!.parse(r.body.body, ctx));

@@ -8,7 +8,8 @@
 import { detectFeed } from '../official/detect';
 import type { FetchDeps } from '../net/fetch';
 import { fetchFeed } from '../net/fetch';
-import { loadSettings, readCustomService, saveSettings, type CustomService, type KeyValueArea as SettingsArea } from '../settings';
+import { readCustomService, type CustomService } from '../settings';
+import { loadSettings, saveSettings, type KeyValueArea as SettingsArea } from '../storage';
 import { customIdFor } from '../settings-io';
 import { rememberFind, rememberedFind, type FindResult, type FoundPage, type KeyValueArea } from './cache';
 import { candidatePages, registrableDomain, sitePage, statusLinksInHtml } from './candidates';

@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { loadCatalog } from '@/core/catalog/catalog';
 import { Options, type OptionsDeps } from '@/components/Options';
 import { pageLang, t } from '@/core/i18n';
+import { ask } from '@/core/messages';
 import { detectFeed } from '@/core/official/detect';
-import { loadCredentials, saveCredentials } from '@/core/credentials';
-import { loadSettings, saveSettings, type KeyedSource } from '@/core/settings';
+import type { KeyedSource } from '@/core/settings';
+import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '@/core/storage';
 import '@/components/options.css';
 
 // Thin wiring only: the real browser APIs in, the page out. Settings and credentials both live in
@@ -20,7 +21,7 @@ const deps: Omit<OptionsDeps, 'catalog'> = {
   },
   // Custom pages may be intranet ones (http, an IP address, a one-word host); the form says the risk.
   detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }, { intranet: true }),
-  testSource: (source: KeyedSource) => browser.runtime.sendMessage({ type: 'test-source', source }),
+  testSource: (source: KeyedSource) => ask(browser, 'test-source', { source }),
   copy: (text) => navigator.clipboard.writeText(text),
 };
 

@@ -3,15 +3,13 @@ import { directory, type Directory } from '@/core/services';
 import { loadCatalog } from '@/core/catalog/catalog';
 import { Popup, copyStatus, loadDetails, type PopupData } from '@/components/Popup';
 import { pageLang } from '@/core/i18n';
-import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
-import { loadSettings } from '@/core/settings';
+import { ask, type Broadcast } from '@/core/messages';
 import { openStore, readForPopup } from '@/core/store';
-import { evaluate } from '@/core/evaluate';
+import { evaluate, needsRefresh } from '@/core/judge';
 import { evidenceFor } from '@/core/evidence';
-import { loadNav, loadReports } from '@/core/local/store';
-import { tabHostname } from '@/core/tabs';
+import { loadNav, loadReports, loadSettings, tabHostname } from '@/core/storage';
 import { registrableDomain, originsToAsk } from '@/core/find/candidates';
-import { rememberedFind, type FindResult } from '@/core/find/cache';
+import { rememberedFind } from '@/core/find/cache';
 import type { FindState } from '@/components/Popup';
 import '@/components/popup.css';
 
@@ -103,7 +101,7 @@ async function refresh() {
   refreshing = true;
   await paint();
   try {
-    await browser.runtime.sendMessage({ type: 'refresh', serviceId: id } satisfies Message);
+    await ask(browser, 'refresh', { serviceId: id });
   } finally {
     refreshing = false;
     await paint();
@@ -130,7 +128,7 @@ function onFind(readSite: boolean) {
       find = { state: 'denied' };
       return paint();
     }
-    const r = (await browser.runtime.sendMessage({ type: 'find-status-page', host, readSite } satisfies Message).catch(() => null)) as FindResult | null;
+    const r = await ask(browser, 'find-status-page', { host, readSite }).catch(() => null);
     find = r ? { state: 'done', result: r } : { state: 'failed' };
     await paint();
   })();
@@ -157,7 +155,7 @@ async function copy() {
 async function report(on: boolean) {
   const id = last?.service?.id;
   if (!id) return;
-  await browser.runtime.sendMessage({ type: 'report', serviceId: id, on } satisfies Message);
+  await ask(browser, 'report', { serviceId: id, on });
   await paint();
 }
 
@@ -170,14 +168,10 @@ function select(serviceId: string) {
 }
 
 async function maybeRefresh() {
-  const rec = last?.record;
   if (!last?.service) return;
-  // Services without an official feed are judged on complaints: check those when they are old.
-  const crowdAt = Math.max(0, ...(last.evidence?.crowdRecords ?? []).map((r) => r.lastQueryAt ?? 0));
-  const stale = last.service.official
-    ? !rec || rec.lastAttemptAt === null || Date.now() - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS
-    : Date.now() - crowdAt > TAB_REFRESH_AFTER_MS;
-  if (stale) await refresh();
+  // The worker's rule (core/judge.ts): the official feed, or for a service without one its
+  // complaint sources, last read too long ago.
+  if (needsRefresh(last.service, last.record, last.evidence?.crowdRecords ?? [], Date.now())) await refresh();
 }
 
 browser.runtime.onMessage.addListener((raw: unknown) => {

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIND_KEY, FIND_TTL_MS, rememberFind, rememberedFind, type FindResult } from '../../../core/find/cache';
 import { candidatePages, originsToAsk, registrableDomain, statusLinksInHtml } from '../../../core/find/candidates';
 import { customFor, findStatusPage, watchFound } from '../../../core/find/run';
-import { loadSettings } from '../../../core/settings';
+import { loadSettings } from '../../../core/storage';
 
 const raw = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 const GITHUB_SUMMARY = raw('statuspage-summary-github-all-operational-20191230.json');

@@ -1,5 +1,7 @@
 /**
- * Polling complaint sources for a service and keeping its 15-minute buckets (IndexedDB, 7 days).
+ * The worker's complaint step: polling complaint sources for a service and keeping its 15-minute
+ * buckets (IndexedDB, 7 days). It lives with the worker, not in core/crowd, because it stores:
+ * core/crowd stays pure (no storage, no scheduling).
  * On first watch a source is backfilled so the baseline works from day one. Every step is safe to
  * repeat: buckets merge idempotently (deduplicated by post id) and a record is written whole.
  *
@@ -7,32 +9,15 @@
  */
 import type { Service } from '../catalog/catalog';
 import type { FetchDeps } from '../net/fetch';
+import { CROWD_INTERVAL_MS, type CrowdRecord } from '../crowd/record';
 import { getCrowd, putCrowd, type Db } from '../store';
-import { runBackfill } from './backfill';
-import { addPosts, mergeBuckets, pruneBuckets, BUCKET_MS, type CrowdBucket } from './buckets';
-import { budgetGate, DEFAULT_BUDGETS, newBudget, type BudgetState } from './budget';
-import { sourceById } from './index';
-import { termsForService, type SourceConfig, type SourceId, type SourceStatus, type CrowdStore } from './source';
-import { detectSpike, type SpikeResult } from './spike';
+import { runBackfill } from '../crowd/backfill';
+import { addPosts, mergeBuckets, pruneBuckets, BUCKET_MS, type CrowdBucket } from '../crowd/buckets';
+import { budgetGate, DEFAULT_BUDGETS, newBudget, type BudgetState } from '../crowd/budget';
+import { sourceById } from '../crowd/index';
+import { termsForService, type SourceConfig, type SourceId, type SourceStatus, type CrowdStore } from '../crowd/source';
+import { detectSpike, type SpikeResult } from '../crowd/spike';
 
-export interface CrowdRecord {
-  key: string;
-  serviceId: string;
-  source: SourceId;
-  buckets: CrowdBucket[];
-  /** From when this source's history is complete (backfill, or when watching began). */
-  coverageFrom: number | null;
-  backfilledAt: number | null;
-  lastQueryAt: number | null;
-  /** Not before this (rate limits, errors). */
-  nextQueryAt: number;
-  status: SourceStatus;
-  notes: string[];
-  budget: BudgetState;
-}
-
-/** Complaint sources are re-checked every 5 minutes (PRODUCT.md). */
-export const CROWD_INTERVAL_MS = 5 * 60_000;
 const ERROR_BACKOFF_MS = 15 * 60_000;
 
 export interface CrowdDeps extends FetchDeps {
@@ -140,5 +125,4 @@ function retryAfter(s: SourceStatus): number {
   return CROWD_INTERVAL_MS;
 }
 
-// crowdSpike lives in ./spike.ts (the popup imports it without the pollers).
-export { crowdSpike } from './spike';
+// crowdSpike lives in core/crowd/spike.ts (the popup imports it without the pollers).
