@@ -150,6 +150,7 @@ export const uptimekumaAdapter: FeedAdapter = {
       const pageUrl = parts === null ? null : safeUrl(`${parts.origin}/status/${parts.slug}`);
 
       const components: OfficialComponent[] = [];
+      const beatOf = new Map<string, ComponentStatus>();
       let groupsBad = 0;
       for (const g of page.value.publicGroupList) {
         if (!isRecord(g) || !Array.isArray(g.monitorList)) {
@@ -162,7 +163,12 @@ export const uptimekumaAdapter: FeedAdapter = {
           const id = idOf(m.id);
           const name = cleanName(m.name);
           if (id === null || name === '') continue;
-          const status = Object.prototype.hasOwnProperty.call(heartbeatList, id) ? newestBeat(heartbeatList[id]) : 'unknown';
+          // Each monitor's beats are read once, however many groups list it.
+          let status = beatOf.get(id);
+          if (status === undefined) {
+            status = Object.prototype.hasOwnProperty.call(heartbeatList, id) ? newestBeat(heartbeatList[id]) : 'unknown';
+            beatOf.set(id, status);
+          }
           components.push({ id, name, status, group: group === '' ? null : group });
         }
       }
