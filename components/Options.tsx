@@ -20,6 +20,7 @@ import { TransferSection } from './OptionsTransfer';
 import { WatchedSection } from './OptionsWatched';
 import { PollingSection } from './OptionsPolling';
 import { PrivacySection } from './OptionsPrivacy';
+import { RelaySection } from './OptionsRelay';
 
 export interface OptionsDeps {
   /** The catalog (SERVICES). */
@@ -55,6 +56,7 @@ const SECTIONS = [
   ['sec-sources', 'secSources'],
   ['sec-notifications', 'secNotifications'],
   ['sec-polling', 'secPolling'],
+  ['sec-relay', 'secRelay'],
   ['sec-privacy', 'secPrivacy'],
   ['sec-transfer', 'secTransfer'],
 ] as const;
@@ -158,6 +160,7 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
         <SourcesSection settings={settings} credentials={credentials} deps={deps} update={update} setCredentials={updateCredentials} />
         <NotificationsSection settings={settings} catalog={deps.catalog} update={update} />
         <PollingSection settings={settings} update={update} />
+        <RelaySection deps={deps} announce={announce} />
         <PrivacySection />
         <TransferSection settings={settings} deps={deps} replace={replace} announce={announce} />
       </main>

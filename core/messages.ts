@@ -14,6 +14,8 @@ export interface Requests {
   'poll-now': Record<never, never>;
   /** The person's own "it's broken for me" (on: true) or its undo (on: false). */
   report: { serviceId: string; on: boolean };
+  /** "Tell me when it's back" (on: true) or its cancel (on: false): a one-off watch (core/backwatch.ts). */
+  'back-watch': { serviceId: string; on: boolean };
   /** Options page "Test connection"; credentials never travel in messages. */
   'test-source': { source: 'bluesky' | 'isdown' };
   /**
@@ -34,6 +36,7 @@ export interface Answers {
   refresh: boolean;
   'poll-now': boolean;
   report: boolean;
+  'back-watch': boolean;
   'test-source': TestSourceAnswer;
   /** What was found (or not), or null for a hostname without a registrable domain or a failure. */
   'find-status-page': FindResult | null;
@@ -52,6 +55,7 @@ const ANSWER: { [K in MessageType]: { done: (value: unknown) => Answers[K]; fail
   refresh: { done: () => true, failed: () => false },
   'poll-now': { done: () => true, failed: () => false },
   report: { done: () => true, failed: () => false },
+  'back-watch': { done: () => true, failed: () => false },
   'test-source': { done: (value) => value as TestSourceAnswer, failed: (e) => ({ ok: false, message: String(e) }) },
   'find-status-page': { done: (value) => (value as FindResult | null) ?? null, failed: () => null },
 };

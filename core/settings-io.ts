@@ -86,6 +86,8 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   'notifications.quietHours': 'fieldQuietHours',
   'notifications.quietHours.start': 'fieldQuietStart',
   'notifications.quietHours.end': 'fieldQuietEnd',
+  'notifications.minSeverity': 'fieldMinSeverity',
+  'notifications.snoozed': 'fieldSnoozed',
   http5xxDetection: 'fieldHttp5xx',
 };
 

@@ -17,6 +17,7 @@ export function catalogFrom(services: readonly Service[]): Catalog {
   for (const s of services) {
     Object.freeze(s.domains);
     if (s.searchTerms) Object.freeze(s.searchTerms);
+    if (s.parts) Object.freeze(s.parts.map((p) => Object.freeze(p)));
     if (s.official) {
       if (s.official.scope) Object.freeze(s.official.scope);
       Object.freeze(s.official);

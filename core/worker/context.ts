@@ -9,8 +9,9 @@ import type { CrowdRecord } from '../crowd/record';
 import type { SourceConfig, SourceId } from '../crowd/source';
 import type { EvidenceInputs } from '../evidence';
 import { judge, type Judgement } from '../judge';
+import { focusOf, type TabView } from '../parts/view';
 import { directory, type Directory } from '../services';
-import type { Settings } from '../settings';
+import type { Settings, SourceToggle } from '../settings';
 import { loadCredentials, loadNav, loadReports, loadSettings } from '../storage';
 import { getCrowd, getRecords, openStore, type Db, type ServiceRecord } from '../store';
 
@@ -32,7 +33,8 @@ export interface Judged {
   d: Db;
   recs: Map<string, ServiceRecord>;
   now: number;
-  judge: (service: Service) => Judgement;
+  /** `view`: the part and region a tab shows (core/parts/view.ts), to judge the service for that tab. */
+  judge: (service: Service, view?: TabView | null) => Judgement;
 }
 
 export interface WorkerContext {
@@ -50,7 +52,7 @@ export interface WorkerContext {
 
 /** Complaint sources turned on in settings. */
 export function enabledSources(s: Settings): SourceId[] {
-  return (Object.keys(s.sources) as SourceId[]).filter((k) => s.sources[k]);
+  return (Object.keys(s.sources) as SourceToggle[]).filter((k) => s.sources[k]);
 }
 
 export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContext {
@@ -61,7 +63,8 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
   const online = deps.online ?? (() => true);
 
   async function evidenceInputs(d: Db, ids: string[], s: Settings): Promise<EvidenceInputs> {
-    const enabled = new Set(enabledSources(s));
+    // `browsers`: failure counts shared through a relay (core/relay/); present only when one answered.
+    const enabled = new Set<SourceId>([...enabledSources(s), 'browsers']);
     const [events, reports, crowdRows] = await Promise.all([
       loadNav(session),
       loadReports(b.storage.local, deps.now()),
@@ -82,7 +85,7 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
     const [s, d] = await Promise.all([settings(), db()]);
     const [inputs, recs] = await Promise.all([evidenceInputs(d, ids, s), getRecords(d, ids)]);
     const now = deps.now();
-    return { s, d, recs, now, judge: (service) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin) };
+    return { s, d, recs, now, judge: (service, view) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin, focusOf(service, view)) };
   }
 
   const dirNow = async (): Promise<Directory> => directory(await settings(), await catalog());

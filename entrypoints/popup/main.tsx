@@ -11,6 +11,9 @@ import { loadNav, loadReports, loadSettings, tabHostname } from '@/core/storage'
 import { registrableDomain, originsToAsk } from '@/core/find/candidates';
 import { rememberedFind } from '@/core/find/cache';
 import type { FindState } from '@/components/Popup';
+import { focusOf, tabView, type TabView } from '@/core/parts/view';
+import { upstreamIds } from '@/core/parts/upstream';
+import { loadBackWatches } from '@/core/backwatch';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -23,39 +26,46 @@ let refreshing = false;
 let status: string | null = null;
 let find: FindState = { state: 'idle' };
 
-/** The hostname shown in the tab the popup is about (`?tab=`, else the active tab), as the worker recorded it. */
-async function tabHost(): Promise<string | null> {
+/** The hostname and view (part, region) of the tab the popup is about (`?tab=`, else the active tab), as the worker recorded them. */
+async function tabHost(): Promise<{ host: string | null; view: TabView | null }> {
   const tabParam = params.get('tab');
   const tabId = tabParam !== null ? Number(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
+  if (tabId === undefined || !Number.isInteger(tabId)) return { host: null, view: null };
+  const [host, view] = await Promise.all([tabHostname(browser.storage.session, tabId), tabView(browser.storage.session, tabId)]);
+  return { host, view: host ? view : null };
 }
 
-function target(dir: Directory, host: string | null): { serviceId: string | null; host: string | null } {
-  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null };
-  return { serviceId: host ? (dir.match(host)?.id ?? null) : null, host };
+function target(dir: Directory, tab: { host: string | null; view: TabView | null }): { serviceId: string | null; host: string | null; view: TabView | null } {
+  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null, view: null };
+  const { host, view } = tab;
+  const viewed = view ? dir.get(view.service) : undefined;
+  return { serviceId: viewed?.id ?? (host ? (dir.match(host)?.id ?? null) : null), host, view: viewed ? view : null };
 }
 
 // Every read the first paint needs starts now, in parallel, before any rendering code runs.
 const catalogReady = loadCatalog();
 const dbReady = openStore();
-let firstHost: Promise<string | null> | null = selected ? null : tabHost();
+const NO_TAB = { host: null, view: null };
+let firstHost: Promise<{ host: string | null; view: TabView | null }> | null = selected ? null : tabHost();
 
 async function load(): Promise<PopupData> {
   const now = Date.now();
-  const hostReady = firstHost ?? (selected ? Promise.resolve(null) : tabHost());
+  const hostReady = firstHost ?? (selected ? Promise.resolve(NO_TAB) : tabHost());
   firstHost = null;
-  const [settings, catalog, db, host, events, reports] = await Promise.all([
+  const [settings, catalog, db, host, events, reports, backWatches] = await Promise.all([
     loadSettings(browser.storage.local),
     catalogReady,
     dbReady,
     hostReady,
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
+    loadBackWatches(browser.storage.local, now),
   ]);
   const dir = directory(settings, catalog);
   const t = target(dir, host);
-  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
+  const upstream = upstreamIds(service ?? undefined);
+  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched, ...upstream])];
   const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
   // A site no service owns: offer the search, showing what it found within the last week.
   const site = !service && t.host ? registrableDomain(t.host) : null;
@@ -73,6 +83,12 @@ async function load(): Promise<PopupData> {
     pollIntervalMin: settings.pollIntervalMin,
     service,
     host: t.host,
+    view: t.view,
+    backWatched: service ? !!backWatches[service.id] : false,
+    upstream: upstream.flatMap((id) => {
+      const s = dir.get(id);
+      return s ? [{ service: s, record: recs.get(id) }] : [];
+    }),
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = dir.get(id);
@@ -89,7 +105,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage(), onFind }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on), onFind }}
     />,
     root,
   );
@@ -134,11 +150,29 @@ function onFind(readSite: boolean) {
   })();
 }
 
-async function copy() {
+/** "Copy as text" / "Copy as Markdown": the episode report (core/history/report.ts), no browsing addresses in it. */
+async function copy(format: 'text' | 'markdown') {
   if (!last?.service) return;
-  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict);
-  const { summaryText } = await import('@/core/history/summary');
-  const text = summaryText(last.service, result, last.episode, last.now);
+  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict, focusOf(last.service, last.view));
+  const [{ episodeReport }, { SOURCES }, nav] = await Promise.all([import('@/core/history/report'), import('@/core/crowd/index'), loadNav(browser.storage.session)]);
+  const ids = new Set(last.episode?.incidentIds ?? []);
+  if (result.incident) ids.add(result.incident.id);
+  const rec = last.record;
+  const known = [...(rec?.snapshot?.incidents ?? []), ...(rec?.snapshot?.recent ?? []), ...(rec?.history ?? [])];
+  const incidents = [...new Map(known.filter((i) => ids.has(i.id)).map((i) => [i.id, i])).values()];
+  const text = episodeReport(
+    {
+      service: last.service,
+      verdict: result,
+      episode: last.episode,
+      incidents,
+      nav,
+      crowd: last.evidence?.crowdRecords ?? [],
+      sourceLabels: Object.fromEntries(SOURCES.map((s) => [s.id, s.label])),
+      now: last.now,
+    },
+    format,
+  );
   try {
     await navigator.clipboard.writeText(text);
     status = copyStatus(true);
@@ -150,6 +184,13 @@ async function copy() {
     status = null;
     void paint();
   }, 4000);
+}
+
+async function backWatch(on: boolean) {
+  const id = last?.service?.id;
+  if (!id) return;
+  await ask(browser, 'back-watch', { serviceId: id, on });
+  await paint();
 }
 
 async function report(on: boolean) {
@@ -185,6 +226,6 @@ setInterval(() => void paint(), 15_000);
 // ("when will it be back", track record) load and appear.
 void paint().then(() => {
   void maybeRefresh();
-  void import('@/core/history/summary'); // ready before "Copy as text" is pressed
+  void import('@/core/history/report'); // ready before "Copy as text" is pressed
   return loadDetails().then(paint);
 });

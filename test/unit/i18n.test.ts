@@ -15,7 +15,7 @@ const en = read('en');
 
 /** Components whose every word comes from _locales: the options page, the popup, the welcome page. */
 const PAGES = readdirSync('components')
-  .filter((f) => /^(Options.*|Popup|PopupDetails|Complaints|Welcome)\.tsx$/.test(f))
+  .filter((f) => /^(Options.*|Popup|PopupDetails|Complaints|Welcome|RelayPath)\.tsx$/.test(f))
   .map((f) => join('components', f));
 
 /**
@@ -33,9 +33,10 @@ const SOURCES = [
   'core/verdict.ts',
   'core/evidence.ts',
   'core/history/track.ts',
-  'core/history/summary.ts',
+  'core/history/report.ts',
   'core/history/episodes.ts',
   'core/notify.ts',
+  'core/judge.ts',
 ];
 const source = SOURCES.map((f) => readFileSync(f, 'utf8')).join('\n');
 
