@@ -128,6 +128,18 @@ export function bodiesFor(kind: OfficialKind, url: string, role: number | 'histo
       return feed(fixtureText('instatus-summary-wistia-up.doc-sample.json'), JSON_CT);
     case 'm365':
       return feed(fixtureText('m365-consumer-posts-doc-derived-mixed.json'), JSON_CT);
+    case 'betterstack':
+      return feed(fixtureText('betterstack-index-huggingface-operational-trimmed.json'), JSON_CT);
+    case 'rootly':
+      return feed(fixtureText('rootly-status-doc-example-operational.json'), JSON_CT);
+    case 'sorry':
+      return feed(fixtureText('sorry-components-doc-derived-partially-degraded.json'), JSON_CT);
+    case 'uptimekuma':
+      return role === 0
+        ? feed(fixtureText('uptimekuma-status-page-doc-derived-incident.json'), JSON_CT)
+        : feed(fixtureText('uptimekuma-heartbeat-doc-derived-mail-down.json'), JSON_CT);
+    case 'gatus':
+      return feed(fixtureText('gatus-endpoints-statuses-upstream-test-failing.json'), JSON_CT);
     case 'rss':
       if (url.includes('azure')) return feed(fixtureText('azure-status-rss-empty-operational.xml'), 'application/rss+xml');
       if (url.endsWith('atom')) return feed(fixtureText('statuspage-history-atom-github-scheduled-maintenance.atom'), 'application/atom+xml');

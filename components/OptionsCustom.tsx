@@ -6,14 +6,20 @@ import { useRef, useState } from 'preact/hooks';
 import type { Service } from '@/core/catalog/catalog';
 import { t } from '@/core/i18n';
 import type { Result } from '@/core/model';
-import type { OfficialKind } from '@/core/official/kinds';
+import { KIND_LABELS } from '@/core/official/kinds';
 import { readCustomService, type CustomService, type Settings } from '@/core/settings';
 import { customIdFor, normaliseStatusPageUrl, parseDomainsInput } from '@/core/settings-io';
+import { isIntranetUrl } from '@/core/catalog/rules';
 import type { DetectedFeed } from '@/core/official/detect';
 import type { Announce, OptionsDeps, Update } from './Options';
 import { hostPermissionOrigins } from '@/core/net/access';
 
 const originOf = (url: string) => new URL(url).origin;
+/** The host permission for an origin: match patterns take no port ("http://10.0.0.5:3001" → "http://10.0.0.5/*"). */
+const patternOf = (origin: string) => {
+  const u = new URL(origin);
+  return `${u.protocol}//${u.hostname}/*`;
+};
 const feedKey = (url: string) => {
   try {
     const u = new URL(url);
@@ -43,22 +49,6 @@ function requiredOrigins(catalog: readonly Service[]): Set<string> {
   return new Set(hostPermissionOrigins(catalog).map((pattern) => pattern.slice(0, -'/*'.length)));
 }
 
-/** Feed formats by their proper names (not translated). */
-const KIND_NAMES: Record<OfficialKind, string> = {
-  statuspage: 'Atlassian Statuspage',
-  incidentio: 'incident.io',
-  rss: 'RSS/Atom',
-  gcp: 'Google Cloud',
-  'aws-health': 'AWS Health',
-  slack: 'Slack',
-  apple: 'Apple',
-  heroku: 'Heroku',
-  statusio: 'status.io',
-  instatus: 'Instatus',
-  cachet: 'Cachet',
-  m365: 'Microsoft 365',
-};
-
 type Outcome = { kind: 'error'; text: string } | { kind: 'note'; text: string };
 
 export function CustomSection({ settings, deps, update, announce }: { settings: Settings; deps: OptionsDeps; update: Update; announce: Announce }) {
@@ -84,7 +74,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
   const giveBack = (origin: string, exceptId?: string) => {
     if (requiredOrigins(deps.catalog).has(origin)) return;
     if (latestSettings.current.custom.some((c) => c.id !== exceptId && (originOf(c.official.url) === origin || originOf(c.statusPage) === origin))) return;
-    void deps.removeOrigins([`${origin}/*`]).catch(() => undefined);
+    void deps.removeOrigins([patternOf(origin)]).catch(() => undefined);
   };
 
   function onSubmit(e: Event) {
@@ -108,7 +98,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
       return;
     }
     // A feed found last time on another site is asked for together with the page's own site.
-    const origins = [...new Set([origin, feedOrigins.current.get(page) ?? origin])].map((o) => `${o}/*`);
+    const origins = [...new Set([origin, feedOrigins.current.get(page) ?? origin].map(patternOf))];
     // First thing in the handler, before any await: the permission prompt needs the user gesture.
     let permission: Promise<boolean>;
     try {
@@ -146,7 +136,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
       if (feedOrigin !== origin && !requiredOrigins(deps.catalog).has(feedOrigin)) {
         // The feed lives on another site: it needs its own permission. Without a fresh gesture the
         // request may be refused; then the next press of Add asks for both at once.
-        const ok = await deps.requestOrigins([`${feedOrigin}/*`]).catch(() => false);
+        const ok = await deps.requestOrigins([patternOf(feedOrigin)]).catch(() => false);
         if (!ok) {
           feedOrigins.current.set(page, feedOrigin);
           return showError(t('customFeedElsewhere', new URL(feed.url).host), 'url');
@@ -178,7 +168,7 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
         return showError(t('customUndetected', t('customUnusableFeed')), 'url');
       }
       update((s) => ({ ...s, custom: [...s.custom, entry], watched: s.watched.includes(id) ? s.watched : [...s.watched, id] }));
-      setOutcome({ kind: 'note', text: t('customAdded', [entry.name, KIND_NAMES[feed.kind]]) });
+      setOutcome({ kind: 'note', text: t('customAdded', [entry.name, KIND_LABELS[feed.kind]]) });
       setUrl('');
       setDomains('');
     } finally {
@@ -203,7 +193,11 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
   const setWatched = (id: string, on: boolean) =>
     update((s) => ({ ...s, watched: on ? (s.watched.includes(id) ? s.watched : [...s.watched, id]) : s.watched.filter((w) => w !== id) }));
 
-  const describedUrl = ['custom-url-hint', errorField === 'url' ? 'custom-outcome' : ''].filter(Boolean).join(' ');
+  // An intranet address (http, an IP address, a one-word host) is allowed for custom pages only;
+  // the risk is said right under the field, before the person adds it.
+  const typed = normaliseStatusPageUrl(url);
+  const intranet = typed !== null && isIntranetUrl(typed) ? new URL(typed).origin : null;
+  const describedUrl = ['custom-url-hint', intranet ? 'custom-intranet-risk' : '', errorField === 'url' ? 'custom-outcome' : ''].filter(Boolean).join(' ');
   const describedDomains = ['custom-domains-hint', errorField === 'domains' ? 'custom-outcome' : ''].filter(Boolean).join(' ');
 
   return (
@@ -232,6 +226,11 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
           <p id="custom-url-hint" class="hint">
             {t('customUrlHint')}
           </p>
+          {intranet ? (
+            <p id="custom-intranet-risk" class="hint warn" data-testid="custom-intranet-risk">
+              {t('customIntranetRisk', intranet)}
+            </p>
+          ) : null}
         </div>
         <div class="field">
           <label for="custom-domains">{t('customDomainsLabel')}</label>

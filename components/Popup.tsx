@@ -17,6 +17,17 @@ import { admittedSilenceMs } from '@/core/history/silence';
 import { safeUrl } from '@/core/text';
 import { RelayPathLine } from './RelayPath';
 import { rich } from './slots';
+import { useState } from 'preact/hooks';
+import type { FindResult } from '@/core/find/cache';
+import { KIND_LABELS, type OfficialKind } from '@/core/official/kinds';
+
+/** Where "Find a status page" stands for the site in the tab. */
+export type FindState =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'denied' }
+  | { state: 'failed' }
+  | { state: 'done'; result: FindResult };
 import { focusOf, partName, type TabView } from '@/core/parts/view';
 import { upstreamHint } from '@/core/parts/upstream';
 import { mayWatchBack } from '@/core/backwatch';
@@ -46,6 +57,8 @@ export interface PopupData {
   status: string | null;
   watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
   refreshing: boolean;
+  /** For a site no service owns: its registrable domain and the search's state (null otherwise). */
+  find?: { site: string; state: FindState } | null;
 }
 
 export interface PopupActions {
@@ -57,6 +70,8 @@ export interface PopupActions {
   onCopy(format: 'text' | 'markdown'): void;
   /** Open the options page (watch services, sources, notifications). */
   onOptions(): void;
+  /** "Find a status page" pressed; `readSite`: the person allows reading the site's home page. */
+  onFind?(readSite: boolean): void;
   /** Set (true) or cancel (false) the one-off "tell me when it's back" watch. */
   onBackWatch?(on: boolean): void;
 }
@@ -478,6 +493,46 @@ function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) 
   );
 }
 
+/**
+ * "Find a status page for example.com", offered on a site no service owns. The requests reveal the
+ * site to the hosts asked, so they happen only on the press (the worker runs them; core/find/).
+ */
+function FindStatusPage({ find, now, onFind }: { find: { site: string; state: FindState }; now: number; onFind: (readSite: boolean) => void }) {
+  const [readSite, setReadSite] = useState(false);
+  const s = find.state;
+  const busy = s.state === 'busy';
+  let outcome: string | null = null;
+  if (s.state === 'busy') outcome = t('popupFindBusy');
+  else if (s.state === 'denied') outcome = t('popupFindDenied');
+  else if (s.state === 'failed') outcome = t('popupFindFailed');
+  else if (s.state === 'done') {
+    const f = s.result.found;
+    outcome = f
+      ? t('popupFindFound', [f.label, KIND_LABELS[f.kind as OfficialKind] ?? f.kind, find.site])
+      : t('popupFindNone', [find.site, relativeTime(s.result.at, now), s.result.tried.join(', ')]);
+  }
+  return (
+    <section class="card find" aria-labelledby="find-h">
+      <h2 id="find-h" class="visually-hidden">
+        {t('popupFindButton', find.site)}
+      </h2>
+      <p class="check">
+        <input type="checkbox" id="find-read-site" checked={readSite} onChange={(e) => setReadSite((e.currentTarget as HTMLInputElement).checked)} />
+        <label for="find-read-site">{t('popupFindReadSite', find.site)}</label>
+      </p>
+      <button type="button" class="btn" data-action="find-status-page" disabled={busy} aria-describedby="find-why" onClick={() => onFind(readSite)}>
+        {t('popupFindButton', find.site)}
+      </button>
+      <p id="find-why" class="muted small">
+        {t('popupFindWhy', find.site)}
+      </p>
+      <p role="status" data-testid="find-outcome" class={outcome ? 'note' : 'msg-empty'}>
+        {outcome}
+      </p>
+    </section>
+  );
+}
+
 export function Popup({ data, actions }: { data: PopupData; actions: PopupActions }) {
   return (
     <div class="shell">
@@ -494,6 +549,7 @@ export function Popup({ data, actions }: { data: PopupData; actions: PopupAction
               <p class="reason">{data.host ? t('popupNoService') : t('popupOpenSite')}</p>
             </div>
           </header>
+          {data.find && actions.onFind ? <FindStatusPage find={data.find} now={data.now} onFind={actions.onFind} /> : null}
         </main>
       )}
       <Watched data={data} actions={actions} />

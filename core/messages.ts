@@ -4,6 +4,7 @@
  * and `ask` for the pages. One table, so a page cannot send what the worker does not answer.
  */
 import type { WxtBrowser } from 'wxt/browser';
+import type { FindResult } from './find/cache';
 
 /** What each request carries (besides its `type`). */
 export interface Requests {
@@ -17,6 +18,11 @@ export interface Requests {
   'back-watch': { serviceId: string; on: boolean };
   /** Options page "Test connection"; credentials never travel in messages. */
   'test-source': { source: 'bluesky' | 'isdown' };
+  /**
+   * The popup's "Find a status page for <site>", sent after the person granted the host
+   * permissions from the click (core/find/run.ts does the search).
+   */
+  'find-status-page': { host: string; readSite: boolean };
 }
 
 export interface TestSourceAnswer {
@@ -32,6 +38,8 @@ export interface Answers {
   report: boolean;
   'back-watch': boolean;
   'test-source': TestSourceAnswer;
+  /** What was found (or not), or null for a hostname without a registrable domain or a failure. */
+  'find-status-page': FindResult | null;
 }
 
 export type MessageType = keyof Requests;
@@ -49,6 +57,7 @@ const ANSWER: { [K in MessageType]: { done: (value: unknown) => Answers[K]; fail
   report: { done: () => true, failed: () => false },
   'back-watch': { done: () => true, failed: () => false },
   'test-source': { done: (value) => value as TestSourceAnswer, failed: (e) => ({ ok: false, message: String(e) }) },
+  'find-status-page': { done: (value) => (value as FindResult | null) ?? null, failed: () => null },
 };
 
 const isMessage = (raw: unknown): raw is Message =>

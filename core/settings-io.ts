@@ -2,7 +2,7 @@
  * What only the options page needs from settings: export/import as JSON, and parsing what a person
  * types when adding a custom status page. (Apart from ./settings.ts so the popup never loads it.)
  */
-import { DOMAIN_PATTERN, isHttpsUrl } from './catalog/rules';
+import { DOMAIN_PATTERN, isCustomPageUrl } from './catalog/rules';
 import { t, type MessageKey } from './i18n';
 import { fail, ok, type Result } from './model';
 import { migrateListingRepairs, parseSettings, type Settings } from './settings';
@@ -26,9 +26,10 @@ export function customIdFor(statusPageUrl: string): string {
 }
 
 /**
- * What a person typed as a status page address → a clean https URL, or null when it is not one.
- * A bare hostname gets `https://`; `http:`, other schemes, IP addresses, localhost and credentials
- * are refused. The fragment is dropped; a bare `/` path is dropped too (`https://status.example.com`).
+ * What a person typed as a status page address → a clean URL, or null when it is not one.
+ * A bare hostname gets `https://`. Intranet pages are accepted (plain `http:`, an IP address, a
+ * one-word host: `isCustomPageUrl`; the form says the risk); other schemes and credentials are
+ * refused. The fragment is dropped; a bare `/` path is dropped too (`https://status.example.com`).
  */
 export function normaliseStatusPageUrl(input: string): string | null {
   let text = input.trim();
@@ -37,7 +38,7 @@ export function normaliseStatusPageUrl(input: string): string | null {
     if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text)) return null; // mailto:, javascript: …
     text = `https://${text}`;
   }
-  if (!isHttpsUrl(text)) return null;
+  if (!isCustomPageUrl(text)) return null;
   const url = new URL(text);
   url.hash = '';
   return url.pathname === '/' && url.search === '' ? url.origin : url.href;

@@ -13,7 +13,7 @@
  *   v1: `{ version: 1, watched, pollIntervalMin }`
  *   v2: adds `custom`, `sources`, `notifications`, `http5xxDetection`
  */
-import { DOMAIN_PATTERN, ID_PATTERN, isHttpsUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
+import { DOMAIN_PATTERN, ID_PATTERN, isCustomPageUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
 import type { Service } from './catalog/schema';
 
 export const SETTINGS_VERSION = 2;
@@ -128,8 +128,9 @@ export function readCustomService(v: unknown): CustomService | null {
   const { id, name, statusPage, official, domains } = v;
   if (typeof id !== 'string' || !CUSTOM_ID_PATTERN.test(id) || id.length > 80) return null;
   if (!isNonEmpty(name) || name.trim().length > 120) return null;
-  if (!isHttpsUrl(statusPage)) return null;
-  const feed = readOfficial(official);
+  // Custom pages may be intranet ones (http, an IP address, a one-word host); the catalog may not.
+  if (!isCustomPageUrl(statusPage)) return null;
+  const feed = readOfficial(official, { intranet: true });
   if (feed === null) return null;
   if (!Array.isArray(domains) || domains.length > 50) return null;
   if (!domains.every((d): d is string => typeof d === 'string' && DOMAIN_PATTERN.test(d))) return null;

@@ -19,6 +19,7 @@
 import type { OfficialKind } from '../core/official/kinds';
 import { CROWD_DESCRIPTIONS, CROWD_SCENARIO_NAMES, type CrowdScenarioName } from './crowd';
 import { FORMAT_BUILDERS, FORMAT_DESCRIPTIONS, FORMAT_EXPECTED, type FormatScenarioName } from './formats';
+import { PLATFORM_BUILDERS, PLATFORM_DESCRIPTIONS, PLATFORM_EXPECTED, type PlatformScenarioName } from './platforms';
 import {
   DAY,
   HOUR,
@@ -63,6 +64,7 @@ export const STATUS_SCENARIO_NAMES = [
   'html',
   'timeout',
   ...(Object.keys(FORMAT_DESCRIPTIONS) as FormatScenarioName[]),
+  ...(Object.keys(PLATFORM_DESCRIPTIONS) as PlatformScenarioName[]),
 ] as const;
 export type StatusScenarioName =
   | 'sp-ok'
@@ -76,7 +78,8 @@ export type StatusScenarioName =
   | 'http-503'
   | 'html'
   | 'timeout'
-  | FormatScenarioName;
+  | FormatScenarioName
+  | PlatformScenarioName;
 
 /** Scenarios for a site host (what happens when the browser opens it). */
 export const SITE_SCENARIO_NAMES = ['site-ok', 'site-refused'] as const;
@@ -114,6 +117,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   html: 'status host answers 200 text/html ("We\'ve moved") where JSON is expected',
   timeout: 'status host accepts the connection and never answers',
   ...FORMAT_DESCRIPTIONS,
+  ...PLATFORM_DESCRIPTIONS,
   ...CROWD_DESCRIPTIONS,
   'site-ok': 'site: a simulated page',
   'site-refused': 'site: the connection is reset right after the TLS ClientHello (Chromium: net::ERR_CONNECTION_RESET)',
@@ -133,6 +137,7 @@ export const EXPECTED_VERDICT: Record<StatusScenarioName, 'ok' | 'acknowledged' 
   html: 'unknown',
   timeout: 'unknown',
   ...FORMAT_EXPECTED,
+  ...PLATFORM_EXPECTED,
 };
 
 /** The healthy scenario of each feed kind: what a catalog service gets when the world does not name it. */
@@ -149,6 +154,11 @@ export const HEALTHY_SCENARIO: Record<OfficialKind, StatusScenarioName> = {
   instatus: 'instatus-ok',
   cachet: 'cachet-ok',
   m365: 'm365-ok',
+  betterstack: 'betterstack-ok',
+  rootly: 'rootly-ok',
+  sorry: 'sorry-ok',
+  uptimekuma: 'uptimekuma-ok',
+  gatus: 'gatus-ok',
 };
 
 /** The exact strings sp-hostile injects (tests assert they are shown as text, never run). */
@@ -550,6 +560,7 @@ export const scenarios: Record<StatusScenarioName, ScenarioBuilder> = {
   html,
   timeout,
   ...FORMAT_BUILDERS,
+  ...PLATFORM_BUILDERS,
 };
 
 export function buildScenario(name: StatusScenarioName, service: DemoService, now: number): ScenarioBehaviour {

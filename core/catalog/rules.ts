@@ -51,6 +51,29 @@ export function isHttpsUrl(value: unknown): value is string {
   return url.protocol === 'https:' && HOST_DOMAIN.test(url.hostname) && url.username === '' && url.password === '';
 }
 
+/**
+ * A person's own status page may also be on an intranet: plain http, an IP address, or a one-word
+ * host ("http://status", "http://10.0.0.5:3001/status/main"). Never allowed in the catalog (its
+ * schema keeps `isHttpsUrl`): only for custom pages, where the options page says the risk.
+ * Still no credentials in the URL, and only http/https.
+ */
+export function isCustomPageUrl(value: unknown): value is string {
+  if (isHttpsUrl(value)) return true;
+  if (typeof value !== 'string' || value === '' || value !== value.trim() || /[\t\n\r ]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+}
+
+/** A custom page address that only `isCustomPageUrl` allows: http, an IP address or a one-word host. */
+export function isIntranetUrl(value: string): boolean {
+  return isCustomPageUrl(value) && !isHttpsUrl(value);
+}
+
 /** Kinds whose `url` is the base of the status site (the adapter appends `/api/v2/…` itself). */
 export const BASE_URL_KINDS: ReadonlySet<string> = new Set(['statuspage', 'incidentio']);
 
@@ -95,11 +118,12 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * A valid `official` block → a fresh copy, else null. Strict like the schema: unknown keys are an
  * error, `scope` (when present) is a non-empty list of non-empty strings.
  */
-export function readOfficial(v: unknown): Official | null {
+export function readOfficial(v: unknown, opts: { intranet?: boolean } = {}): Official | null {
   if (!isPlainObject(v)) return null;
   for (const k of Object.keys(v)) if (k !== 'kind' && k !== 'url' && k !== 'scope') return null;
   const { kind, url, scope } = v;
-  if (!isOfficialKind(kind) || !isHttpsUrl(url)) return null;
+  const urlOk = opts.intranet ? isCustomPageUrl(url) : isHttpsUrl(url);
+  if (!isOfficialKind(kind) || !urlOk || typeof url !== 'string') return null;
   if (BASE_URL_KINDS.has(kind) && !isBaseUrl(url)) return null;
   if (scope === undefined) return { kind, url };
   if (!Array.isArray(scope) || scope.length === 0 || !scope.every(isNonEmpty)) return null;

@@ -38,6 +38,13 @@ export const READ_MODE: Record<OfficialKind, ReadMode> = {
   instatus: 'host',
   cachet: 'host',
   m365: 'host',
+  // Issue 12's formats: no captured response shows ACAO for them yet. Catalog entries of these
+  // kinds get a host permission; custom pages get theirs from the person.
+  betterstack: 'host',
+  rootly: 'host',
+  sorry: 'host',
+  uptimekuma: 'host',
+  gatus: 'host',
 };
 
 export const readModeOf = (kind: OfficialKind): ReadMode => READ_MODE[kind];

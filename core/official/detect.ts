@@ -8,7 +8,9 @@
  * 2. Statuspage API on the origin (`/api/v2/summary.json`): `page` + `status.indicator` means
  *    Atlassian Statuspage, or incident.io's compatible shim when the page has no `time_zone` and a
  *    ULID id (its JSON carries components, so it beats any feed on the same host). Then Instatus
- *    (`/summary.json` with `page.status` UP/HASISSUES/UNDERMAINTENANCE).
+ *    (`/summary.json` with `page.status` UP/HASISSUES/UNDERMAINTENANCE), then Better Stack
+ *    (`/index.json`), Rootly (`/api/v1/status.json`), Uptime Kuma (`/status/<slug>` →
+ *    `/api/status-page/<slug>`) and Gatus (`/api/v1/endpoints/statuses`): ./detect-platforms.ts.
  * 3. A pasted URL that already looks like a feed (`.rss`, `.atom`, `/feed`…): read it as RSS/Atom.
  * 4. The page's HTML: `<link rel="alternate" type="application/rss+xml|atom+xml" href>`.
  * 5. Conventional feed paths: `/history.rss`, `/history.atom`, `/feed.rss`, `/feed.atom`.
@@ -25,6 +27,7 @@ import type { OfficialKind } from './kinds';
 import { htmlToText } from '../text';
 import { snapshotOf } from './rss';
 import { readFeed } from './rss/feed';
+import { PLATFORM_PROBES, sorryFeed } from './detect-platforms';
 
 export interface DetectedFeed {
   kind: OfficialKind;
@@ -50,8 +53,11 @@ const UNREACHABLE = new Set(['network', 'timeout', 'offline']);
 // ---------------------------------------------------------------------------------------------
 // Input.
 
-/** The pasted text → an https URL without credentials, or a failure in words for a person. */
-export function readPageUrl(input: unknown): Result<URL> {
+/**
+ * The pasted text → an https URL without credentials, or a failure in words for a person. With
+ * `intranet` (custom pages only), plain http, IP addresses and one-word hosts are accepted too.
+ */
+export function readPageUrl(input: unknown, opts: { intranet?: boolean } = {}): Result<URL> {
   if (typeof input !== 'string') return fail('parse', ENTER_HTTPS);
   let text = input.trim();
   if (text === '' || text.length > 2048) return fail('parse', ENTER_HTTPS);
@@ -63,9 +69,13 @@ export function readPageUrl(input: unknown): Result<URL> {
   } catch {
     return fail('parse', ENTER_HTTPS);
   }
-  if (url.protocol !== 'https:') return fail('parse', `${ENTER_HTTPS} (it must start with https://)`);
   if (url.username !== '' || url.password !== '') return fail('parse', `${ENTER_HTTPS} without a user name or password in it`);
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  if (opts.intranet && (url.protocol === 'http:' || url.protocol === 'https:') && host !== '') {
+    url.hash = '';
+    return ok(url);
+  }
+  if (url.protocol !== 'https:') return fail('parse', `${ENTER_HTTPS} (it must start with https://)`);
   if (host === '' || !host.includes('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) {
     return fail('parse', `${ENTER_HTTPS} (a host name such as status.example.com)`);
   }
@@ -158,6 +168,8 @@ export function knownPattern(input: string): DetectedFeed | null {
   if (host === 'status.gitlab.com') {
     return { kind: 'statusio', url: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7', label: 'GitLab' };
   }
+  const sorry = sorryFeed(url);
+  if (sorry !== null) return { kind: 'sorry', url: sorry, label: 'Sorry' };
   if (host.endsWith('.statuspage.io') && host !== 'www.statuspage.io' && host.split('.').length === 3) {
     return { kind: 'statuspage', url: `https://${host}`, label: host.slice(0, -'.statuspage.io'.length) };
   }
@@ -309,9 +321,9 @@ async function tryFeed(url: string, deps: FetchDeps, host: string): Promise<stri
  * Find a machine-readable status feed for a status page address. Never throws; every request
  * goes through `fetchFeed` with the injected deps.
  */
-export async function detectFeed(pageUrl: string, deps: FetchDeps): Promise<Result<DetectedFeed>> {
+export async function detectFeed(pageUrl: string, deps: FetchDeps, opts: { intranet?: boolean } = {}): Promise<Result<DetectedFeed>> {
   try {
-    const parsed = readPageUrl(pageUrl);
+    const parsed = readPageUrl(pageUrl, opts);
     if (!parsed.ok) return parsed;
     const url = parsed.value;
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
@@ -337,6 +349,15 @@ export async function detectFeed(pageUrl: string, deps: FetchDeps): Promise<Resu
     if (instatus.kind === 'fresh') {
       const name = instatusNameOf(instatus.text);
       if (name !== null) return ok({ kind: 'instatus', url: `${origin}/summary.json`, label: displayName(name, host) });
+    }
+
+    // 2b. The other platforms with a JSON API (Better Stack, Rootly, Uptime Kuma, Gatus).
+    for (const probe of PLATFORM_PROBES) {
+      const feedUrl = probe.url(url);
+      if (feedUrl === null) continue;
+      const got = await fetchFeed(feedUrl, { expect: 'json' }, deps);
+      const name = got.kind === 'fresh' ? probe.nameOf(got.text) : null;
+      if (name !== null) return ok({ kind: probe.kind, url: feedUrl, label: displayName(name, host) });
     }
 
     // 3. The address is a feed itself.

@@ -12,5 +12,31 @@ export const OFFICIAL_KINDS = [
   'instatus', // Instatus summary.json (feed URL)
   'cachet', // Cachet v1 API (base URL of the Cachet install)
   'm365', // Microsoft 365 consumer status posts (feed URL)
+  'betterstack', // Better Stack / Better Uptime status page index.json (feed URL)
+  'rootly', // Rootly status page public API api/v1/status.json (feed URL)
+  'sorry', // Sorry (sorryapp.com) components API (feed URL)
+  'uptimekuma', // Uptime Kuma api/status-page/<slug> + heartbeat (feed URL of the first)
+  'gatus', // Gatus api/v1/endpoints/statuses (feed URL)
 ] as const;
 export type OfficialKind = (typeof OFFICIAL_KINDS)[number];
+
+/** Each format by its proper name, for people (not translated: product names). */
+export const KIND_LABELS: Record<OfficialKind, string> = {
+  statuspage: 'Atlassian Statuspage',
+  incidentio: 'incident.io',
+  rss: 'RSS/Atom',
+  gcp: 'Google Cloud',
+  'aws-health': 'AWS Health',
+  slack: 'Slack',
+  apple: 'Apple',
+  heroku: 'Heroku',
+  statusio: 'status.io',
+  instatus: 'Instatus',
+  cachet: 'Cachet',
+  m365: 'Microsoft 365',
+  betterstack: 'Better Stack',
+  rootly: 'Rootly',
+  sorry: 'Sorry',
+  uptimekuma: 'Uptime Kuma',
+  gatus: 'Gatus',
+};

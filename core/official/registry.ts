@@ -1,6 +1,11 @@
 /** Adapter registry: one adapter per official feed kind (checked complete by the type system). */
 import type { FeedAdapter } from './types';
 import { appleAdapter } from './apple';
+import { betterstackAdapter } from './betterstack';
+import { gatusAdapter } from './gatus';
+import { rootlyAdapter } from './rootly';
+import { sorryAdapter } from './sorry';
+import { uptimekumaAdapter } from './uptimekuma';
 import { awsHealthAdapter } from './aws-health';
 import { cachetAdapter } from './cachet';
 import { gcpAdapter } from './gcp';
@@ -27,6 +32,11 @@ export const ADAPTERS: Record<OfficialKind, FeedAdapter> = {
   instatus: instatusAdapter,
   cachet: cachetAdapter,
   m365: m365Adapter,
+  betterstack: betterstackAdapter,
+  rootly: rootlyAdapter,
+  sorry: sorryAdapter,
+  uptimekuma: uptimekumaAdapter,
+  gatus: gatusAdapter,
 };
 
 export function adapterFor(kind: OfficialKind): FeedAdapter {

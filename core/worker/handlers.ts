@@ -2,6 +2,7 @@
 import type { Handlers, TestSourceAnswer } from '../messages';
 import { sourceById } from '../crowd/index';
 import { setReport } from '../storage';
+import { findStatusPage, watchFound } from '../find/run';
 import { setBackWatch } from '../backwatch';
 import type { WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
@@ -47,5 +48,12 @@ export function createHandlers(ctx: WorkerContext, scheduler: Scheduler, reconci
     },
     'back-watch': ({ serviceId, on }) => setBackWatch(b.storage.local, serviceId, on, deps.now()).then(() => (on ? scheduler.tick() : undefined)),
     'test-source': ({ source }) => testSource(source),
+    // "Find a status page" (core/find/run.ts): a found page becomes a watched custom page; the
+    // settings change re-runs the tick (storage.onChanged), which polls it and repaints the badge.
+    async 'find-status-page'({ host, readSite }) {
+      const r = await findStatusPage({ host, readSite }, { fetch: deps.fetch, now: deps.now, store: b.storage.local });
+      if (r?.found) await watchFound(b.storage.local, r);
+      return r;
+    },
   };
 }

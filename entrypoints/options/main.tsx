@@ -19,7 +19,8 @@ const deps: Omit<OptionsDeps, 'catalog'> = {
   removeOrigins: async (origins) => {
     await browser.permissions.remove({ origins });
   },
-  detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }),
+  // Custom pages may be intranet ones (http, an IP address, a one-word host); the form says the risk.
+  detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }, { intranet: true }),
   testSource: (source: KeyedSource) => ask(browser, 'test-source', { source }),
   copy: (text) => navigator.clipboard.writeText(text),
 };

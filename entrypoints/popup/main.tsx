@@ -8,6 +8,9 @@ import { openStore, readForPopup } from '@/core/store';
 import { evaluate, needsRefresh } from '@/core/judge';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports, loadSettings, tabHostname } from '@/core/storage';
+import { registrableDomain, originsToAsk } from '@/core/find/candidates';
+import { rememberedFind } from '@/core/find/cache';
+import type { FindState } from '@/components/Popup';
 import { focusOf, tabView, type TabView } from '@/core/parts/view';
 import { upstreamIds } from '@/core/parts/upstream';
 import { loadBackWatches } from '@/core/backwatch';
@@ -21,6 +24,7 @@ const params = new URLSearchParams(location.search);
 let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
+let find: FindState = { state: 'idle' };
 
 /** The hostname and view (part, region) of the tab the popup is about (`?tab=`, else the active tab), as the worker recorded them. */
 async function tabHost(): Promise<{ host: string | null; view: TabView | null }> {
@@ -63,6 +67,12 @@ async function load(): Promise<PopupData> {
   const upstream = upstreamIds(service ?? undefined);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched, ...upstream])];
   const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
+  // A site no service owns: offer the search, showing what it found within the last week.
+  const site = !service && t.host ? registrableDomain(t.host) : null;
+  if (site !== null && find.state === 'idle') {
+    const remembered = await rememberedFind(browser.storage.local, site, now);
+    if (remembered) find = { state: 'done', result: remembered };
+  }
   const inputs = { events, reports, online: navigator.onLine, crowd };
   return {
     now,
@@ -85,6 +95,7 @@ async function load(): Promise<PopupData> {
       return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now) }] : [];
     }),
     refreshing,
+    find: site !== null ? { site, state: find } : null,
   };
 }
 
@@ -94,7 +105,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on) }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on), onFind }}
     />,
     root,
   );
@@ -111,6 +122,32 @@ async function refresh() {
     refreshing = false;
     await paint();
   }
+}
+
+/**
+ * "Find a status page": ask for the hosts first, inside the click (browsers prompt only during a
+ * user gesture), then let the worker search (it outlives the popup) and show what it found.
+ */
+function onFind(readSite: boolean) {
+  const host = last?.host;
+  if (!host || find.state === 'busy') return;
+  let granted: Promise<boolean>;
+  try {
+    granted = browser.permissions.request({ origins: originsToAsk(host, readSite) });
+  } catch (e) {
+    granted = Promise.reject(e);
+  }
+  void (async () => {
+    find = { state: 'busy' };
+    await paint();
+    if (!(await granted.catch(() => false))) {
+      find = { state: 'denied' };
+      return paint();
+    }
+    const r = await ask(browser, 'find-status-page', { host, readSite }).catch(() => null);
+    find = r ? { state: 'done', result: r } : { state: 'failed' };
+    await paint();
+  })();
 }
 
 /** "Copy as text" / "Copy as Markdown": the episode report (core/history/report.ts), no browsing addresses in it. */

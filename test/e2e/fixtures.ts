@@ -15,7 +15,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
 export const SHOTS = resolve('test-results/screenshots');
 
-interface Env {
+export interface Env {
   server: DemoServer;
   context: BrowserContext;
   extensionId: string;

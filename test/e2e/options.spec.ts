@@ -163,13 +163,22 @@ test.describe('options page', () => {
     const add = page.getByRole('button', { name: 'Add' });
     const error = page.getByTestId('custom-error');
 
-    for (const bad of ['not a url', 'http://status.example.com', 'https://127.0.0.1', 'javascript:alert(1)']) {
+    for (const bad of ['not a url', 'ftp://status.example.com', 'https://user:pw@status.example.com', 'javascript:alert(1)']) {
       await url.fill(bad);
       await add.click();
-      await expect(error).toHaveText('✗Enter the https address of a status page, like https://www.githubstatus.com');
+      await expect(error).toHaveText('✗Enter the address of a status page, like https://www.githubstatus.com');
       await expect(url).toHaveAttribute('aria-invalid', 'true');
       await expect(url).toBeFocused();
     }
+    // Intranet addresses are allowed for custom pages, with the risk said under the field first.
+    await expect(page.getByTestId('custom-intranet-risk')).toHaveCount(0);
+    for (const intranet of ['http://status.example.com', 'https://127.0.0.1', 'http://kuma:3001/status/main']) {
+      await url.fill(intranet);
+      await expect(page.getByTestId('custom-intranet-risk')).toContainText('is an intranet address');
+      await expect(page.getByTestId('custom-intranet-risk')).toContainText('anyone on your network can read or change what this page says');
+    }
+    await url.fill(CUSTOM_ORIGIN);
+    await expect(page.getByTestId('custom-intranet-risk')).toHaveCount(0);
     await page.getByLabel('Sites of this service (optional)').fill('example.com, exa_mple.com');
     await url.fill(CUSTOM_ORIGIN);
     await add.click();

@@ -15,6 +15,7 @@ import { ADAPTERS } from '../../core/official/registry';
 import { MAX_ITEMS, MAX_RECENT as RSS_MAX_RECENT, MAX_UPDATES as RSS_MAX_UPDATES } from '../../core/official/rss/common';
 import type { Caps } from './checks';
 import { escapeXml, type Json } from './mutate';
+import { PLATFORM_TARGETS } from './targets-platforms';
 
 const files = new Map<string, string>();
 /** A fixture's text (read once). */
@@ -813,7 +814,7 @@ const m365: Target = {
 };
 
 /** Every target, in ADAPTERS order; `statuspage.history` right after `statuspage`. */
-export const TARGETS: readonly Target[] = [statuspage, statuspageHistory, incidentio, rss, gcp, awsHealth, slack, apple, heroku, statusio, instatus, cachet, m365];
+export const TARGETS: readonly Target[] = [statuspage, statuspageHistory, incidentio, rss, gcp, awsHealth, slack, apple, heroku, statusio, instatus, cachet, m365, ...PLATFORM_TARGETS];
 
 export function targetById(id: string): Target {
   const t = TARGETS.find((x) => x.id === id);

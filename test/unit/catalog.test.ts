@@ -46,6 +46,11 @@ const FEED_URL_SHAPES: Record<OfficialKind, (u: URL, raw: string) => boolean> = 
   statusio: (u) => /^\/1\.0\/status\/[0-9a-f]{24}$/.test(u.pathname),
   instatus: (u) => u.pathname.endsWith('/summary.json'),
   m365: (u) => u.pathname.startsWith('/api/posts/'),
+  betterstack: (u) => u.pathname === '/index.json',
+  rootly: (u) => u.pathname === '/api/v1/status.json',
+  sorry: (u) => /^\/v1\/pages\/[^/]+\/components$/.test(u.pathname),
+  uptimekuma: (u) => /^\/api\/status-page\/[^/]+$/.test(u.pathname),
+  gatus: (u) => u.pathname.endsWith('/api/v1/endpoints/statuses'),
 };
 
 /**

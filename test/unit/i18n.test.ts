@@ -203,6 +203,6 @@ describe('formatMessage', () => {
   it('German messages format with the same substitutions', () => {
     const de = read('de');
     expect(formatMessage(de.importDone!, ['4', '1'])).toBe('Importiert. Beobachtete Dienste: 4. Eigene Statusseiten: 1.');
-    expect(formatMessage(de.customInvalidUrl!)).toBe('Geben Sie die https-Adresse einer Statusseite ein, etwa https://www.githubstatus.com');
+    expect(formatMessage(de.customInvalidUrl!)).toBe('Geben Sie die Adresse einer Statusseite ein, etwa https://www.githubstatus.com');
   });
 });

@@ -150,14 +150,13 @@ describe('migrate', () => {
   it('v2: invalid custom pages are dropped one by one; the first of a duplicate id wins', () => {
     const bad = [
       { ...CUSTOM, id: 'not-custom-prefix' },
-      { ...CUSTOM, id: 'custom-http', statusPage: 'http://status.example.com' },
-      { ...CUSTOM, id: 'custom-feed-http', official: { kind: 'statuspage', url: 'http://status.example.com' } },
+      { ...CUSTOM, id: 'custom-ftp', statusPage: 'ftp://status.example.com' },
+      { ...CUSTOM, id: 'custom-feed-creds', official: { kind: 'statuspage', url: 'http://u:p@status.example.com' } },
       { ...CUSTOM, id: 'custom-kind', official: { kind: 'nonsense', url: 'https://status.example.com' } },
       { ...CUSTOM, id: 'custom-base', official: { kind: 'statuspage', url: 'https://status.example.com/api/v2/summary.json' } },
       { ...CUSTOM, id: 'custom-domains', domains: ['https://example.com'] },
       { ...CUSTOM, id: 'custom-name', name: '   ' },
       { ...CUSTOM, id: 'custom-extra', extra: 1 },
-      { ...CUSTOM, id: 'custom-ip', statusPage: 'https://127.0.0.1' },
       'string',
       null,
     ];
@@ -165,6 +164,18 @@ describe('migrate', () => {
     const rss: CustomService = { id: 'custom-rss', name: 'RSS one', statusPage: 'https://rss.example.org/status', official: { kind: 'rss', url: 'https://rss.example.org/history.rss' }, domains: [] };
     const out = migrate({ version: 2, custom: [...bad, CUSTOM, second, rss] });
     expect(out.custom).toEqual([CUSTOM, rss]);
+  });
+
+  it('v2: intranet custom pages (http, an IP address, a one-word host) are kept — custom pages only', () => {
+    const kuma: CustomService = {
+      id: 'custom-kuma',
+      name: 'Intranet Kuma',
+      statusPage: 'http://kuma:3001/status/main',
+      official: { kind: 'uptimekuma', url: 'http://kuma:3001/api/status-page/main' },
+      domains: ['intranet.example.com'],
+    };
+    const ip: CustomService = { ...kuma, id: 'custom-ip', statusPage: 'https://10.0.0.5', official: { kind: 'statuspage', url: 'https://10.0.0.5' } };
+    expect(migrate({ version: 2, custom: [kuma, ip] }).custom).toEqual([kuma, ip]);
   });
 
   it('a newer version than this code knows: known fields read with our meaning, unknown fields dropped, version set to ours', () => {
@@ -338,11 +349,16 @@ describe('custom status page input', () => {
     ['https://status.example.com/history.rss', 'https://status.example.com/history.rss'],
     ['https://example.com/status?lang=en', 'https://example.com/status?lang=en'],
     ['status.example.com:8443', 'https://status.example.com:8443'],
+    // Intranet pages, allowed for custom pages (the form says the risk):
+    ['http://status.example.com', 'http://status.example.com'],
+    ['https://127.0.0.1', 'https://127.0.0.1'],
+    ['https://localhost', 'https://localhost'],
+    ['http://kuma:3001/status/main', 'http://kuma:3001/status/main'],
   ])('%s → %s', (input, out) => {
     expect(normaliseStatusPageUrl(input)).toBe(out);
   });
 
-  it.each(['', '   ', 'not a url', 'http://status.example.com', 'ftp://status.example.com', 'javascript:alert(1)', 'mailto:a@b.c', 'https://127.0.0.1', 'https://localhost', 'https://user:pw@status.example.com', 'https://status', 'https://exa mple.com'])(
+  it.each(['', '   ', 'not a url', 'ftp://status.example.com', 'javascript:alert(1)', 'mailto:a@b.c', 'https://user:pw@status.example.com', 'http://user@kuma', 'https://exa mple.com'])(
     'refuses %j',
     (input) => {
       expect(normaliseStatusPageUrl(input)).toBeNull();

@@ -8,6 +8,7 @@
  *   `<link rel="alternate">` tags Statuspage pages carry, and a page with nothing.
  * Anything not served answers 404 with an empty body (what Statuspage does for unknown paths).
  */
+import { PLATFORM_PROBES } from '../../../core/official/detect-platforms';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../core/model';
 import type { FetchDeps } from '../../../core/net/fetch';
@@ -49,7 +50,13 @@ const PAGE_WITH_NOTHING = '<!DOCTYPE html><html><head><title>Example</title></he
 
 type Route = { status?: number; body: string; type?: string };
 
+/** The requests the Better Stack / Rootly / Uptime Kuma / Gatus probes make for a page address. */
+function platformCalls(page: string): string[] {
+  return PLATFORM_PROBES.flatMap((p) => p.url(new URL(page)) ?? []);
+}
+
 /** A fake fetch serving `routes` by exact URL; everything else is 404 with an empty body. */
+
 function fakeDeps(routes: Record<string, Route>): FetchDeps & { calls: string[] } {
   const calls: string[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL): Promise<Response> => {
@@ -204,6 +211,7 @@ describe('detectFeed', () => {
     expect(deps.calls).toEqual([
       'https://status.example.com/api/v2/summary.json',
       'https://status.example.com/summary.json',
+      ...platformCalls('https://status.example.com/'),
       'https://status.example.com/',
       'https://status.example.com/history.atom',
     ]);
@@ -248,6 +256,7 @@ describe('detectFeed', () => {
     expect(deps.calls).toEqual([
       'https://status.example.com/api/v2/summary.json',
       'https://status.example.com/summary.json',
+      ...platformCalls('https://status.example.com/'),
       'https://status.example.com/',
       ...FEED_PATHS.map((p) => `https://status.example.com${p}`),
     ]);
@@ -256,7 +265,7 @@ describe('detectFeed', () => {
   it('does not take an unclaimed *.statuspage.io name (marketing HTML everywhere) for a page', async () => {
     const shell = '<!DOCTYPE html><html><head><title>Statuspage | Atlassian</title></head><body>Try it free</body></html>';
     const routes: Record<string, { body: string; type: string }> = {};
-    for (const path of ['/api/v2/summary.json', '/summary.json', '/', ...FEED_PATHS]) {
+    for (const path of ['/api/v2/summary.json', '/summary.json', '/index.json', '/api/v1/status.json', '/api/v1/endpoints/statuses', '/', ...FEED_PATHS]) {
       routes[`https://nobody-here.statuspage.io${path}`] = { body: shell, type: HTML_TYPE };
     }
     const p = problem(await detectFeed('https://nobody-here.statuspage.io/', fakeDeps(routes)));
@@ -305,5 +314,43 @@ describe('detectFeed', () => {
     const p = problem(await detectFeed('https://status.anthropic.com', deps));
     expect(p.code).toBe('no_official');
     expect(p.message).toMatch(/^no machine-readable status feed found at status\.anthropic\.com \(.*redirects to status\.claude\.com/);
+  });
+
+  it.each([
+    ['Better Stack', 'https://status.huggingface.co/', 'https://status.huggingface.co/index.json', 'betterstack-index-huggingface-operational-trimmed.json', 'Hugging Face'],
+    ['Rootly', 'https://status.example.com', 'https://status.example.com/api/v1/status.json', 'rootly-status-doc-example-operational.json', 'Acme Status'],
+    ['Gatus', 'https://health.example.com/', 'https://health.example.com/api/v1/endpoints/statuses', 'gatus-endpoints-statuses-upstream-test-failing.json', 'health.example.com'],
+    ['Uptime Kuma', 'https://kuma.example.com/status/main', 'https://kuma.example.com/api/status-page/main', 'uptimekuma-status-page-doc-derived-incident.json', 'Example Intranet'],
+  ])('finds %s from its JSON API', async (_name, page, feed, file, label) => {
+    const deps = fakeDeps({ [feed]: { body: raw(file), type: JSON_TYPE } });
+    const kind = PLATFORM_PROBES.find((p) => p.url(new URL(page)) === feed)!.kind;
+    expect(value(await detectFeed(page, deps))).toEqual({ kind, url: feed, label });
+  });
+
+  it('knows a Sorry components address without a request; Kuma is tried only for /status/<slug> pages', async () => {
+    expect(knownPattern('https://api.sorryapp.com/v1/pages/abc123/components')).toEqual({
+      kind: 'sorry',
+      url: 'https://api.sorryapp.com/v1/pages/abc123/components',
+      label: 'Sorry',
+    });
+    expect(platformCalls('https://status.example.com/').some((u) => u.includes('/api/status-page/'))).toBe(false);
+  });
+
+  it('does not take another JSON for a platform feed (a Statuspage body at /index.json, a Kuma-less object)', async () => {
+    const deps = fakeDeps({
+      'https://status.example.com/index.json': { body: GITHUB_SUMMARY, type: JSON_TYPE },
+      'https://status.example.com/api/v1/endpoints/statuses': { body: '[]', type: JSON_TYPE },
+    });
+    expect(problem(await detectFeed('https://status.example.com/', deps)).code).toBe('no_official');
+  });
+
+  it('intranet addresses (http, IP, one-word host) only when asked for (custom pages), never by default', async () => {
+    for (const u of ['http://kuma:3001/status/main', 'https://10.0.0.5', 'http://status']) {
+      expect(readPageUrl(u).ok).toBe(false);
+      expect(readPageUrl(u, { intranet: true }).ok).toBe(true);
+    }
+    expect(readPageUrl('http://u:p@kuma', { intranet: true }).ok).toBe(false);
+    const deps = fakeDeps({ 'http://kuma:3001/api/status-page/main': { body: raw('uptimekuma-status-page-doc-derived-incident.json'), type: JSON_TYPE } });
+    expect(value(await detectFeed('http://kuma:3001/status/main', deps, { intranet: true }))).toEqual({ kind: 'uptimekuma', url: 'http://kuma:3001/api/status-page/main', label: 'Example Intranet' });
   });
 });
