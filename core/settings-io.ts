@@ -73,7 +73,7 @@ export function exportSettings(s: Settings): string {
   return `${JSON.stringify(parseSettings(s), null, 2)}\n`;
 }
 
-const KNOWN_FIELDS = ['version', 'watched', 'pollIntervalMin', 'custom', 'sources', 'notifications', 'http5xxDetection'];
+const KNOWN_FIELDS = ['version', 'watched', 'pollIntervalMin', 'custom', 'sources', 'notifications', 'watchRequests'];
 
 const FIELD_WORDS: Record<string, MessageKey> = {
   watched: 'fieldWatched',
@@ -85,7 +85,7 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   'notifications.quietHours': 'fieldQuietHours',
   'notifications.quietHours.start': 'fieldQuietStart',
   'notifications.quietHours.end': 'fieldQuietEnd',
-  http5xxDetection: 'fieldHttp5xx',
+  watchRequests: 'fieldWatchRequests',
 };
 
 function describeField(path: string): string {

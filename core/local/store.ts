@@ -5,6 +5,7 @@
  */
 import type { KeyValueArea } from '../settings';
 import { MANUAL_REPORT_MS, pruneEvents, type ManualReport, type NavEvent } from './failures';
+import { addObservations, type Observation, type RequestBucket } from './requests';
 
 export const NAV_KEY = 'nav';
 export const REPORTS_KEY = 'reports';
@@ -48,5 +49,35 @@ export function setReport(local: KeyValueArea, serviceId: string, on: boolean, n
   return serial(async () => {
     const kept = (await loadReports(local, now)).filter((r) => r.serviceId !== serviceId);
     await local.set({ [REPORTS_KEY]: on ? [...kept, { serviceId, at: now }] : kept });
+  });
+}
+
+// ---- This browser's request counts (./requests.ts): storage.session, counts only ----
+
+export const REQUESTS_KEY = 'requests';
+
+function asBuckets(raw: unknown): RequestBucket[] {
+  return Array.isArray(raw)
+    ? raw.filter(
+        (b): b is RequestBucket =>
+          !!b &&
+          typeof b === 'object' &&
+          typeof (b as RequestBucket).serviceId === 'string' &&
+          typeof (b as RequestBucket).at === 'number' &&
+          typeof (b as RequestBucket).answered === 'number' &&
+          typeof (b as RequestBucket).status === 'object' &&
+          typeof (b as RequestBucket).errors === 'object',
+      )
+    : [];
+}
+
+export async function loadRequests(session: KeyValueArea): Promise<RequestBucket[]> {
+  return asBuckets((await session.get(REQUESTS_KEY))[REQUESTS_KEY]);
+}
+
+/** Add observed request outcomes to the stored counts (serialised with every other write here). */
+export function recordRequests(session: KeyValueArea, observations: readonly Observation[], now: number): Promise<void> {
+  return serial(async () => {
+    await session.set({ [REQUESTS_KEY]: addObservations(await loadRequests(session), observations, now) });
   });
 }
