@@ -4,7 +4,8 @@ import { readCatalogFiles } from './core/catalog/raw';
 /**
  * Host permissions are derived from the catalog: the extension may read exactly the official
  * status feeds it knows, and nothing else, without asking. Anything broader (custom status pages,
- * HTTP 5xx detection) is an optional permission asked for when the person turns the feature on.
+ * watching a service's requests) is an optional permission asked for when the person turns the
+ * feature on.
  */
 function feedOrigins(): string[] {
   const catalog = readCatalogFiles() as { services: { official: { url: string } | null }[] };
@@ -56,6 +57,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'webNavigation', 'storage', 'notifications'],
+    // Asked for with a service's hosts when the person chooses "Watch this site's requests"
+    // (core/local/watch.ts); never at install or update. README "Permissions and why".
+    optional_permissions: ['webRequest'],
     host_permissions: feedOrigins(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: {

@@ -20,6 +20,7 @@ import { TransferSection } from './OptionsTransfer';
 import { WatchedSection } from './OptionsWatched';
 import { PollingSection } from './OptionsPolling';
 import { PrivacySection } from './OptionsPrivacy';
+import { RequestsSection } from './OptionsRequests';
 
 export interface OptionsDeps {
   /** The catalog (SERVICES). */
@@ -33,6 +34,12 @@ export interface OptionsDeps {
   requestOrigins(origins: string[]): Promise<boolean>;
   /** Give host access back (best effort; origins the manifest requires cannot be removed). */
   removeOrigins(origins: string[]): Promise<void>;
+  /** Services whose request hosts (and webRequest) the extension holds, and how (components/OptionsRequests.tsx). */
+  requestGrants(): Promise<ReadonlyMap<string, 'runtime' | 'manifest'>>;
+  /** "Watch requests of …": ask for webRequest and the service's hosts. Call it synchronously from the click. */
+  allowRequests(s: Service): Promise<boolean>;
+  /** Give a service's hosts back (and webRequest when no service needs it any more). */
+  stopRequests(s: Service): Promise<void>;
   /** Find the machine-readable feed behind a status page (core/official/detect.ts). */
   detect(pageUrl: string): Promise<Result<DetectedFeed>>;
   /** Ask the service worker to try a keyed complaint source with the stored credentials; resolves to its answer. */
@@ -53,6 +60,7 @@ const SECTIONS = [
   ['sec-watched', 'secWatched'],
   ['sec-custom', 'secCustom'],
   ['sec-sources', 'secSources'],
+  ['sec-requests', 'secRequests'],
   ['sec-notifications', 'secNotifications'],
   ['sec-polling', 'secPolling'],
   ['sec-privacy', 'secPrivacy'],
@@ -156,6 +164,7 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
         <WatchedSection settings={settings} catalog={deps.catalog} update={update} />
         <CustomSection settings={settings} deps={deps} update={update} announce={announce} />
         <SourcesSection settings={settings} credentials={credentials} deps={deps} update={update} setCredentials={updateCredentials} />
+        <RequestsSection settings={settings} deps={deps} update={update} />
         <NotificationsSection settings={settings} catalog={deps.catalog} update={update} />
         <PollingSection settings={settings} update={update} />
         <PrivacySection />

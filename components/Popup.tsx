@@ -6,7 +6,7 @@
  */
 import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/evaluate';
-import type { ServiceEvidence } from '@/core/evidence';
+import { requestSummary, type ServiceEvidence } from '@/core/evidence';
 import type { Episode } from '@/core/history/episodes';
 import { t, type MessageKey } from '@/core/i18n';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
@@ -34,6 +34,8 @@ export interface PopupData {
   status: string | null;
   watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
   refreshing: boolean;
+  /** Whether this browser watches the current service's requests; null when turned off in options. */
+  requestWatch: RequestWatchState;
 }
 
 export interface PopupActions {
@@ -45,6 +47,8 @@ export interface PopupActions {
   onCopy(): void;
   /** Open the options page (watch services, sources, notifications). */
   onOptions(): void;
+  /** "Watch this site's requests": ask the browser for the service's hosts (must run in the click). */
+  onWatchRequests(): void;
 }
 
 /** The status line after "Copy as text": copied, or could not copy. */
@@ -204,18 +208,59 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
   );
 }
 
-function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
+/** Whether this browser watches the service's requests (null: turned off in options, nothing offered). */
+export type RequestWatchState = { on: boolean; denied?: boolean } | null;
+
+/** This browser's failed requests, or the offer to watch them ("Watch this site's requests", with why). */
+function RequestsRow({ service, evidence, watch, verdict, actions }: { service: Service; evidence: ServiceEvidence | null; watch: RequestWatchState; verdict: Verdict; actions: PopupActions }) {
+  const r = evidence?.requests;
+  if (r?.trouble) {
+    return (
+      <>
+        <li data-testid="request-failures">{`${capitalise(requestSummary(r, service.name))}.`}</li>
+        <li class="muted" data-testid="request-scope">
+          {verdict === 'acknowledged' ? t('popupCorroborates') : evidence?.crowd?.likely ? null : t('popupThisBrowserOnly')}
+        </li>
+      </>
+    );
+  }
+  if (r && r.failed > 0 && r.discounted) {
+    return <li class="muted">{t(r.discounted === 'offline' ? 'popupDiscountedOffline' : 'popupDiscountedOthers')}</li>;
+  }
+  if (!watch) return null;
+  if (watch.on) {
+    return (
+      <li class="muted" data-testid="request-watching">
+        {t('popupWatchingRequests', [r?.total ?? 0, r?.failed ?? 0])}
+      </li>
+    );
+  }
+  return (
+    <li class="watch-offer" data-testid="request-offer">
+      <button type="button" class="refresh" onClick={actions.onWatchRequests}>
+        {t('popupWatchRequests')}
+      </button>{' '}
+      <span class="muted">{watch.denied ? t('popupWatchDenied') : t('popupWatchRequestsWhy', service.name)}</span>
+    </li>
+  );
+}
+
+function EvidenceCard({ service, evidence, watch, verdict, actions }: { service: Service; evidence: ServiceEvidence | null; watch: RequestWatchState; verdict: Verdict; actions: PopupActions }) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
-  const quiet = !failing && !local?.manual && !(local && local.failures > 0);
+  const requests = <RequestsRow service={service} evidence={evidence} watch={watch} verdict={verdict} actions={actions} />;
+  const quiet = !failing && !local?.manual && !(local && local.failures > 0) && !evidence?.requests.failed;
   if (quiet) {
     return (
-      <p class="report-row quiet">
-        <span class="muted">{t('popupNotWorking')}</span>{' '}
-        <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
-          {t('popupReportBroken')}
-        </button>
-      </p>
+      <>
+        {watch ? <ul class="plain requests-quiet">{requests}</ul> : null}
+        <p class="report-row quiet">
+          <span class="muted">{t('popupNotWorking')}</span>{' '}
+          <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
+            {t('popupReportBroken')}
+          </button>
+        </p>
+      </>
     );
   }
   return (
@@ -229,6 +274,7 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
         {local && local.failures > 0 && local.discounted === 'other_sites_failing' ? (
           <li class="muted">{t('popupDiscountedOthers')}</li>
         ) : null}
+        {requests}
       </ul>
       <p class="report-row">
         {local?.manual ? (
@@ -246,6 +292,10 @@ function EvidenceCard({ evidence, silentSince, now, actions }: { evidence: Servi
       </p>
     </section>
   );
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
 /** How long the provider has been silent: "12 min" (what `relativeTime` says, without "ago"). */
@@ -312,7 +362,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
-      <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
+      <EvidenceCard service={service} evidence={data.evidence} watch={data.requestWatch} verdict={v} actions={actions} />
       {record?.snapshot ? <Components record={record} /> : null}
       {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (

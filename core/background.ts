@@ -17,7 +17,8 @@ import type { SourceConfig, SourceId } from './crowd/source';
 import { evaluate } from './evaluate';
 import { evidenceFor, type EvidenceInputs } from './evidence';
 import { stepEpisode, takeUnnotified } from './history/episodes';
-import { loadNav, loadReports, recordNav, setReport } from './local/store';
+import { loadNav, loadReports, loadRequests, recordNav, setReport } from './local/store';
+import { watchRequests } from './local/watch';
 import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from './messages';
 import { DEFAULT_NOTIFICATION_PREFS, notificationText, shouldNotify, type NotificationPrefs } from './notify';
 import { isPollDue, pollCycle } from './poll';
@@ -69,12 +70,13 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
 
   async function evidenceInputs(d: Db, ids: string[], s: Settings): Promise<EvidenceInputs> {
     const enabled = new Set(enabledSources(s));
-    const [events, reports, crowdRows] = await Promise.all([
+    const [events, reports, crowdRows, requests] = await Promise.all([
       loadNav(session),
       loadReports(b.storage.local, deps.now()),
       Promise.all(ids.map(async (id) => [id, (await getCrowd(d, id)).filter((r) => enabled.has(r.source))] as const)),
+      loadRequests(session),
     ]);
-    return { events, reports, online: online(), crowd: new Map<string, CrowdRecord[]>(crowdRows) };
+    return { events, reports, online: online(), crowd: new Map<string, CrowdRecord[]>(crowdRows), requests };
   }
 
   /** Credentials stay in storage.local and are read here, never passed around in messages. */
@@ -110,7 +112,7 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
     const [inputs, recs] = await Promise.all([evidenceInputs(d, ids, s), getRecords(d, ids)]);
     const now = deps.now();
     const judge = (service: Service) => {
-      const ev = evidenceFor(service.id, inputs, now);
+      const ev = evidenceFor(service.id, inputs, now, service.name);
       return { ev, ...evaluate(service, recs.get(service.id), now, s.pollIntervalMin, ev.verdict) };
     };
     return { s, d, recs, now, judge };
@@ -312,6 +314,8 @@ export function start(b: WxtBrowser, deps: BackgroundDeps) {
   }
 
   // ---- listeners: registered synchronously, every start ----
+  // This browser's failed requests to the services the person allowed (core/local/watch.ts).
+  watchRequests(b, { now: deps.now, online, session, catalog, directory: dirNow, settings, onFailures: (ids) => void reconcile(ids) });
   b.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void tick();
   });

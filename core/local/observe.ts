@@ -10,7 +10,7 @@ import { matchIn } from '../catalog/match';
 import type { Service } from '../catalog/schema';
 
 /** The API permission observation needs besides the hosts (optional in the manifest; see README "Permissions"). */
-export const WEB_REQUEST_PERMISSION = 'webRequest';
+export const WEB_REQUEST_PERMISSION = 'webRequest' as const;
 
 /** Every host whose requests are this service's: its domains, then its API hosts. */
 export function requestHosts(s: Pick<Service, 'domains' | 'apiHosts'>): string[] {
@@ -23,19 +23,24 @@ export function requestOrigins(s: Pick<Service, 'domains' | 'apiHosts'>): string
 }
 
 /** What "Watch this site's requests" asks the browser for, in one prompt. */
-export function requestPermissions(s: Pick<Service, 'domains' | 'apiHosts'>): { permissions: string[]; origins: string[] } {
+export function requestPermissions(s: Pick<Service, 'domains' | 'apiHosts'>): { permissions: (typeof WEB_REQUEST_PERMISSION)[]; origins: string[] } {
   return { permissions: [WEB_REQUEST_PERMISSION], origins: requestOrigins(s) };
 }
 
-/**
- * A lookup from a request's hostname to the service it belongs to: a site domain first (the
- * `siteOwner` the rest of the extension uses, custom pages included), then an API host, by the
- * same longest-suffix rule.
- */
-export function requestOwner(services: readonly Service[], siteOwner: (host: string) => Service | null): (host: string) => Service | null {
+/** API host → service, for `requestOwner` (build once per catalog). */
+export function apiHostIndex(services: readonly Service[]): ReadonlyMap<string, Service> {
   const byApiHost = new Map<string, Service>();
   for (const s of services) for (const h of s.apiHosts ?? []) byApiHost.set(h, s);
-  return (host) => siteOwner(host) ?? matchIn(byApiHost, host);
+  return byApiHost;
+}
+
+/**
+ * The service a request's hostname belongs to: a site domain first (`siteOwner`, the lookup the
+ * rest of the extension uses, custom pages included), then an API host, by the same
+ * longest-suffix rule.
+ */
+export function requestOwner(host: string, siteOwner: (host: string) => Service | null, apiHosts: ReadonlyMap<string, Service>): Service | null {
+  return siteOwner(host) ?? matchIn(apiHosts, host);
 }
 
 /** Whether a request came from an extension (ours: status feeds, complaint searches) rather than a page. */

@@ -8,7 +8,9 @@ import { loadSettings } from '@/core/settings';
 import { openStore, readForPopup } from '@/core/store';
 import { evaluate } from '@/core/evaluate';
 import { evidenceFor } from '@/core/evidence';
-import { loadNav, loadReports } from '@/core/local/store';
+import { loadNav, loadReports, loadRequests } from '@/core/local/store';
+import { requestPermissions } from '@/core/local/observe';
+import type { Service } from '@/core/catalog/catalog';
 import { tabHostname } from '@/core/tabs';
 import '@/components/popup.css';
 
@@ -20,6 +22,15 @@ const params = new URLSearchParams(location.search);
 let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
+/** The person said no to "Watch this site's requests" (for this service, while the popup is open). */
+let watchDenied: string | null = null;
+
+/** Whether this browser watches the service's requests: the setting, webRequest and every host held. */
+async function requestWatch(service: Service | null, enabled: boolean): Promise<PopupData['requestWatch']> {
+  if (!service || !enabled) return null;
+  const on = await browser.permissions.contains(requestPermissions(service)).catch(() => false);
+  return { on, ...(watchDenied === service.id ? { denied: true } : {}) };
+}
 
 /** The hostname shown in the tab the popup is about (`?tab=`, else the active tab), as the worker recorded it. */
 async function tabHost(): Promise<string | null> {
@@ -42,33 +53,38 @@ async function load(): Promise<PopupData> {
   const now = Date.now();
   const hostReady = firstHost ?? (selected ? Promise.resolve(null) : tabHost());
   firstHost = null;
-  const [settings, catalog, db, host, events, reports] = await Promise.all([
+  const [settings, catalog, db, host, events, reports, requests] = await Promise.all([
     loadSettings(browser.storage.local),
     catalogReady,
     dbReady,
     hostReady,
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
+    loadRequests(browser.storage.session),
   ]);
   const dir = directory(settings, catalog);
   const t = target(dir, host);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
-  const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
-  const inputs = { events, reports, online: navigator.onLine, crowd };
+  const [{ records: recs, crowd, episodes }, watch] = await Promise.all([
+    readForPopup(db, ids, service?.id ?? null),
+    requestWatch(service, settings.watchRequests),
+  ]);
+  const inputs = { events, reports, online: navigator.onLine, crowd, requests };
   return {
     now,
     episode: episodes[episodes.length - 1] ?? null,
     episodes,
     status,
-    evidence: service ? evidenceFor(service.id, inputs, now) : null,
+    evidence: service ? evidenceFor(service.id, inputs, now, service.name) : null,
+    requestWatch: watch,
     pollIntervalMin: settings.pollIntervalMin,
     service,
     host: t.host,
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = dir.get(id);
-      return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now) }] : [];
+      return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now, s.name) }] : [];
     }),
     refreshing,
   };
@@ -80,7 +96,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage() }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage(), onWatchRequests: watchRequests }}
     />,
     root,
   );
@@ -115,6 +131,24 @@ async function copy() {
     status = null;
     void paint();
   }, 4000);
+}
+
+/**
+ * "Watch this site's requests": ask for webRequest and exactly the service's hosts, in one prompt.
+ * `permissions.request` must be the first thing the click does (browsers require the gesture).
+ * The worker starts observing on its own (permissions.onAdded); Chrome may close the popup while
+ * its prompt shows, so nothing after the answer is needed for it to work.
+ */
+function watchRequests() {
+  const service = last?.service;
+  if (!service) return;
+  void browser.permissions
+    .request(requestPermissions(service))
+    .catch(() => false)
+    .then((granted) => {
+      watchDenied = granted ? null : service.id;
+      return paint();
+    });
 }
 
 async function report(on: boolean) {

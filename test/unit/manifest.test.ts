@@ -19,4 +19,10 @@ describe('manifest host permissions', () => {
   it('asks for no tabs, scripting or history permission', () => {
     expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'webNavigation']);
   });
+  it('webRequest is optional (asked with a service\'s hosts), never an install-time permission', () => {
+    const m = manifest as unknown as { optional_permissions?: string[]; permissions: string[] };
+    expect(m.optional_permissions).toEqual(['webRequest']);
+    expect(m.permissions).not.toContain('webRequest');
+    expect(m.permissions).not.toContain('webRequestBlocking');
+  });
 });
