@@ -56,10 +56,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'webNavigation', 'storage', 'notifications'],
-    // Asked for with a service's hosts when the person chooses "Watch this site's requests"
-    // (core/local/watch.ts); never at install or update. README "Permissions and why".
-    optional_permissions: ['webRequest'],
+    // webRequest: sees nothing until the person allows a service's hosts ("Watch this site's
+    // requests", optional host permissions below); it shows no install or update prompt in Chrome
+    // or Firefox, and Chromium does not deliver its events to a running worker when it is granted
+    // at runtime. README "Permissions and why".
+    permissions: ['alarms', 'webNavigation', 'storage', 'notifications', 'webRequest'],
     host_permissions: feedOrigins(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: {

@@ -34,11 +34,11 @@ export interface OptionsDeps {
   requestOrigins(origins: string[]): Promise<boolean>;
   /** Give host access back (best effort; origins the manifest requires cannot be removed). */
   removeOrigins(origins: string[]): Promise<void>;
-  /** Services whose request hosts (and webRequest) the extension holds, and how (components/OptionsRequests.tsx). */
+  /** Services whose request hosts the extension holds, and how (components/OptionsRequests.tsx). */
   requestGrants(): Promise<ReadonlyMap<string, 'runtime' | 'manifest'>>;
-  /** "Watch requests of …": ask for webRequest and the service's hosts. Call it synchronously from the click. */
+  /** "Watch requests of …": ask for the service's hosts. Call it synchronously from the click. */
   allowRequests(s: Service): Promise<boolean>;
-  /** Give a service's hosts back (and webRequest when no service needs it any more). */
+  /** Give a service's hosts back. */
   stopRequests(s: Service): Promise<void>;
   /** Find the machine-readable feed behind a status page (core/official/detect.ts). */
   detect(pageUrl: string): Promise<Result<DetectedFeed>>;

@@ -9,8 +9,6 @@
 import { matchIn } from '../catalog/match';
 import type { Service } from '../catalog/schema';
 
-/** The API permission observation needs besides the hosts (optional in the manifest; see README "Permissions"). */
-export const WEB_REQUEST_PERMISSION = 'webRequest' as const;
 
 /** Every host whose requests are this service's: its domains, then its API hosts. */
 export function requestHosts(s: Pick<Service, 'domains' | 'apiHosts'>): string[] {
@@ -22,9 +20,12 @@ export function requestOrigins(s: Pick<Service, 'domains' | 'apiHosts'>): string
   return requestHosts(s).map((h) => `https://*.${h}/*`);
 }
 
-/** What "Watch this site's requests" asks the browser for, in one prompt. */
-export function requestPermissions(s: Pick<Service, 'domains' | 'apiHosts'>): { permissions: (typeof WEB_REQUEST_PERMISSION)[]; origins: string[] } {
-  return { permissions: [WEB_REQUEST_PERMISSION], origins: requestOrigins(s) };
+/**
+ * What "Watch this site's requests" asks the browser for: exactly the service's hosts. (The
+ * `webRequest` API permission is granted at install and sees nothing without them.)
+ */
+export function requestPermissions(s: Pick<Service, 'domains' | 'apiHosts'>): { origins: string[] } {
+  return { origins: requestOrigins(s) };
 }
 
 /** API host → service, for `requestOwner` (build once per catalog). */

@@ -3,16 +3,16 @@
  * the hosts of services the person allowed → counts (./requests.ts) in storage.session → a
  * reconcile of those services when a failure arrives. The browser is passed in.
  *
- * Nothing happens without the permission: `webRequest` is an optional permission and the hosts are
- * optional host permissions, asked for one service at a time ("Watch this site's requests"). Until
- * then `browser.webRequest` does not exist and no listener is registered. The browser only reports
- * requests to hosts the extension holds permission for; on top of that a request counts only when
- * the extension holds permission for *all* of its service's hosts (`requestOrigins`) — so a status
- * host the manifest grants for reading a feed (www.apple.com) never makes Apple "observed" — and
- * the person has not turned observation off in options (`watchRequests`).
+ * Nothing happens without the permission: the hosts are optional host permissions, asked for one
+ * service at a time ("Watch this site's requests"). The browser only reports requests to hosts the
+ * extension holds permission for; on top of that a request counts only when the extension holds
+ * permission for *all* of its service's hosts (`requestOrigins`) — so a status host the manifest
+ * grants for reading a feed (www.apple.com) never makes Apple "observed" — and the person has not
+ * turned observation off in options (`watchRequests`). The `webRequest` API permission itself is
+ * granted at install (README "Permissions and why": no prompt in either browser, and Chromium does
+ * not deliver its events to a running worker when it is granted at runtime).
  *
- * MV3: listeners are registered synchronously at start when the permission is already held (so a
- * request wakes the worker), or as soon as it is granted (`permissions.onAdded`). Counts are
+ * MV3: listeners are registered synchronously at every start, so a request wakes the worker. Counts are
  * written in batches: outcomes arriving while a write is under way join the next write, so a
  * storm of failing requests costs one storage write at a time, not one per request. A worker
  * killed between an event and its write loses at most that batch (milliseconds of counts).
@@ -139,10 +139,8 @@ export function watchRequests(b: WxtBrowser, deps: RequestWatchDeps) {
   // ---- registered synchronously, every start ----
   register();
   try {
-    b.permissions.onAdded.addListener(() => {
-      held.clear();
-      register(); // webRequest granted just now (the popup's "Watch this site's requests")
-    });
+    // Hosts granted ("Watch this site's requests") or withdrawn: ask again per service.
+    b.permissions.onAdded.addListener(() => held.clear());
     b.permissions.onRemoved.addListener(() => held.clear());
   } catch {
     // No permission events (a test's fake browser): permissions are then read once per service.
@@ -151,5 +149,5 @@ export function watchRequests(b: WxtBrowser, deps: RequestWatchDeps) {
     if (area === 'local' && changes.settings) context = null;
   });
 
-  return { flush, register, isRegistered: () => registered };
+  return { flush, isRegistered: () => registered };
 }

@@ -5,7 +5,7 @@ import { pageLang, t } from '@/core/i18n';
 import { detectFeed } from '@/core/official/detect';
 import { loadCredentials, saveCredentials } from '@/core/credentials';
 import { loadSettings, saveSettings, type KeyedSource } from '@/core/settings';
-import { requestOrigins, requestPermissions, WEB_REQUEST_PERMISSION } from '@/core/local/observe';
+import { requestOrigins, requestPermissions } from '@/core/local/observe';
 import type { Service } from '@/core/catalog/catalog';
 import '@/components/options.css';
 
@@ -23,7 +23,6 @@ const deps: Omit<OptionsDeps, 'catalog'> = {
   requestGrants: async () => {
     const [all, catalog] = await Promise.all([browser.permissions.getAll(), loadCatalog()]);
     const grants = new Map<string, 'runtime' | 'manifest'>();
-    if (!all.permissions?.includes(WEB_REQUEST_PERMISSION)) return grants;
     const held = new Set(all.origins ?? []);
     const fixed = new Set(browser.runtime.getManifest().host_permissions ?? []);
     for (const s of catalog.services) {
@@ -35,9 +34,6 @@ const deps: Omit<OptionsDeps, 'catalog'> = {
   allowRequests: (s: Service) => browser.permissions.request(requestPermissions(s)),
   stopRequests: async (s: Service) => {
     await browser.permissions.remove({ origins: requestOrigins(s) }).catch(() => false);
-    // webRequest goes too once no service needs it (nothing left to observe).
-    const left = await deps.requestGrants();
-    if (left.size === 0) await browser.permissions.remove({ permissions: [WEB_REQUEST_PERMISSION] }).catch(() => false);
   },
   detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }),
   testSource: (source: KeyedSource) => browser.runtime.sendMessage({ type: 'test-source', source }),

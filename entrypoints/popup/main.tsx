@@ -25,7 +25,7 @@ let status: string | null = null;
 /** The person said no to "Watch this site's requests" (for this service, while the popup is open). */
 let watchDenied: string | null = null;
 
-/** Whether this browser watches the service's requests: the setting, webRequest and every host held. */
+/** Whether this browser watches the service's requests: the setting and every host held. */
 async function requestWatch(service: Service | null, enabled: boolean): Promise<PopupData['requestWatch']> {
   if (!service || !enabled) return null;
   const on = await browser.permissions.contains(requestPermissions(service)).catch(() => false);
@@ -134,7 +134,7 @@ async function copy() {
 }
 
 /**
- * "Watch this site's requests": ask for webRequest and exactly the service's hosts, in one prompt.
+ * "Watch this site's requests": ask for exactly the service's hosts, in one prompt.
  * `permissions.request` must be the first thing the click does (browsers require the gesture).
  * The worker starts observing on its own (permissions.onAdded); Chrome may close the popup while
  * its prompt shows, so nothing after the answer is needed for it to work.

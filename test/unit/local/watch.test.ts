@@ -46,7 +46,6 @@ function fakeBrowser(opts: { webRequest: boolean; held: string[] }) {
     failed: (url: string, error: string) => listeners.error.forEach((fn) => fn({ url, error })),
     grant(origins: string[]) {
       for (const o of origins) held.add(o);
-      b.webRequest = { onCompleted: event(listeners.completed), onErrorOccurred: event(listeners.error) };
       listeners.added.forEach((fn) => fn());
     },
   };
@@ -126,14 +125,20 @@ describe('watching requests', () => {
     expect(await loadRequests(x.session)).toEqual([]);
   });
 
-  it('no webRequest API (not granted): no listener; granted later: observing from then on', async () => {
-    const x = setup({ webRequest: false, held: [] });
-    expect(x.w.isRegistered()).toBe(false);
-    x.grant(requestOrigins(primevideo));
+  it('hosts granted later (popup "Watch this site\'s requests"): observed from then on', async () => {
+    const x = setup({ held: [] });
     expect(x.w.isRegistered()).toBe(true);
     x.failed('https://aiv-cdn.net/seg.mp4', 'net::ERR_CONNECTION_RESET');
     await x.settle();
+    expect(await loadRequests(x.session)).toEqual([]);
+    x.grant(requestOrigins(primevideo));
+    x.failed('https://aiv-cdn.net/seg.mp4', 'net::ERR_CONNECTION_RESET');
+    await x.settle();
     expect((await loadRequests(x.session))[0]).toMatchObject({ errors: { reset: 1 } });
+  });
+
+  it('a browser without the webRequest API: nothing registered, nothing breaks', () => {
+    expect(setup({ webRequest: false }).w.isRegistered()).toBe(false);
   });
 });
 
