@@ -1,18 +1,20 @@
 import { defineConfig } from 'wxt';
 import { readCatalogFiles } from './core/catalog/raw';
+import { hostPermissionOrigins } from './core/net/access';
+import type { OfficialKind } from './core/official/kinds';
 
 /**
  * Host permissions are derived from the catalog: the extension may read exactly the official
- * status feeds it knows, and nothing else, without asking. Anything broader (custom status pages,
- * watching a service's requests) is an optional permission asked for when the person turns the
- * feature on.
+ * status feeds it knows, and nothing else, without asking. Feeds whose servers allow any origin
+ * (core/net/access.ts `READ_MODE`: Statuspage, incident.io) are read as CORS requests and need no
+ * host permission, so catalog growth asks for nothing new (test/unit/permissions.test.ts compares
+ * with the last release). Anything broader (custom status pages, watching a
+ * service's requests) is an
+ * optional permission asked for when the person turns the feature on.
  */
 function feedOrigins(): string[] {
-  const catalog = readCatalogFiles() as { services: { official: { url: string } | null }[] };
-  const origins = new Set<string>();
-  for (const s of catalog.services) {
-    if (s.official) origins.add(`${new URL(s.official.url).origin}/*`);
-  }
+  const catalog = readCatalogFiles() as { services: { official: { kind: OfficialKind; url: string } | null }[] };
+  const origins = new Set<string>(hostPermissionOrigins(catalog.services));
   // Complaint sources (core/crowd/): keyless ones are on by default; Bluesky and IsDown are only
   // contacted once the person enters their own credentials.
   for (const host of ['hn.algolia.com', 'mastodon.social', 'fosstodon.org', 'hachyderm.io', 'bsky.social', 'isdown.app']) {

@@ -3,7 +3,7 @@
  *
  * One priming round answers 200 with the real sample bodies (and ETags); every later round answers
  * 304 to every conditional request. A cycle = every service polled once through `refreshService`,
- * 4 at a time (as core/background.ts does), with the clock advanced by the poll interval (60 s) so
+ * 4 at a time (as core/worker/scheduler.ts does), with the clock advanced by the poll interval (60 s) so
  * backoff makes every service due — no `force`. CPU = process.cpuUsage() (user + system, every
  * thread of this process) around the cycle.
  *

@@ -8,9 +8,9 @@
  * adapter's parse necessarily includes that raw parse, so the ratio is TOTAL / RAW (budget ≤ 2×:
  * normalising may cost at most as much again as parsing).
  */
-import type { FeedAdapter, ParseContext } from '../core/official/adapter';
+import type { FeedAdapter, ParseContext } from '../core/official/types';
 import { ADAPTERS } from '../core/official/registry';
-import { MAX_NESTING } from '../core/official/rss';
+import { MAX_NESTING } from '../core/official/rss/common';
 import { parseXml } from '../core/official/xml';
 import { assembledIncidentioSummary, buildGcpHistory, fixtureText } from './feeds';
 import { fmt, heading, kb, record, timeSync } from './lib';

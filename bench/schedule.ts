@@ -1,7 +1,7 @@
 /**
  * 4. Requests and bytes per hour for 20 watched services whose feeds are unchanged.
  *
- * Simulates the official-feed part of the worker's schedule (core/background.ts `tick`): the poll
+ * Simulates the official-feed part of the worker's schedule (core/worker/scheduler.ts `tick`): the poll
  * alarm fires every minute (the default `pollIntervalMin: 1`); at each tick every watched service
  * whose record is due (`isPollDue(rec, now)` from core/poll.ts — whatever rule it implements at the
  * time, over core/net/backoff.ts `afterSuccess`) is polled through `refreshService`, 4 at a time,

@@ -1,5 +1,5 @@
 /**
- * Running polls the way the worker does (core/background.ts `refresh`: at most 4 services at once,
+ * Running polls the way the worker does (core/worker/scheduler.ts `refresh`: at most 4 services at once,
  * each through `refreshService`), with a fake fetch and either fake-indexeddb or an in-memory
  * stand-in for the store.
  */

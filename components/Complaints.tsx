@@ -5,7 +5,7 @@
  */
 import type { Service } from '@/core/catalog/catalog';
 import { BUCKET_MS } from '@/core/crowd/buckets';
-import type { CrowdRecord } from '@/core/crowd/poller';
+import type { CrowdRecord } from '@/core/crowd/record';
 import { SOURCE_LABELS } from '@/core/crowd/source';
 import type { SpikeResult } from '@/core/crowd/spike';
 import { ratioWords } from '@/core/evidence';

@@ -11,6 +11,7 @@ import { readCustomService, type CustomService, type Settings } from '@/core/set
 import { customIdFor, normaliseStatusPageUrl, parseDomainsInput } from '@/core/settings-io';
 import type { DetectedFeed } from '@/core/official/detect';
 import type { Announce, OptionsDeps, Update } from './Options';
+import { hostPermissionOrigins } from '@/core/net/access';
 
 const originOf = (url: string) => new URL(url).origin;
 const feedKey = (url: string) => {
@@ -31,9 +32,15 @@ function catalogMatch(catalog: readonly Service[], page: string, feed: string): 
   );
 }
 
-/** Origins the manifest grants anyway (catalog feeds): never given back. */
+/** The one catalog service with a feed whose status page lives on this origin, if exactly one does. */
+function knownStatusPage(catalog: readonly Service[], origin: string): Service | undefined {
+  const hits = catalog.filter((s) => s.official && originOf(s.statusPage) === origin);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Origins the manifest grants anyway (catalog feeds read with a host permission): never given back. */
 function requiredOrigins(catalog: readonly Service[]): Set<string> {
-  return new Set(catalog.flatMap((s) => (s.official ? [originOf(s.official.url)] : [])));
+  return new Set(hostPermissionOrigins(catalog).map((pattern) => pattern.slice(0, -'/*'.length)));
 }
 
 /** Feed formats by their proper names (not translated). */
@@ -88,6 +95,18 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
     const doms = parseDomainsInput(domains);
     if (!doms.ok) return showError(doms.problem.message, 'domains');
     const origin = originOf(page);
+    // The status page of exactly one catalogued service with a feed: watch it, no prompt. (Its feed
+    // may be read by CORS without any host permission, so asking for the page's origin would be a
+    // needless prompt; detection adds nothing the catalog does not know.)
+    const known = knownStatusPage(deps.catalog, origin);
+    if (known) {
+      setOutcome(null);
+      setErrorField(null);
+      update((s) => (s.watched.includes(known.id) ? s : { ...s, watched: [...s.watched, known.id] }));
+      setOutcome({ kind: 'note', text: t('customIsCatalog', known.name) });
+      setUrl('');
+      return;
+    }
     // A feed found last time on another site is asked for together with the page's own site.
     const origins = [...new Set([origin, feedOrigins.current.get(page) ?? origin])].map((o) => `${o}/*`);
     // First thing in the handler, before any await: the permission prompt needs the user gesture.

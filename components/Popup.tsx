@@ -5,7 +5,7 @@
  * All provider text is rendered as Preact text children (text nodes): never as HTML.
  */
 import type { Service } from '@/core/catalog/catalog';
-import { evaluate } from '@/core/evaluate';
+import { evaluate } from '@/core/judge';
 import { requestSummary, type ServiceEvidence } from '@/core/evidence';
 import type { Episode } from '@/core/history/episodes';
 import { t, type MessageKey } from '@/core/i18n';

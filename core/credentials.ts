@@ -2,9 +2,7 @@
  * The person's own credentials for complaint sources (Bluesky app password, IsDown key): in
  * `storage.local` under `credentials` — never sync storage, never exported, never sent in messages.
  */
-import { isObj, type KeyValueArea } from './settings';
-
-export const CREDENTIALS_KEY = 'credentials';
+import { isObj } from './settings';
 
 export interface Credentials {
   /** Either field may be empty while the person is still typing; use `blueskyReady` before using them. */
@@ -41,13 +39,3 @@ export const blueskyReady = (c: Credentials): c is Credentials & { bluesky: { ha
 /** An IsDown key is filled in. */
 export const isdownReady = (c: Credentials): c is Credentials & { isdown: { apiKey: string } } => !!c.isdown && c.isdown.apiKey !== '';
 
-/** Read credentials; pass `browser.storage.local` (never sync storage). */
-export async function loadCredentials(area: KeyValueArea): Promise<Credentials> {
-  const got = await area.get(CREDENTIALS_KEY);
-  return parseCredentials(got[CREDENTIALS_KEY]);
-}
-
-/** Write credentials; pass `browser.storage.local` (never sync storage). Incomplete entries are removed. */
-export async function saveCredentials(area: KeyValueArea, c: Credentials): Promise<void> {
-  await area.set({ [CREDENTIALS_KEY]: parseCredentials(c) });
-}

@@ -5,7 +5,7 @@
  * "Likely outage" (PRODUCT.md): two anomalous windows in a row, or two independent sources, or a
  * spike plus local failures — spike detection applies those rules; local trouble counts alone.
  */
-import type { CrowdRecord } from './crowd/poller';
+import type { CrowdRecord } from './crowd/record';
 import { crowdSpike } from './crowd/spike';
 import { SOURCE_LABELS } from './crowd/source';
 import { pageLang, t, type MessageKey } from './i18n';

@@ -121,3 +121,84 @@ export const fail = <T = never>(code: Problem['code'], message: string, httpStat
   ok: false,
   problem: httpStatus === undefined ? { code, message } : { code, message, httpStatus },
 });
+
+// ---------------------------------------------------------------------------------------------
+// The status vocabulary: one definition of each word's weight and meaning, used by every adapter,
+// the verdict and the history. (Feeds disagree on words; these are the model's.)
+
+/**
+ * How bad a component/page status is. 'unknown' is below everything stated (a feed that says
+ * "operational" has said more than one that says nothing); maintenance is planned work, worse
+ * than operational and better than any trouble.
+ */
+export const STATUS_RANK: Readonly<Record<ComponentStatus, number>> = {
+  unknown: 0,
+  operational: 1,
+  maintenance: 2,
+  degraded: 3,
+  partial_outage: 4,
+  major_outage: 5,
+};
+
+/** The worse of two statuses (on a tie, the first). */
+export function worse(a: ComponentStatus, b: ComponentStatus): ComponentStatus {
+  return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
+}
+
+/** The worst of some statuses, starting from `from` ('unknown': nothing stated loses to anything stated). */
+export function worstStatus(statuses: readonly ComponentStatus[], from: ComponentStatus = 'unknown'): ComponentStatus {
+  let worst = from;
+  for (const s of statuses) worst = worse(worst, s);
+  return worst;
+}
+
+/** Trouble: a status that means something is broken (degraded or worse), not planned work. */
+export function isTrouble(status: ComponentStatus): boolean {
+  return STATUS_RANK[status] >= STATUS_RANK.degraded;
+}
+
+/** What an incident's impact says about the component it hits. */
+export const IMPACT_STATUS: Readonly<Record<Impact, ComponentStatus>> = {
+  none: 'operational',
+  minor: 'degraded',
+  major: 'partial_outage',
+  critical: 'major_outage',
+  maintenance: 'maintenance',
+};
+
+/** Closed for good: resolved (postmortem included) or completed. */
+export function isClosed(status: IncidentStatus): boolean {
+  return status === 'resolved' || status === 'completed';
+}
+
+/** Open: anything not closed. An 'unknown' status is open: never silently treated as over. */
+export function isOpen(status: IncidentStatus): boolean {
+  return !isClosed(status);
+}
+
+/** A maintenance that is upcoming or under way. */
+export function isActiveMaintenance(status: IncidentStatus): boolean {
+  return status === 'scheduled' || status === 'in_progress' || status === 'verifying';
+}
+
+/** A maintenance the provider says is under way now. */
+export function isMaintenanceUnderWay(status: IncidentStatus): boolean {
+  return status === 'in_progress' || status === 'verifying';
+}
+
+// Limits every adapter applies to what it keeps (feeds are untrusted and unbounded).
+
+/** Longest incident title kept. */
+export const MAX_TITLE = 300;
+/** Longest component name or page description kept. */
+export const MAX_NAME = 300;
+/** A closed incident is "recent" (listed in `snapshot.recent`) for this long after it ended. */
+export const RECENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+/** At most this many recently closed incidents per snapshot (newest first). */
+export const MAX_RECENT = 20;
+/** At most this many open incidents/maintenances per snapshot (newest first). */
+export const MAX_OPEN = 100;
+/** At most this many updates per incident (newest kept). */
+export const MAX_UPDATES = 100;
+/** At most this many component names per incident. */
+export const MAX_COMPONENTS = 200;

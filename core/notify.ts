@@ -1,7 +1,8 @@
 /**
  * Which transitions become desktop notifications, and their words. Pure.
  * One notification per transition per episode (the episode remembers what was told), only for
- * watched services, never for muted ones, not in quiet hours, and at most a few per hour.
+ * watched services, never for muted ones, not in quiet hours, and at most a few per hour. The worker's
+ * notifier (core/worker/notifier.ts) keeps the times shown and shows them.
  */
 import type { Transition } from './history/episodes';
 import { t } from './i18n';
@@ -25,8 +26,10 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
 };
 
-/** At most this many notifications in any hour, across services. */
+/** At most this many notifications in any hour, across services (the cap). */
 export const MAX_PER_HOUR = 6;
+/** The window the cap counts over. */
+export const CAP_WINDOW_MS = 3_600_000;
 
 const minutesOf = (hhmm: string): number | null => {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
@@ -59,7 +62,7 @@ export function shouldNotify(t: Transition, prefs: NotificationPrefs, ctx: Notif
   if (!prefs.enabled || !ctx.watched || prefs.muted.includes(t.serviceId)) return false;
   if (!prefs[t.kind]) return false;
   if (inQuietHours(prefs, ctx.now, ctx.tzOffsetMin)) return false;
-  return ctx.recent.filter((at) => ctx.now - at < 3_600_000).length < MAX_PER_HOUR;
+  return ctx.recent.filter((at) => ctx.now - at < CAP_WINDOW_MS).length < MAX_PER_HOUR;
 }
 
 export interface NotificationText {

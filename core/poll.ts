@@ -7,18 +7,21 @@
  * they keep the snapshot and record the problem, which the verdict turns into `unknown`.
  */
 import type { Service } from './catalog/catalog';
-import type { OfficialIncident, OfficialSnapshot, Problem, Result } from './model';
+import { isOpen, type OfficialIncident, type OfficialSnapshot, type Problem, type Result } from './model';
 import { afterFailure, afterSuccess, isDue } from './net/backoff';
+import { readModeOf, type ReadMode } from './net/access';
+import type { OfficialKind } from './official/kinds';
 import { fetchFeed, type FetchDeps } from './net/fetch';
-import type { FeedAdapter, FeedRequest, ParseContext } from './official/adapter';
+import type { FeedAdapter, FeedRequest, ParseContext } from './official/types';
 import { adapterFor } from './official/registry';
 import { checkOf, commitPolls, emptyRecord, getBody, getChecks, getRecord, getRecords, withCheck, type BodyRecord, type Check, type Db, type ServiceRecord } from './store';
-import { isOpen } from './verdict';
 
 export interface PollDeps extends FetchDeps {
   db: Db;
   /** Normal interval between polls of this service (the backoff base). */
   intervalMs: number;
+  /** How a kind's feeds are read; core/net/access.ts unless a test exercises the other mode. */
+  readMode?: (kind: OfficialKind) => ReadMode;
 }
 
 /** Unchanged (304) feeds are parsed again at least this often, for adapters' time windows. */
@@ -217,7 +220,9 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
     ...(service.official.scope ? { scope: service.official.scope } : {}),
   };
 
-  const read = await readAll(adapter.endpoints(ctx.baseUrl), deps, state.validators);
+  // CORS-readable kinds are read without a host permission (core/net/access.ts), revalidated by the browser.
+  const mode = (deps.readMode ?? readModeOf)(service.official.kind);
+  const read = await readAll(adapter.endpoints(ctx.baseUrl).map((r) => ({ ...r, mode })), deps, state.validators);
   if (!read.ok) return failure(await load(), read.problem, read.retryAfterMs, deps);
 
   // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again,
@@ -242,13 +247,13 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
   const snapshot = parsed.value;
 
   // Incidents that were open and are gone: find out how they ended.
-  const openNow = new Set(snapshot.incidents.filter(isOpen).map((i) => i.id));
-  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i) && !openNow.has(i.id));
+  const openNow = new Set(snapshot.incidents.filter((i) => isOpen(i.status)).map((i) => i.id));
+  const vanished = (prev.snapshot?.incidents ?? []).filter((i) => isOpen(i.status) && !openNow.has(i.id));
   let history = prev.history;
   let historyFetchedAt = prev.historyFetchedAt;
   const bodies = loaded.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
   if (adapter.history && (historyFetchedAt === null || vanished.length > 0)) {
-    const h = await readHistory(adapter, ctx, deps);
+    const h = await readHistory(adapter, ctx, deps, mode);
     if (h.ok) {
       history = mergeHistory(history, h.value.incidents);
       historyFetchedAt = now;
@@ -303,7 +308,9 @@ function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | u
 
 type ReadBody = BodyRecord & { changed: boolean };
 /** A 304 answered from validators kept in the service record: the body itself is still in storage. */
-type Unread = { url: string; expect: FeedRequest['expect']; validators: BodyRecord['validators']; changed: false; body: null };
+type Unread = { url: string; expect: FeedRequest['expect']; mode: ReadMode; validators: BodyRecord['validators']; changed: false; body: null };
+/** An endpoint and how its host may be read. */
+type Req = FeedRequest & { mode: ReadMode };
 type Failed = { ok: false; problem: Problem; retryAfterMs: number | undefined };
 type ReadAll = { ok: true; bodies: (ReadBody | Unread)[] } | Failed;
 
@@ -311,15 +318,15 @@ type ReadAll = { ok: true; bodies: (ReadBody | Unread)[] } | Failed;
  * Read every endpoint conditionally. With the validators the service record keeps, an unchanged
  * feed costs one request and no storage read; without them (older records), the stored body's.
  */
-async function readAll(requests: FeedRequest[], deps: PollDeps, known: ServiceRecord['validators']): Promise<ReadAll> {
+async function readAll(requests: Req[], deps: PollDeps, known: ServiceRecord['validators']): Promise<ReadAll> {
   const out: (ReadBody | Unread)[] = [];
   for (const req of requests) {
     const validators = known?.[req.url];
     if (validators) {
-      const outcome = await fetchFeed(req.url, { expect: req.expect, validators }, deps);
+      const outcome = await fetchFeed(req.url, { expect: req.expect, validators, mode: req.mode }, deps);
       if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
       if (outcome.kind === 'not_modified') {
-        out.push({ url: req.url, expect: req.expect, validators, changed: false, body: null });
+        out.push({ url: req.url, expect: req.expect, mode: req.mode, validators, changed: false, body: null });
         continue;
       }
       out.push({ url: req.url, body: outcome.text, validators: outcome.validators, storedAt: deps.now(), changed: true });
@@ -345,21 +352,21 @@ async function loadBodies(bodies: (ReadBody | Unread)[], deps: PollDeps): Promis
       out.push({ ...stored, changed: false });
       continue;
     }
-    const r = await readOne({ url: b.url, expect: b.expect }, deps);
+    const r = await readOne({ url: b.url, expect: b.expect, mode: b.mode }, deps);
     if (!r.ok) return r;
     out.push(r.body);
   }
   return { ok: true, bodies: out };
 }
 
-async function readOne(req: FeedRequest, deps: PollDeps): Promise<{ ok: true; body: ReadBody } | Failed> {
+async function readOne(req: Req, deps: PollDeps): Promise<{ ok: true; body: ReadBody } | Failed> {
   const stored = await getBody(deps.db, req.url);
-  const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {} }, deps);
+  const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {}, mode: req.mode }, deps);
   if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
   if (outcome.kind === 'not_modified') {
     if (stored) return { ok: true, body: { ...stored, changed: false } };
     // A 304 for a body we do not have (validators without body cannot happen, but be safe): read again plainly.
-    const again = await fetchFeed(req.url, { expect: req.expect }, deps);
+    const again = await fetchFeed(req.url, { expect: req.expect, mode: req.mode }, deps);
     if (again.kind !== 'fresh') {
       return {
         ok: false,
@@ -376,8 +383,9 @@ async function readHistory(
   adapter: FeedAdapter,
   ctx: ParseContext,
   deps: PollDeps,
+  mode: ReadMode,
 ): Promise<Result<{ incidents: OfficialIncident[]; body: BodyRecord | null }>> {
-  const req = adapter.history!.endpoint(ctx.baseUrl);
+  const req = { ...adapter.history!.endpoint(ctx.baseUrl), mode };
   const r = await readOne(req, deps);
   if (!r.ok) return { ok: false, problem: r.problem };
   const parsed = safeParse(() => adapter.history!.parse(r.body.body, ctx));
@@ -390,7 +398,7 @@ async function readHistory(
 export function mergeHistory(old: OfficialIncident[], incoming: OfficialIncident[]): OfficialIncident[] {
   const byId = new Map<string, OfficialIncident>();
   for (const i of old) byId.set(i.id, i);
-  for (const i of incoming) if (!isOpen(i)) byId.set(i.id, i);
+  for (const i of incoming) if (!isOpen(i.status)) byId.set(i.id, i);
   const at = (i: OfficialIncident) => Date.parse(i.resolvedAt ?? i.updatedAt ?? i.createdAt ?? '') || 0;
   return [...byId.values()].sort((a, b) => at(b) - at(a)).slice(0, HISTORY_LIMIT);
 }

@@ -1,5 +1,5 @@
 /**
- * The person's settings, in `storage.local` under `settings` (credentials are apart, in
+ * The person's settings, stored in `storage.local` under `settings` (core/storage.ts; credentials are apart, in
  * ./credentials.ts; what only the options page needs — import/export, the custom-page form's
  * parsing — is in ./settings-io.ts, so the popup does not load it).
  *
@@ -18,7 +18,6 @@
 import { DOMAIN_PATTERN, ID_PATTERN, isHttpsUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
 import type { Service } from './catalog/schema';
 
-export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 3;
 
 /** Services watched out of the box: everyday services with official feeds, so the list is useful at once. */
@@ -276,23 +275,6 @@ export function migrateListingRepairs(raw: unknown, repairs: string[]): Settings
 /** Validate whatever is stored: migrate, validate and repair (kept for callers of the v1 API). */
 export function parseSettings(raw: unknown): Settings {
   return migrate(raw);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Storage
-
-export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-export async function loadSettings(area: KeyValueArea): Promise<Settings> {
-  const got = await area.get(SETTINGS_KEY);
-  return parseSettings(got[SETTINGS_KEY]);
-}
-
-export async function saveSettings(area: KeyValueArea, s: Settings): Promise<void> {
-  await area.set({ [SETTINGS_KEY]: parseSettings(s) });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  * old record or the new one, never half of each, and repeating a step writes the same thing again.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CrowdRecord } from './crowd/poller';
+import type { CrowdRecord } from './crowd/record';
 import type { Episode } from './history/episodes';
 import { isPrunable } from './history/episodes';
 import type { BackoffState } from './net/backoff';

@@ -12,14 +12,20 @@
  * Complaint and local evidence (`unacknowledged`) arrive in a later layer and slot in above `ok`.
  */
 import { t, type MessageKey } from './i18n';
-import type {
-  ComponentStatus,
-  Impact,
-  IncidentStatus,
-  OfficialIncident,
-  OfficialSnapshot,
-  Problem,
-  Verdict,
+import {
+  type ComponentStatus,
+  type Impact,
+  type IncidentStatus,
+  type OfficialIncident,
+  type OfficialSnapshot,
+  type Problem,
+  type Verdict,
+  IMPACT_STATUS,
+  isClosed,
+  isMaintenanceUnderWay,
+  isOpen,
+  isTrouble,
+  worstStatus,
 } from './model';
 
 /** What the store knows about a service's official feed. */
@@ -74,18 +80,6 @@ export interface VerdictResult {
 
 export const RESOLVED_WINDOW_MS = 60 * 60 * 1000;
 
-const CLOSED: ReadonlySet<IncidentStatus> = new Set(['resolved', 'completed']);
-const MAINTENANCE_ACTIVE: ReadonlySet<IncidentStatus> = new Set(['in_progress', 'verifying']);
-
-const STATUS_RANK: Record<ComponentStatus, number> = {
-  operational: 0,
-  unknown: 0,
-  maintenance: 0,
-  degraded: 1,
-  partial_outage: 2,
-  major_outage: 3,
-};
-
 /** Message keys of the reason for a page/component status (public/_locales). */
 const STATUS_WORDS: Record<ComponentStatus, MessageKey> = {
   operational: 'statusOperational',
@@ -94,14 +88,6 @@ const STATUS_WORDS: Record<ComponentStatus, MessageKey> = {
   degraded: 'statusDegraded',
   partial_outage: 'statusPartialOutage',
   major_outage: 'statusMajorOutage',
-};
-
-const IMPACT_AS_STATUS: Record<Impact, ComponentStatus> = {
-  none: 'operational',
-  minor: 'degraded',
-  major: 'partial_outage',
-  critical: 'major_outage',
-  maintenance: 'maintenance',
 };
 
 const INCIDENT_STATUS_WORDS: Record<IncidentStatus, MessageKey> = {
@@ -121,25 +107,23 @@ export function incidentStatusWord(status: IncidentStatus): string {
   return t(INCIDENT_STATUS_WORDS[status] ?? 'incidentUpdate');
 }
 
-export function isOpen(i: OfficialIncident): boolean {
-  return !CLOSED.has(i.status);
-}
+/** An incident not yet resolved or completed (the model's rule, on the incident). */
+const openIncident = (i: OfficialIncident): boolean => isOpen(i.status);
 
 const time = (iso: string | null): number => (iso ? Date.parse(iso) : NaN);
 
 /** A maintenance is in progress when the provider says so, or when its announced window contains now. */
 export function maintenanceInProgress(m: OfficialIncident, now: number): boolean {
-  if (CLOSED.has(m.status)) return false;
-  if (MAINTENANCE_ACTIVE.has(m.status)) return true;
+  if (isClosed(m.status)) return false;
+  if (isMaintenanceUnderWay(m.status)) return true;
   const from = time(m.scheduledFor);
   const until = time(m.scheduledUntil);
   return m.status === 'scheduled' && from <= now && (Number.isNaN(until) || now < until);
 }
 
+/** The worst trouble among some statuses; 'operational' when none is trouble (maintenance is not). */
 function worstOf(statuses: ComponentStatus[]): ComponentStatus {
-  let worst: ComponentStatus = 'operational';
-  for (const s of statuses) if (STATUS_RANK[s] > STATUS_RANK[worst]) worst = s;
-  return worst;
+  return worstStatus(statuses.filter(isTrouble), 'operational');
 }
 
 function newestFirst(a: OfficialIncident, b: OfficialIncident): number {
@@ -187,7 +171,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   }
 
   const snap = official.snapshot;
-  const lastOpen = snap ? [...snap.incidents].filter(isOpen).sort(newestFirst)[0] ?? null : null;
+  const lastOpen = snap ? [...snap.incidents].filter(openIncident).sort(newestFirst)[0] ?? null : null;
 
   // 1. The feed could not be read on the last attempt: say so, whatever the old data said. With
   //    trouble seen elsewhere, that is unacknowledged "and the status page is down too".
@@ -205,18 +189,18 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   }
 
   // 3. The provider has spoken: an open incident, or a component/page reporting trouble.
-  const openIncidents = snap.incidents.filter((i) => isOpen(i) && i.kind === 'incident').sort(newestFirst);
+  const openIncidents = snap.incidents.filter((i) => openIncident(i) && i.kind === 'incident').sort(newestFirst);
   const componentWorst = worstOf(snap.components.map((c) => c.status));
-  const incidentWorst = worstOf(openIncidents.map((i) => (i.impact ? IMPACT_AS_STATUS[i.impact] : 'operational')));
+  const incidentWorst = worstOf(openIncidents.map((i) => (i.impact ? IMPACT_STATUS[i.impact] : 'operational')));
   const worst = worstOf([snap.indicator, componentWorst, incidentWorst]);
-  if (openIncidents.length > 0 || STATUS_RANK[worst] > 0) {
+  if (openIncidents.length > 0 || isTrouble(worst)) {
     const major =
       worst === 'major_outage' ||
       worst === 'partial_outage' ||
       openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical');
     const top = openIncidents[0] ?? null;
     const reason =
-      STATUS_RANK[worst] > 0 ? t(STATUS_WORDS[worst]) : t('reasonIncident', incidentStatusWord(top?.status ?? 'unknown'));
+      isTrouble(worst) ? t(STATUS_WORDS[worst]) : t('reasonIncident', incidentStatusWord(top?.status ?? 'unknown'));
     return { verdict: 'acknowledged', severity: major ? 'major' : 'minor', reason, incident: top, problem: null };
   }
 

@@ -236,6 +236,8 @@ export function byteResponse(body: string | Buffer, contentType: string, status 
     'content-type': contentType,
     'cache-control': 'public, max-age=0, must-revalidate',
     'access-control-allow-origin': '*',
+    // As Atlassian Statuspage does: a CORS reader may see the ETag (core/net/fetch.ts, mode 'cors').
+    'access-control-expose-headers': 'ETag',
     ...extra,
   };
   if (status >= 200 && status < 300) headers['etag'] = etagOf(body);

@@ -27,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 import { matchService } from '../core/catalog/bundled';
 import { readCatalogFiles } from '../core/catalog/raw';
 import type { OfficialKind } from '../core/official/kinds';
+import { READ_MODE } from '../core/net/access';
 import { tagsForTerms } from '../core/crowd/mastodon';
 import { termsForService } from '../core/crowd/source';
 import {
@@ -72,6 +73,8 @@ export interface DemoRequest {
   /** Status sent; 0 for a request left hanging (timeout scenario) or a connection reset (site-refused). */
   status: number;
   ifNoneMatch: boolean;
+  /** The request's Origin header, when it had one (a CORS read from the extension sends chrome-extension://…). */
+  origin?: string;
   /** The connection was reset on purpose (site-refused); `path` is '' for a TLS connection reset before any request. */
   reset?: true;
 }
@@ -113,6 +116,12 @@ export interface DemoServer {
   setScenario(target: string, scenario: ScenarioName, opts?: { source?: CrowdSource }): void;
   /** Whether a Mastodon instance's hashtag timelines answer or demand a login (401). */
   setMastodonInstance(instance: string, access: 'open' | 'login'): void;
+  /**
+   * Whether a status host's feeds allow cross-origin reads (`Access-Control-Allow-Origin: *`, as
+   * Statuspage and incident.io send). On by default; off shows what a feed read without a host
+   * permission meets on a server that does not allow it.
+   */
+  setCors(host: string, allow: boolean): void;
   /** Current scenario of every simulated status host (keyed by status host) and of every site rule (keyed by host). */
   state(): Record<string, ScenarioName>;
   /** Everything: status hosts, site rules, complaint scenarios, Mastodon instances. */
@@ -229,6 +238,11 @@ function normaliseHost(raw: string | undefined): string {
 
 function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::ffff:127.0.0.1' || addr === '::1';
+}
+
+/** The same answer without its Access-Control-* headers (a server that allows no cross-origin reads). */
+function withoutCors(r: FeedResponse): FeedResponse {
+  return { ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([k]) => !k.toLowerCase().startsWith('access-control-'))) };
 }
 
 /** Weak comparison per RFC 9110 §13.1.2. */
@@ -399,6 +413,17 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const world = opts.world ?? DEFAULT_WORLD;
   applyWorld(world, opts.world !== undefined);
 
+  /** Status hosts whose answers carry no Access-Control-* headers (setCors). */
+  const corsDenied = new Set<string>();
+  /**
+   * Status hosts of kinds the extension reads by CORS (core/net/access.ts): every answer, errors
+   * included, carries `Access-Control-Allow-Origin: *`, so the extension sees the 503 or the HTML
+   * and says so. (Observed for Statuspage/incident.io JSON; for their error pages it is assumed.)
+   */
+  const corsHosts = new Set(
+    catalog.filter((s) => s.official && READ_MODE[s.official.kind as OfficialKind] === 'cors').map((s) => statusHostOf(s)!),
+  );
+
   function siteServiceFor(host: string): CatalogService | undefined {
     // The extension's own longest-suffix rule (music.amazon.com before amazon.com, whatever the file order).
     const id = matchService(host)?.id;
@@ -411,15 +436,21 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   }
 
   function log(req: http.IncomingMessage, host: string, status: number): void {
-    logEntry({ at: now(), host, path: req.url ?? '/', status, ifNoneMatch: req.headers['if-none-match'] !== undefined });
+    const origin = req.headers['origin'];
+    logEntry({ at: now(), host, path: req.url ?? '/', status, ifNoneMatch: req.headers['if-none-match'] !== undefined, ...(origin ? { origin } : {}) });
   }
 
-  function send(req: http.IncomingMessage, res: http.ServerResponse, host: string, r: FeedResponse): void {
+  function send(req: http.IncomingMessage, res: http.ServerResponse, host: string, given: FeedResponse): void {
+    const r = corsDenied.has(host)
+      ? withoutCors(given)
+      : corsHosts.has(host) && !given.headers['access-control-allow-origin']
+        ? { ...given, headers: { ...given.headers, 'access-control-allow-origin': '*' } }
+        : given;
     const inm = req.headers['if-none-match'];
     const etag = r.headers['etag'];
     if (etag && inm && r.status === 200 && (req.method === 'GET' || req.method === 'HEAD') && etagMatches(inm, etag)) {
       const headers: Record<string, string> = { etag };
-      if (r.headers['cache-control']) headers['cache-control'] = r.headers['cache-control'];
+      for (const h of ['cache-control', 'access-control-allow-origin', 'access-control-expose-headers']) if (r.headers[h]) headers[h] = r.headers[h];
       res.writeHead(304, headers);
       res.end();
       log(req, host, 304);
@@ -663,6 +694,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       if (!isScenarioName(scenario)) throw new Error(`unknown scenario "${String(scenario)}"`);
       if (o.source !== undefined && !isCrowdScenario(scenario)) throw new Error('"source" applies to complaint scenarios (crowd-*) only');
       apply(target, scenario, o.source);
+    },
+    setCors(host, allow) {
+      if (allow) corsDenied.delete(normaliseHost(host));
+      else corsDenied.add(normaliseHost(host));
     },
     setMastodonInstance(instance, access) {
       const h = normaliseHost(instance);

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { readCatalogFiles } from './raw';
 import { catalogFrom, type Catalog } from './match';
-import { catalogSchema, type Service } from './schema';
+import { catalogSchema, EVIDENCE_FIELDS, type Service } from './schema';
 
 export type { Service } from './schema';
 export { hostnameOf } from './match';
@@ -28,9 +28,17 @@ export const matchService = (hostname: string): Service | null => CATALOG.match(
 /** Validate an arbitrary catalog object the way the shipped file is validated. */
 export const validateCatalog = (input: unknown) => catalogSchema.safeParse(input);
 
-/** The catalog as the build writes it into the package (`catalog.json`): validated, `$comment` dropped, no whitespace. */
+/**
+ * The catalog as the build writes it into the package (`catalog.json`): validated, `$comment` and
+ * each entry's evidence (`source`, `verified` — for maintainers, never shown) dropped, no whitespace.
+ */
 export function packagedCatalogJson(input: unknown = raw): string {
   const parsed = catalogSchema.safeParse(input);
   if (!parsed.success) throw new Error(`the catalog (core/catalog/services/*.json) is invalid:\n${z.prettifyError(parsed.error)}`);
-  return JSON.stringify({ services: parsed.data.services });
+  const services: Service[] = parsed.data.services.map((entry) => {
+    const copy: Record<string, unknown> = { ...entry };
+    for (const k of EVIDENCE_FIELDS) delete copy[k];
+    return copy as Service;
+  });
+  return JSON.stringify({ services });
 }

@@ -67,6 +67,15 @@ export function isBaseUrl(u: string): boolean {
   }
 }
 
+export const ISO_DATE_MESSAGE = 'must be an ISO date (YYYY-MM-DD) that exists and is not in the future';
+
+/** A calendar date written YYYY-MM-DD that exists (no 2026-02-30) and is not after `now`. */
+export function isIsoDate(value: unknown, now: number = Date.now()): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value && t <= now;
+}
+
 const KINDS: ReadonlySet<string> = new Set(OFFICIAL_KINDS);
 export const isOfficialKind = (v: unknown): v is OfficialKind => typeof v === 'string' && KINDS.has(v);
 

@@ -8,7 +8,18 @@
  */
 import * as z from 'zod/mini';
 import { OFFICIAL_KINDS } from '../official/kinds';
-import { BASE_URL_KINDS, BASE_URL_MESSAGE, CATEGORIES, DOMAIN_PATTERN, HTTPS_URL_MESSAGE, ID_PATTERN, isBaseUrl, isHttpsUrl } from './rules';
+import {
+  BASE_URL_KINDS,
+  BASE_URL_MESSAGE,
+  CATEGORIES,
+  DOMAIN_PATTERN,
+  HTTPS_URL_MESSAGE,
+  ID_PATTERN,
+  ISO_DATE_MESSAGE,
+  isBaseUrl,
+  isHttpsUrl,
+  isIsoDate,
+} from './rules';
 
 export { CATEGORIES, type Category } from './rules';
 
@@ -72,6 +83,14 @@ export const serviceSchema = z
     searchTerms: z.optional(z.array(nonEmpty())),
     /** Why there is no official feed, or anything else a person should know. Required when official is null. */
     note: z.optional(nonEmpty()),
+    /**
+     * The evidence for `statusPage`, `official` (kind and URL) and `domains`: a documentation page, a
+     * public list with its licence and snapshot, a captured payload, or what was checked when the
+     * provider publishes nothing. Never shown to people; it is how a maintainer re-checks the entry.
+     */
+    source: nonEmpty(),
+    /** When that evidence was last checked: an ISO date (YYYY-MM-DD), no later than today. */
+    verified: z.string().check(z.refine((v) => isIsoDate(v), ISO_DATE_MESSAGE)),
   })
   .check(
     z.refine((s) => s.official !== null || (s.note !== undefined && s.note.length > 0), {
@@ -149,5 +168,10 @@ export const catalogSchema = z
   );
 
 export type Official = z.infer<typeof officialSchema>;
-export type Service = z.infer<typeof serviceSchema>;
+/** An entry as written in the catalog files, with its evidence. */
+export type CatalogEntry = z.infer<typeof serviceSchema>;
+/** Evidence fields: for maintainers, never shipped in the extension's catalog.json. */
+export const EVIDENCE_FIELDS = ['source', 'verified'] as const;
+/** A service as the extension sees it (catalog.json, custom status pages): without the evidence. */
+export type Service = Omit<CatalogEntry, (typeof EVIDENCE_FIELDS)[number]>;
 export type Catalog = z.infer<typeof catalogSchema>;

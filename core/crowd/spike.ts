@@ -398,7 +398,7 @@ export function detectSpike(series: readonly CrowdBucket[], now: number, opts: S
   };
 }
 
-/** The stored per-source record the spike reading needs (a `CrowdRecord` from ./poller). */
+/** The stored per-source record the spike reading needs (a `CrowdRecord`, ./record.ts). */
 interface SpikeRecord {
   source: SourceId;
   coverageFrom: number | null;

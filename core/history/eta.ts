@@ -24,7 +24,7 @@
  * US and CET abbreviations are read as the region's wall clock on that date (people write "PST" in
  * July and mean Pacific time), with the current US and EU daylight-saving rules.
  */
-import type { OfficialIncident } from '../model';
+import { isClosed, type OfficialIncident } from '../model';
 
 export type Eta = {
   /** Epoch ms the provider expects the problem to be over. */
@@ -120,7 +120,6 @@ export function uniqueIncidents(past: readonly OfficialIncident[]): OfficialInci
   return order.map((id) => best.get(id)!);
 }
 
-const isClosed = (status: OfficialIncident['status']): boolean => status === 'resolved' || status === 'completed';
 
 /** resolvedAt − (startedAt ?? createdAt) for a resolved incident when sane, else null. */
 export function incidentDurationMs(i: OfficialIncident): number | null {

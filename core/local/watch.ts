@@ -20,10 +20,10 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { hostnameOf, type Catalog } from '../catalog/catalog';
 import type { Directory } from '../services';
-import type { KeyValueArea, Settings } from '../settings';
+import type { Settings } from '../settings';
+import { recordRequests, type KeyValueArea } from '../storage';
 import { apiHostIndex, fromExtension, requestOrigins, requestOwner } from './observe';
 import { outcomeOfError, outcomeOfStatus, type Observation, type RequestOutcome } from './requests';
-import { recordRequests } from './store';
 
 export interface RequestWatchDeps {
   now: () => number;
@@ -85,11 +85,11 @@ export function watchRequests(b: WxtBrowser, deps: RequestWatchDeps) {
 
   /** Write everything pending; outcomes arriving meanwhile go into the next write. */
   function flush(): Promise<void> {
-    if (writing) return writing;
+    if (writing !== null) return writing;
     const batch = pending;
     pending = [];
     if (batch.length === 0) return Promise.resolve();
-    writing = recordRequests(deps.session, batch, deps.now())
+    const p: Promise<void> = recordRequests(deps.session, batch, deps.now())
       .catch(() => undefined) // storage trouble: these counts are lost, the next ones are tried again
       .then(() => {
         writing = null;
@@ -97,7 +97,8 @@ export function watchRequests(b: WxtBrowser, deps: RequestWatchDeps) {
         if (failedIds.size) tellFailures();
         if (pending.length) return flush();
       });
-    return writing;
+    writing = p;
+    return p;
   }
 
   async function observe(d: RequestDetails, outcome: RequestOutcome | null) {

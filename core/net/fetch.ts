@@ -11,6 +11,7 @@
  *   UTF-16BE with a BOM, and other hosts mislabel charsets.
  */
 import type { Problem } from '../model';
+import type { ReadMode } from './access';
 
 export interface Validators {
   etag?: string;
@@ -30,6 +31,15 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** Largest body we agree to read. Default 5 MiB. */
   maxBytes?: number;
+  /**
+   * How the feed's host may be read (core/net/access.ts). `host` (default): the extension holds a
+   * host permission and revalidates itself — If-None-Match / If-Modified-Since, a real 304, and the
+   * browser cache kept out of it. `cors`: no host permission, so a plain CORS request with no
+   * custom header (one would trigger a preflight); the browser's HTTP cache revalidates with its own
+   * validators (`cache: 'no-cache'`) and hands back its copy after a 304, so "unchanged" is a 200
+   * whose ETag (or Last-Modified) equals `validators` — reported as `not_modified` like a 304.
+   */
+  mode?: ReadMode;
 }
 
 export type FetchOutcome =
@@ -64,6 +74,7 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
   const timeoutMs = positiveOr(opts.timeoutMs, DEFAULT_TIMEOUT_MS);
   const maxBytes = positiveOr(opts.maxBytes, DEFAULT_MAX_BYTES);
   const sent = opts.validators ?? {};
+  const cors = opts.mode === 'cors';
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // One deadline for the whole exchange. We race every await against it rather than relying on
@@ -80,9 +91,10 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
     failed({ code: 'timeout', message: `the status page did not answer within ${formatDuration(timeoutMs)}` });
 
   try {
+    // Accept is a CORS-safelisted header; the conditional ones are not.
     const headers: Record<string, string> = { Accept: ACCEPT[opts.expect] };
-    if (sent.etag) headers['If-None-Match'] = sent.etag;
-    if (sent.lastModified) headers['If-Modified-Since'] = sent.lastModified;
+    if (!cors && sent.etag) headers['If-None-Match'] = sent.etag;
+    if (!cors && sent.lastModified) headers['If-Modified-Since'] = sent.lastModified;
 
     let response: Response | TimedOut;
     try {
@@ -93,9 +105,9 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
             method: 'GET',
             headers,
             credentials: 'omit',
-            // Not 'no-cache': we do revalidation ourselves; the browser cache must not answer
-            // for us or turn our 304 into a 200 from its own copy.
-            cache: 'no-store',
+            // host mode: not 'no-cache' — we revalidate ourselves; the browser cache must not answer
+            // for us or turn our 304 into a 200 from its own copy. cors mode: the browser revalidates.
+            cache: cors ? 'no-cache' : 'no-store',
             redirect: 'follow',
             referrerPolicy: 'no-referrer',
             signal: controller.signal,
@@ -105,7 +117,9 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
       );
     } catch (e) {
       if (controller.signal.aborted) return timedOut();
-      return failed({ code: 'network', message: withDetail('the status page could not be reached', e) });
+      // A CORS read that the server does not allow fails exactly like an unreachable host.
+      const what = cors ? 'the status page could not be reached, or did not allow the read' : 'the status page could not be reached';
+      return failed({ code: 'network', message: withDetail(what, e) });
     }
     if (response === TIMED_OUT) return timedOut();
 
@@ -123,7 +137,7 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
     }
 
     const status = response.status;
-    if (status === 304) {
+    if (status === 304 || (cors && status === 200 && sameValidators(response.headers, sent))) {
       discard(response);
       return { kind: 'not_modified', validators: validatorsOf(response.headers, sent), finalUrl };
     }
@@ -270,6 +284,18 @@ function discard(response: Response): void {
   } catch {
     /* nothing to free */
   }
+}
+
+/**
+ * A CORS read answered from the browser's cache after its own 304 (or a server that ignores
+ * validators): the response carries the validators we kept with the stored body. The ETag decides
+ * when both sides have one (Statuspage exposes it); else Last-Modified (always readable in CORS).
+ */
+function sameValidators(headers: Headers, sent: Validators): boolean {
+  const etag = headers.get('etag');
+  if (sent.etag && etag) return etag === sent.etag;
+  const lastModified = headers.get('last-modified');
+  return !!sent.lastModified && !!lastModified && lastModified === sent.lastModified;
 }
 
 function validatorsOf(headers: Headers, fallback: Validators): Validators {

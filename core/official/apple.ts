@@ -22,40 +22,11 @@
  * - `components` (snapshot) = the services, each with the worst status of its open events.
  * - `drpost`/`drMessage` are not used (their meaning is not documented).
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_COMPONENTS, MAX_TITLE, type OfficialComponent, type OfficialIncident, ok, type Result, worse } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, impactStatus, indicatorFrom, isRecord, list, looseList, object, type Out, parseFirst, readJsonObject, scopeMatcher, SHAPE_MESSAGE, snapshotLists, str, stripJsonp, strOrNum, textOf, uniqueNames, word } from './kit';
+import { epochToIso } from './dates';
 import { clip, MAX_TEXT, safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
-import {
-  cleanName,
-  endedRecently,
-  epochToIso,
-  impactStatus,
-  indicatorFrom,
-  MAX_COMPONENTS,
-  MAX_OPEN,
-  MAX_RECENT,
-  newestFirst,
-  readJsonRecord,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  stripJsonp,
-  uniqueNames,
-  word,
-  worse,
-} from './json-feeds';
-import { textOf } from './quick';
-import { isRecord, list, looseList, object, str, strOrNum, type Out } from './read';
-import { MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read).
@@ -157,7 +128,6 @@ function classify(
   return { kind: 'incident', status: 'investigating' };
 }
 
-const isClosed = (s: IncidentStatus): boolean => s === 'resolved' || s === 'completed';
 
 function toIncident(
   l: Listed,
@@ -222,7 +192,7 @@ export function readAppleStatus(body: unknown, ctx: ParseContext): Result<AppleS
   if (typeof body !== 'string') return fail('parse', `${WHAT} could not be read`);
   const inner = stripJsonp(body);
   if (inner === null) return fail('parse', `${WHAT} is not valid JSON`);
-  const json = readJsonRecord(inner, WHAT);
+  const json = readJsonObject(inner, WHAT);
   if (!json.ok) return json;
   const doc = appleDocSchema.safeParse(json.value);
   if (!doc.success) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
@@ -293,27 +263,11 @@ export const appleAdapter: FeedAdapter = {
   kind: 'apple',
   label: 'Apple System Status',
   endpoints: (url) => [{ url, expect: 'text' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const read = readAppleStatus(bodies[0], ctx);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const read = readAppleStatus(body, ctx);
       if (!read.ok) return read;
-      const all = read.value.incidents;
-      const incidents = newestFirst(
-        all.filter((i) => i.kind === 'incident' && !isClosed(i.status)),
-        (i) => i.startedAt,
-        MAX_OPEN,
-      );
-      const maintenances = newestFirst(
-        all.filter((i) => i.kind === 'maintenance' && !isClosed(i.status)),
-        (i) => i.startedAt,
-        MAX_OPEN,
-      );
-      const recent = newestFirst(
-        all.filter((i) => isClosed(i.status) && endedRecently(i.resolvedAt, ctx.now)),
-        (i) => i.resolvedAt,
-        MAX_RECENT,
-      );
+      const { incidents, maintenances, recent } = snapshotLists(read.value.incidents, ctx.now, (i) => i.startedAt);
       return ok({
         indicator: indicatorFrom(incidents, maintenances),
         description: null,
@@ -322,8 +276,5 @@ export const appleAdapter: FeedAdapter = {
         maintenances,
         recent,
       });
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

@@ -23,34 +23,11 @@
  *   incident's components are then the matching services only. No scope (the "AWS console"
  *   entry): every event counts.
  */
-import {
-  fail,
-  ok,
-  type Impact,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { fail, type Impact, MAX_COMPONENTS, MAX_NAME, MAX_OPEN, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, indicatorFrom, isRecord, list, looseList, looseRecord, newestFirstBy, object, plainUpdateStatuses, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
+import { epochToIso } from './dates';
 import { clip, safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
-import {
-  cleanName,
-  epochToIso,
-  indicatorFrom,
-  MAX_COMPONENTS,
-  MAX_OPEN,
-  MAX_UPDATES,
-  newestFirst,
-  plainUpdateStatuses,
-  readJsonArray,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  uniqueNames,
-} from './json-feeds';
-import { textOf } from './quick';
-import { isRecord, looseList, looseRecord, object, str, strOrNum } from './read';
-import { MAX_NAME, MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read).
@@ -267,17 +244,16 @@ export function readAwsEvents(body: unknown, ctx: ParseContext): Result<Official
   }
   // A non-empty list in which nothing is an event is a changed format, not "nothing is wrong".
   if (rows.length > 0 && bad === rows.length) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
-  return ok(newestFirst(events, (i) => i.createdAt, MAX_OPEN));
+  return ok(newestFirstBy(events, (i) => i.createdAt, MAX_OPEN));
 }
 
 export const awsHealthAdapter: FeedAdapter = {
   kind: 'aws-health',
   label: 'AWS Health Dashboard (public current events)',
   endpoints: (url) => [{ url, expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const events = readAwsEvents(bodies[0], ctx);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const events = readAwsEvents(body, ctx);
       if (!events.ok) return events;
       return ok({
         indicator: indicatorFrom(events.value, []),
@@ -287,8 +263,5 @@ export const awsHealthAdapter: FeedAdapter = {
         maintenances: [],
         recent: [],
       });
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

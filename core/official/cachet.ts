@@ -29,36 +29,11 @@
  *   component's current status (2 → minor, 3 → major, 4 → critical), else null.
  * - scope: components by name; incidents by their component's name, kept when they have none.
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import type { FeedAdapter, FeedRequest, ParseContext } from './types';
+import { cleanName, eachValid, flag, idOf, incidentInScope, isRecord, list, looseList, newestFirst, notListed, object, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type FeedRequest, type ParseContext } from './adapter';
-import {
-  SHAPE_MESSAGE,
-  anyDate,
-  cleanName,
-  eachValid,
-  idOf,
-  incidentInScope,
-  looseList,
-  newestFirst,
-  notListed,
-  scopeMatcher,
-  str,
-  strOrNum,
-} from './feedkit';
-import { flag, list, object } from './read';
-import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
 const componentSchema = object({ id: strOrNum, name: str, status: strOrNum, enabled: flag });
 const updateSchema = object({ status: strOrNum, message: str, created_at: str });
@@ -275,7 +250,7 @@ export const cachetAdapter: FeedAdapter = {
       }
       if (n.value.data.length > 0 && readable === 0) return fail('schema', `${INCIDENTS} ${SHAPE_MESSAGE}`);
 
-      const inScope = scopeMatcher(ctx.scope);
+      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
       const components = comps.items.filter((x) => inScope(x.name));
       if (ctx.scope && comps.items.length > 0 && components.length === 0) return notListed(ctx.scope, COMPONENTS);
       const mine = all.filter((i) => incidentInScope(ctx.scope, i.components));

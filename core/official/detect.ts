@@ -19,11 +19,12 @@
  * than tried seven times. Never throws.
  */
 import { fail, ok, type Result } from '../model';
+import { isRecord } from './kit';
 import { fetchFeed, type FetchDeps } from '../net/fetch';
 import type { OfficialKind } from './kinds';
 import { htmlToText } from '../text';
-import { readFeed, snapshotOf } from './rss';
-import { isRecord } from './statuspage';
+import { snapshotOf } from './rss';
+import { readFeed } from './rss/feed';
 
 export interface DetectedFeed {
   kind: OfficialKind;

@@ -25,36 +25,11 @@
  * - Performance: one linear pass with cheap checks picks the few open or recently ended incidents;
  *   only those are validated and normalised.
  */
-import {
-  fail,
-  ok,
-  type Impact,
-  type IncidentStatus,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { fail, type Impact, type IncidentStatus, MAX_NAME, MAX_OPEN, MAX_RECENT, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, RECENT_WINDOW_MS, type Result } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, CLOCK_SKEW_MS, endedRecently, idOf, indicatorFrom, isRecord, list, looseList, looseRecord, nameOf, object, type Out, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
+import { isoOf } from './dates';
 import { clip, MAX_TEXT, safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
-import {
-  cleanName,
-  endedRecently,
-  idOf,
-  indicatorFrom,
-  MAX_OPEN,
-  MAX_RECENT,
-  MAX_UPDATES,
-  readJsonArray,
-  RECENT_WINDOW_MS,
-  CLOCK_SKEW_MS,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  uniqueNames,
-} from './json-feeds';
-import { isoOf, nameOf, textOf } from './quick';
-import { isRecord, looseList, looseRecord, object, str, strOrNum, type Out } from './read';
-import { MAX_NAME, MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read), applied only to the few incidents that matter.
@@ -433,10 +408,9 @@ export const gcpAdapter: FeedAdapter = {
   kind: 'gcp',
   label: 'Google Cloud / Google Workspace status dashboard (incidents.json)',
   endpoints: (url) => [{ url, expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const read = readGcpIncidents(bodies[0], ctx);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const read = readGcpIncidents(body, ctx);
       if (!read.ok) return read;
       return ok({
         indicator: indicatorFrom(read.value.open, []),
@@ -446,8 +420,5 @@ export const gcpAdapter: FeedAdapter = {
         maintenances: [],
         recent: read.value.recent,
       });
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

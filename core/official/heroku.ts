@@ -24,38 +24,11 @@
  * - scope: components by system name; incidents by the names in `systems[]`, kept when they name
  *   no system (see feedkit `incidentInScope`).
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
+import type { FeedAdapter } from './types';
+import { bool, cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, newestFirst, notListed, object, optList, parseFirst, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import {
-  SHAPE_MESSAGE,
-  anyDate,
-  bool,
-  cleanName,
-  eachValid,
-  idOf,
-  incidentInScope,
-  looseList,
-  notListed,
-  newestFirst,
-  scopeMatcher,
-  str,
-  strOrNum,
-  worstStatus,
-} from './feedkit';
-import { list, object, optList } from './read';
-import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
 const systemSchema = object({ system: str, name: str, status: str });
 
@@ -277,10 +250,9 @@ export const herokuAdapter: FeedAdapter = {
   kind: 'heroku',
   label: 'Heroku status API v4',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const env = readWith(currentStatusSchema, bodies[0]);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (text) => {
+      const env = readWith(currentStatusSchema, text);
       if (!env.ok) return env;
       const body = env.value;
 
@@ -291,7 +263,7 @@ export const herokuAdapter: FeedAdapter = {
       const sch = eachValid(body.scheduled ?? [], (row) => readHerokuIncident(row, ctx.baseUrl, true));
       if (sch.allBad) return feedFailure();
 
-      const inScope = scopeMatcher(ctx.scope);
+      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
       const components = systems.items.filter((c) => inScope(c.name));
       if (ctx.scope && systems.items.length > 0 && components.length === 0) return notListed(ctx.scope);
       const belongs = (i: OfficialIncident): boolean => incidentInScope(ctx.scope, i.components);
@@ -310,8 +282,5 @@ export const herokuAdapter: FeedAdapter = {
       };
       if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
       return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

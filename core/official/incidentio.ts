@@ -13,18 +13,11 @@
  * - compat ids may not match the ids in the page's incident URLs, so links go to the page root
  *   unless the incident has a shortlink.
  */
-import { fail, ok, type OfficialIncident, type OfficialSnapshot, type Result } from '../model';
+import { fail, isActiveMaintenance, isOpen, type OfficialIncident, type OfficialSnapshot, ok, type Result } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { list, STATES_NOTHING_MESSAGE, statesNothing, trimBase } from './kit';
 import { safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import {
-  incidentsEndpoint,
-  isActiveMaintenance,
-  isOpen,
-  readIncidentList,
-  readSummary,
-  summaryEndpoint,
-  trimBase,
-} from './statuspage';
+import { incidentsEndpoint, readIncidentList, readSummary, summaryEndpoint } from './statuspage';
 
 /** Link for an incident without a shortlink: the status page root (http/https only). */
 export function incidentioFallbackUrl(baseUrl: string): string | null {

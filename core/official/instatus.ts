@@ -21,21 +21,11 @@
  * - scope is not applied: incidents are not attributed to components in the summary, and dropping
  *   an incident a scoped service might be hit by is the unsafe direction.
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialIncident, type OfficialSnapshot, ok, type Result } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, eachValid, idOf, isRecord, object, optList, readWith, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { anyDate } from './dates';
 import { safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, str, strOrNum } from './feedkit';
-import { object, optList } from './read';
-import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
 const eventSchema = object({
   id: strOrNum,

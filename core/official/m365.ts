@@ -29,24 +29,10 @@
  * - Microsoft hosts sometimes answer 200 with an HTML page (the SPA shell on a renamed route):
  *   that is a parse failure saying so, never an empty "all good".
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
-import type { FeedAdapter, ParseContext } from './adapter';
-import { SHAPE_MESSAGE, anyDate, cleanName, eachValid, idOf, notListed, scopeMatcher, worstStatus } from './feedkit';
-import { readJsonArray } from './json-feeds';
-import { nameOf, textOf } from './quick';
-import { isRecord, object, str, strOrNum } from './read';
-import { MAX_TITLE, isClosed, readJsonObject, trimBase } from './statuspage';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, eachValid, idOf, isRecord, nameOf, notListed, object, readJsonArray, readJsonObject, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, trimBase, word, parseFirst } from './kit';
+import { anyDate } from './dates';
 
 const rowSchema = object({
   Id: strOrNum,
@@ -176,10 +162,9 @@ export const m365Adapter: FeedAdapter = {
   kind: 'm365',
   label: 'Microsoft 365 consumer service status',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const rows = readRows(bodies[0]);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const rows = readRows(body);
       if (!rows.ok) return rows;
       const page = statusPageOf(ctx.baseUrl);
       const read = eachValid(rows.value, (raw) => readM365Row(raw, page));
@@ -187,7 +172,7 @@ export const m365Adapter: FeedAdapter = {
       // An empty list says nothing about any service: not "all operational".
       if (read.items.length === 0) return fail('schema', `${WHAT} lists no services — it may have changed`);
 
-      const inScope = scopeMatcher(ctx.scope);
+      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
       const mine = read.items.filter((r) => inScope(r.name) || (r.workload !== '' && inScope(r.workload)));
       if (ctx.scope && mine.length === 0) return notListed(ctx.scope);
       if (mine.every((r) => r.reading.component === 'unknown')) {
@@ -204,8 +189,5 @@ export const m365Adapter: FeedAdapter = {
         maintenances: [],
         recent: incidents.filter((i) => isClosed(i.status)),
       });
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

@@ -1,5 +1,5 @@
 /** Adapter registry: one adapter per official feed kind (checked complete by the type system). */
-import type { FeedAdapter } from './adapter';
+import type { FeedAdapter } from './types';
 import { appleAdapter } from './apple';
 import { awsHealthAdapter } from './aws-health';
 import { cachetAdapter } from './cachet';

@@ -23,39 +23,11 @@
  *   degraded, since Slack itself says something is going on.
  * - `recent`: resolved incidents the document still lists, if they ended within 7 days.
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialUpdate, ok, type Result, worse } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, idOf, indicatorFrom, isRecord, looseList, nameOf, object, optList, parseFirst, plainUpdateStatuses, readJsonObject, scopeMatcher, SHAPE_MESSAGE, snapshotLists, str, strOrNum, textOf, uniqueNames, word } from './kit';
+import { isoOf } from './dates';
 import { safeUrl } from '../text';
-import type { FeedAdapter, ParseContext } from './adapter';
-import {
-  cleanName,
-  endedRecently,
-  idOf,
-  indicatorFrom,
-  MAX_OPEN,
-  MAX_RECENT,
-  MAX_UPDATES,
-  newestFirst,
-  plainUpdateStatuses,
-  readJsonRecord,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  uniqueNames,
-  word,
-  worse,
-} from './json-feeds';
-import { isoOf, nameOf, textOf } from './quick';
-import { isRecord, looseList, object, optList, str, strOrNum } from './read';
-import { MAX_TITLE } from './statuspage';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read).
@@ -206,7 +178,7 @@ export interface SlackCurrent {
 
 /** `current` body → every readable incident in scope (any status). Never throws. */
 export function readSlackCurrent(body: unknown, ctx: ParseContext): Result<SlackCurrent> {
-  const json = readJsonRecord(body, WHAT);
+  const json = readJsonObject(body, WHAT);
   if (!json.ok) return json;
   const parsed = slackCurrentSchema.safeParse(json.value);
   if (!parsed.success) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
@@ -234,42 +206,20 @@ export function readSlackCurrent(body: unknown, ctx: ParseContext): Result<Slack
   return ok({ pageStatus, incidents });
 }
 
-const isClosed = (i: OfficialIncident): boolean => i.status === 'resolved' || i.status === 'completed';
-
 export const slackAdapter: FeedAdapter = {
   kind: 'slack',
   label: 'Slack status API v2',
   endpoints: (url) => [{ url, expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const read = readSlackCurrent(bodies[0], ctx);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const read = readSlackCurrent(body, ctx);
       if (!read.ok) return read;
-      const all = read.value.incidents;
-      const open = all.filter((i) => !isClosed(i));
-      const incidents = newestFirst(
-        open.filter((i) => i.kind === 'incident'),
-        (i) => i.createdAt,
-        MAX_OPEN,
-      );
-      const maintenances = newestFirst(
-        open.filter((i) => i.kind === 'maintenance'),
-        (i) => i.createdAt,
-        MAX_OPEN,
-      );
-      const recent = newestFirst(
-        all.filter((i) => isClosed(i) && endedRecently(i.resolvedAt, ctx.now)),
-        (i) => i.resolvedAt,
-        MAX_RECENT,
-      );
+      const { incidents, maintenances, recent } = snapshotLists(read.value.incidents, ctx.now, (i) => i.createdAt);
       let indicator: ComponentStatus = indicatorFrom(incidents, maintenances);
       const unscoped = scopeMatcher(ctx.scope) === null;
       if (read.value.pageStatus === 'active' && unscoped && incidents.length === 0 && maintenances.length === 0) {
         indicator = worse(indicator, 'degraded');
       }
       return ok({ indicator, description: null, components: [], incidents, maintenances, recent });
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

@@ -25,37 +25,11 @@
  * - scope: components by name; incidents and maintenances by `components_affected` names, kept
  *   when they name none (feedkit `incidentInScope`).
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import type { FeedAdapter, ParseContext } from './types';
+import { cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, newestFirst, newestFirstBy, notListed, object, optList, optObject, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, parseFirst } from './kit';
+import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
-import { newestFirstBy } from './quick';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type ParseContext } from './adapter';
-import {
-  SHAPE_MESSAGE,
-  anyDate,
-  cleanName,
-  eachValid,
-  idOf,
-  incidentInScope,
-  looseList,
-  newestFirst,
-  notListed,
-  scopeMatcher,
-  str,
-  strOrNum,
-} from './feedkit';
-import { list, object, optList, optObject } from './read';
-import { MAX_TITLE, isClosed, isRecord, readWith, trimBase } from './statuspage';
 
 const componentSchema = object({ id: strOrNum, name: str, status: str, status_code: strOrNum });
 const affectedSchema = object({ _id: strOrNum, name: str });
@@ -239,10 +213,9 @@ export const statusioAdapter: FeedAdapter = {
   kind: 'statusio',
   label: 'status.io public status API',
   endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const env = readWith(publicStatusSchema, bodies[0]);
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const env = readWith(publicStatusSchema, body);
       if (!env.ok) return env;
       const r = env.value.result;
 
@@ -255,7 +228,7 @@ export const statusioAdapter: FeedAdapter = {
       const upcoming = read(r.maintenance?.upcoming, 'upcoming');
       if (incidents.allBad || active.allBad || upcoming.allBad) return shapeFailure();
 
-      const inScope = scopeMatcher(ctx.scope);
+      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
       const components = comps.items.filter((c) => inScope(c.name));
       if (ctx.scope && comps.items.length > 0 && components.length === 0) return notListed(ctx.scope);
       const belongs = (i: OfficialIncident): boolean => incidentInScope(ctx.scope, i.components);
@@ -275,8 +248,5 @@ export const statusioAdapter: FeedAdapter = {
       };
       if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
       return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
 };

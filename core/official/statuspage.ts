@@ -10,24 +10,11 @@
  * - one malformed element inside a list is skipped, but a non-empty list in which *every* element
  *   is malformed fails the whole feed (a changed format must not read as "nothing is wrong").
  */
-import {
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { type ComponentStatus, fail, type Impact, isActiveMaintenance, isOpen, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import type { FeedAdapter, FeedRequest } from './types';
+import { bool, cleanName, eachValid, guarded, idOf, isRecord, list, looseList, mapIncidentStatus, newestFirst, object, optList, optObject, type Out, parseFirst, readWith, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import { isoOf } from './dates';
 import { htmlToText, safeUrl } from '../text';
-import { STATES_NOTHING_MESSAGE, statesNothing, type FeedAdapter, type FeedRequest, type ParseContext } from './adapter';
-import { isoOf, nameOf, newestFirst } from './quick';
-import { bool, isRecord, list, looseList, object, optList, optObject, parseJsonWithin, str, strOrNum, type Out, type Shape } from './read';
-
-export { isRecord };
 
 // ---------------------------------------------------------------------------------------------
 // Schemas (core/official/read.ts). A leaf of the wrong type reads as null; an id is a string or
@@ -117,18 +104,6 @@ const COMPONENT_STATUSES: Record<string, ComponentStatus> = {
   under_maintenance: 'maintenance',
 };
 
-const INCIDENT_STATUSES: Record<string, IncidentStatus> = {
-  investigating: 'investigating',
-  identified: 'identified',
-  monitoring: 'monitoring',
-  resolved: 'resolved',
-  postmortem: 'resolved',
-  scheduled: 'scheduled',
-  in_progress: 'in_progress',
-  verifying: 'verifying',
-  completed: 'completed',
-};
-
 const IMPACTS: Record<string, Impact> = {
   none: 'none',
   minor: 'minor',
@@ -150,29 +125,9 @@ export function mapComponentStatus(value: unknown): ComponentStatus {
   return lookup(COMPONENT_STATUSES, value) ?? 'unknown';
 }
 
-/** Incident/maintenance/update `status` → model status (`postmortem` → resolved); else 'unknown'. */
-export function mapIncidentStatus(value: unknown): IncidentStatus {
-  return lookup(INCIDENT_STATUSES, value) ?? 'unknown';
-}
-
 /** Incident `impact` → model impact; anything else → null. */
 export function mapImpact(value: unknown): Impact | null {
   return lookup(IMPACTS, value) ?? null;
-}
-
-/** Closed for good: resolved (incl. postmortem) or completed. 'unknown' counts as open. */
-export function isClosed(status: IncidentStatus): boolean {
-  return status === 'resolved' || status === 'completed';
-}
-
-/** Open: anything not closed (an unknown status is never silently treated as over). */
-export function isOpen(status: IncidentStatus): boolean {
-  return !isClosed(status);
-}
-
-/** A maintenance that is upcoming or under way. */
-export function isActiveMaintenance(status: IncidentStatus): boolean {
-  return status === 'scheduled' || status === 'in_progress' || status === 'verifying';
 }
 
 /** Statuspage placeholder rows such as "Visit www.githubstatus.com for more information". */
@@ -182,85 +137,6 @@ export function isPlaceholderComponent(name: string): boolean {
     // Legacy Statuspage wrote this into affected_components when nothing was affected.
     name.startsWith('No components were affected')
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading bodies.
-
-/** Longest incident title we keep. */
-export const MAX_TITLE = 300;
-/** Longest component name or page description we keep. */
-export const MAX_NAME = 300;
-
-const SHAPE_MESSAGE = 'no longer has the expected shape — the provider may have changed platform';
-
-/** Deepest JSON nesting we accept. Real Statuspage bodies nest about 5 levels. */
-export const MAX_DEPTH = 64;
-
-/**
- * Body text → JSON value that is an object. Never throws.
- * `what` names the body in messages, e.g. "the status feed".
- */
-export function readJsonObject(body: unknown, what = 'the status feed'): Result<Record<string, unknown>> {
-  if (typeof body !== 'string') return fail('parse', `${what} could not be read`);
-  const trimmed = (body.charCodeAt(0) === 0xfeff ? body.slice(1) : body).trimStart(); // one BOM, then spaces
-  if (trimmed === '') return fail('parse', `${what} was empty`);
-  if (trimmed[0] === '<') {
-    return fail('parse', `${what} answered with a web page (HTML) instead of JSON — the page may have moved`);
-  }
-  // Nesting deeper than MAX_DEPTH is a shape failure (checked before JSON.parse for long texts).
-  const parsed = parseJsonWithin(trimmed, MAX_DEPTH);
-  if (parsed === 'deep') return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  if (parsed === 'invalid') return fail('parse', `${what} is not valid JSON`);
-  if (!isRecord(parsed.value)) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  return ok(parsed.value);
-}
-
-/** Body → validated envelope. Never throws. */
-export function readWith<T>(schema: Shape<T>, body: unknown, what = 'the status feed'): Result<T> {
-  const json = readJsonObject(body, what);
-  if (!json.ok) return json;
-  try {
-    const parsed = schema.safeParse(json.value);
-    if (!parsed.success) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-    return ok(parsed.data);
-  } catch {
-    return fail('schema', `${what} ${SHAPE_MESSAGE}`);
-  }
-}
-
-/** Parse each element; skip the malformed ones; fail only when a non-empty list has no good element. */
-function eachValid<T>(rows: readonly unknown[], read: (row: unknown) => T | null): { items: T[]; allBad: boolean } {
-  const items: T[] = [];
-  let bad = 0;
-  for (const row of rows) {
-    let item: T | null = null;
-    try {
-      item = read(row);
-    } catch {
-      item = null;
-    }
-    if (item === null) bad++;
-    else items.push(item);
-  }
-  return { items, allBad: rows.length > 0 && bad === rows.length };
-}
-
-function idOf(value: string | number | null | undefined): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'string') {
-    const s = value.trim();
-    return s === '' || s.length > 200 ? null : s;
-  }
-  return null;
-}
-
-/** `htmlToText(value, max)` on one line (core/official/quick.ts skips the regexes for plain names). */
-const cleanName = (value: unknown, max = MAX_NAME): string => nameOf(value, max);
-
-/** Base URL without trailing slashes. */
-export function trimBase(baseUrl: string): string {
-  return typeof baseUrl === 'string' ? baseUrl.trim().replace(/\/+$/, '') : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -516,10 +392,9 @@ export const statuspageAdapter: FeedAdapter = {
   kind: 'statuspage',
   label: 'Atlassian Statuspage API v2',
   endpoints: (baseUrl) => [summaryEndpoint(baseUrl)],
-  parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> {
-    try {
-      if (bodies.length < 1) return fail('internal', 'the status feed was not read');
-      const parts = readSummary(bodies[0], { baseUrl: ctx.baseUrl });
+  parse: (bodies, ctx) =>
+    parseFirst(bodies, (body) => {
+      const parts = readSummary(body, { baseUrl: ctx.baseUrl });
       if (!parts.ok) return parts;
       const p = parts.value;
       const snapshot: OfficialSnapshot = {
@@ -532,18 +407,9 @@ export const statuspageAdapter: FeedAdapter = {
       };
       if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
       return ok(snapshot);
-    } catch {
-      return fail('internal', 'the status feed could not be read because of an internal error');
-    }
-  },
+    }),
   history: {
     endpoint: incidentsEndpoint,
-    parse(body: string, ctx: ParseContext): Result<OfficialIncident[]> {
-      try {
-        return readIncidentList(body, { baseUrl: ctx.baseUrl });
-      } catch {
-        return fail('internal', 'the incident history could not be read because of an internal error');
-      }
-    },
+    parse: (body, ctx) => guarded(() => readIncidentList(body, { baseUrl: ctx.baseUrl }), 'the incident history'),
   },
 };

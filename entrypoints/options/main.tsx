@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { loadCatalog } from '@/core/catalog/catalog';
 import { Options, type OptionsDeps } from '@/components/Options';
 import { pageLang, t } from '@/core/i18n';
+import { ask } from '@/core/messages';
 import { detectFeed } from '@/core/official/detect';
-import { loadCredentials, saveCredentials } from '@/core/credentials';
-import { loadSettings, saveSettings, type KeyedSource } from '@/core/settings';
+import type { KeyedSource } from '@/core/settings';
+import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '@/core/storage';
 import { requestOrigins, requestPermissions } from '@/core/local/observe';
 import type { Service } from '@/core/catalog/catalog';
 import '@/components/options.css';
@@ -36,7 +37,7 @@ const deps: Omit<OptionsDeps, 'catalog'> = {
     await browser.permissions.remove({ origins: requestOrigins(s) }).catch(() => false);
   },
   detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }),
-  testSource: (source: KeyedSource) => browser.runtime.sendMessage({ type: 'test-source', source }),
+  testSource: (source: KeyedSource) => ask(browser, 'test-source', { source }),
   copy: (text) => navigator.clipboard.writeText(text),
 };
 

@@ -3,15 +3,13 @@ import { directory, type Directory } from '@/core/services';
 import { loadCatalog } from '@/core/catalog/catalog';
 import { Popup, copyStatus, loadDetails, type PopupData } from '@/components/Popup';
 import { pageLang } from '@/core/i18n';
-import { TAB_REFRESH_AFTER_MS, type Broadcast, type Message } from '@/core/messages';
-import { loadSettings } from '@/core/settings';
+import { ask, type Broadcast } from '@/core/messages';
 import { openStore, readForPopup } from '@/core/store';
-import { evaluate } from '@/core/evaluate';
+import { evaluate, needsRefresh } from '@/core/judge';
 import { evidenceFor } from '@/core/evidence';
-import { loadNav, loadReports, loadRequests } from '@/core/local/store';
+import { loadNav, loadReports, loadRequests, loadSettings, tabHostname } from '@/core/storage';
 import { requestPermissions } from '@/core/local/observe';
 import type { Service } from '@/core/catalog/catalog';
-import { tabHostname } from '@/core/tabs';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -108,7 +106,7 @@ async function refresh() {
   refreshing = true;
   await paint();
   try {
-    await browser.runtime.sendMessage({ type: 'refresh', serviceId: id } satisfies Message);
+    await ask(browser, 'refresh', { serviceId: id });
   } finally {
     refreshing = false;
     await paint();
@@ -154,7 +152,7 @@ function watchRequests() {
 async function report(on: boolean) {
   const id = last?.service?.id;
   if (!id) return;
-  await browser.runtime.sendMessage({ type: 'report', serviceId: id, on } satisfies Message);
+  await ask(browser, 'report', { serviceId: id, on });
   await paint();
 }
 
@@ -167,14 +165,10 @@ function select(serviceId: string) {
 }
 
 async function maybeRefresh() {
-  const rec = last?.record;
   if (!last?.service) return;
-  // Services without an official feed are judged on complaints: check those when they are old.
-  const crowdAt = Math.max(0, ...(last.evidence?.crowdRecords ?? []).map((r) => r.lastQueryAt ?? 0));
-  const stale = last.service.official
-    ? !rec || rec.lastAttemptAt === null || Date.now() - rec.lastAttemptAt > TAB_REFRESH_AFTER_MS
-    : Date.now() - crowdAt > TAB_REFRESH_AFTER_MS;
-  if (stale) await refresh();
+  // The worker's rule (core/judge.ts): the official feed, or for a service without one its
+  // complaint sources, last read too long ago.
+  if (needsRefresh(last.service, last.record, last.evidence?.crowdRecords ?? [], Date.now())) await refresh();
 }
 
 browser.runtime.onMessage.addListener((raw: unknown) => {

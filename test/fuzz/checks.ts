@@ -12,7 +12,7 @@ import type {
   Result,
   Verdict,
 } from '../../core/model';
-import { MAX_NAME, MAX_TITLE } from '../../core/official/statuspage';
+import { MAX_NAME, MAX_TITLE } from '../../core/model';
 import { MAX_TEXT } from '../../core/text';
 import { computeVerdict } from '../../core/verdict';
 

@@ -3,7 +3,7 @@
  * matches one is counted and printed ("KNOWN ISSUE …") instead of failing, so the suite stays
  * useful until it is fixed; FUZZ_STRICT=1 makes them fail. Delete an entry once its fix lands.
  */
-import type { ParseContext } from '../../core/official/adapter';
+import type { ParseContext } from '../../core/official/types';
 import { markdownToText } from '../../core/official/gcp';
 import { htmlToText } from '../../core/text';
 import type { OfficialIncident } from '../../core/model';

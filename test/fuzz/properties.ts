@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { OfficialSnapshot, Result } from '../../core/model';
-import type { ParseContext } from '../../core/official/adapter';
+import type { ParseContext } from '../../core/official/types';
 import { checkResult, statesOperational, verdictOf, verdictOfProblem, type Notes, type Violation } from './checks';
 import { knownIssue } from './known-issues';
 import {

@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OfficialIncident, OfficialSnapshot, Result } from '../../core/model';
-import type { ParseContext } from '../../core/official/adapter';
-import { MAX_COMPONENTS, MAX_OPEN, MAX_RECENT as JSON_MAX_RECENT, MAX_UPDATES as JSON_MAX_UPDATES } from '../../core/official/json-feeds';
+import type { ParseContext } from '../../core/official/types';
+import { MAX_COMPONENTS, MAX_OPEN, MAX_RECENT as JSON_MAX_RECENT, MAX_UPDATES as JSON_MAX_UPDATES } from '../../core/model';
 import type { OfficialKind } from '../../core/official/kinds';
 import { ADAPTERS } from '../../core/official/registry';
-import { MAX_ITEMS, MAX_RECENT as RSS_MAX_RECENT, MAX_UPDATES as RSS_MAX_UPDATES } from '../../core/official/rss';
+import { MAX_ITEMS, MAX_RECENT as RSS_MAX_RECENT, MAX_UPDATES as RSS_MAX_UPDATES } from '../../core/official/rss/common';
 import type { Caps } from './checks';
 import { escapeXml, type Json } from './mutate';
 

@@ -12,10 +12,12 @@ describe('the packaged catalog (catalog.json)', () => {
     provideCatalog(CATALOG);
   });
 
-  it('is the validated source file without its $comment, every service kept', () => {
-    const packaged = JSON.parse(packagedCatalogJson()) as { services: unknown[] };
+  it('is the validated source file without its $comment and evidence fields, every service kept', () => {
+    const packaged = JSON.parse(packagedCatalogJson()) as { services: Record<string, unknown>[] };
     expect(Object.keys(packaged)).toEqual(['services']);
-    expect(packaged.services).toEqual(JSON.parse(JSON.stringify(SERVICES)));
+    const withoutEvidence = (JSON.parse(JSON.stringify(SERVICES)) as Record<string, unknown>[]).map(({ source: _s, verified: _v, ...rest }) => rest);
+    expect(packaged.services).toEqual(withoutEvidence);
+    expect(packaged.services.some((s) => 'source' in s || 'verified' in s)).toBe(false);
   });
 
   it('refuses to package an invalid catalog (the build fails)', () => {

@@ -20,6 +20,8 @@ const good = () => ({
   statusPage: 'https://status.example.com',
   official: { kind: 'statuspage', url: 'https://status.example.com' },
   searchTerms: ['example', '#exampledown'],
+  source: 'https://status.example.com/api/v2/summary.json (captured 2026-12-01)',
+  verified: '2026-12-01',
 });
 
 const allUrls = (s: (typeof SERVICES)[number]) => [s.statusPage, ...(s.official ? [s.official.url] : [])];
@@ -636,6 +638,12 @@ describe('schema rejects broken catalogs', () => {
     ['official null with a blank note', (e) => ((e.official = null), (e.note = ' '))],
     ['unknown key (typo)', (e) => (e.offical = null)],
     ['empty search term', (e) => (e.searchTerms = [''])],
+    ['no source', (e) => delete e.source],
+    ['blank source', (e) => (e.source = '  ')],
+    ['no verified date', (e) => delete e.verified],
+    ['verified date in another format', (e) => (e.verified = '07.12.2026')],
+    ['verified date that does not exist', (e) => (e.verified = '2026-02-30')],
+    ['verified date in the future', (e) => (e.verified = '2999-01-01')],
   ])('rejects an entry with %s', (_label, patch) => {
     expect(entryIssues(patch)).toBe(false);
   });

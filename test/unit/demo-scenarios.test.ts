@@ -8,7 +8,7 @@ import { mastodon } from '../../core/crowd/mastodon';
 import { termsForService } from '../../core/crowd/source';
 import { detectSpike } from '../../core/crowd/spike';
 import { decodeBody, fetchFeed } from '../../core/net/fetch';
-import type { ParseContext } from '../../core/official/adapter';
+import type { ParseContext } from '../../core/official/types';
 import { OFFICIAL_KINDS, type OfficialKind } from '../../core/official/kinds';
 import { adapterFor } from '../../core/official/registry';
 import { computeVerdict, type OfficialState } from '../../core/verdict';

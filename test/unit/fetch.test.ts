@@ -156,6 +156,55 @@ describe('fetchFeed: success and validators', () => {
   });
 });
 
+describe('fetchFeed: CORS mode (no host permission)', () => {
+  const V = { etag: 'W/"v1"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' };
+  const cors = (validators?: typeof V) => ({ expect: 'json' as const, mode: 'cors' as const, ...(validators ? { validators } : {}) });
+
+  it('sends only the safelisted Accept header (no preflight) and lets the browser revalidate', async () => {
+    const { deps, calls } = fakeFetch(res(JSON_BODY, 200, { 'content-type': 'application/json', etag: 'W/"v2"' }));
+    await fetchFeed(URL_, cors(V), deps);
+    const call = calls[0]!;
+    expect(headerOf(call, 'if-none-match')).toBeNull();
+    expect(headerOf(call, 'if-modified-since')).toBeNull();
+    expect([...new Headers(call.init.headers).keys()]).toEqual(['accept']);
+    expect(call.init).toMatchObject({ method: 'GET', credentials: 'omit', cache: 'no-cache', redirect: 'follow', referrerPolicy: 'no-referrer' });
+  });
+
+  it('a 200 carrying the stored ETag (the browser’s copy after its 304) → not_modified, body not read', async () => {
+    const body = new ReadableStream<Uint8Array>({ pull: () => { throw new Error('the body must not be read'); } });
+    const { deps } = fakeFetch(res(body, 200, { 'content-type': 'application/json', etag: 'W/"v1"' }));
+    expect(await fetchFeed(URL_, cors(V), deps)).toEqual({ kind: 'not_modified', validators: V, finalUrl: URL_ });
+  });
+
+  it('a 200 with another ETag → fresh, with the new validators', async () => {
+    const { deps } = fakeFetch(res(JSON_BODY, 200, { 'content-type': 'application/json', etag: 'W/"v2"' }));
+    expect(await fetchFeed(URL_, cors(V), deps)).toMatchObject({ kind: 'fresh', text: JSON_BODY, validators: { etag: 'W/"v2"' } });
+  });
+
+  it('without an ETag, Last-Modified decides; with neither, or no stored validators, the body is fresh', async () => {
+    const same = fakeFetch(res(JSON_BODY, 200, { 'last-modified': V.lastModified }));
+    expect((await fetchFeed(URL_, cors({ etag: '', lastModified: V.lastModified }), same.deps)).kind).toBe('not_modified');
+    const none = fakeFetch(res(JSON_BODY, 200));
+    expect((await fetchFeed(URL_, cors(V), none.deps)).kind).toBe('fresh');
+    const first = fakeFetch(res(JSON_BODY, 200, { etag: 'W/"v1"' }));
+    expect((await fetchFeed(URL_, cors(), first.deps)).kind).toBe('fresh');
+  });
+
+  it('a refused cross-origin read (a network error to fetch) says it may not have been allowed', async () => {
+    const { deps } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await fetchFeed(URL_, cors(V), deps)).toMatchObject({
+      kind: 'failed',
+      problem: { code: 'network', message: expect.stringMatching(/^the status page could not be reached, or did not allow the read/) },
+    });
+  });
+
+  it('a real 304 is still not_modified, and errors are still errors', async () => {
+    expect((await fetchFeed(URL_, cors(V), fakeFetch(res(null, 304)).deps)).kind).toBe('not_modified');
+    expect((await fetchFeed(URL_, cors(V), fakeFetch(res('<!doctype html><p>moved', 200, { 'content-type': 'text/html', etag: 'W/"v9"' })).deps)).kind).toBe('failed');
+    expect((await fetchFeed(URL_, cors(V), fakeFetch(res('x', 503, { etag: 'W/"v1"' })).deps)).kind).toBe('failed');
+  });
+});
+
 describe('fetchFeed: timeouts', () => {
   it('a fetch that never answers → timeout, and the request is aborted', async () => {
     vi.useFakeTimers();

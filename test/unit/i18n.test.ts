@@ -32,7 +32,7 @@ const SOURCES = [
   'core/present.ts',
   'core/verdict.ts',
   'core/evidence.ts',
-  'core/evaluate.ts',
+  'core/judge.ts',
   'core/history/track.ts',
   'core/history/summary.ts',
   'core/history/episodes.ts',

@@ -2,16 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../../core/catalog/bundled';
 import { HN_ENDPOINT } from '../../core/crowd/hn';
 import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
+import { readModeOf } from '../../core/net/access';
 import config from '../../wxt.config';
 
-/** The manifest's host access is exactly: catalog status feed hosts + complaint sources. */
+/** The manifest's host access is exactly: catalog status feed hosts that need one (not CORS-read) + complaint sources. */
 describe('manifest host permissions', () => {
   const manifest = (config as { manifest: (env: { browser: string }) => { host_permissions: string[]; permissions: string[] } }).manifest({
     browser: 'chrome',
   });
-  it('covers every catalog feed origin and every complaint source, and nothing broad', () => {
+  it('covers every host-mode catalog feed origin and every complaint source, and nothing broad', () => {
     const hosts = new Set(manifest.host_permissions);
-    for (const s of SERVICES) if (s.official) expect(hosts.has(`${new URL(s.official.url).origin}/*`)).toBe(true);
+    const hostMode = SERVICES.filter((s) => s.official && readModeOf(s.official.kind) === 'host');
+    for (const s of hostMode) expect(hosts.has(`${new URL(s.official!.url).origin}/*`), s.id).toBe(true);
+    // Origins only CORS-read feeds use are not asked for.
+    const needed = new Set(hostMode.map((s) => `${new URL(s.official!.url).origin}/*`));
+    for (const s of SERVICES) {
+      const pattern = s.official ? `${new URL(s.official.url).origin}/*` : null;
+      if (pattern && !needed.has(pattern)) expect(hosts.has(pattern), s.id).toBe(false);
+    }
     expect(hosts.has(`${new URL(HN_ENDPOINT).origin}/*`)).toBe(true);
     for (const i of DEFAULT_INSTANCES) expect(hosts.has(`https://${i}/*`)).toBe(true);
     expect([...hosts].filter((h) => h.includes('*.') || h === '<all_urls>' || h.startsWith('http://'))).toEqual([]);

@@ -4,6 +4,7 @@ import type { Service } from '../../core/catalog/catalog';
 import { computeVerdict } from '../../core/verdict';
 import { pollCycle, recordProblem, refreshService, type PollDeps } from '../../core/poll';
 import { getRecord, openStore, type Db } from '../../core/store';
+import type { ReadMode } from '../../core/net/access';
 
 // Real payloads: GitHub summary during the 2020-04-02 outage, and GitHub's incidents.json
 // (resolved incidents with component transitions). See test/fixtures/feeds/PROVENANCE.md.
@@ -26,16 +27,31 @@ interface Route {
   headers?: Record<string, string>;
 }
 
-/** A tiny fake web: routes by URL, honours If-None-Match, logs every request. */
+/**
+ * A tiny fake web: routes by URL, honours If-None-Match, logs every request as the network sees it.
+ * A `cache: 'no-cache'` request (CORS mode, core/net/access.ts) must carry no conditional header
+ * of its own; like a browser, the fake then revalidates with the validator of its own cached copy
+ * and, on a match, hands back that copy as a 200 — so the log shows the same conditional requests
+ * in both modes.
+ */
 function fakeWeb(routes: Record<string, Route>) {
   const log: { url: string; ifNoneMatch: string | null }[] = [];
+  const browserCache = new Map<string, { etag: string; body: string }>();
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const headers = new Headers(init?.headers);
-    log.push({ url, ifNoneMatch: headers.get('if-none-match') });
+    const cors = init?.cache === 'no-cache';
+    if (cors && (headers.has('if-none-match') || headers.has('if-modified-since'))) throw new Error('a CORS read sent a conditional header (preflight)');
+    const cached = cors ? browserCache.get(url) : undefined;
+    const ifNoneMatch = cors ? (cached?.etag ?? null) : headers.get('if-none-match');
+    log.push({ url, ifNoneMatch });
     const r = routes[url];
     if (!r) return new Response('not found', { status: 404 });
-    if (r.etag && headers.get('if-none-match') === r.etag) return new Response(null, { status: 304, headers: { etag: r.etag } });
+    if (r.etag && ifNoneMatch === r.etag) {
+      if (cached) return new Response(cached.body, { status: 200, headers: { 'content-type': 'application/json', etag: cached.etag } });
+      return new Response(null, { status: 304, headers: { etag: r.etag } });
+    }
+    if (cors && r.etag && r.status === 200) browserCache.set(url, { etag: r.etag, body: r.body });
     return new Response(r.body, {
       status: r.status,
       headers: { 'content-type': 'application/json', ...(r.etag ? { etag: r.etag } : {}), ...r.headers },
@@ -51,13 +67,20 @@ let db: Db;
 let n = 0;
 beforeEach(async () => {
   db = await openStore(`poll-test-${n++}`);
+  mode = 'cors';
 });
 
+/** The read mode the tests run in: both modes must keep the 304 / unchanged path. */
+let mode: ReadMode = 'cors';
 function deps(fetch: typeof globalThis.fetch, now: number): PollDeps {
-  return { db, fetch, now: () => now, intervalMs: 60_000 };
+  return { db, fetch, now: () => now, intervalMs: 60_000, readMode: () => mode };
 }
 
-describe('refreshService', () => {
+describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
+  beforeEach(() => {
+    mode = m;
+  });
+
   it('first poll reads summary and (once) the history; the second sends If-None-Match and keeps data on 304', async () => {
     const web = fakeWeb({
       [SUMMARY]: { status: 200, body: ACTIVE, etag: '"s1"' },
@@ -165,7 +188,11 @@ describe('isPollDue', () => {
   });
 });
 
-describe('unchanged feeds', () => {
+describe.each(['host', 'cors'] as const)('unchanged feeds (%s read)', (m) => {
+  beforeEach(() => {
+    mode = m;
+  });
+
   it('a 304 within 10 minutes of the last parse keeps the snapshot without parsing; later it parses again', async () => {
     const web = fakeWeb({
       [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
@@ -219,9 +246,11 @@ describe('unchanged feeds', () => {
     const first = await refreshService(github, deps(web.fetch, t0));
     await db.clear('bodies');
     const later = await refreshService(github, deps(web.fetch, t0 + 11 * 60_000));
+    // host: our own conditional request, then a plain one. cors: the browser revalidates both times
+    // from its own cache and hands back its copy, which the worker stores again.
     expect(web.log.slice(-2)).toEqual([
       { url: SUMMARY, ifNoneMatch: '"o1"' },
-      { url: SUMMARY, ifNoneMatch: null },
+      { url: SUMMARY, ifNoneMatch: m === 'host' ? null : '"o1"' },
     ]);
     expect(later.problem).toBeNull();
     expect(later.snapshot).toEqual(first.snapshot);

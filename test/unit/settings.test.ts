@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CREDENTIALS_KEY, blueskyReady, isdownReady, loadCredentials, parseCredentials, saveCredentials } from '../../core/credentials';
+import { blueskyReady, isdownReady, parseCredentials } from '../../core/credentials';
+import { CREDENTIALS_KEY, SETTINGS_KEY, loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../core/storage';
 import {
   DEFAULT_SETTINGS,
-  SETTINGS_KEY,
   SETTINGS_VERSION,
   customAsService,
   defaultSettings,
-  loadSettings,
   migrate,
   parseSettings,
-  saveSettings,
   type CustomService,
   type Settings,
 } from '../../core/settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CrowdRecord } from '../../core/crowd/poller';
+import type { CrowdRecord } from '../../core/crowd/record';
 import type { Episode } from '../../core/history/episodes';
 import { emptyRecord, openStore, putCrowd, putEpisode, putRecord, readForPopup } from '../../core/store';
 

@@ -7,13 +7,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { CATALOG } from '../../../core/catalog/bundled';
-import { evaluate } from '../../../core/evaluate';
+import { evaluate } from '../../../core/judge';
 import { evidenceFor } from '../../../core/evidence';
 import { requestOrigins } from '../../../core/local/observe';
-import { loadRequests, REQUESTS_KEY } from '../../../core/local/store';
+import { loadRequests, REQUESTS, type KeyValueArea } from '../../../core/storage';
 import { watchRequests } from '../../../core/local/watch';
 import { directory } from '../../../core/services';
-import { defaultSettings, type KeyValueArea } from '../../../core/settings';
+import { defaultSettings } from '../../../core/settings';
 
 const NOW = Date.parse('2026-11-23T12:00:30Z');
 type Listener = (d: Record<string, unknown>) => void;
@@ -85,7 +85,7 @@ describe('watching requests', () => {
     expect(buckets).toHaveLength(1);
     expect(buckets[0]).toMatchObject({ serviceId: 'primevideo', answered: 6, status: { '503': 14 }, errors: {} });
     // Never a URL, path, query or hostname in storage.
-    const stored = JSON.stringify(x.session.data[REQUESTS_KEY]);
+    const stored = JSON.stringify(x.session.data[REQUESTS.key]);
     expect(stored).not.toMatch(/primevideo\.com|playback|GetVod|secret|titleID|https?:|\?/);
     await vi.waitFor(() => expect(x.onFailures).toHaveBeenCalledWith(['primevideo']));
   });

@@ -14,7 +14,7 @@ import {
   appleStatusPage,
   mapAppleImpact,
 } from '../../../core/official/apple';
-import { stripJsonp } from '../../../core/official/json-feeds';
+import { stripJsonp } from '../../../core/official/kit';
 
 const DEV_URL = 'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js';
 const CONSUMER_URL = 'https://www.apple.com/support/systemstatus/data/system_status_en_US.js';

@@ -16,7 +16,7 @@ import {
   mapAwsImpact,
   normaliseAwsEvent,
 } from '../../../core/official/aws-health';
-import { epochToIso } from '../../../core/official/json-feeds';
+import { epochToIso } from '../../../core/official/dates';
 
 const URL_ = 'https://health.aws.amazon.com/public/currentevents';
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { cachetAdapter, mapComponentCode, mapIncidentCode } from '../../../core/official/cachet';
-import { zonelessAsUtc } from '../../../core/official/feedkit';
+import { zonelessAsUtc } from '../../../core/official/dates';
 import { computeVerdict } from '../../../core/verdict';
 
 const BASE = 'https://status.example.com';

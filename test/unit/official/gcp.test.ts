@@ -17,7 +17,7 @@ import {
   normaliseGcpIncident,
   PREVIEW_TEXT,
 } from '../../../core/official/gcp';
-import { MAX_RECENT } from '../../../core/official/json-feeds';
+import { MAX_RECENT } from '../../../core/model';
 
 const CLOUD = 'https://status.cloud.google.com/incidents.json';
 const WORKSPACE = 'https://www.google.com/appsstatus/dashboard/incidents.json';

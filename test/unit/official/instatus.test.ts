@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
-import { jsDateString } from '../../../core/official/feedkit';
+import { jsDateString } from '../../../core/official/dates';
 import { instatusAdapter, mapPageStatus } from '../../../core/official/instatus';
 import { computeVerdict } from '../../../core/verdict';
 

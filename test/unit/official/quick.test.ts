@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OfficialUpdate } from '../../../core/model';
-import { anyDate, jsDateString, zonelessAsUtc } from '../../../core/official/feedkit';
-import { canonicalIso, isoOf, nameOf, newestFirst, textOf } from '../../../core/official/quick';
+import { anyDate, canonicalIso, isoOf, jsDateString, zonelessAsUtc } from '../../../core/official/dates';
+import { nameOf, newestFirst, textOf } from '../../../core/official/kit';
 import { htmlToText, toIso } from '../../../core/text';
 
 const RUNS = 3000;

@@ -28,7 +28,7 @@ import {
   str,
   strOrNum,
   type Shape,
-} from '../../../core/official/read';
+} from '../../../core/official/kit';
 
 // The zod patterns, exactly as the adapters wrote them before.
 const zs = {

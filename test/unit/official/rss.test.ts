@@ -11,21 +11,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialIncident, OfficialSnapshot, Result } from '../../../core/model';
-import type { ParseContext } from '../../../core/official/adapter';
-import {
-  MAX_FEED_CHARS,
-  AZURE_STALE_AFTER_MS,
-  MAX_RECENT,
-  STALE_AFTER_MS,
-  awsTitleState,
-  decodeXmlEntities,
-  feedDateMs,
-  parseFeed,
-  prefixStatus,
-  rssAdapter,
-  scopeFilter,
-  unescapeMarkup,
-} from '../../../core/official/rss';
+import type { ParseContext } from '../../../core/official/types';
+import { parseFeed, rssAdapter, scopeFilter } from '../../../core/official/rss';
+import { awsTitleState } from '../../../core/official/rss/aws';
+import { AZURE_STALE_AFTER_MS, MAX_FEED_CHARS, MAX_RECENT, STALE_AFTER_MS } from '../../../core/official/rss/common';
+import { feedDateMs } from '../../../core/official/rss/dates';
+import { decodeXmlEntities, unescapeMarkup } from '../../../core/official/rss/feed';
+import { prefixStatus } from '../../../core/official/rss/generic';
 import { MAX_TEXT } from '../../../core/text';
 import { computeVerdict, type OfficialState } from '../../../core/verdict';
 

@@ -10,7 +10,6 @@ import type { OfficialIncident, OfficialSnapshot, Result } from '../../../core/m
 import {
   mapComponentStatus,
   mapImpact,
-  mapIncidentStatus,
   mapIndicator,
   normaliseComponents,
   normaliseIncident,
@@ -18,6 +17,7 @@ import {
   readSummary,
   statuspageAdapter,
 } from '../../../core/official/statuspage';
+import { mapIncidentStatus } from '../../../core/official/kit';
 
 const BASE = 'https://www.githubstatus.com';
 const ctx = { now: Date.parse('2020-04-02T20:40:00Z'), baseUrl: BASE };

@@ -1,0 +1,128 @@
+/**
+ * The scheduler: what to read and when. The poll alarm (re-armed at every start), the tick that
+ * polls what is due, refreshes asked for by a tab or the popup, and the complaint sources.
+ */
+import type { Service } from '../catalog/catalog';
+import { directory } from '../services';
+import { officialIsStale } from '../judge';
+import { readModeOf } from '../net/access';
+import { isPollDue, pollCycle } from '../poll';
+import { allTabs, rememberTab } from '../storage';
+import { getRecord, getRecords, pruneEpisodes } from '../store';
+import type { Badge } from './badge';
+import { pollCrowd } from './complaints';
+import { enabledSources, type WorkerContext } from './context';
+import type { Reconcile } from './reconcile';
+
+export const POLL_ALARM = 'poll';
+/** At most this many feeds are read at once. */
+const CONCURRENCY = 4;
+const NO_PERMISSION = {
+  code: 'permission' as const,
+  message: 'the browser has not allowed Acknowledged to read this status page yet — open the welcome page to allow it',
+};
+
+export interface Scheduler {
+  tick(): Promise<void>;
+  refresh(services: Service[], force: boolean): Promise<void>;
+  pollComplaints(services: Service[], force?: boolean): Promise<void>;
+  onTabShows(tabId: number, host: string | null): Promise<void>;
+  ensureAlarm(): Promise<void>;
+}
+
+/** Query complaint sources for these services, each source when due. */
+export async function pollComplaints(ctx: WorkerContext, services: Service[], force = false): Promise<void> {
+  const { b, deps } = ctx;
+  if (services.length === 0) return;
+  const enabled = enabledSources(await ctx.settings());
+  if (enabled.length === 0) return;
+  const cd = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, config: await ctx.crowdConfig(), store: b.storage.local };
+  for (const svc of services) {
+    try {
+      await pollCrowd(svc, enabled, cd, force);
+    } catch {
+      // One service's sources failing must not stop the others.
+    }
+  }
+}
+
+/** Firefox does not grant MV3 host permissions at install: never fail silently without them. */
+async function mayRead(b: WorkerContext['b'], service: Service): Promise<boolean> {
+  if (!service.official || !b.permissions?.contains) return true;
+  if (readModeOf(service.official.kind) === 'cors') return true; // read without a host permission (core/net/access.ts)
+  const origin = `${new URL(service.official.url).origin}/*`;
+  try {
+    return await b.permissions.contains({ origins: [origin] });
+  } catch {
+    return true; // an API we cannot ask (tests, old browsers): let the fetch speak for itself
+  }
+}
+
+export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Reconcile): Scheduler {
+  const { b, deps, session } = ctx;
+
+  async function refresh(services: Service[], force: boolean): Promise<void> {
+    if (services.length === 0) return;
+    const s = await ctx.settings();
+    const d = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
+    const precheck = async (x: Service) => ((await mayRead(b, x)) ? null : NO_PERMISSION);
+    // One read of every record and one write for the whole batch (core/poll.ts `pollCycle`).
+    await pollCycle(services, d, { force, concurrency: CONCURRENCY, precheck }).catch(
+      () => undefined, // a storage failure: the next tick retries
+    );
+    await reconcile(services.map((x) => x.id));
+  }
+
+  /** Watched services and services shown in tabs. */
+  async function inView(): Promise<Service[]> {
+    const s = await ctx.settings();
+    const dir = directory(s, await ctx.catalog());
+    const ids = new Set<string>(s.watched);
+    for (const host of (await allTabs(session)).values()) {
+      const svc = dir.match(host);
+      if (svc) ids.add(svc.id);
+    }
+    return [...ids].map((id) => dir.get(id)).filter((x): x is Service => !!x);
+  }
+
+  /** The alarm: poll watched services and services shown in tabs, each when it is due. */
+  async function tick() {
+    const services = await inView();
+    const d = await ctx.db();
+    const recs = await getRecords(d, services.map((x) => x.id));
+    const now = deps.now();
+    const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
+    // Official word first: a slow complaint source (a first-run backfill) must never delay it.
+    await refresh(due, false);
+    await pollComplaints(ctx, services);
+    // Complaints may have changed any verdict; services without an official feed, and evidence
+    // that ages out, are judged on every tick too.
+    await reconcile(services.map((x) => x.id));
+    await pruneEpisodes(d, now).catch(() => 0);
+  }
+
+  /** A tab shows a site: remember its hostname, paint from stored data at once, refresh if old. */
+  async function onTabShows(tabId: number, host: string | null) {
+    await rememberTab(session, tabId, host);
+    await badge.paintTab(tabId, { host });
+    const service = host ? (await ctx.dirNow()).match(host) : null;
+    if (!service) return;
+    await pollComplaints(ctx, [service]);
+    if (!service.official) return reconcile([service.id]);
+    const rec = await getRecord(await ctx.db(), service.id);
+    if (officialIsStale(rec, deps.now())) {
+      // Honour backoff while the feed is failing; otherwise the person's visit is reason enough.
+      await refresh([service], !rec?.problem);
+    }
+  }
+
+  async function ensureAlarm() {
+    const s = await ctx.settings();
+    const existing = await b.alarms.get(POLL_ALARM);
+    if (!existing || existing.periodInMinutes !== s.pollIntervalMin) {
+      await b.alarms.create(POLL_ALARM, { periodInMinutes: s.pollIntervalMin, delayInMinutes: 0.1 });
+    }
+  }
+
+  return { tick, refresh, pollComplaints: (services, force) => pollComplaints(ctx, services, force), onTabShows, ensureAlarm };
+}
