@@ -21,6 +21,7 @@ import { WatchedSection } from './OptionsWatched';
 import { PollingSection } from './OptionsPolling';
 import { PrivacySection } from './OptionsPrivacy';
 import { RequestsSection } from './OptionsRequests';
+import { RelaySection } from './OptionsRelay';
 
 export interface OptionsDeps {
   /** The catalog (SERVICES). */
@@ -63,6 +64,7 @@ const SECTIONS = [
   ['sec-requests', 'secRequests'],
   ['sec-notifications', 'secNotifications'],
   ['sec-polling', 'secPolling'],
+  ['sec-relay', 'secRelay'],
   ['sec-privacy', 'secPrivacy'],
   ['sec-transfer', 'secTransfer'],
 ] as const;
@@ -167,6 +169,7 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
         <RequestsSection settings={settings} deps={deps} update={update} />
         <NotificationsSection settings={settings} catalog={deps.catalog} update={update} />
         <PollingSection settings={settings} update={update} />
+        <RelaySection deps={deps} announce={announce} />
         <PrivacySection />
         <TransferSection settings={settings} deps={deps} replace={replace} announce={announce} />
       </main>

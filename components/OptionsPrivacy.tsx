@@ -1,5 +1,6 @@
 /** Options: a plain statement of what leaves this device. */
 import { t } from '@/core/i18n';
+import { examplePayload } from './OptionsRelay';
 
 export function PrivacySection() {
   return (
@@ -13,6 +14,13 @@ export function PrivacySection() {
         <li>{t('privacyNever')}</li>
         <li>{t('privacyCredentials')}</li>
         <li>{t('privacyStorage')}</li>
+        <li>{t('privacyRelay')}</li>
+        <li>
+          {t('privacyRelayShare')}
+          <pre class="payload" data-testid="relay-payload">
+            {JSON.stringify(examplePayload(Date.now()), null, 2)}
+          </pre>
+        </li>
       </ul>
     </section>
   );

@@ -14,6 +14,7 @@ import { headline, relativeTime, verdictWord } from '@/core/present';
 import type { ServiceRecord } from '@/core/store';
 import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verdict';
 import { safeUrl } from '@/core/text';
+import { RelayPathLine } from './RelayPath';
 import { rich } from './slots';
 
 export interface PopupData {
@@ -373,6 +374,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
 
       <footer class="foot">
+        <RelayPathLine serviceId={service.id} checkedAt={checkedAt} />
         <div class="foot-row">
           <span class="muted" data-testid="checked">
             {checkedAt ? rich('popupChecked', [<Time iso={new Date(checkedAt).toISOString()} now={now} />]) : t('notCheckedYet')}

@@ -24,6 +24,7 @@ import { parseCredentials, type Credentials } from './credentials';
 import { MANUAL_REPORT_MS, pruneEvents, type ManualReport, type NavEvent } from './local/failures';
 import { addObservations, type Observation, type RequestBucket } from './local/requests';
 import { parseSettings, type Settings } from './settings';
+import { parseRelaySettings, type RelaySettings } from './relay/settings';
 
 /** The part of `browser.storage.local` / `.session` we use (fakeable in tests). */
 export interface StorageArea {
@@ -77,6 +78,27 @@ function asBuckets(raw: unknown): RequestBucket[] {
     : [];
 }
 
+/** Which path answered a service's last refresh (core/relay/apply.ts). */
+export interface RelayPath {
+  via: 'relay' | 'direct';
+  at: number;
+  /** The relay's origin. */
+  relay: string;
+  /** Why the relay's answer was not used (direct only). */
+  reason?: string;
+}
+
+function asRelayPaths(raw: unknown): Record<string, RelayPath> {
+  const out: Record<string, RelayPath> = {};
+  if (!isObject(raw)) return out;
+  for (const [id, p] of Object.entries(raw)) {
+    if (isObject(p) && (p.via === 'relay' || p.via === 'direct') && typeof p.at === 'number' && typeof p.relay === 'string') {
+      out[id] = { via: p.via, at: p.at, relay: p.relay, ...(typeof p.reason === 'string' ? { reason: p.reason } : {}) };
+    }
+  }
+  return out;
+}
+
 const asTimes = (raw: unknown): number[] => (Array.isArray(raw) ? raw.filter((x): x is number => typeof x === 'number') : []);
 
 export const SETTINGS = defineItem<Settings>('settings', 'local', parseSettings);
@@ -86,6 +108,13 @@ export const NAV = defineItem<NavEvent[]>('nav', 'session', asEvents);
 /** This browser's request counts (core/local/requests.ts): counts only, memory only. */
 export const REQUESTS = defineItem<RequestBucket[]>('requests', 'session', asBuckets);
 export const NOTIFIED_AT = defineItem<number[]>('notifiedAt', 'session', asTimes);
+/** The relay (core/relay/): its settings, which path answered each service, the day's install token, reports sent. */
+export const RELAY = defineItem<RelaySettings>('relay', 'local', parseRelaySettings);
+export const RELAY_PATHS = defineItem<Record<string, RelayPath>>('relayPaths', 'local', asRelayPaths);
+export const RELAY_TOKEN = defineItem<{ day: number; token: string } | null>('relayToken', 'local', (raw) =>
+  isObject(raw) && typeof raw.day === 'number' && typeof raw.token === 'string' ? { day: raw.day, token: raw.token } : null,
+);
+export const RELAY_SENT = defineItem<string[]>('relaySent', 'local', (raw) => (Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : []));
 /** The Bluesky session cache: written only by core/crowd/bluesky.ts through the area it is given. */
 export const BLUESKY_SESSION = { key: BLUESKY_SESSION_KEY, area: 'local' } as const;
 /** Which hostname tab `id` shows (the key family `tab:<id>`). */
@@ -115,6 +144,10 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   chain = p.catch(() => undefined);
   return p;
 }
+
+export const loadRelaySettings = (area: KeyValueArea): Promise<RelaySettings> => RELAY.get(area);
+export const saveRelaySettings = (area: KeyValueArea, s: RelaySettings): Promise<void> => RELAY.set(area, parseRelaySettings(s));
+export const loadRelayPaths = (area: KeyValueArea): Promise<Record<string, RelayPath>> => RELAY_PATHS.get(area);
 
 export const loadNav = (session: KeyValueArea): Promise<NavEvent[]> => NAV.get(session);
 

@@ -2,11 +2,13 @@
  * `npm run demo`: build, then start the simulated internet and a Chromium with the extension,
  * screenshot the popup for each service of the default world, and (headed) leave the browser open.
  *
- *   npx tsx demo/run.ts [--headless] [--strict]
+ *   npx tsx demo/run.ts [--headless] [--strict] [--relay]
  *
  *   --headless  force headless (the default when neither DISPLAY nor WAYLAND_DISPLAY is set)
  *   --strict    also fail when a verdict differs from the one the scenarios should produce
  *               (without it a differing verdict is reported with "!" and the run still succeeds)
+ *   --relay     also start a local relay (relay/: the Worker in workerd, reading this simulated
+ *               internet) and point the extension at it (needs `npm ci --prefix relay` once)
  *   DEMO_PORT   port for the demo server (default: any free port)
  *   ACKNOWLEDGED_CHROMIUM  Chromium binary (see demo/browser.ts)
  */
@@ -20,6 +22,9 @@ import { launchWithExtension, type LaunchedExtension } from './browser';
 import { EXPECTED_VERDICT, SCENARIO_DESCRIPTIONS, type CrowdScenarioName, type StatusScenarioName } from './scenarios';
 import { DEFAULT_WORLD, catalogServices, startDemoServer, statusHostOf, type DemoServer } from './server';
 
+// Inside `serviceWorker.evaluate` callbacks code runs in the extension's worker, where `chrome` exists.
+declare const chrome: typeof import('wxt/browser').browser;
+
 const VERDICT_SELECTOR = 'main[data-verdict][data-checked-at]:not([data-checked-at=""])';
 const ANY_VERDICT_SELECTOR = 'main[data-verdict]';
 const POPUP_TIMEOUT_MS = 20_000;
@@ -28,13 +33,14 @@ const EVIDENCE_WAIT_MS = 20_000;
 
 const args = process.argv.slice(2);
 for (const a of args) {
-  if (a !== '--headless' && a !== '--strict') {
-    console.error(`unknown argument ${a}\nusage: npx tsx demo/run.ts [--headless] [--strict]`);
+  if (a !== '--headless' && a !== '--strict' && a !== '--relay') {
+    console.error(`unknown argument ${a}\nusage: npx tsx demo/run.ts [--headless] [--strict] [--relay]`);
     process.exit(2);
   }
 }
 const headless = args.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const strict = args.includes('--strict');
+const withRelay = args.includes('--relay');
 const extensionPath = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 const outDir = fileURLToPath(new URL('../demo-output', import.meta.url));
 
@@ -213,11 +219,21 @@ async function main(): Promise<number> {
   // A fresh profile every run (so the extension starts from nothing), removed at the end.
   const userDataDir = mkdtempSync(join(tmpdir(), 'acknowledged-demo-'));
   let launched: LaunchedExtension | undefined;
+  let relay: { url: string; close(): Promise<void> } | undefined;
   try {
     const rows = worldRows(server);
     banner(server, rows);
     mkdirSync(outDir, { recursive: true });
     launched = await launchWithExtension({ extensionPath, server, headless, userDataDir });
+    if (withRelay) {
+      // Loaded only when asked: it needs relay/node_modules (wrangler, miniflare).
+      const { startRelay, viaDemoServer } = await import('../relay/scripts/local');
+      relay = await startRelay({ upstream: viaDemoServer(server.port) });
+      // Reached as localhost: the browser's host rules send every other name to the demo server.
+      const url = relay.url.replace('127.0.0.1', 'localhost');
+      await launched.serviceWorker.evaluate((u: string) => chrome.storage.local.set({ relay: { enabled: true, url: u, share: true } }), url);
+      console.log(` local relay at ${url} (the extension reads through it; popups say "Answered by the relay")`);
+    }
     console.log(` extension ${launched.extensionId} loaded; checking ${rows.length} services (up to ${POPUP_TIMEOUT_MS / 1000} s)…`);
 
     const outcomes = await Promise.all(rows.map((r) => screenshotPopup(launched!, r)));
@@ -255,6 +271,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await launched?.context.close().catch(() => {});
+    await relay?.close().catch(() => {});
     await server.close();
     try {
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });

@@ -55,6 +55,7 @@ const DEFAULTS: Record<SourceId, { maxPages: number; maxRequests: number; window
   bluesky: { maxPages: 2, maxRequests: 60, windowMs: DAY_MS },
   mastodon: { maxPages: 5, maxRequests: 30, windowMs: null },
   isdown: { maxPages: 1, maxRequests: 0, windowMs: null },
+  browsers: { maxPages: 0, maxRequests: 0, windowMs: null },
 };
 
 /** What a backfill of `source` would ask for (pure). */

@@ -23,6 +23,8 @@ export const DEFAULT_BUDGETS: Readonly<Record<SourceId, number>> = Object.freeze
   mastodon: 240,
   bluesky: 120,
   isdown: 60,
+  // Arrives with the relay's answer; the extension never queries it.
+  browsers: 0,
 });
 
 export interface BudgetState {

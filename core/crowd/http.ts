@@ -158,7 +158,7 @@ async function readPrefix(response: Response, max: number): Promise<string> {
     bytes.set(c.subarray(0, take), at);
     at += take;
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
 }
 
 /** `{"error":"ExpiredToken","message":"…"}` → "ExpiredToken" (only a short identifier). */

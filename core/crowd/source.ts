@@ -14,7 +14,11 @@ import type { Problem } from '../model';
 import type { FetchDeps } from '../net/fetch';
 import type { BudgetGate } from './budget';
 
-export const SOURCE_IDS = ['hn', 'mastodon', 'bluesky', 'isdown'] as const;
+/**
+ * `browsers`: failure counts other installs shared through a relay (core/relay/, relay/) — never
+ * queried by the extension itself; it arrives with the relay's answer.
+ */
+export const SOURCE_IDS = ['hn', 'mastodon', 'bluesky', 'isdown', 'browsers'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 /** Names for people. */
@@ -23,6 +27,7 @@ export const SOURCE_LABELS: Readonly<Record<SourceId, string>> = Object.freeze({
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
   isdown: 'IsDown',
+  browsers: 'Browsers (relay)',
 });
 
 export interface Post {

@@ -35,6 +35,14 @@ export const SPIKE_DEFAULTS = Object.freeze({
   slotSpread: 1,
 });
 
+/**
+ * Sources whose single anomalous window is already a likely outage: `browsers` counts installs
+ * that each saw the service fail repeatedly themselves (or whose person pressed "It's broken for
+ * me"), published only when at least 5 distinct ones agree — each report is the "spike plus this
+ * browser's failures" rule on its own.
+ */
+const SELF_SUFFICIENT: ReadonlySet<SourceId> = new Set<SourceId>(['browsers']);
+
 /** Longest run we walk back (24 h of windows). */
 const MAX_RUN = 96;
 
@@ -366,7 +374,9 @@ export function detectSpike(series: readonly CrowdBucket[], now: number, opts: S
   const local = anomalous && opts.localFailures === true;
   if (independent) reasons.push(`independent sources agree: ${[...agreeing].map((s) => SOURCE_LABELS[s]).join(', ')}`);
   if (local) reasons.push('this browser is failing to reach the service too');
-  const likely = consecutive || independent || local;
+  const firsthand = hot.some((s) => SELF_SUFFICIENT.has(s.source));
+  if (firsthand) reasons.push('browsers that share failure counts are failing to reach the service');
+  const likely = consecutive || independent || local || firsthand;
 
   // The numbers shown: the most significant anomalous source, else the most significant of all.
   const pool = hot.length > 0 ? hot : sources;

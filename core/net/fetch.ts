@@ -111,7 +111,9 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
             redirect: 'follow',
             referrerPolicy: 'no-referrer',
             signal: controller.signal,
-          }),
+            // Asserted, not annotated: the relay (relay/) compiles this file against the Workers
+            // types, whose RequestInit lacks `credentials`/`referrerPolicy` (workerd ignores them).
+          } as RequestInit),
         ),
         deadline,
       );
@@ -445,7 +447,7 @@ function decode(label: 'utf-8' | 'utf-16be' | 'utf-16le', bytes: Uint8Array): st
 function decodeWith(label: string, bytes: Uint8Array): string | null {
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(label, { fatal: false });
+    decoder = new TextDecoder(label, { fatal: false, ignoreBOM: false });
   } catch {
     return null; // RangeError: label not supported
   }

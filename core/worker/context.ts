@@ -10,7 +10,7 @@ import type { SourceConfig, SourceId } from '../crowd/source';
 import type { EvidenceInputs } from '../evidence';
 import { judge, type Judgement } from '../judge';
 import { directory, type Directory } from '../services';
-import type { Settings } from '../settings';
+import type { Settings, SourceToggle } from '../settings';
 import { loadCredentials, loadNav, loadReports, loadRequests, loadSettings } from '../storage';
 import { getCrowd, getRecords, openStore, type Db, type ServiceRecord } from '../store';
 
@@ -50,7 +50,7 @@ export interface WorkerContext {
 
 /** Complaint sources turned on in settings. */
 export function enabledSources(s: Settings): SourceId[] {
-  return (Object.keys(s.sources) as SourceId[]).filter((k) => s.sources[k]);
+  return (Object.keys(s.sources) as SourceToggle[]).filter((k) => s.sources[k]);
 }
 
 export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContext {
@@ -61,7 +61,8 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
   const online = deps.online ?? (() => true);
 
   async function evidenceInputs(d: Db, ids: string[], s: Settings): Promise<EvidenceInputs> {
-    const enabled = new Set(enabledSources(s));
+    // `browsers`: failure counts shared through a relay (core/relay/); present only when one answered.
+    const enabled = new Set<SourceId>([...enabledSources(s), 'browsers']);
     const [events, reports, crowdRows, requests] = await Promise.all([
       loadNav(session),
       loadReports(b.storage.local, deps.now()),

@@ -7,8 +7,11 @@ import { directory } from '../services';
 import { officialIsStale } from '../judge';
 import { readModeOf } from '../net/access';
 import { isPollDue, pollCycle } from '../poll';
+import { refreshViaRelay, type RelayDeps } from '../relay/apply';
+import { shareFailures } from '../relay/share';
 import { allTabs, rememberTab } from '../storage';
-import { getRecord, getRecords, pruneEpisodes } from '../store';
+import type { Settings } from '../settings';
+import { getRecord, getRecords, pruneEpisodes, type Db } from '../store';
 import type { Badge } from './badge';
 import { pollCrowd } from './complaints';
 import { enabledSources, type WorkerContext } from './context';
@@ -30,10 +33,21 @@ export interface Scheduler {
   ensureAlarm(): Promise<void>;
 }
 
+/** What the relay path (core/relay/apply.ts) needs. */
+const relayDeps = (ctx: WorkerContext, d: Db, s: Settings): RelayDeps => ({
+  db: d,
+  fetch: ctx.deps.fetch,
+  now: ctx.deps.now,
+  local: ctx.b.storage.local,
+  intervalMs: s.pollIntervalMin * 60_000,
+});
+
 /** Query complaint sources for these services, each source when due. */
 export async function pollComplaints(ctx: WorkerContext, services: Service[], force = false): Promise<void> {
   const { b, deps } = ctx;
   if (services.length === 0) return;
+  // Services with an official feed asked the relay in refresh(); the others ask it here, for crowd counts.
+  await refreshViaRelay(services.filter((x) => !x.official), relayDeps(ctx, await ctx.db(), await ctx.settings()));
   const enabled = enabledSources(await ctx.settings());
   if (enabled.length === 0) return;
   const cd = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, config: await ctx.crowdConfig(), store: b.storage.local };
@@ -66,11 +80,20 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     const s = await ctx.settings();
     const d = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
     const precheck = async (x: Service) => ((await mayRead(b, x)) ? null : NO_PERMISSION);
+    // With a relay on, it answers first; what it cannot answer is polled directly (core/relay/apply.ts).
+    const direct = await refreshViaRelay(services, relayDeps(ctx, d.db, s));
     // One read of every record and one write for the whole batch (core/poll.ts `pollCycle`).
-    await pollCycle(services, d, { force, concurrency: CONCURRENCY, precheck }).catch(
+    await pollCycle(direct, d, { force, concurrency: CONCURRENCY, precheck }).catch(
       () => undefined, // a storage failure: the next tick retries
     );
     await reconcile(services.map((x) => x.id));
+  }
+
+  /** With the person's opt-in, tell the relay which services this browser fails to reach (core/relay/share.ts). */
+  async function shareOwnFailures(services: Service[]) {
+    const j = await ctx.judged(services.map((x) => x.id));
+    const local = new Map(services.map((x) => [x.id, j.judge(x).ev.local] as const));
+    await shareFailures(local, { fetch: deps.fetch, now: deps.now, local: b.storage.local });
   }
 
   /** Watched services and services shown in tabs. */
@@ -98,6 +121,7 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     // Complaints may have changed any verdict; services without an official feed, and evidence
     // that ages out, are judged on every tick too.
     await reconcile(services.map((x) => x.id));
+    await shareOwnFailures(services);
     await pruneEpisodes(d, now).catch(() => 0);
   }
 

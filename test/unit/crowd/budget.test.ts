@@ -46,6 +46,6 @@ describe('request budget', () => {
   });
 
   it('has a default for every source', () => {
-    expect(Object.keys(DEFAULT_BUDGETS).sort()).toEqual(['bluesky', 'hn', 'isdown', 'mastodon']);
+    expect(Object.keys(DEFAULT_BUDGETS).sort()).toEqual(['bluesky', 'browsers', 'hn', 'isdown', 'mastodon']);
   });
 });
