@@ -3,6 +3,7 @@ import type { Service } from '@/core/catalog/catalog';
 import { t, type MessageKey } from '@/core/i18n';
 import { TIME_PATTERN, type Settings } from '@/core/settings';
 import { nameOf, type Update } from './Options';
+import { MinSeverity, SnoozeSelect } from './OptionsSnooze';
 
 type Notif = Settings['notifications'];
 type Transition = 'unacknowledged' | 'acknowledged' | 'resolved';
@@ -104,6 +105,7 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
 
       <fieldset class="group" disabled={!n.enabled}>
         <legend>{t('mutedHeading')}</legend>
+        <MinSeverity n={n} set={set} />
         {mutable.length === 0 ? (
           <p class="hint">{t('mutedEmpty')}</p>
         ) : (
@@ -122,6 +124,7 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
                     }}
                   />
                   <label for={`mute-${id}`}>{t('muteNamed', name)}</label>
+                  <SnoozeSelect id={id} name={name} n={n} set={set} />
                 </li>
               );
             })}

@@ -16,6 +16,10 @@ import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verd
 import { safeUrl } from '@/core/text';
 import { RelayPathLine } from './RelayPath';
 import { rich } from './slots';
+import { focusOf, partName, type TabView } from '@/core/parts/view';
+import { upstreamHint } from '@/core/parts/upstream';
+import { mayWatchBack } from '@/core/backwatch';
+import type { OfficialComponent } from '@/core/model';
 
 export interface PopupData {
   now: number;
@@ -24,6 +28,12 @@ export interface PopupData {
   service: Service | null;
   /** The hostname of the tab, when known. */
   host: string | null;
+  /** The part and region of the tab (core/parts/view.ts), when the popup is about a tab. */
+  view?: TabView | null;
+  /** Whether a one-off "tell me when it's back" watch is set for the service (core/backwatch.ts). */
+  backWatched?: boolean;
+  /** The infrastructure providers the service is known to run on (catalog `upstream`), with their records. */
+  upstream?: { service: Service; record: ServiceRecord | undefined }[];
   record: ServiceRecord | undefined;
   /** Evidence outside the official feed for the current service. */
   evidence: ServiceEvidence | null;
@@ -44,12 +54,14 @@ export interface PopupActions {
   onSelect(serviceId: string): void;
   /** The person's own "it's broken for me" (true) or its undo (false). */
   onReport(on: boolean): void;
-  /** Copy a plain-text summary of the current state and episode (then show `copyStatus(ok)`). */
-  onCopy(): void;
+  /** Copy the episode report as text or Markdown (then show `copyStatus(ok)`). */
+  onCopy(format: 'text' | 'markdown'): void;
   /** Open the options page (watch services, sources, notifications). */
   onOptions(): void;
   /** "Watch this site's requests": ask the browser for the service's hosts (must run in the click). */
   onWatchRequests(): void;
+  /** Set (true) or cancel (false) the one-off "tell me when it's back" watch. */
+  onBackWatch?(on: boolean): void;
 }
 
 /** The status line after "Copy as text": copied, or could not copy. */
@@ -171,8 +183,8 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
   );
 }
 
-function Components({ record }: { record: ServiceRecord }) {
-  const troubled = (record.snapshot?.components ?? []).filter((c) => c.status !== 'operational' && c.status !== 'unknown');
+function Components({ record, exclude }: { record: ServiceRecord; exclude: OfficialComponent[] }) {
+  const troubled = (record.snapshot?.components ?? []).filter((c) => c.status !== 'operational' && c.status !== 'unknown' && !exclude.includes(c));
   if (troubled.length === 0) return null;
   return (
     <section class="card" aria-labelledby="comp-h">
@@ -186,6 +198,59 @@ function Components({ record }: { record: ServiceRecord }) {
         ))}
       </ul>
       {troubled.length > 12 ? <p class="muted">{t('popupAndMore', [troubled.length - 12])}</p> : null}
+    </section>
+  );
+}
+
+/**
+ * "Netflix publishes no status; AWS has acknowledged an incident in us-east-1 (12 min ago) — likely
+ * related" (core/parts/upstream.ts). A hint beside the site's own verdict, never instead of it.
+ */
+function Upstream({ site, result, upstream, now }: { site: Service; result: ReturnType<typeof evaluate>['result']; upstream: { service: Service; record: ServiceRecord | undefined }[]; now: number }) {
+  const byId = new Map(upstream.map((u) => [u.service.id, u]));
+  const hint = upstreamHint(site, result, (id) => {
+    const u = byId.get(id);
+    return u ? { service: u.service, state: u.record } : null;
+  });
+  if (!hint) return null;
+  const when = hint.since !== null ? relativeTime(hint.since, now) : t('timeUnknown');
+  const args = [site.name, hint.providerName, when];
+  const words = site.official
+    ? hint.region ? t('popupUpstreamRegionOwn', [...args, hint.region]) : t('popupUpstreamOwn', args)
+    : hint.region ? t('popupUpstreamRegion', [...args, hint.region]) : t('popupUpstream', args);
+  return (
+    <p class="story" data-testid="upstream">
+      {words}
+    </p>
+  );
+}
+
+/**
+ * "Elsewhere at GitHub": the provider's open incidents and troubled components that are not the
+ * part in front of you. Listed so nothing is hidden; they do not colour the badge (docs/design.md).
+ */
+function Elsewhere({ name, incidents, components, now }: { name: string; incidents: OfficialIncident[]; components: OfficialComponent[]; now: number }) {
+  if (incidents.length === 0 && components.length === 0) return null;
+  return (
+    <section class="card elsewhere" aria-labelledby="else-h" data-testid="elsewhere">
+      <h2 id="else-h">{t('popupElsewhere', name)}</h2>
+      <ul class="plain">
+        {incidents.slice(0, 5).map((i) => (
+          <li key={i.id} data-testid="elsewhere-incident">
+            {safeUrl(i.url) ? <Link href={i.url}>{i.title}</Link> : i.title}{' '}
+            <span class="muted">
+              {incidentStatusWord(i.status)}
+              {i.components.length > 0 ? ` · ${i.components.slice(0, 3).join(', ')}` : ''} · <Time iso={i.updatedAt ?? i.createdAt} now={now} />
+            </span>
+          </li>
+        ))}
+        {components.slice(0, 6).map((c) => (
+          <li key={`c-${c.id}`}>
+            <span class="comp-name">{c.name}</span> <span class={`comp-status c-${c.status}`}>{t(COMPONENT_WORDS[c.status] ?? 'componentUnknown')}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{t('popupElsewhereNote')}</p>
     </section>
   );
 }
@@ -322,8 +387,10 @@ export function loadDetails(): Promise<Details> {
 
 function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
   const { service, record, now } = data;
-  const { result } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict);
+  const { result, elsewhere, componentsElsewhere } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict, focusOf(service, data.view));
   const v = result.verdict;
+  const part = partName(service, data.view);
+  const region = data.view && data.view.service === service.id ? data.view.region : null;
   // What "checked" means: the official feed, or — for a service without one — the complaint sources.
   const crowdAt = Math.max(0, ...(data.evidence?.crowdRecords ?? []).map((r) => r.lastQueryAt ?? 0));
   const checkedAt = service.official ? (record?.lastAttemptAt ?? null) : crowdAt > 0 ? crowdAt : null;
@@ -356,6 +423,12 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
 
+      {part || region ? (
+        <p class="note" data-testid="part">
+          {part && region ? t('popupPartRegion', [part, region]) : part ? t('popupPart', part) : t('popupRegion', region!)}
+        </p>
+      ) : null}
+      <Upstream site={service} result={result} upstream={data.upstream ?? []} now={now} />
       <AckStory episode={data.episode} now={now} />
       {result.silentSince !== null && result.silentSince !== undefined && !(data.episode && data.episode.endedAt === null) ? (
         <p class="story" data-testid="silence">
@@ -364,7 +437,22 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} /> : null}
       <EvidenceCard service={service} evidence={data.evidence} watch={data.requestWatch} verdict={v} actions={actions} />
-      {record?.snapshot ? <Components record={record} /> : null}
+      {data.backWatched ? (
+        <p class="report-row" data-testid="back-watching">
+          <span>{t('popupBackWatching')}</span>{' '}
+          <button type="button" class="linklike" onClick={() => actions.onBackWatch?.(false)}>
+            {t('popupBackCancel')}
+          </button>
+        </p>
+      ) : mayWatchBack(v, (data.evidence?.local.failures ?? 0) > 0) ? (
+        <p class="report-row">
+          <button type="button" class="refresh" data-testid="back-watch" onClick={() => actions.onBackWatch?.(true)}>
+            {t('popupBackWatch')}
+          </button>
+        </p>
+      ) : null}
+      {record?.snapshot ? <Components record={record} exclude={componentsElsewhere} /> : null}
+      <Elsewhere name={service.name} incidents={elsewhere} components={componentsElsewhere} now={now} />
       {details ? <details.Complaints service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
         details ? <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} /> : null
@@ -385,8 +473,11 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </div>
         <div class="foot-row links-row">
           <Link href={service.statusPage}>{service.official ? t('popupOfficialStatusPage') : t('popupHelpPage')}</Link>
-          <button type="button" class="linklike" onClick={actions.onCopy} title={t('popupCopyTitle')}>
+          <button type="button" class="linklike" onClick={() => actions.onCopy('text')} title={t('popupCopyTitle')}>
             {t('popupCopy')}
+          </button>
+          <button type="button" class="linklike" onClick={() => actions.onCopy('markdown')} title={t('popupCopyMarkdownTitle')}>
+            {t('popupCopyMarkdown')}
           </button>
         </div>
       </footer>

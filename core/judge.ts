@@ -3,6 +3,8 @@
  * The worker (badge, episodes, notifications) and the popup both call it, so they always agree.
  */
 import type { Service } from './catalog/catalog';
+import type { OfficialComponent, OfficialIncident } from './model';
+import { narrowRecord, type Focus } from './parts/narrow';
 import type { CrowdRecord } from './crowd/record';
 import { evidenceFor, type EvidenceInputs, type ServiceEvidence } from './evidence';
 import { t } from './i18n';
@@ -21,6 +23,10 @@ export function staleAfterMs(pollIntervalMin: number): number {
 export interface Evaluation {
   result: VerdictResult;
   freshness: Freshness;
+  /** With a focus (the part or region a tab shows): the provider's open incidents that do not count here. */
+  elsewhere: OfficialIncident[];
+  /** With a focus: components in trouble that do not count here. */
+  componentsElsewhere: OfficialComponent[];
 }
 
 export function evaluate(
@@ -29,10 +35,13 @@ export function evaluate(
   now: number,
   pollIntervalMin: number,
   evidence?: Evidence,
+  focus?: Focus | null,
 ): Evaluation {
+  // The part in front of you (core/parts/narrow.ts): judged on what concerns it; the rest is "elsewhere".
+  const narrowed = narrowRecord(rec, focus);
   const computed = computeVerdict({
     hasOfficial: service.official !== null,
-    official: rec,
+    official: narrowed.record,
     now,
     staleAfterMs: staleAfterMs(pollIntervalMin),
     ...(evidence ? { evidence } : {}),
@@ -44,10 +53,16 @@ export function evaluate(
     computed.verdict === 'acknowledged' && evidence?.trouble && evidence.summary
       ? { ...computed, reason: t('reasonCorroborated', [computed.reason, evidence.summary]) }
       : computed;
+  // An ok part of a provider in trouble elsewhere says so (the badge stays empty).
+  if (result.verdict === 'ok' && (narrowed.elsewhere.length > 0 || narrowed.componentsElsewhere.length > 0)) {
+    result.reason = t('reasonOkElsewhere', [narrowed.elsewhere.length || narrowed.componentsElsewhere.length, service.name]);
+  }
   const upd = result.incident?.updates[0]?.at ?? result.incident?.updatedAt ?? null;
   const updatedAt = upd ? Date.parse(upd) : NaN;
   return {
     result,
+    elsewhere: narrowed.elsewhere,
+    componentsElsewhere: narrowed.componentsElsewhere,
     freshness: {
       updatedAt: Number.isFinite(updatedAt) ? updatedAt : null,
       checkedAt: rec?.lastSuccessAt ?? null,
@@ -61,9 +76,16 @@ export interface Judgement extends Evaluation {
 }
 
 /** Evidence for one service, then its verdict: the one way a service is judged. */
-export function judge(service: Service, rec: ServiceRecord | undefined, inputs: EvidenceInputs, now: number, pollIntervalMin: number): Judgement {
+export function judge(
+  service: Service,
+  rec: ServiceRecord | undefined,
+  inputs: EvidenceInputs,
+  now: number,
+  pollIntervalMin: number,
+  focus?: Focus | null,
+): Judgement {
   const ev = evidenceFor(service.id, inputs, now, service.name);
-  return { ev, ...evaluate(service, rec, now, pollIntervalMin, ev.verdict) };
+  return { ev, ...evaluate(service, rec, now, pollIntervalMin, ev.verdict, focus) };
 }
 
 /** Whether the official feed was last tried too long ago for a person looking at it now. */

@@ -13,6 +13,8 @@ export interface Requests {
   'poll-now': Record<never, never>;
   /** The person's own "it's broken for me" (on: true) or its undo (on: false). */
   report: { serviceId: string; on: boolean };
+  /** "Tell me when it's back" (on: true) or its cancel (on: false): a one-off watch (core/backwatch.ts). */
+  'back-watch': { serviceId: string; on: boolean };
   /** Options page "Test connection"; credentials never travel in messages. */
   'test-source': { source: 'bluesky' | 'isdown' };
 }
@@ -28,6 +30,7 @@ export interface Answers {
   refresh: boolean;
   'poll-now': boolean;
   report: boolean;
+  'back-watch': boolean;
   'test-source': TestSourceAnswer;
 }
 
@@ -44,6 +47,7 @@ const ANSWER: { [K in MessageType]: { done: (value: unknown) => Answers[K]; fail
   refresh: { done: () => true, failed: () => false },
   'poll-now': { done: () => true, failed: () => false },
   report: { done: () => true, failed: () => false },
+  'back-watch': { done: () => true, failed: () => false },
   'test-source': { done: (value) => value as TestSourceAnswer, failed: (e) => ({ ok: false, message: String(e) }) },
 };
 

@@ -15,6 +15,10 @@ export interface NotificationPrefs {
   resolved: boolean;
   muted: string[];
   quietHours: { enabled: boolean; start: string; end: string };
+  /** "major": acknowledgements and "fix applied" only for major incidents. */
+  minSeverity: 'any' | 'major';
+  /** Snoozes by service id (core/settings.ts `Snooze`). */
+  snoozed: Record<string, { until: number | null; since: number }>;
 }
 
 export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
@@ -24,6 +28,8 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   resolved: true,
   muted: [],
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
+  minSeverity: 'any',
+  snoozed: {},
 };
 
 /** At most this many notifications in any hour, across services (the cap). */
@@ -56,11 +62,29 @@ export interface NotifyContext {
   tzOffsetMin: number;
   /** Times of notifications shown recently (any service). */
   recent: number[];
+  /** How bad the provider says it is now (the verdict's severity), for the minimum severity. */
+  severity?: 'minor' | 'major' | null;
+  /** When the transition's episode started, for "snooze until resolved". */
+  episodeStartedAt?: number;
+}
+
+/**
+ * A snooze in force for this transition: a timed one until it ends; "until resolved" for the
+ * trouble that was open when it was set (its resolution is still told — that is what was awaited).
+ */
+export function snoozed(t: Transition, prefs: NotificationPrefs, ctx: NotifyContext): boolean {
+  const s = prefs.snoozed[t.serviceId];
+  if (!s) return false;
+  if (s.until !== null) return ctx.now < s.until;
+  return t.kind !== 'resolved' && ctx.episodeStartedAt !== undefined && ctx.episodeStartedAt <= s.since;
 }
 
 export function shouldNotify(t: Transition, prefs: NotificationPrefs, ctx: NotifyContext): boolean {
   if (!prefs.enabled || !ctx.watched || prefs.muted.includes(t.serviceId)) return false;
-  if (!prefs[t.kind]) return false;
+  // "Fix applied, monitoring" follows an acknowledgement: it is told when acknowledgements are.
+  if (!prefs[t.kind === 'monitoring' ? 'acknowledged' : t.kind]) return false;
+  if (snoozed(t, prefs, ctx)) return false;
+  if (prefs.minSeverity === 'major' && (t.kind === 'acknowledged' || t.kind === 'monitoring') && ctx.severity !== 'major') return false;
   if (inQuietHours(prefs, ctx.now, ctx.tzOffsetMin)) return false;
   return ctx.recent.filter((at) => ctx.now - at < CAP_WINDOW_MS).length < MAX_PER_HOUR;
 }
@@ -76,7 +100,19 @@ export function notificationText(name: string, tr: Transition, detail: string): 
       return { title: t('notifyUnackTitle', name), message: detail || t('notifyUnackMessage', name) };
     case 'acknowledged':
       return { title: t('notifyAckTitle', name), message: [describeAcknowledgement(name, tr), detail].filter(Boolean).join(' ') };
+    case 'monitoring':
+      return { title: t('notifyMonitoringTitle', name), message: t('notifyMonitoringMessage', name) };
     case 'resolved':
       return { title: t('notifyResolvedTitle', name), message: detail || t('notifyResolvedMessage', name) };
   }
+}
+
+/** "Tell me when it's back" (core/backwatch.ts): the provider says it is over. */
+export function backText(name: string): NotificationText {
+  return { title: t('notifyBackTitle', name), message: t('notifyBackMessage', name) };
+}
+
+/** "Tell me when it's back": a retry of the site this browser failed to reach answered. */
+export function backRetryText(name: string, host: string): NotificationText {
+  return { title: t('notifyBackRetryTitle', name), message: t('notifyBackRetryMessage', host) };
 }

@@ -103,7 +103,7 @@ export function headline(name: string, v: VerdictResult): string {
     case 'ok':
       return t('headlineOk', name);
     case 'acknowledged':
-      return t('headlineAcknowledged', name);
+      return t(v.monitoring ? 'headlineMonitoring' : 'headlineAcknowledged', name);
     case 'unacknowledged':
       return t(v.problem?.code === 'no_official' ? 'headlineSilentNoOfficial' : 'headlineSilent', name);
     case 'maintenance':

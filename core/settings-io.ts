@@ -86,6 +86,8 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   'notifications.quietHours.start': 'fieldQuietStart',
   'notifications.quietHours.end': 'fieldQuietEnd',
   watchRequests: 'fieldWatchRequests',
+  'notifications.minSeverity': 'fieldMinSeverity',
+  'notifications.snoozed': 'fieldSnoozed',
 };
 
 function describeField(path: string): string {

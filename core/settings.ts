@@ -61,6 +61,13 @@ export interface Settings {
     muted: string[];
     /** No notifications between start and end (local time, "HH:MM"; may wrap past midnight). */
     quietHours: { enabled: boolean; start: string; end: string };
+    /** "major": acknowledgements (and "fix applied") are told only for major incidents; "any": all. */
+    minSeverity: 'any' | 'major';
+    /**
+     * Snoozes beside the permanent mute, by service id: `until` epoch ms (1 h, until tomorrow), or
+     * `until: null` = until the trouble open when snoozing is resolved (`since` tells which).
+     */
+    snoozed: Record<string, Snooze>;
   };
   /**
    * Count this browser's failed requests (HTTP 5xx, network errors) to the services whose hosts
@@ -82,6 +89,8 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
     resolved: true,
     muted: [],
     quietHours: { enabled: false, start: '22:00', end: '07:00' },
+    minSeverity: 'any',
+    snoozed: {},
   },
   watchRequests: true,
 });
@@ -194,6 +203,34 @@ function idList(v: unknown, dflt: readonly string[], path: string, repairs: Repa
   return [...out].slice(0, MAX_LIST);
 }
 
+/** A snooze: until a time (epoch ms), or (`until: null`) until the trouble open at `since` is over. */
+export interface Snooze {
+  until: number | null;
+  since: number;
+}
+
+function severityOf(v: unknown, dflt: 'any' | 'major', repairs: Repairs): 'any' | 'major' {
+  if (v === 'any' || v === 'major') return v;
+  if (v !== undefined) repairs.push('notifications.minSeverity');
+  return dflt;
+}
+
+function snoozeMap(v: unknown, repairs: Repairs): Record<string, Snooze> {
+  if (!isObj(v)) {
+    if (v !== undefined) repairs.push('notifications.snoozed');
+    return {};
+  }
+  const out: Record<string, Snooze> = {};
+  for (const [id, s] of Object.entries(v).slice(0, MAX_LIST)) {
+    const until = isObj(s) ? s.until : undefined;
+    const since = isObj(s) ? s.since : undefined;
+    if (isId(id) && typeof since === 'number' && Number.isFinite(since) && (until === null || (typeof until === 'number' && Number.isFinite(until)))) {
+      out[id] = { until, since };
+    } else repairs.push('notifications.snoozed');
+  }
+  return out;
+}
+
 function customList(v: unknown, repairs: Repairs): CustomService[] {
   if (!Array.isArray(v)) {
     if (v !== undefined) repairs.push('custom');
@@ -253,6 +290,8 @@ function repair(o: Obj, repairs: Repairs): Settings {
         start: time(q.start, d.notifications.quietHours.start, 'notifications.quietHours.start'),
         end: time(q.end, d.notifications.quietHours.end, 'notifications.quietHours.end'),
       },
+      minSeverity: severityOf(n.minSeverity, d.notifications.minSeverity, repairs),
+      snoozed: snoozeMap(n.snoozed, repairs),
     },
     watchRequests: bool(o.watchRequests, d.watchRequests, 'watchRequests', repairs),
   };

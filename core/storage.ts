@@ -14,6 +14,8 @@
  * | `requests` | session | `RequestBucket[]` (counts per service and minute; never a URL or host) | `[]` | well-formed buckets kept, pruned to 15 min on write |
  * | `notifiedAt` | session | `number[]` (epoch ms) | `[]` | numbers kept; the notifier keeps the last hour |
  * | `tab:<id>` | session | `string` (hostname) | none | a string, else absent |
+ * | `view:<id>` | session | `TabView` (service id, part id, region code — never the URL) | none | well-formed, else absent (core/parts/view.ts) |
+ * | `backWatch` | local | `{ [serviceId]: { since } }` | `{}` | well-formed entries kept, expired (7 days) dropped (core/backwatch.ts) |
  *
  * `storage.session` is memory only (gone when the browser closes); nothing is ever in `sync`.
  * Larger data (feed records, bodies, episodes, complaint buckets) is in IndexedDB, whose stores and

@@ -76,6 +76,12 @@ export interface VerdictResult {
   problem: Problem | null;
   /** For `unacknowledged`: since when people/this browser have seen trouble with no official word. */
   silentSince?: number | null;
+  /**
+   * For `acknowledged`: every open incident's latest status is "monitoring" — the provider has
+   * applied a fix and is watching it. Still acknowledged (not over until they say resolved), but
+   * said as such, and no longer "major" unless a component still reports an outage.
+   */
+  monitoring?: boolean;
 }
 
 export const RESOLVED_WINDOW_MS = 60 * 60 * 1000;
@@ -194,14 +200,18 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   const incidentWorst = worstOf(openIncidents.map((i) => (i.impact ? IMPACT_STATUS[i.impact] : 'operational')));
   const worst = worstOf([snap.indicator, componentWorst, incidentWorst]);
   if (openIncidents.length > 0 || isTrouble(worst)) {
-    const major =
-      worst === 'major_outage' ||
-      worst === 'partial_outage' ||
-      openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical');
     const top = openIncidents[0] ?? null;
-    const reason =
-      isTrouble(worst) ? t(STATUS_WORDS[worst]) : t('reasonIncident', incidentStatusWord(top?.status ?? 'unknown'));
-    return { verdict: 'acknowledged', severity: major ? 'major' : 'minor', reason, incident: top, problem: null };
+    // "Monitoring" is not "broken" (issue 17): the fix is in; what still counts is a component
+    // the provider reports as down right now, not the impact the incident was opened with.
+    const monitoring = openIncidents.length > 0 && openIncidents.every((i) => i.status === 'monitoring');
+    const componentMajor = [snap.indicator, componentWorst].some((s) => s === 'major_outage' || s === 'partial_outage');
+    const major = componentMajor || (!monitoring && (worst === 'major_outage' || worst === 'partial_outage' || openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical')));
+    const reason = monitoring
+      ? t('reasonMonitoring')
+      : isTrouble(worst)
+        ? t(STATUS_WORDS[worst])
+        : t('reasonIncident', incidentStatusWord(top?.status ?? 'unknown'));
+    return { verdict: 'acknowledged', severity: major ? 'major' : 'minor', reason, incident: top, problem: null, monitoring };
   }
 
   // 4. Maintenance in progress (announced in advance), or components/page under maintenance. The

@@ -68,6 +68,7 @@ export const FORMAT_DESCRIPTIONS = {
   'gcp-incident': 'Google Cloud incidents.json: one open incident (no end), latest update 8 min ago, + real history',
   'aws-health-ok': 'AWS Health currentevents: [] (UTF-16BE with BOM)',
   'aws-event': 'AWS Health currentevents: the real 2 open events (UAE, Bahrain), latest log entry 5 min ago, UTF-16BE',
+  'aws-event-ap-south-1': 'AWS Health currentevents: the real UAE event moved to ap-south-1 (Mumbai), latest log entry 5 min ago, UTF-16BE',
   'slack-ok': 'Slack api/v2.0.0/current: status ok, no active incidents',
   'slack-incident': 'Slack api/v2.0.0/current: one active incident (Login/SSO), latest note 6 min ago',
   'apple-ok': 'Apple system status (consumer + developer JSONP): every event resolved 2+ days ago',
@@ -89,6 +90,7 @@ export const FORMAT_EXPECTED: Record<FormatScenarioName, 'ok' | 'acknowledged' |
   'gcp-incident': 'acknowledged',
   'aws-health-ok': 'ok',
   'aws-event': 'acknowledged',
+  'aws-event-ap-south-1': 'acknowledged',
   'slack-ok': 'ok',
   'slack-incident': 'acknowledged',
   'apple-ok': 'ok',
@@ -426,8 +428,23 @@ const awsHealthOk: ScenarioBuilder = (service, now) =>
  * capture the newest of these is six days after the newest log entry). Re-encoded exactly as AWS
  * serves it: compact JSON, UTF-16BE with a BOM, `content-type: application/json;charset=utf-16`.
  */
-const awsEvent: ScenarioBuilder = (service, now) => {
-  const events = awsEvents();
+const awsEvent: ScenarioBuilder = (service, now) =>
+  feedBehaviour(service, 'aws-event', now, [[statusPath(service), byteResponse(utf16beWithBom(JSON.stringify(shiftedAwsEvents(awsEvents(), now))), AWS_CONTENT_TYPE)]]);
+
+/**
+ * aws-event-ap-south-1 (issue 17, regions): the capture's first event (ME-CENTRAL-1 "UAE") with
+ * every region code in it — ARN, service keys, impacted-service keys — replaced by ap-south-1 and
+ * `region_name` by "Mumbai"; timed like aws-event. Texts unchanged.
+ */
+const awsEventApSouth1: ScenarioBuilder = (service, now) => {
+  const first = awsEvents()[0]!;
+  const moved = JSON.parse(JSON.stringify(first).replaceAll('me-central-1', 'ap-south-1')) as Obj;
+  moved['region_name'] = 'Mumbai';
+  const body = JSON.stringify(shiftedAwsEvents([moved], now));
+  return feedBehaviour(service, 'aws-event-ap-south-1', now, [[statusPath(service), byteResponse(utf16beWithBom(body), AWS_CONTENT_TYPE)]]);
+};
+
+function shiftedAwsEvents(events: Obj[], now: number): Obj[] {
   const newestLog = Math.max(...events.flatMap((e) => objs(e['event_log']).map((l) => num(l['timestamp']))));
   const delta = Math.floor((now - 5 * MIN) / 1000) - newestLog; // seconds
   const nowS = Math.floor(now / 1000);
@@ -436,8 +453,8 @@ const awsEvent: ScenarioBuilder = (service, now) => {
     for (const l of objs(e['event_log'])) l['timestamp'] = Math.min(num(l['timestamp']) + delta, nowS);
     for (const c of objs(e['impacted_service_status_changes'] ?? [])) c['timestamp'] = Math.min(num(c['timestamp']) + delta * 1000, now);
   }
-  return feedBehaviour(service, 'aws-event', now, [[statusPath(service), byteResponse(utf16beWithBom(JSON.stringify(events)), AWS_CONTENT_TYPE)]]);
-};
+  return events;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Slack api/v2.0.0/current
@@ -654,6 +671,7 @@ export const FORMAT_BUILDERS: Record<FormatScenarioName, ScenarioBuilder> = {
   'gcp-incident': gcpIncident,
   'aws-health-ok': awsHealthOk,
   'aws-event': awsEvent,
+  'aws-event-ap-south-1': awsEventApSouth1,
   'slack-ok': slackOk,
   'slack-incident': slackIncident,
   'apple-ok': appleOk,

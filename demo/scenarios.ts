@@ -40,6 +40,7 @@ import {
   isoSeconds,
   type DemoService,
   type FeedResponse,
+  type Json,
   type Obj,
   type ScenarioBehaviour,
   type ScenarioBuilder,
@@ -55,6 +56,7 @@ export const STATUS_SCENARIO_NAMES = [
   'sp-maintenance',
   'sp-resolved',
   'sp-hostile',
+  'sp-copilot-incident',
   'io-ok',
   'io-incident',
   'http-503',
@@ -68,6 +70,7 @@ export type StatusScenarioName =
   | 'sp-maintenance'
   | 'sp-resolved'
   | 'sp-hostile'
+  | 'sp-copilot-incident'
   | 'io-ok'
   | 'io-incident'
   | 'http-503'
@@ -104,6 +107,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'sp-maintenance': 'Statuspage: scheduled maintenance in progress (started 30 min ago, ends in 90 min)',
   'sp-resolved': 'Statuspage: operational; last incident resolved 20 min ago',
   'sp-hostile': 'Statuspage: open incident whose title and update contain HTML/script',
+  'sp-copilot-incident': 'Statuspage: a real Copilot-only GitHub incident open (minor, latest update 4 min ago); Copilot degraded, all else operational',
   'io-ok': 'incident.io compat API: operational, incidents all resolved 2+ days ago',
   'io-incident': 'incident.io compat API: open incident (identified), latest update 6 min ago',
   'http-503': 'status host answers 503 {"error":"unavailable"} with Retry-After: 120',
@@ -124,6 +128,7 @@ export const EXPECTED_VERDICT: Record<StatusScenarioName, 'ok' | 'acknowledged' 
   'sp-maintenance': 'maintenance',
   'sp-resolved': 'resolved',
   'sp-hostile': 'acknowledged',
+  'sp-copilot-incident': 'acknowledged',
   'io-ok': 'ok',
   'io-incident': 'acknowledged',
   'http-503': 'unknown',
@@ -160,6 +165,7 @@ export const FIXTURE_FILES = {
   spMajorOutage: 'statuspage-summary-github-active-incident-major-outage-20200402.json',
   spMaintenances: 'statuspage-scheduled-maintenances-codametrix-completed-trimmed.json',
   spResolvedIncidents: 'statuspage-incidents-github-resolved-with-component-transitions.json',
+  ghHistoryComponents: 'github-history-incidents-with-components.json',
   ioComponents: 'incidentio-statuspage-compat-components-openai-trimmed.json',
   ioStatus: 'incidentio-statuspage-compat-status-openai-operational.json',
   ioIncidents: 'incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json',
@@ -313,6 +319,51 @@ function incidentParts(service: DemoService, now: number): StatuspageParts {
   };
 }
 const spIncident: ScenarioBuilder = (service, now) => statuspageBehaviour(incidentParts(service, now), service, 'sp-incident', now);
+
+/**
+ * sp-copilot-incident (issue 17, "the part in front of you"): GitHub's all-operational summary plus
+ * a "Copilot" component (copied from "Git Operations", renamed, `degraded`) and the real
+ * Copilot-only incident of 2026-08-10 from the githubstatus.com history archive, re-opened
+ * (`investigating`, impact minor as posted) with its first update's text, posted now − 4 min.
+ * Page indicator minor ("Minor Service Outage").
+ */
+const spCopilotIncident: ScenarioBuilder = (service, now) => {
+  const { page, components, status } = operationalSummary(service, now - HOUR, now);
+  const row = objs(feedJson<Json>(FIXTURE_FILES.ghHistoryComponents)).find((r) => JSON.stringify(r['components']) === '["Copilot"]');
+  if (!row) throw new Error('sp-copilot-incident: no Copilot-only incident in the fixture');
+  const template = components.find((c) => str(c['name']) === 'Git Operations') ?? components[0]!;
+  const copilot: Obj = { ...template, id: 'copilot00000', name: 'Copilot', status: 'degraded', description: 'Copilot', position: components.length + 1 };
+  const at = new Date(now - 4 * MIN).toISOString();
+  const started = new Date(now - 20 * MIN).toISOString();
+  const first = objs(row['updates'])[0]!;
+  const incident: Obj = {
+    id: `gh${str(row['id'])}`,
+    name: str(row['title']),
+    status: 'investigating',
+    impact: str(row['impact']),
+    created_at: started,
+    updated_at: at,
+    started_at: started,
+    monitoring_at: null,
+    resolved_at: null,
+    shortlink: '',
+    page_id: str(page['id']),
+    incident_updates: [{ id: `u${str(row['id'])}`, status: 'investigating', body: str(first['message']), created_at: at, updated_at: at, display_at: at }],
+    components: [copilot],
+  };
+  return statuspageBehaviour(
+    {
+      page,
+      components: [...components, copilot],
+      incidents: [incident, ...pastIncidents(service, now)],
+      maintenances: [],
+      status: { indicator: 'minor', description: 'Minor Service Outage' },
+    },
+    service,
+    'sp-copilot-incident',
+    now,
+  );
+};
 
 /**
  * sp-hostile: sp-incident, but the open incident's newest update body is HOSTILE_UPDATE_BODY and
@@ -494,6 +545,7 @@ export const scenarios: Record<StatusScenarioName, ScenarioBuilder> = {
   'sp-maintenance': spMaintenance,
   'sp-resolved': spResolved,
   'sp-hostile': spHostile,
+  'sp-copilot-incident': spCopilotIncident,
   'io-ok': ioOk,
   'io-incident': ioIncident,
   'http-503': http503,

@@ -18,6 +18,7 @@ export function catalogFrom(services: readonly Service[]): Catalog {
     Object.freeze(s.domains);
     if (s.apiHosts) Object.freeze(s.apiHosts);
     if (s.searchTerms) Object.freeze(s.searchTerms);
+    if (s.parts) Object.freeze(s.parts.map((p) => Object.freeze(p)));
     if (s.official) {
       if (s.official.scope) Object.freeze(s.official.scope);
       Object.freeze(s.official);

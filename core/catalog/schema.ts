@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { OFFICIAL_KINDS } from '../official/kinds';
+import { parsePattern } from '../parts/pattern';
 import {
   BASE_URL_KINDS,
   BASE_URL_MESSAGE,
@@ -49,6 +50,26 @@ export const officialSchema = z
     ),
   );
 
+/**
+ * A part of a service (docs/design.md, "The part in front of you"): the addresses that show it
+ * (`match`, grammar in core/parts/pattern.ts) and either the provider's components for it
+ * (`components`, aliases allowed: a renamed component keeps its old name too) or another catalog
+ * entry whose own status page speaks for it (`service`: Jira's page for `*.atlassian.net/jira`).
+ */
+export const partSchema = z
+  .strictObject({
+    id: z.string().check(z.regex(ID_PATTERN, 'part id must be a lowercase slug (a-z, 0-9, -)')),
+    match: z
+      .array(z.string().check(z.refine((p) => parsePattern(p) !== null, 'pattern must be "/seg/…", "host/seg/…" or "*.domain/seg/…" (segments: literal or *)')))
+      .check(z.minLength(1)),
+    name: z.optional(nonEmpty()),
+    components: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
+    service: z.optional(z.string().check(z.regex(ID_PATTERN))),
+  })
+  .check(
+    z.refine((p) => (p.components === undefined) !== (p.service === undefined), 'a part names either `components` or `service`, not both'),
+  );
+
 export const serviceSchema = z
   .strictObject({
     id: z.string().check(z.regex(ID_PATTERN, 'id must be a lowercase slug (a-z, 0-9, -)')),
@@ -79,6 +100,25 @@ export const serviceSchema = z
     statusPage: httpsUrl(),
     /** Machine-readable official status, or null when the provider publishes none. */
     official: z.nullable(officialSchema),
+    /** The parts of the service a tab can show (path/subdomain → components or a product's own page). */
+    parts: z.optional(z.array(partSchema).check(z.minLength(1))),
+    /**
+     * Infrastructure the site is publicly known to run on (another catalog entry: a cloud or CDN),
+     * with the regions where known and the public source that says so. When the site fails while
+     * that provider has an open incident there, the popup says it is likely related; the site's
+     * own verdict stays what its own evidence says (core/parts/upstream.ts).
+     */
+    upstream: z.optional(
+      z
+        .array(
+          z.strictObject({
+            service: z.string().check(z.regex(ID_PATTERN)),
+            regions: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
+            source: httpsUrl(),
+          }),
+        )
+        .check(z.minLength(1)),
+    ),
     /** Name variants and hashtags for complaint search. */
     searchTerms: z.optional(z.array(nonEmpty())),
     /** Why there is no official feed, or anything else a person should know. Required when official is null. */
@@ -120,6 +160,26 @@ export const catalogSchema = z
         } else {
           ids.set(s.id, i);
         }
+        const partIds = new Set<string>();
+        (s.parts ?? []).forEach((p, j) => {
+          if (partIds.has(p.id)) {
+            ctx.addIssue({ code: 'custom', message: `duplicate part id "${p.id}" in "${s.id}"`, path: ['services', i, 'parts', j, 'id'], input: p.id });
+          }
+          partIds.add(p.id);
+          if (p.service !== undefined && (p.service === s.id || !catalog.services.some((x) => x.id === p.service))) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `part "${p.id}" of "${s.id}" points to "${p.service}", which is not another catalog entry`,
+              path: ['services', i, 'parts', j, 'service'],
+              input: p.service,
+            });
+          }
+        });
+        (s.upstream ?? []).forEach((u, j) => {
+          if (u.service === s.id || !catalog.services.some((x) => x.id === u.service)) {
+            ctx.addIssue({ code: 'custom', message: `upstream "${u.service}" of "${s.id}" is not another catalog entry`, path: ['services', i, 'upstream', j, 'service'], input: u.service });
+          }
+        });
         s.domains.forEach((d, j) => {
           const owner = owners.get(d);
           if (owner !== undefined && owner !== s.id) {

@@ -11,7 +11,8 @@ import type { IncidentStatus, OfficialIncident, Verdict } from '../model';
 import type { VerdictResult } from '../verdict';
 import { t as tr } from '../i18n';
 
-export type TransitionKind = 'unacknowledged' | 'acknowledged' | 'resolved';
+/** `monitoring`: the provider says a fix is applied and it is watching (told once per episode). */
+export type TransitionKind = 'unacknowledged' | 'acknowledged' | 'monitoring' | 'resolved';
 
 export interface Transition {
   kind: TransitionKind;
@@ -155,6 +156,10 @@ export function stepEpisode(open: Episode | null, input: StepInput): StepResult 
       const evidenceFirst = e.firstEvidenceAt !== null && e.firstEvidenceAt < spoke;
       out.push(transition(e, 'acknowledged', now, evidenceFirst ? spoke - e.firstEvidenceAt! : null, !evidenceFirst));
     }
+  }
+  // The fix is in: tell it once (after the acknowledgement, never instead of it).
+  if (v === 'acknowledged' && verdict.monitoring && e.firstOfficialAt !== null && !e.notified.includes('monitoring') && !out.some((x) => x.kind === 'acknowledged')) {
+    out.push(transition(e, 'monitoring', now));
   }
   if (v === 'unacknowledged' && e.firstEvidenceAt === null) e = { ...e, firstEvidenceAt: Math.min(input.evidenceSince ?? now, now) };
 

@@ -5,6 +5,7 @@
 import type { Service } from '../catalog/catalog';
 import { badgeSpec, watchedTroubleBadge, type BadgeSpec } from '../present';
 import { allTabs, tabHostname } from '../storage';
+import { tabView } from '../parts/view';
 import type { WorkerContext } from './context';
 
 /** The toolbar title on sites no catalogued service owns and no watched service is in trouble. */
@@ -33,10 +34,12 @@ export function createBadge(ctx: WorkerContext): Badge {
   async function paintTab(tabId: number, known?: { host: string | null }) {
     const host = known ? known.host : await tabHostname(session, tabId);
     const dir = await ctx.dirNow();
-    const service = host ? dir.match(host) : null;
+    // The part in front of you (issue 17): the tab's view names the part, region, or product page.
+    const view = host ? await tabView(session, tabId) : null;
+    const service = host ? ((view && dir.get(view.service)) ?? dir.match(host)) : null;
     if (service) {
       const { judge, now } = await ctx.judged([service.id]);
-      const { result, freshness } = judge(service);
+      const { result, freshness } = judge(service, view);
       return setBadge(tabId, badgeSpec(service.name, result, freshness, now));
     }
     // No catalogued service owns this site: show how many watched services are in trouble, if any.

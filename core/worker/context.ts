@@ -9,6 +9,7 @@ import type { CrowdRecord } from '../crowd/record';
 import type { SourceConfig, SourceId } from '../crowd/source';
 import type { EvidenceInputs } from '../evidence';
 import { judge, type Judgement } from '../judge';
+import { focusOf, type TabView } from '../parts/view';
 import { directory, type Directory } from '../services';
 import type { Settings, SourceToggle } from '../settings';
 import { loadCredentials, loadNav, loadReports, loadRequests, loadSettings } from '../storage';
@@ -32,7 +33,8 @@ export interface Judged {
   d: Db;
   recs: Map<string, ServiceRecord>;
   now: number;
-  judge: (service: Service) => Judgement;
+  /** `view`: the part and region a tab shows (core/parts/view.ts), to judge the service for that tab. */
+  judge: (service: Service, view?: TabView | null) => Judgement;
 }
 
 export interface WorkerContext {
@@ -84,7 +86,7 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
     const [s, d] = await Promise.all([settings(), db()]);
     const [inputs, recs] = await Promise.all([evidenceInputs(d, ids, s), getRecords(d, ids)]);
     const now = deps.now();
-    return { s, d, recs, now, judge: (service) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin) };
+    return { s, d, recs, now, judge: (service, view) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin, focusOf(service, view)) };
   }
 
   const dirNow = async (): Promise<Directory> => directory(await settings(), await catalog());

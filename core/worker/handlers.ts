@@ -2,6 +2,7 @@
 import type { Handlers, TestSourceAnswer } from '../messages';
 import { sourceById } from '../crowd/index';
 import { setReport } from '../storage';
+import { setBackWatch } from '../backwatch';
 import type { WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
 import type { Scheduler } from './scheduler';
@@ -44,6 +45,7 @@ export function createHandlers(ctx: WorkerContext, scheduler: Scheduler, reconci
       // The person says it is broken: check whether the provider has said anything yet.
       return on && svc.official ? scheduler.refresh([svc], true) : reconcile([svc.id]);
     },
+    'back-watch': ({ serviceId, on }) => setBackWatch(b.storage.local, serviceId, on, deps.now()).then(() => (on ? scheduler.tick() : undefined)),
     'test-source': ({ source }) => testSource(source),
   };
 }

@@ -3,7 +3,8 @@
  * worker that registers late misses the event that woke it).
  */
 import { hostnameOf } from '../catalog/catalog';
-import { forgetTab, recordNav, tabHostname } from '../storage';
+import { allTabs, forgetTab, recordNav, tabHostname } from '../storage';
+import { forgetView, rememberView, viewOfUrl } from '../parts/view';
 import type { Badge } from './badge';
 import type { WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
@@ -19,8 +20,12 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
   b.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void scheduler.tick();
   });
+  /** Issue 17: the tab's part and region, from its URL, in memory; only the catalog's words for them are kept. */
+  async function noteView(tabId: number, url: string) {
+    await rememberView(session, tabId, viewOfUrl(await ctx.dirNow(), url));
+  }
   b.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) void onTabShows(d.tabId, hostnameOf(d.url));
+    if (d.frameId === 0) void noteView(d.tabId, d.url).then(() => onTabShows(d.tabId, hostnameOf(d.url)));
   });
   // Chromium resets per-tab badge text and title on every navigation, failed ones included.
   b.webNavigation.onCompleted.addListener((d) => {
@@ -42,6 +47,7 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
         { at: deps.now(), serviceId: svc?.id ?? null, ok: false, error: d.error, ...(svc && host ? { host } : {}) },
         deps.now(),
       );
+      await noteView(d.tabId, d.url);
       await onTabShows(d.tabId, host);
       if (svc) await reconcile([svc.id]);
     })();
@@ -55,19 +61,29 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
       // (an activation racing a navigation would otherwise read the old about:blank).
       const frame = await b.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
       const host = frame?.url ? hostnameOf(frame.url) : null;
-      if (host !== null && (await tabHostname(session, tabId)) === null) await onTabShows(tabId, host);
+      if (host !== null && (await tabHostname(session, tabId)) === null) {
+        await noteView(tabId, frame!.url);
+        await onTabShows(tabId, host);
+      }
       else await badge.paintTab(tabId);
     })();
   });
   b.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(session, tabId);
+    void forgetView(session, tabId);
   });
   b.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.settings) void scheduler.ensureAlarm().then(scheduler.tick);
   });
   b.notifications?.onClicked.addListener((id) => {
-    const serviceId = id.split('|')[1];
-    if (serviceId) {
+    const [kind, serviceId] = id.split('|');
+    if (kind === 'back-reload' && serviceId) {
+      // "It answers again" (core/backwatch.ts): reload the tabs that show it (they showed the error page).
+      void (async () => {
+        const dir = await ctx.dirNow();
+        for (const [tabId, host] of await allTabs(session)) if (dir.match(host)?.id === serviceId) await b.tabs.reload(tabId).catch(() => undefined);
+      })();
+    } else if (serviceId) {
       void b.tabs.create({ url: b.runtime.getURL(`/popup.html?service=${encodeURIComponent(serviceId)}`) });
     }
     void b.notifications.clear(id);

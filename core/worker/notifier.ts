@@ -9,18 +9,24 @@ import { CAP_WINDOW_MS, notificationText, shouldNotify, type NotificationPrefs }
 import { NOTIFIED_AT } from '../storage';
 import type { WorkerContext } from './context';
 
+/** What the snooze and the minimum severity look at (core/notify.ts). */
+export interface NotifyAbout {
+  severity?: 'minor' | 'major' | null;
+  episodeStartedAt?: number;
+}
+
 export interface Notifier {
-  notify(service: Service, t: Transition, detail: string, prefs: NotificationPrefs, watched: boolean): Promise<void>;
+  notify(service: Service, t: Transition, detail: string, prefs: NotificationPrefs, watched: boolean, about?: NotifyAbout): Promise<void>;
 }
 
 export function createNotifier(ctx: WorkerContext): Notifier {
   const { b, deps, session } = ctx;
 
-  async function notify(service: Service, t: Transition, detail: string, prefs: NotificationPrefs, watched: boolean) {
+  async function notify(service: Service, t: Transition, detail: string, prefs: NotificationPrefs, watched: boolean, about: NotifyAbout = {}) {
     const now = deps.now();
     const recent = (await NOTIFIED_AT.get(session)).filter((x) => now - x < CAP_WINDOW_MS);
     const tzOffsetMin = deps.tzOffsetMin?.() ?? 0;
-    if (!shouldNotify(t, prefs, { watched, now, tzOffsetMin, recent })) return;
+    if (!shouldNotify(t, prefs, { watched, now, tzOffsetMin, recent, ...about })) return;
     // Recorded before it is shown: a worker killed in between never shows it twice.
     await NOTIFIED_AT.set(session, [...recent, now]);
     const text = notificationText(service.name, t, detail);

@@ -13,6 +13,7 @@ import { getOpenEpisode, putEpisode } from '../store';
 import type { Badge } from './badge';
 import type { Judged, WorkerContext } from './context';
 import type { Notifier } from './notifier';
+import { backWatches } from './backwatch';
 
 export type Reconcile = (ids: string[]) => Promise<void>;
 
@@ -36,7 +37,9 @@ export function createReconcile(ctx: WorkerContext, badge: Badge, notifier: Noti
     if (!next.episode) return;
     const { episode, fresh } = takeUnnotified(next.episode, next.transitions);
     if (JSON.stringify(episode) !== JSON.stringify(open)) await putEpisode(j.d, episode);
-    for (const t of fresh) await notifier.notify(service, t, result.reason, prefs, j.s.watched.includes(service.id));
+    for (const t of fresh) {
+      await notifier.notify(service, t, result.reason, prefs, j.s.watched.includes(service.id), { severity: result.severity, episodeStartedAt: episode.startedAt });
+    }
   }
 
   function broadcast(serviceIds: string[]) {
@@ -58,6 +61,8 @@ export function createReconcile(ctx: WorkerContext, badge: Badge, notifier: Noti
         // One service's storage trouble must not stop the others; the next tick tries again.
       }
     }
+    // "Tell me when it's back" (issue 17): one-off watches, checked after every judgement.
+    await backWatches(ctx, services, j, prefs.enabled).catch(() => undefined);
     await badge.paintAllTabs();
     broadcast(services.map((x) => x.id));
   }

@@ -11,6 +11,9 @@ import { refreshViaRelay, type RelayDeps } from '../relay/apply';
 import { shareFailures } from '../relay/share';
 import { allTabs, rememberTab } from '../storage';
 import type { Settings } from '../settings';
+import { allViews, tabView } from '../parts/view';
+import { upstreamIds } from '../parts/upstream';
+import { loadBackWatches } from '../backwatch';
 import { getRecord, getRecords, pruneEpisodes, type Db } from '../store';
 import type { Badge } from './badge';
 import { pollCrowd } from './complaints';
@@ -105,6 +108,10 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
       const svc = dir.match(host);
       if (svc) ids.add(svc.id);
     }
+    // Issue 17: product pages tabs show (Jira's), upstream providers (for the hint), one-off watches.
+    for (const view of (await allViews(session)).values()) ids.add(view.service);
+    for (const id of [...ids]) for (const u of upstreamIds(dir.get(id))) ids.add(u);
+    for (const id of Object.keys(await loadBackWatches(b.storage.local, deps.now()))) ids.add(id);
     return [...ids].map((id) => dir.get(id)).filter((x): x is Service => !!x);
   }
 
@@ -129,7 +136,9 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
   async function onTabShows(tabId: number, host: string | null) {
     await rememberTab(session, tabId, host);
     await badge.paintTab(tabId, { host });
-    const service = host ? (await ctx.dirNow()).match(host) : null;
+    const view = host ? await tabView(session, tabId) : null;
+    const dir = await ctx.dirNow();
+    const service = host ? ((view && dir.get(view.service)) ?? dir.match(host)) : null;
     if (!service) return;
     await pollComplaints(ctx, [service]);
     if (!service.official) return reconcile([service.id]);

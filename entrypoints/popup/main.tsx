@@ -10,6 +10,9 @@ import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports, loadRequests, loadSettings, tabHostname } from '@/core/storage';
 import { requestPermissions } from '@/core/local/observe';
 import type { Service } from '@/core/catalog/catalog';
+import { focusOf, tabView, type TabView } from '@/core/parts/view';
+import { upstreamIds } from '@/core/parts/upstream';
+import { loadBackWatches } from '@/core/backwatch';
 import '@/components/popup.css';
 
 // Thin wiring only: find the target (?service=, ?tab=, or the active tab), read what is stored,
@@ -30,40 +33,47 @@ async function requestWatch(service: Service | null, enabled: boolean): Promise<
   return { on, ...(watchDenied === service.id ? { denied: true } : {}) };
 }
 
-/** The hostname shown in the tab the popup is about (`?tab=`, else the active tab), as the worker recorded it. */
-async function tabHost(): Promise<string | null> {
+/** The hostname and view (part, region) of the tab the popup is about (`?tab=`, else the active tab), as the worker recorded them. */
+async function tabHost(): Promise<{ host: string | null; view: TabView | null }> {
   const tabParam = params.get('tab');
   const tabId = tabParam !== null ? Number(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return tabId !== undefined && Number.isInteger(tabId) ? await tabHostname(browser.storage.session, tabId) : null;
+  if (tabId === undefined || !Number.isInteger(tabId)) return { host: null, view: null };
+  const [host, view] = await Promise.all([tabHostname(browser.storage.session, tabId), tabView(browser.storage.session, tabId)]);
+  return { host, view: host ? view : null };
 }
 
-function target(dir: Directory, host: string | null): { serviceId: string | null; host: string | null } {
-  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null };
-  return { serviceId: host ? (dir.match(host)?.id ?? null) : null, host };
+function target(dir: Directory, tab: { host: string | null; view: TabView | null }): { serviceId: string | null; host: string | null; view: TabView | null } {
+  if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null, view: null };
+  const { host, view } = tab;
+  const viewed = view ? dir.get(view.service) : undefined;
+  return { serviceId: viewed?.id ?? (host ? (dir.match(host)?.id ?? null) : null), host, view: viewed ? view : null };
 }
 
 // Every read the first paint needs starts now, in parallel, before any rendering code runs.
 const catalogReady = loadCatalog();
 const dbReady = openStore();
-let firstHost: Promise<string | null> | null = selected ? null : tabHost();
+const NO_TAB = { host: null, view: null };
+let firstHost: Promise<{ host: string | null; view: TabView | null }> | null = selected ? null : tabHost();
 
 async function load(): Promise<PopupData> {
   const now = Date.now();
-  const hostReady = firstHost ?? (selected ? Promise.resolve(null) : tabHost());
+  const hostReady = firstHost ?? (selected ? Promise.resolve(NO_TAB) : tabHost());
   firstHost = null;
-  const [settings, catalog, db, host, events, reports, requests] = await Promise.all([
+  const [settings, catalog, db, host, events, reports, backWatches, requests] = await Promise.all([
     loadSettings(browser.storage.local),
     catalogReady,
     dbReady,
     hostReady,
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
+    loadBackWatches(browser.storage.local, now),
     loadRequests(browser.storage.session),
   ]);
   const dir = directory(settings, catalog);
   const t = target(dir, host);
-  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched])];
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
+  const upstream = upstreamIds(service ?? undefined);
+  const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched, ...upstream])];
   const [{ records: recs, crowd, episodes }, watch] = await Promise.all([
     readForPopup(db, ids, service?.id ?? null),
     requestWatch(service, settings.watchRequests),
@@ -79,6 +89,12 @@ async function load(): Promise<PopupData> {
     pollIntervalMin: settings.pollIntervalMin,
     service,
     host: t.host,
+    view: t.view,
+    backWatched: service ? !!backWatches[service.id] : false,
+    upstream: upstream.flatMap((id) => {
+      const s = dir.get(id);
+      return s ? [{ service: s, record: recs.get(id) }] : [];
+    }),
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = dir.get(id);
@@ -94,7 +110,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: () => void copy(), onOptions: () => void browser.runtime.openOptionsPage(), onWatchRequests: watchRequests }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on), onWatchRequests: watchRequests }}
     />,
     root,
   );
@@ -113,11 +129,29 @@ async function refresh() {
   }
 }
 
-async function copy() {
+/** "Copy as text" / "Copy as Markdown": the episode report (core/history/report.ts), no browsing addresses in it. */
+async function copy(format: 'text' | 'markdown') {
   if (!last?.service) return;
-  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict);
-  const { summaryText } = await import('@/core/history/summary');
-  const text = summaryText(last.service, result, last.episode, last.now);
+  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict, focusOf(last.service, last.view));
+  const [{ episodeReport }, { SOURCES }, nav] = await Promise.all([import('@/core/history/report'), import('@/core/crowd/index'), loadNav(browser.storage.session)]);
+  const ids = new Set(last.episode?.incidentIds ?? []);
+  if (result.incident) ids.add(result.incident.id);
+  const rec = last.record;
+  const known = [...(rec?.snapshot?.incidents ?? []), ...(rec?.snapshot?.recent ?? []), ...(rec?.history ?? [])];
+  const incidents = [...new Map(known.filter((i) => ids.has(i.id)).map((i) => [i.id, i])).values()];
+  const text = episodeReport(
+    {
+      service: last.service,
+      verdict: result,
+      episode: last.episode,
+      incidents,
+      nav,
+      crowd: last.evidence?.crowdRecords ?? [],
+      sourceLabels: Object.fromEntries(SOURCES.map((s) => [s.id, s.label])),
+      now: last.now,
+    },
+    format,
+  );
   try {
     await navigator.clipboard.writeText(text);
     status = copyStatus(true);
@@ -147,6 +181,13 @@ function watchRequests() {
       watchDenied = granted ? null : service.id;
       return paint();
     });
+}
+
+async function backWatch(on: boolean) {
+  const id = last?.service?.id;
+  if (!id) return;
+  await ask(browser, 'back-watch', { serviceId: id, on });
+  await paint();
 }
 
 async function report(on: boolean) {
@@ -182,6 +223,6 @@ setInterval(() => void paint(), 15_000);
 // ("when will it be back", track record) load and appear.
 void paint().then(() => {
   void maybeRefresh();
-  void import('@/core/history/summary'); // ready before "Copy as text" is pressed
+  void import('@/core/history/report'); // ready before "Copy as text" is pressed
   return loadDetails().then(paint);
 });

@@ -34,9 +34,10 @@ const SOURCES = [
   'core/evidence.ts',
   'core/judge.ts',
   'core/history/track.ts',
-  'core/history/summary.ts',
+  'core/history/report.ts',
   'core/history/episodes.ts',
   'core/notify.ts',
+  'core/judge.ts',
 ];
 const source = SOURCES.map((f) => readFileSync(f, 'utf8')).join('\n');
 

@@ -37,6 +37,8 @@ const FULL: Settings = {
     resolved: false,
     muted: ['npm'],
     quietHours: { enabled: true, start: '23:30', end: '06:15' },
+    minSeverity: 'major',
+    snoozed: { github: { until: 1_800_000_000_000, since: 1_799_996_400_000 }, npm: { until: null, since: 1_799_990_000_000 } },
   },
   watchRequests: false,
 };
@@ -57,6 +59,8 @@ describe('defaults', () => {
         resolved: true,
         muted: [],
         quietHours: { enabled: false, start: '22:00', end: '07:00' },
+        minSeverity: 'any',
+        snoozed: {},
       },
       watchRequests: true,
     });
@@ -119,7 +123,14 @@ describe('migrate', () => {
   it('v2: each bad field is repaired on its own, the others kept', () => {
     const raw = structuredClone(FULL) as unknown as Record<string, unknown>;
     raw.sources = { hn: 'yes', mastodon: false, bluesky: 1, isdown: true };
-    raw.notifications = { ...FULL.notifications, resolved: 'no', muted: ['npm', 'NOT VALID'], quietHours: { enabled: true, start: '25:00', end: '6:15' } };
+    raw.notifications = {
+      ...FULL.notifications,
+      resolved: 'no',
+      muted: ['npm', 'NOT VALID'],
+      quietHours: { enabled: true, start: '25:00', end: '6:15' },
+      minSeverity: 'loud',
+      snoozed: { github: { until: 'soon', since: 1 }, npm: { until: null, since: 5 }, 'NOT VALID': { until: null, since: 5 } },
+    };
     raw.watchRequests = 'true';
     const out = migrate(raw);
     expect(out.sources).toEqual({ hn: true, mastodon: false, bluesky: false, isdown: true });
@@ -130,6 +141,8 @@ describe('migrate', () => {
       resolved: true,
       muted: ['npm'],
       quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      minSeverity: 'any',
+      snoozed: { npm: { until: null, since: 5 } },
     });
     expect(out.watchRequests).toBe(true);
     expect(out.watched).toEqual(FULL.watched);
