@@ -192,10 +192,9 @@ test.describe.serial("this browser's failed requests", () => {
     const tabId = await tabIdOf(env, 'github.com');
     const failed = await pageFetches(page, 'https://api.github.com/repos/o/r/issues', 10);
     expect(failed.every((s) => s === 503)).toBe(true);
-    await expect.poll(async () => (await badge(env, tabId)).title, { timeout: 120_000 }).toMatch(/requests to GitHub failed in the last 5 minutes \(503\)/);
-    const b = await badge(env, tabId);
-    expect(b.text).toBe('!');
-    expect(b.title).toMatch(/^GitHub — acknowledged: .+; this browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)/);
+    // The title follows as the remaining answers are counted (the worker re-judges at most every 2 s).
+    await expect.poll(async () => (await badge(env, tabId)).title, { timeout: 120_000 }).toMatch(/^GitHub — acknowledged: .+; this browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)/);
+    expect((await badge(env, tabId)).text).toBe('!');
     const p = await popup(env, `tab=${tabId}`);
     await expect(p.locator('main[data-verdict]').first()).toHaveAttribute('data-verdict', 'acknowledged');
     await expect(p.getByTestId('request-failures')).toHaveText(/^This browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)\.$/);
