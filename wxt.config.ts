@@ -54,6 +54,26 @@ export default defineConfig({
       files.push({ relativeDest: 'catalog.json', contents: packagedCatalogJson() });
     },
   },
+  // `npm run zip`: the store zips, and for Firefox the sources zip AMO asks for (it rebuilds the
+  // extension from it: README "Firefox: store submission"). Only what the build reads goes in —
+  // no tests, fixtures, demo, benchmarks or local output.
+  zip: {
+    excludeSources: [
+      'test/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo/**',
+      'demo-output/**',
+      'bench/**',
+      'bench-output/**',
+      'docs/**',
+      '.scratch-fuzz/**',
+      '.ci/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      'vitest.fuzz.config.ts',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -13,6 +13,7 @@ import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
 import { headline, relativeTime, verdictWord } from '@/core/present';
 import type { ServiceRecord } from '@/core/store';
 import { agoWords, incidentStatusWord, maintenanceInProgress } from '@/core/verdict';
+import { admittedSilenceMs } from '@/core/history/silence';
 import { safeUrl } from '@/core/text';
 import { RelayPathLine } from './RelayPath';
 import { rich } from './slots';
@@ -129,8 +130,9 @@ function Link({ href, children }: { href: string | null; children: preact.Compon
   );
 }
 
-function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: number }) {
+function LatestUpdate({ incident, now, provider }: { incident: OfficialIncident; now: number; provider: string }) {
   const [latest, ...earlier] = incident.updates;
+  const silence = admittedSilenceMs(incident);
   return (
     <section class="card" aria-labelledby="latest-h">
       <h2 id="latest-h" class="incident-title">
@@ -154,6 +156,11 @@ function LatestUpdate({ incident, now }: { incident: OfficialIncident; now: numb
       ) : (
         <p class="muted">{t('popupNoUpdateYet')}</p>
       )}
+      {silence !== null ? (
+        <p class="note" data-testid="admitted-silence">
+          {t('popupAdmittedSilence', [provider, agoWords(silence)])}
+        </p>
+      ) : null}
       {incident.components.length > 0 ? (
         <p class="affected">
           <span class="label">{t('popupAffected')}</span> {incident.components.slice(0, 8).join(', ')}
@@ -435,7 +442,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
           {t('silenceFor', silentFor(result.silentSince, now))}
         </p>
       ) : null}
-      {incident ? <LatestUpdate incident={incident} now={now} /> : null}
+      {incident ? <LatestUpdate incident={incident} now={now} provider={service.name} /> : null}
       <EvidenceCard service={service} evidence={data.evidence} watch={data.requestWatch} verdict={v} actions={actions} />
       {data.backWatched ? (
         <p class="report-row" data-testid="back-watching">

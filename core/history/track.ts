@@ -13,6 +13,7 @@
  */
 import { t } from '../i18n';
 import type { OfficialIncident } from '../model';
+import { admittedSilenceMs } from './silence';
 import { MAX_SANE_DURATION_MS, MAX_SCAN_CHARS, incidentDurationMs, median, msOf, uniqueIncidents } from './eta';
 
 export interface EpisodeLike {
@@ -68,8 +69,7 @@ export interface TrackRecord {
 
 /** Fewer ended episodes with evidence than this → no `neverAcknowledgedShare`. */
 export const MIN_EPISODES_FOR_SHARE = 3;
-/** A start earlier than `createdAt` by less than this is bookkeeping (Statuspage writes both within ms), not back-dating. */
-export const BACKDATE_MIN_MS = 60_000;
+export { BACKDATE_MIN_MS } from './silence';
 /** Inputs beyond these are ignored (the newest come first in every list we are given). */
 export const MAX_INCIDENTS = 1_000;
 export const MAX_EPISODES = 1_000;
@@ -137,12 +137,8 @@ export function trackRecord(past: OfficialIncident[], episodes: EpisodeLike[]): 
     const d = incidentDurationMs(i);
     if (d !== null) durations.push(d);
 
-    const started = msOf(i.startedAt);
-    const created = msOf(i.createdAt);
-    if (started !== null && created !== null) {
-      const r = created - started;
-      if (r >= BACKDATE_MIN_MS && sane(r)) firstResponses.push(r);
-    }
+    const silence = admittedSilenceMs(i);
+    if (silence !== null) firstResponses.push(silence);
 
     const texts = updates.map((u) => (typeof u?.text === 'string' ? u.text : '')).filter((t) => t.trim() !== '');
     if (texts.length > 0) {

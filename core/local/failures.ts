@@ -15,7 +15,10 @@ export interface NavEvent {
   /** Catalog id of the service whose site was loaded; null for any other site (no hostname kept). */
   serviceId: string | null;
   ok: boolean;
-  /** Chromium net error (e.g. "net::ERR_CONNECTION_REFUSED") for failures. */
+  /**
+   * The browser's error for failures, as webNavigation.onErrorOccurred gave it: Chromium's
+   * "net::ERR_CONNECTION_REFUSED", or Firefox's "Error code 2152398861" (see canonicalNetError).
+   */
   error?: string;
   /** The hostname, only for a catalogued service's site (shown in the popup: "failed to reach discord.com"). */
   host?: string;
@@ -56,12 +59,50 @@ const SITE_ERRORS =
   /^net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|TIMED_OUT|FAILED)|TIMED_OUT|EMPTY_RESPONSE|ADDRESS_UNREACHABLE|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|SSL_[A-Z_]+|CERT_[A-Z_]+|HTTP2_[A-Z_]+|QUIC_PROTOCOL_ERROR|INVALID_RESPONSE|RESPONSE_HEADERS_TRUNCATED|TUNNEL_CONNECTION_FAILED)$/;
 const OFFLINE_ERRORS = /^net::ERR_(INTERNET_DISCONNECTED|NETWORK_CHANGED|NETWORK_ACCESS_DENIED|PROXY_CONNECTION_FAILED)$/;
 
+/**
+ * Firefox reports `webNavigation.onErrorOccurred` errors as "Error code <n>", n being the numeric
+ * nsresult (xpcom/base/ErrorList.py), not as net::ERR_* names. Network-module results are
+ * 0x804B0000 + code. Each one we can judge is translated to the Chromium error of the same kind,
+ * so the rules above stay the one definition for both browsers. Anything not listed (aborted
+ * navigations, blocked loads — tracking protection, safe browsing, content policies live in other
+ * modules — redirects, malformed URIs) keeps its raw string and never counts.
+ */
+const NS_NET = 0x804b0000;
+const FIREFOX_NET_ERRORS: Readonly<Record<number, string>> = {
+  [NS_NET + 2]: 'net::ERR_ABORTED', // NS_BINDING_ABORTED: the person stopped or left
+  [NS_NET + 13]: 'net::ERR_CONNECTION_REFUSED', // NS_ERROR_CONNECTION_REFUSED
+  [NS_NET + 14]: 'net::ERR_CONNECTION_TIMED_OUT', // NS_ERROR_NET_TIMEOUT
+  [NS_NET + 16]: 'net::ERR_INTERNET_DISCONNECTED', // NS_ERROR_OFFLINE: the browser is in offline mode
+  [NS_NET + 20]: 'net::ERR_CONNECTION_RESET', // NS_ERROR_NET_RESET
+  [NS_NET + 30]: 'net::ERR_NAME_NOT_RESOLVED', // NS_ERROR_UNKNOWN_HOST
+  [NS_NET + 42]: 'net::ERR_PROXY_CONNECTION_FAILED', // NS_ERROR_UNKNOWN_PROXY_HOST: the person's proxy
+  [NS_NET + 71]: 'net::ERR_CONNECTION_CLOSED', // NS_ERROR_NET_INTERRUPT: connection dropped mid-transfer
+  [NS_NET + 72]: 'net::ERR_PROXY_CONNECTION_FAILED', // NS_ERROR_PROXY_CONNECTION_REFUSED: the person's proxy
+  [NS_NET + 76]: 'net::ERR_CONNECTION_CLOSED', // NS_ERROR_NET_PARTIAL_TRANSFER
+  [NS_NET + 82]: 'net::ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY', // NS_ERROR_NET_INADEQUATE_SECURITY
+  [NS_NET + 83]: 'net::ERR_HTTP2_PROTOCOL_ERROR', // NS_ERROR_NET_HTTP2_SENT_GOAWAY
+  [NS_NET + 84]: 'net::ERR_QUIC_PROTOCOL_ERROR', // NS_ERROR_NET_HTTP3_PROTOCOL_ERROR
+  [NS_NET + 85]: 'net::ERR_TIMED_OUT', // NS_ERROR_NET_TIMEOUT_EXTERNAL
+};
+/** NS_ERROR_MODULE_SECURITY (NSS/PSM: bad certificate, TLS handshake failure), like Chromium's SSL_/CERT_ errors. */
+const NS_SECURITY_MIN = 0x805a0000;
+const NS_SECURITY_MAX = 0x805affff;
+
+/** The browser's navigation error in Chromium's vocabulary (Firefox's numeric codes translated); others unchanged. */
+export function canonicalNetError(error: string): string {
+  const m = /^Error code (\d+)$/.exec(error);
+  if (!m) return error;
+  const code = Number(m[1]);
+  if (code >= NS_SECURITY_MIN && code <= NS_SECURITY_MAX) return 'net::ERR_SSL_PROTOCOL_ERROR';
+  return FIREFOX_NET_ERRORS[code] ?? error;
+}
+
 export function isSiteFailure(error: string | undefined): boolean {
-  return !!error && SITE_ERRORS.test(error);
+  return !!error && SITE_ERRORS.test(canonicalNetError(error));
 }
 
 export function isOfflineError(error: string | undefined): boolean {
-  return !!error && OFFLINE_ERRORS.test(error);
+  return !!error && OFFLINE_ERRORS.test(canonicalNetError(error));
 }
 
 /** Keep only what the judgement can still use: recent, bounded. */

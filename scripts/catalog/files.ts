@@ -18,6 +18,7 @@ export const FIELD_ORDER = [
   'statusPage',
   'official',
   'parts',
+  'upstream',
   'searchTerms',
   'note',
   'source',
@@ -51,9 +52,16 @@ function inline(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A field's value: one line, except a list of objects (parts, upstream), which puts each object on a line of its own. */
+function fieldValue(value: unknown): string {
+  const objects = Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+  if (!objects) return inline(value);
+  return `[\n${(value as unknown[]).map((v) => `        ${inline(v)}`).join(',\n')}\n      ]`;
+}
+
 export function formatEntry(e: Entry): string {
   const keys = [...FIELD_ORDER.filter((k) => k in e), ...Object.keys(e).filter((k) => !(FIELD_ORDER as readonly string[]).includes(k))];
-  return `    {\n${keys.map((k) => `      ${JSON.stringify(k)}: ${inline(e[k])}`).join(',\n')}\n    }`;
+  return `    {\n${keys.map((k) => `      ${JSON.stringify(k)}: ${fieldValue(e[k])}`).join(',\n')}\n    }`;
 }
 
 export function formatFile(comment: string, services: Entry[]): string {

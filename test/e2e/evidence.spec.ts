@@ -10,7 +10,7 @@
  * delay), then resolves it (resolved).
  */
 import type { Page } from '@playwright/test';
-import { badgeOf, expect, openPopup, shot, tabIdFor, test, verdictOf } from './fixtures';
+import { badgeOf, expect, notificationIds, openPopup, shot, tabIdFor, test, verdictOf } from './fixtures';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -53,7 +53,7 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     await shot(await openPopup(env, `tab=${tabId}`, { colorScheme: 'dark' }), 'popup-unacknowledged-discord-dark');
 
     // A notification was shown for the watched service (once).
-    const ids = await env.sw.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+    const ids = await notificationIds(env);
     expect(ids.filter((id) => id.startsWith('unacknowledged|discord|'))).toHaveLength(1);
   });
 
@@ -112,11 +112,11 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     await env.server.setScenario('discord', 'crowd-quiet');
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await expect(popup.locator('main[data-verdict]')).not.toHaveAttribute('data-verdict', 'acknowledged');
-    const ids = await env.sw.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+    const ids = await notificationIds(env);
     expect(ids.filter((id) => id.startsWith('acknowledged|discord|'))).toHaveLength(1);
     // Repeating the same step (as a restarted worker would) tells nothing twice.
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'poll-now' }));
-    const again = await env.sw.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+    const again = await notificationIds(env);
     expect(again.filter((id) => id.includes('|discord|')).sort()).toEqual(ids.filter((id) => id.includes('|discord|')).sort());
   });
 });

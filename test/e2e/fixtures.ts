@@ -38,6 +38,7 @@ export const test = base.extend<{ env: Env }, { envWorker: Env }>({
       await expect
         .poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 })
         .toBe(true);
+      await trackClosedNotifications(serviceWorker);
       await use({ server, context, extensionId, sw: serviceWorker });
       await context.close();
       await server.close();
@@ -52,6 +53,28 @@ export const test = base.extend<{ env: Env }, { envWorker: Env }>({
 });
 
 export { expect };
+
+/**
+ * Headless Chromium closes notifications after a while, so `notifications.getAll()` alone misses
+ * one shown a minute ago (e.g. while other spec files ran). Count the closed ones too. In-memory:
+ * lost if the worker restarts (resilience.spec.ts stops it; it does not count notifications).
+ */
+async function trackClosedNotifications(sw: Worker): Promise<void> {
+  await sw.evaluate(() => {
+    const g = globalThis as unknown as { __closedNotifications: string[] };
+    g.__closedNotifications = [];
+    chrome.notifications.onClosed.addListener((id) => void g.__closedNotifications.push(id));
+  });
+}
+
+/** Ids of the notifications shown since launch: open ones and ones seen closing. */
+export async function notificationIds(env: Env): Promise<string[]> {
+  return env.sw.evaluate(async () => {
+    const open = Object.keys(await chrome.notifications.getAll());
+    const closed = (globalThis as unknown as { __closedNotifications?: string[] }).__closedNotifications ?? [];
+    return [...new Set([...closed, ...open])];
+  });
+}
 
 export async function openPopup(env: Env, query: string, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   const page = await env.context.newPage();

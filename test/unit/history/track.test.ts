@@ -261,7 +261,7 @@ describe('trackRecord: incidents', () => {
     const r = trackRecord(past, []);
     expect(r.firstResponseMs).toBe(12 * MIN);
     expect(r.counts.firstResponses).toBe(3);
-    expect(describeTrackRecord(r)).toContain('First word a median 12 min after the start time the provider itself records (3 incidents)');
+    expect(describeTrackRecord(r)).toContain("By the provider's own record, impact began a median 12 min before its first post (3 incidents)");
   });
 
   it('update gaps ignore duplicates, garbage times and absurd gaps; order does not matter', () => {

@@ -1,0 +1,64 @@
+/** Helpers both drivers share: axe source, screenshot paths, the tab map lookup. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AxeViolation, BrowserName } from './types';
+
+const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
+let axeSource: string | null = null;
+/** Extension pages forbid inline scripts (CSP): axe's source is evaluated, not added as a script tag. */
+export function axeSourceText(): string {
+  axeSource ??= readFileSync(AXE_PATH, 'utf8');
+  return axeSource;
+}
+
+/** Runs in the page after axe's source: every violation with its nodes. */
+export async function runAxeInPage(): Promise<AxeViolation[]> {
+  const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+  const r = await axe.run(document);
+  return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+}
+
+export function screenshotPath(browser: BrowserName, name: string): string {
+  const dir = resolve('test-results/screenshots', browser);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}
+
+/** Runs in an extension context: the tab id whose `tab:<id>` entry in storage.session is `hostname`. */
+export async function tabIdInSession(hostname: string): Promise<number | null> {
+  const all = (await chrome.storage.session.get(null)) as Record<string, unknown>;
+  const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v === hostname);
+  return hit ? Number(hit[0].slice(4)) : null;
+}
+
+/** Runs in an extension context. */
+export async function badgeInExtension(tabId: number): Promise<{ text: string; title: string; color: number[] }> {
+  const [text, title, color] = await Promise.all([
+    chrome.action.getBadgeText({ tabId }),
+    chrome.action.getTitle({ tabId }),
+    chrome.action.getBadgeBackgroundColor({ tabId }),
+  ]);
+  return { text, title, color: color as number[] };
+}
+
+/** Runs in a page: text of the first match, whitespace collapsed. */
+export function textIn(selector: string): string | null {
+  const el = document.querySelector(selector);
+  return el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+}
+
+/**
+ * Runs in a page: mark the first match whose text or aria-label is `name` (any match if no name)
+ * with data-e2e-click, so the driver can click it with real input (a trusted click: APIs such as
+ * permissions.request need the user's gesture, which element.click() does not give).
+ */
+export function markForClick([selector, name]: [string, string | null]): string | null {
+  const els = [...document.querySelectorAll<HTMLElement>(selector)];
+  const el = name === null ? els[0] : els.find((e) => (e.textContent ?? '').trim() === name || e.getAttribute('aria-label') === name);
+  if (!el) return null;
+  const mark = String(Date.now()) + String(Math.random()).slice(2, 8);
+  el.setAttribute('data-e2e-click', mark);
+  return `[data-e2e-click="${mark}"]`;
+}
+
+declare const chrome: typeof import('wxt/browser').browser;
