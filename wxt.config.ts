@@ -8,7 +8,8 @@ import type { OfficialKind } from './core/official/kinds';
  * status feeds it knows, and nothing else, without asking. Feeds whose servers allow any origin
  * (core/net/access.ts `READ_MODE`: Statuspage, incident.io) are read as CORS requests and need no
  * host permission, so catalog growth asks for nothing new (test/unit/permissions.test.ts compares
- * with the last release). Anything broader (custom status pages, HTTP 5xx detection) is an
+ * with the last release). Anything broader (custom status pages, watching a
+ * service's requests) is an
  * optional permission asked for when the person turns the feature on.
  */
 function feedOrigins(): string[] {
@@ -77,7 +78,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'webNavigation', 'storage', 'notifications'],
+    // webRequest: sees nothing until the person allows a service's hosts ("Watch this site's
+    // requests", optional host permissions below); it shows no install or update prompt in Chrome
+    // or Firefox, and Chromium does not deliver its events to a running worker when it is granted
+    // at runtime. README "Permissions and why".
+    permissions: ['alarms', 'webNavigation', 'storage', 'notifications', 'webRequest'],
     host_permissions: feedOrigins(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: {

@@ -20,6 +20,7 @@ import { TransferSection } from './OptionsTransfer';
 import { WatchedSection } from './OptionsWatched';
 import { PollingSection } from './OptionsPolling';
 import { PrivacySection } from './OptionsPrivacy';
+import { RequestsSection } from './OptionsRequests';
 import { RelaySection } from './OptionsRelay';
 
 export interface OptionsDeps {
@@ -34,6 +35,12 @@ export interface OptionsDeps {
   requestOrigins(origins: string[]): Promise<boolean>;
   /** Give host access back (best effort; origins the manifest requires cannot be removed). */
   removeOrigins(origins: string[]): Promise<void>;
+  /** Services whose request hosts the extension holds, and how (components/OptionsRequests.tsx). */
+  requestGrants(): Promise<ReadonlyMap<string, 'runtime' | 'manifest'>>;
+  /** "Watch requests of …": ask for the service's hosts. Call it synchronously from the click. */
+  allowRequests(s: Service): Promise<boolean>;
+  /** Give a service's hosts back. */
+  stopRequests(s: Service): Promise<void>;
   /** Find the machine-readable feed behind a status page (core/official/detect.ts). */
   detect(pageUrl: string): Promise<Result<DetectedFeed>>;
   /** Ask the service worker to try a keyed complaint source with the stored credentials; resolves to its answer. */
@@ -54,6 +61,7 @@ const SECTIONS = [
   ['sec-watched', 'secWatched'],
   ['sec-custom', 'secCustom'],
   ['sec-sources', 'secSources'],
+  ['sec-requests', 'secRequests'],
   ['sec-notifications', 'secNotifications'],
   ['sec-polling', 'secPolling'],
   ['sec-relay', 'secRelay'],
@@ -158,6 +166,7 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
         <WatchedSection settings={settings} catalog={deps.catalog} update={update} />
         <CustomSection settings={settings} deps={deps} update={update} announce={announce} />
         <SourcesSection settings={settings} credentials={credentials} deps={deps} update={update} setCredentials={updateCredentials} />
+        <RequestsSection settings={settings} deps={deps} update={update} />
         <NotificationsSection settings={settings} catalog={deps.catalog} update={update} />
         <PollingSection settings={settings} update={update} />
         <RelaySection deps={deps} announce={announce} />

@@ -10,6 +10,7 @@ export function PrivacySection() {
       <ul class="facts">
         <li>{t('privacyFeeds')}</li>
         <li>{t('privacySources')}</li>
+        <li data-testid="privacy-requests">{t('privacyRequests')}</li>
         <li>{t('privacyNever')}</li>
         <li>{t('privacyCredentials')}</li>
         <li>{t('privacyStorage')}</li>

@@ -6,7 +6,7 @@
  */
 import type { Service } from '@/core/catalog/catalog';
 import { evaluate } from '@/core/judge';
-import type { ServiceEvidence } from '@/core/evidence';
+import { requestSummary, type ServiceEvidence } from '@/core/evidence';
 import type { Episode } from '@/core/history/episodes';
 import { t, type MessageKey } from '@/core/i18n';
 import type { ComponentStatus, OfficialIncident, Verdict } from '@/core/model';
@@ -59,6 +59,8 @@ export interface PopupData {
   refreshing: boolean;
   /** For a site no service owns: its registrable domain and the search's state (null otherwise). */
   find?: { site: string; state: FindState } | null;
+  /** Whether this browser watches the current service's requests; null when turned off in options. */
+  requestWatch: RequestWatchState;
 }
 
 export interface PopupActions {
@@ -72,6 +74,8 @@ export interface PopupActions {
   onOptions(): void;
   /** "Find a status page" pressed; `readSite`: the person allows reading the site's home page. */
   onFind?(readSite: boolean): void;
+  /** "Watch this site's requests": ask the browser for the service's hosts (must run in the click). */
+  onWatchRequests(): void;
   /** Set (true) or cancel (false) the one-off "tell me when it's back" watch. */
   onBackWatch?(on: boolean): void;
 }
@@ -292,18 +296,59 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
   );
 }
 
-function EvidenceCard({ evidence, actions }: { evidence: ServiceEvidence | null; silentSince: number | null; now: number; actions: PopupActions }) {
+/** Whether this browser watches the service's requests (null: turned off in options, nothing offered). */
+export type RequestWatchState = { on: boolean; denied?: boolean } | null;
+
+/** This browser's failed requests, or the offer to watch them ("Watch this site's requests", with why). */
+function RequestsRow({ service, evidence, watch, verdict, actions }: { service: Service; evidence: ServiceEvidence | null; watch: RequestWatchState; verdict: Verdict; actions: PopupActions }) {
+  const r = evidence?.requests;
+  if (r?.trouble) {
+    return (
+      <>
+        <li data-testid="request-failures">{`${capitalise(requestSummary(r, service.name))}.`}</li>
+        <li class="muted" data-testid="request-scope">
+          {verdict === 'acknowledged' ? t('popupCorroborates') : evidence?.crowd?.likely ? null : t('popupThisBrowserOnly')}
+        </li>
+      </>
+    );
+  }
+  if (r && r.failed > 0 && r.discounted) {
+    return <li class="muted">{t(r.discounted === 'offline' ? 'popupDiscountedOffline' : 'popupDiscountedOthers')}</li>;
+  }
+  if (!watch) return null;
+  if (watch.on) {
+    return (
+      <li class="muted" data-testid="request-watching">
+        {t('popupWatchingRequests', [r?.total ?? 0, r?.failed ?? 0])}
+      </li>
+    );
+  }
+  return (
+    <li class="watch-offer" data-testid="request-offer">
+      <button type="button" class="refresh" onClick={actions.onWatchRequests}>
+        {t('popupWatchRequests')}
+      </button>{' '}
+      <span class="muted">{watch.denied ? t('popupWatchDenied') : t('popupWatchRequestsWhy', service.name)}</span>
+    </li>
+  );
+}
+
+function EvidenceCard({ service, evidence, watch, verdict, actions }: { service: Service; evidence: ServiceEvidence | null; watch: RequestWatchState; verdict: Verdict; actions: PopupActions }) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
-  const quiet = !failing && !local?.manual && !(local && local.failures > 0);
+  const requests = <RequestsRow service={service} evidence={evidence} watch={watch} verdict={verdict} actions={actions} />;
+  const quiet = !failing && !local?.manual && !(local && local.failures > 0) && !evidence?.requests.failed;
   if (quiet) {
     return (
-      <p class="report-row quiet">
-        <span class="muted">{t('popupNotWorking')}</span>{' '}
-        <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
-          {t('popupReportBroken')}
-        </button>
-      </p>
+      <>
+        {watch ? <ul class="plain requests-quiet">{requests}</ul> : null}
+        <p class="report-row quiet">
+          <span class="muted">{t('popupNotWorking')}</span>{' '}
+          <button type="button" class="refresh" onClick={() => actions.onReport(true)}>
+            {t('popupReportBroken')}
+          </button>
+        </p>
+      </>
     );
   }
   return (
@@ -317,6 +362,7 @@ function EvidenceCard({ evidence, actions }: { evidence: ServiceEvidence | null;
         {local && local.failures > 0 && local.discounted === 'other_sites_failing' ? (
           <li class="muted">{t('popupDiscountedOthers')}</li>
         ) : null}
+        {requests}
       </ul>
       <p class="report-row">
         {local?.manual ? (
@@ -334,6 +380,10 @@ function EvidenceCard({ evidence, actions }: { evidence: ServiceEvidence | null;
       </p>
     </section>
   );
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
 /** How long the provider has been silent: "12 min" (what `relativeTime` says, without "ago"). */
@@ -408,7 +458,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
       {incident ? <LatestUpdate incident={incident} now={now} provider={service.name} /> : null}
-      <EvidenceCard evidence={data.evidence} silentSince={result.silentSince ?? null} now={now} actions={actions} />
+      <EvidenceCard service={service} evidence={data.evidence} watch={data.requestWatch} verdict={v} actions={actions} />
       {data.backWatched ? (
         <p class="report-row" data-testid="back-watching">
           <span>{t('popupBackWatching')}</span>{' '}

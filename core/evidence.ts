@@ -8,9 +8,10 @@
 import type { CrowdRecord } from './crowd/record';
 import { crowdSpike } from './crowd/spike';
 import { SOURCE_LABELS } from './crowd/source';
-import { pageLang, t } from './i18n';
+import { pageLang, t, type MessageKey } from './i18n';
 import type { SpikeResult } from './crowd/spike';
-import { localEvidence, type LocalEvidence, type ManualReport, type NavEvent } from './local/failures';
+import { localEvidence, type FailureKind, type LocalEvidence, type ManualReport, type NavEvent } from './local/failures';
+import { requestEvidence, type RequestBucket, type RequestEvidence } from './local/requests';
 import type { Evidence } from './verdict';
 
 export interface EvidenceInputs {
@@ -19,11 +20,15 @@ export interface EvidenceInputs {
   online: boolean;
   /** Complaint records per service id (absent: complaints unknown for that service). */
   crowd?: ReadonlyMap<string, readonly CrowdRecord[]>;
+  /** This browser's request counts for the services it observes (core/local/requests.ts). */
+  requests?: readonly RequestBucket[];
 }
 
 export interface ServiceEvidence {
   verdict: Evidence;
   local: LocalEvidence;
+  /** This browser's failed requests to the service's hosts (empty counts when not observed). */
+  requests: RequestEvidence;
   /** Spike detection over the service's complaint counts, or null when no source has data. */
   crowd: SpikeResult | null;
   crowdRecords: readonly CrowdRecord[];
@@ -37,6 +42,26 @@ export function localSummary(l: LocalEvidence): string {
   }
   if (l.manual) parts.push(t('evidenceReported'));
   return parts.join('; ');
+}
+
+const KIND_WORDS: Record<FailureKind, MessageKey> = {
+  reset: 'reqKindReset',
+  refused: 'reqKindRefused',
+  timeout: 'reqKindTimeout',
+  tls: 'reqKindTls',
+  dns: 'reqKindDns',
+};
+
+/** What failed: "503" when there is one cause, else "503 ×12, timed out ×2" (most frequent first). */
+export function requestCauses(r: RequestEvidence): string {
+  const causes: [string, number][] = [...r.status, ...r.errors.map(([k, n]) => [t(KIND_WORDS[k]), n] as [string, number])].sort((a, b) => b[1] - a[1]);
+  if (causes.length === 1) return causes[0]![0];
+  return causes.map(([c, n]) => t('reqCauseCount', [c, n])).join(', ');
+}
+
+/** "this browser: 14 of 20 requests to Prime Video failed in the last 5 minutes (503)", or '' when not trouble. */
+export function requestSummary(r: RequestEvidence, name: string): string {
+  return r.trouble ? t('evidenceRequestsFailed', [r.failed, r.total, name, requestCauses(r)]) : '';
 }
 
 /** A ratio as the page's language writes it ("2.5", "2,5"), never grouped ("1500"). */
@@ -63,20 +88,24 @@ export function crowdSummary(spike: SpikeResult): string {
   return t('crowdSummaryOn', [ratio, names.reduce((a, b) => t('listAnd', [a, b]))]);
 }
 
-export function evidenceFor(serviceId: string, inputs: EvidenceInputs, now: number): ServiceEvidence {
+/** `name` is the service's display name, for the words about its failed requests (the id if absent). */
+export function evidenceFor(serviceId: string, inputs: EvidenceInputs, now: number, name = serviceId): ServiceEvidence {
   const local = localEvidence(serviceId, inputs.events, inputs.reports, now, inputs.online);
+  const requests = requestEvidence(serviceId, inputs.requests ?? [], inputs.events, now, inputs.online);
   const records = inputs.crowd?.get(serviceId) ?? [];
-  const localFailing = local.failures >= 3 && !local.discounted;
+  // Failed loads and failed requests are both "this browser's failures": with a spike, a likely outage.
+  const localFailing = (local.failures >= 3 && !local.discounted) || requests.trouble;
   const spike = records.length ? crowdSpike(records, now, localFailing) : null;
   const crowdTrouble = !!spike?.likely;
-  const parts = [crowdTrouble ? crowdSummary(spike!) : '', localSummary(local)].filter(Boolean);
-  const starts = [crowdTrouble ? spike!.since : null, local.trouble ? local.since : null].filter((x): x is number => x !== null);
+  const parts = [crowdTrouble ? crowdSummary(spike!) : '', localSummary(local), requestSummary(requests, name)].filter(Boolean);
+  const starts = [crowdTrouble ? spike!.since : null, local.trouble ? local.since : null, requests.since].filter((x): x is number => x !== null);
   return {
     local,
+    requests,
     crowd: spike,
     crowdRecords: records,
     verdict: {
-      trouble: crowdTrouble || local.trouble,
+      trouble: crowdTrouble || local.trouble || requests.trouble,
       since: starts.length ? Math.min(...starts) : null,
       summary: parts.join('; '),
     },

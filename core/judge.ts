@@ -3,11 +3,11 @@
  * The worker (badge, episodes, notifications) and the popup both call it, so they always agree.
  */
 import type { Service } from './catalog/catalog';
-import { t } from './i18n';
 import type { OfficialComponent, OfficialIncident } from './model';
 import { narrowRecord, type Focus } from './parts/narrow';
 import type { CrowdRecord } from './crowd/record';
 import { evidenceFor, type EvidenceInputs, type ServiceEvidence } from './evidence';
+import { t } from './i18n';
 import type { Freshness } from './present';
 import type { ServiceRecord } from './store';
 import { computeVerdict, type Evidence, type VerdictResult } from './verdict';
@@ -39,13 +39,20 @@ export function evaluate(
 ): Evaluation {
   // The part in front of you (core/parts/narrow.ts): judged on what concerns it; the rest is "elsewhere".
   const narrowed = narrowRecord(rec, focus);
-  const result = computeVerdict({
+  const computed = computeVerdict({
     hasOfficial: service.official !== null,
     official: narrowed.record,
     now,
     staleAfterMs: staleAfterMs(pollIntervalMin),
     ...(evidence ? { evidence } : {}),
   });
+  // The provider has spoken; what people or this browser see agrees with it. Say so in the reason,
+  // which the badge title, the popup and the copied summary all carry ("Partial outage; this
+  // browser: 14 of 20 requests to GitHub failed in the last 5 minutes (503)").
+  const result =
+    computed.verdict === 'acknowledged' && evidence?.trouble && evidence.summary
+      ? { ...computed, reason: t('reasonCorroborated', [computed.reason, evidence.summary]) }
+      : computed;
   // An ok part of a provider in trouble elsewhere says so (the badge stays empty).
   if (result.verdict === 'ok' && (narrowed.elsewhere.length > 0 || narrowed.componentsElsewhere.length > 0)) {
     result.reason = t('reasonOkElsewhere', [narrowed.elsewhere.length || narrowed.componentsElsewhere.length, service.name]);
@@ -77,7 +84,7 @@ export function judge(
   pollIntervalMin: number,
   focus?: Focus | null,
 ): Judgement {
-  const ev = evidenceFor(service.id, inputs, now);
+  const ev = evidenceFor(service.id, inputs, now, service.name);
   return { ev, ...evaluate(service, rec, now, pollIntervalMin, ev.verdict, focus) };
 }
 

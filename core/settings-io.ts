@@ -74,7 +74,7 @@ export function exportSettings(s: Settings): string {
   return `${JSON.stringify(parseSettings(s), null, 2)}\n`;
 }
 
-const KNOWN_FIELDS = ['version', 'watched', 'pollIntervalMin', 'custom', 'sources', 'notifications', 'http5xxDetection'];
+const KNOWN_FIELDS = ['version', 'watched', 'pollIntervalMin', 'custom', 'sources', 'notifications', 'watchRequests'];
 
 const FIELD_WORDS: Record<string, MessageKey> = {
   watched: 'fieldWatched',
@@ -86,9 +86,9 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   'notifications.quietHours': 'fieldQuietHours',
   'notifications.quietHours.start': 'fieldQuietStart',
   'notifications.quietHours.end': 'fieldQuietEnd',
+  watchRequests: 'fieldWatchRequests',
   'notifications.minSeverity': 'fieldMinSeverity',
   'notifications.snoozed': 'fieldSnoozed',
-  http5xxDetection: 'fieldHttp5xx',
 };
 
 function describeField(path: string): string {

@@ -12,11 +12,13 @@
  *   v0 (no `version`): `{ watched?: string[] }`
  *   v1: `{ version: 1, watched, pollIntervalMin }`
  *   v2: adds `custom`, `sources`, `notifications`, `http5xxDetection`
+ *   v3: `http5xxDetection` (never used: no page offered it) is replaced by `watchRequests`, on by
+ *       default — observation itself only runs for services the person allowed (issue 13)
  */
 import { DOMAIN_PATTERN, ID_PATTERN, isCustomPageUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
 import type { Service } from './catalog/schema';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Services watched out of the box: everyday services with official feeds, so the list is useful at once. */
 export const DEFAULT_WATCHED = ['github', 'cloudflare', 'openai', 'discord'] as const;
@@ -67,8 +69,11 @@ export interface Settings {
      */
     snoozed: Record<string, Snooze>;
   };
-  /** Count HTTP 5xx answers of a service's sites as local failures (needs broad host access; opt-in). */
-  http5xxDetection: boolean;
+  /**
+   * Count this browser's failed requests (HTTP 5xx, network errors) to the services whose hosts
+   * the person allowed ("Watch this site's requests"); off stops all observation at once.
+   */
+  watchRequests: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = deepFreeze({
@@ -87,7 +92,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
     minSeverity: 'any',
     snoozed: {},
   },
-  http5xxDetection: false,
+  watchRequests: true,
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -158,6 +163,9 @@ const STEPS: Record<number, (o: Obj) => Obj> = {
   0: (o) => ({ ...o, version: 1 }),
   // v1 → v2: new sections arrive with their defaults.
   1: (o) => ({ ...o, version: 2 }),
+  // v2 → v3: `http5xxDetection` had no page to set it, so a stored `false` was never a choice;
+  // `watchRequests` arrives with its default.
+  2: ({ http5xxDetection: _unused, ...o }) => ({ ...o, version: 3 }),
 };
 
 /** Bring any stored value to the current version's shape (fields still unvalidated). */
@@ -286,7 +294,7 @@ function repair(o: Obj, repairs: Repairs): Settings {
       minSeverity: severityOf(n.minSeverity, d.notifications.minSeverity, repairs),
       snoozed: snoozeMap(n.snoozed, repairs),
     },
-    http5xxDetection: bool(o.http5xxDetection, d.http5xxDetection, 'http5xxDetection', repairs),
+    watchRequests: bool(o.watchRequests, d.watchRequests, 'watchRequests', repairs),
   };
 }
 

@@ -11,6 +11,7 @@
  * | `reports` | local | `ManualReport[]` | `[]` | well-formed entries kept, expired ones dropped on read |
  * | `crowd.bluesky.session` | local | Bluesky tokens | none | validated by core/crowd/bluesky.ts, which gets this area injected |
  * | `nav` | session | `NavEvent[]` | `[]` | well-formed entries kept, pruned to the evidence window on write |
+ * | `requests` | session | `RequestBucket[]` (counts per service and minute; never a URL or host) | `[]` | well-formed buckets kept, pruned to 15 min on write |
  * | `notifiedAt` | session | `number[]` (epoch ms) | `[]` | numbers kept; the notifier keeps the last hour |
  * | `tab:<id>` | session | `string` (hostname) | none | a string, else absent |
  * | `view:<id>` | session | `TabView` (service id, part id, region code — never the URL) | none | well-formed, else absent (core/parts/view.ts) |
@@ -23,6 +24,7 @@
 import { BLUESKY_SESSION_KEY } from './crowd/bluesky';
 import { parseCredentials, type Credentials } from './credentials';
 import { MANUAL_REPORT_MS, pruneEvents, type ManualReport, type NavEvent } from './local/failures';
+import { addObservations, type Observation, type RequestBucket } from './local/requests';
 import { parseSettings, type Settings } from './settings';
 import { parseRelaySettings, type RelaySettings } from './relay/settings';
 
@@ -69,6 +71,15 @@ function asReports(raw: unknown): ManualReport[] {
     : [];
 }
 
+function asBuckets(raw: unknown): RequestBucket[] {
+  return Array.isArray(raw)
+    ? raw.filter(
+        (b): b is RequestBucket =>
+          isObject(b) && typeof b.serviceId === 'string' && typeof b.at === 'number' && typeof b.answered === 'number' && isObject(b.status) && isObject(b.errors),
+      )
+    : [];
+}
+
 /** Which path answered a service's last refresh (core/relay/apply.ts). */
 export interface RelayPath {
   via: 'relay' | 'direct';
@@ -96,6 +107,8 @@ export const SETTINGS = defineItem<Settings>('settings', 'local', parseSettings)
 export const CREDENTIALS = defineItem<Credentials>('credentials', 'local', parseCredentials);
 export const REPORTS = defineItem<ManualReport[]>('reports', 'local', asReports);
 export const NAV = defineItem<NavEvent[]>('nav', 'session', asEvents);
+/** This browser's request counts (core/local/requests.ts): counts only, memory only. */
+export const REQUESTS = defineItem<RequestBucket[]>('requests', 'session', asBuckets);
 export const NOTIFIED_AT = defineItem<number[]>('notifiedAt', 'session', asTimes);
 /** The relay (core/relay/): its settings, which path answered each service, the day's install token, reports sent. */
 export const RELAY = defineItem<RelaySettings>('relay', 'local', parseRelaySettings);
@@ -154,6 +167,13 @@ export function setReport(local: KeyValueArea, serviceId: string, on: boolean, n
     const kept = (await loadReports(local, now)).filter((r) => r.serviceId !== serviceId);
     await REPORTS.set(local, on ? [...kept, { serviceId, at: now }] : kept);
   });
+}
+
+export const loadRequests = (session: KeyValueArea): Promise<RequestBucket[]> => REQUESTS.get(session);
+
+/** Add observed request outcomes to the stored counts (serialised with the other evidence writes). */
+export function recordRequests(session: KeyValueArea, observations: readonly Observation[], now: number): Promise<void> {
+  return serial(async () => REQUESTS.set(session, addObservations(await loadRequests(session), observations, now)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ export type StatusScenarioName =
   | PlatformScenarioName;
 
 /** Scenarios for a site host (what happens when the browser opens it). */
-export const SITE_SCENARIO_NAMES = ['site-ok', 'site-refused'] as const;
+export const SITE_SCENARIO_NAMES = ['site-ok', 'site-refused', 'site-503', 'site-404'] as const;
 export type SiteScenarioName = (typeof SITE_SCENARIO_NAMES)[number];
 
 export { CROWD_SCENARIO_NAMES, type CrowdScenarioName } from './crowd';
@@ -121,6 +121,8 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   ...CROWD_DESCRIPTIONS,
   'site-ok': 'site: a simulated page',
   'site-refused': 'site: the connection is reset right after the TLS ClientHello (Chromium: net::ERR_CONNECTION_RESET)',
+  'site-503': "site: every request to the host is answered HTTP 503 (CORS open) — an API host that is down while the page loads",
+  'site-404': 'site: every request to the host is answered HTTP 404 (CORS open) — the host is up, the request was wrong',
 };
 
 /** The verdict a correct extension should show for a service whose feed is in this scenario (official evidence alone). */

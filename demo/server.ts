@@ -10,6 +10,8 @@
  *   - a catalog service's site domain (or subdomain) → a small "Simulated <name>" HTML page, unless
  *     that site host is in `site-refused`: then the connection is reset right after the TLS
  *     ClientHello names it (SNI), as a broken site would (Chromium: net::ERR_CONNECTION_RESET);
+ *   - any host in `site-503` / `site-404` (an API host, a third-party analytics host) → that HTTP
+ *     status for every request, CORS open, while the pages around it load;
  *   - `/__control/*` on any host, from 127.0.0.1 only → the control API;
  *   - anything else → 404.
  * The port speaks both TLS and plain HTTP (sniffed on the first byte), so http:// navigations work too.
@@ -569,6 +571,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       return;
     }
     if (pathname.startsWith('/__control/')) return control(req, res, pathname);
+    // A host answering every request with one HTTP error (an API host that is down, or 4xx): the
+    // page around it still loads. CORS is open so a page's fetch() sees the answer too.
+    const answer = siteScenarioOf(host);
+    if (answer === 'site-503' || answer === 'site-404') {
+      const status = answer === 'site-503' ? 503 : 404;
+      const headers = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+      return send(req, res, host, { status, headers, body: JSON.stringify({ error: status === 503 ? 'service unavailable' : 'not found' }) });
+    }
 
     const site = siteServiceFor(host);
     const hs = hosts.get(host);

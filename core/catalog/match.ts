@@ -16,6 +16,7 @@ export interface Catalog {
 export function catalogFrom(services: readonly Service[]): Catalog {
   for (const s of services) {
     Object.freeze(s.domains);
+    if (s.apiHosts) Object.freeze(s.apiHosts);
     if (s.searchTerms) Object.freeze(s.searchTerms);
     if (s.parts) Object.freeze(s.parts.map((p) => Object.freeze(p)));
     if (s.official) {

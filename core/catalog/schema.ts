@@ -81,6 +81,21 @@ export const serviceSchema = z
         z.minLength(1, 'at least one domain'),
         z.refine((ds) => new Set(ds).size === ds.length, 'duplicate domain within the entry'),
       ),
+    /**
+     * Hosts the service's web and app clients call that are not under its `domains`: API,
+     * playback, sync and CDN hosts (`aiv-cdn.net` for Prime Video). Same form as a domain, and
+     * subdomains match too. This browser's failed requests to `domains` ∪ `apiHosts` are evidence
+     * (core/local/requests.ts); listing a host here is also what the person is asked to allow.
+     * Never a host another service claims, never a shared third-party host (analytics, generic CDNs).
+     */
+    apiHosts: z.optional(
+      z
+        .array(z.string().check(z.regex(DOMAIN_PATTERN, 'apiHost must be a lowercase hostname without scheme or wildcard')))
+        .check(
+          z.minLength(1, 'leave apiHosts out rather than empty'),
+          z.refine((hs) => new Set(hs).size === hs.length, 'duplicate apiHost within the entry'),
+        ),
+    ),
     /** Page for humans (always shown as a link), https. */
     statusPage: httpsUrl(),
     /** Machine-readable official status, or null when the provider publishes none. */
@@ -176,6 +191,36 @@ export const catalogSchema = z
             });
           } else {
             owners.set(d, s.id);
+          }
+        });
+      });
+      // An API host belongs to one service: not under another service's domain (it would count
+      // that service's failures as this one's), not listed by two services.
+      const apiOwners = new Map<string, string>();
+      catalog.services.forEach((s, i) => {
+        (s.apiHosts ?? []).forEach((h, j) => {
+          const labels = h.split('.');
+          // Under another service's domain, or above one (`google.com` would ask for Gmail's hosts too).
+          const claimedBy =
+            labels.map((_, k) => owners.get(labels.slice(k).join('.'))).find((o) => o !== undefined) ??
+            [...owners].find(([d, o]) => o !== s.id && d.endsWith(`.${h}`))?.[1];
+          const listedBy = apiOwners.get(h);
+          if (claimedBy !== undefined && claimedBy !== s.id) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `apiHost "${h}" of "${s.id}" is under a domain of "${claimedBy}"`,
+              path: ['services', i, 'apiHosts', j],
+              input: h,
+            });
+          } else if (listedBy !== undefined && listedBy !== s.id) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `apiHost "${h}" is listed by both "${listedBy}" and "${s.id}"`,
+              path: ['services', i, 'apiHosts', j],
+              input: h,
+            });
+          } else {
+            apiOwners.set(h, s.id);
           }
         });
       });

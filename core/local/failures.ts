@@ -120,15 +120,8 @@ export function localEvidence(
   const report = reports.filter((r) => r.serviceId === serviceId && now - r.at <= MANUAL_REPORT_MS).sort((a, b) => a.at - b.at)[0];
   const inWindow = events.filter((e) => now - e.at <= LOCAL_WINDOW_MS && e.at <= now + 60_000);
   const mine = inWindow.filter((e) => e.serviceId === serviceId && !e.ok && isSiteFailure(e.error));
-  const others = inWindow.filter((e) => e.serviceId !== serviceId);
-  const othersFailing = others.filter((e) => !e.ok && (isSiteFailure(e.error) || isOfflineError(e.error))).length;
-  const othersLoading = others.filter((e) => e.ok).length;
-  const offlineSeen = !online || inWindow.some((e) => isOfflineError(e.error));
-
-  let discounted: LocalEvidence['discounted'] = null;
-  if (mine.length > 0 && offlineSeen) discounted = 'offline';
-  // Other sites failing and none loading: the person's own network, not the service.
-  else if (mine.length > 0 && othersFailing >= 2 && othersLoading === 0) discounted = 'other_sites_failing';
+  const ctx = navContext(serviceId, events, now, online);
+  const discounted = mine.length > 0 ? discountOf(ctx.offline, ctx.othersFailing, ctx.othersLoading) : null;
 
   const failuresCount = discounted ? 0 : mine.length;
   const failing = failuresCount >= LOCAL_MIN_FAILURES;
@@ -141,4 +134,88 @@ export function localEvidence(
     manual: !!report,
     discounted,
   };
+}
+
+/**
+ * What the last 5 minutes of navigations say about this browser's own connection, seen from one
+ * service: whether it is offline, and how many loads of other sites failed or succeeded.
+ */
+export function navContext(
+  serviceId: string,
+  events: readonly NavEvent[],
+  now: number,
+  online: boolean,
+): { offline: boolean; othersFailing: number; othersLoading: number } {
+  const inWindow = events.filter((e) => now - e.at <= LOCAL_WINDOW_MS && e.at <= now + 60_000);
+  const others = inWindow.filter((e) => e.serviceId !== serviceId);
+  return {
+    offline: !online || inWindow.some((e) => isOfflineError(e.error)),
+    othersFailing: others.filter((e) => !e.ok && (isSiteFailure(e.error) || isOfflineError(e.error))).length,
+    othersLoading: others.filter((e) => e.ok).length,
+  };
+}
+
+/**
+ * Why this browser's failures of a service do not count now, or null when they do: the browser is
+ * offline, or other sites fail too and none loads (the person's own network, not the service).
+ * One rule for failed loads (above) and failed requests (./requests.ts).
+ */
+export function discountOf(offline: boolean, othersFailing: number, othersLoading: number): LocalEvidence['discounted'] {
+  if (offline) return 'offline';
+  if (othersFailing >= 2 && othersLoading === 0) return 'other_sites_failing';
+  return null;
+}
+
+/** What kind of network failure an error is, to name it ("connection reset", "timed out"). */
+export type FailureKind = 'reset' | 'refused' | 'timeout' | 'tls' | 'dns';
+
+/**
+ * Firefox's `webRequest.onErrorOccurred` names errors by their nsresult name ("NS_ERROR_NET_RESET"),
+ * or NSS/PSM's for TLS ("SSL_ERROR_…", "SEC_ERROR_…", "MOZILLA_PKIX_ERROR_…"), not net::ERR_*.
+ * Each one we can judge is translated to the Chromium error of the same kind, so SITE_ERRORS and
+ * OFFLINE_ERRORS stay the one definition. Anything else — NS_BINDING_ABORTED (the page stopped
+ * it), NS_ERROR_ABORT (an extension or ad blocker cancelled it), tracking protection's
+ * NS_ERROR_*_URI — keeps its name and never counts.
+ */
+const FIREFOX_REQUEST_ERRORS: Readonly<Record<string, string>> = {
+  NS_BINDING_ABORTED: 'net::ERR_ABORTED',
+  NS_ERROR_ABORT: 'net::ERR_BLOCKED_BY_CLIENT',
+  NS_ERROR_CONNECTION_REFUSED: 'net::ERR_CONNECTION_REFUSED',
+  NS_ERROR_NET_TIMEOUT: 'net::ERR_CONNECTION_TIMED_OUT',
+  NS_ERROR_NET_TIMEOUT_EXTERNAL: 'net::ERR_TIMED_OUT',
+  NS_ERROR_OFFLINE: 'net::ERR_INTERNET_DISCONNECTED',
+  NS_ERROR_NET_RESET: 'net::ERR_CONNECTION_RESET',
+  NS_ERROR_NET_INTERRUPT: 'net::ERR_CONNECTION_CLOSED',
+  NS_ERROR_NET_PARTIAL_TRANSFER: 'net::ERR_CONNECTION_CLOSED',
+  NS_ERROR_UNKNOWN_HOST: 'net::ERR_NAME_NOT_RESOLVED',
+  NS_ERROR_UNKNOWN_PROXY_HOST: 'net::ERR_PROXY_CONNECTION_FAILED',
+  NS_ERROR_PROXY_CONNECTION_REFUSED: 'net::ERR_PROXY_CONNECTION_FAILED',
+  NS_ERROR_NET_HTTP2_SENT_GOAWAY: 'net::ERR_HTTP2_PROTOCOL_ERROR',
+  NS_ERROR_NET_HTTP3_PROTOCOL_ERROR: 'net::ERR_QUIC_PROTOCOL_ERROR',
+};
+
+/** A request error in Chromium's vocabulary: Firefox's names translated, anything else unchanged. */
+export function canonicalRequestError(error: string): string {
+  if (/^(SSL_ERROR_|SEC_ERROR_|MOZILLA_PKIX_ERROR_)[A-Z0-9_]+$/.test(error)) return 'net::ERR_SSL_PROTOCOL_ERROR';
+  return FIREFOX_REQUEST_ERRORS[error] ?? error;
+}
+
+/**
+ * The kind of a request error that counts as the site failing (`isSiteFailure`), or null for one
+ * that does not (aborted, blocked by an ad blocker, offline, unknown).
+ */
+export function failureKind(error: string | undefined): FailureKind | null {
+  if (!error) return null;
+  const e = canonicalRequestError(error);
+  if (!isSiteFailure(e)) return null;
+  if (/NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED/.test(e)) return 'dns';
+  if (/SSL_|CERT_/.test(e)) return 'tls';
+  if (/TIMED_OUT/.test(e)) return 'timeout';
+  if (/CONNECTION_REFUSED|CONNECTION_FAILED|ADDRESS_UNREACHABLE|TUNNEL_CONNECTION_FAILED/.test(e)) return 'refused';
+  return 'reset'; // reset, closed, empty response, HTTP/2 or QUIC protocol errors: the connection dropped
+}
+
+/** Whether a request error says this browser is offline (Firefox's names translated first). */
+export function isOfflineRequestError(error: string | undefined): boolean {
+  return !!error && isOfflineError(canonicalRequestError(error));
 }

@@ -12,7 +12,7 @@ import { judge, type Judgement } from '../judge';
 import { focusOf, type TabView } from '../parts/view';
 import { directory, type Directory } from '../services';
 import type { Settings, SourceToggle } from '../settings';
-import { loadCredentials, loadNav, loadReports, loadSettings } from '../storage';
+import { loadCredentials, loadNav, loadReports, loadRequests, loadSettings } from '../storage';
 import { getCrowd, getRecords, openStore, type Db, type ServiceRecord } from '../store';
 
 export interface BackgroundDeps {
@@ -65,12 +65,13 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
   async function evidenceInputs(d: Db, ids: string[], s: Settings): Promise<EvidenceInputs> {
     // `browsers`: failure counts shared through a relay (core/relay/); present only when one answered.
     const enabled = new Set<SourceId>([...enabledSources(s), 'browsers']);
-    const [events, reports, crowdRows] = await Promise.all([
+    const [events, reports, crowdRows, requests] = await Promise.all([
       loadNav(session),
       loadReports(b.storage.local, deps.now()),
       Promise.all(ids.map(async (id) => [id, (await getCrowd(d, id)).filter((r) => enabled.has(r.source))] as const)),
+      loadRequests(session),
     ]);
-    return { events, reports, online: online(), crowd: new Map<string, CrowdRecord[]>(crowdRows) };
+    return { events, reports, online: online(), crowd: new Map<string, CrowdRecord[]>(crowdRows), requests };
   }
 
   async function crowdConfig(): Promise<SourceConfig> {

@@ -9,11 +9,14 @@ import type { Badge } from './badge';
 import type { WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
 import { POLL_ALARM, type Scheduler } from './scheduler';
+import { watchRequests } from '../local/watch';
 
 export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, reconcile: Reconcile): void {
   const { b, deps, session } = ctx;
   const { onTabShows } = scheduler;
 
+  // This browser's failed requests to the services the person allowed (core/local/watch.ts).
+  watchRequests(b, { now: deps.now, online: deps.online ?? (() => true), session, catalog: ctx.catalog, directory: ctx.dirNow, settings: ctx.settings, onFailures: (ids) => void reconcile(ids) });
   b.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void scheduler.tick();
   });

@@ -6,6 +6,8 @@ import { ask } from '@/core/messages';
 import { detectFeed } from '@/core/official/detect';
 import type { KeyedSource } from '@/core/settings';
 import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '@/core/storage';
+import { requestOrigins, requestPermissions } from '@/core/local/observe';
+import type { Service } from '@/core/catalog/catalog';
 import '@/components/options.css';
 
 // Thin wiring only: the real browser APIs in, the page out. Settings and credentials both live in
@@ -18,6 +20,21 @@ const deps: Omit<OptionsDeps, 'catalog'> = {
   requestOrigins: (origins) => browser.permissions.request({ origins }),
   removeOrigins: async (origins) => {
     await browser.permissions.remove({ origins });
+  },
+  requestGrants: async () => {
+    const [all, catalog] = await Promise.all([browser.permissions.getAll(), loadCatalog()]);
+    const grants = new Map<string, 'runtime' | 'manifest'>();
+    const held = new Set(all.origins ?? []);
+    const fixed = new Set(browser.runtime.getManifest().host_permissions ?? []);
+    for (const s of catalog.services) {
+      const origins = requestOrigins(s);
+      if (origins.every((o) => held.has(o))) grants.set(s.id, origins.every((o) => fixed.has(o)) ? 'manifest' : 'runtime');
+    }
+    return grants;
+  },
+  allowRequests: (s: Service) => browser.permissions.request(requestPermissions(s)),
+  stopRequests: async (s: Service) => {
+    await browser.permissions.remove({ origins: requestOrigins(s) }).catch(() => false);
   },
   // Custom pages may be intranet ones (http, an IP address, a one-word host); the form says the risk.
   detect: (url) => detectFeed(url, { fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now() }, { intranet: true }),

@@ -7,10 +7,12 @@ import { ask, type Broadcast } from '@/core/messages';
 import { openStore, readForPopup } from '@/core/store';
 import { evaluate, needsRefresh } from '@/core/judge';
 import { evidenceFor } from '@/core/evidence';
-import { loadNav, loadReports, loadSettings, tabHostname } from '@/core/storage';
+import { loadNav, loadReports, loadRequests, loadSettings, tabHostname } from '@/core/storage';
 import { registrableDomain, originsToAsk } from '@/core/find/candidates';
 import { rememberedFind } from '@/core/find/cache';
 import type { FindState } from '@/components/Popup';
+import { requestPermissions } from '@/core/local/observe';
+import type { Service } from '@/core/catalog/catalog';
 import { focusOf, tabView, type TabView } from '@/core/parts/view';
 import { upstreamIds } from '@/core/parts/upstream';
 import { loadBackWatches } from '@/core/backwatch';
@@ -25,6 +27,15 @@ let selected = params.get('service');
 let refreshing = false;
 let status: string | null = null;
 let find: FindState = { state: 'idle' };
+/** The person said no to "Watch this site's requests" (for this service, while the popup is open). */
+let watchDenied: string | null = null;
+
+/** Whether this browser watches the service's requests: the setting and every host held. */
+async function requestWatch(service: Service | null, enabled: boolean): Promise<PopupData['requestWatch']> {
+  if (!service || !enabled) return null;
+  const on = await browser.permissions.contains(requestPermissions(service)).catch(() => false);
+  return { on, ...(watchDenied === service.id ? { denied: true } : {}) };
+}
 
 /** The hostname and view (part, region) of the tab the popup is about (`?tab=`, else the active tab), as the worker recorded them. */
 async function tabHost(): Promise<{ host: string | null; view: TabView | null }> {
@@ -52,7 +63,7 @@ async function load(): Promise<PopupData> {
   const now = Date.now();
   const hostReady = firstHost ?? (selected ? Promise.resolve(NO_TAB) : tabHost());
   firstHost = null;
-  const [settings, catalog, db, host, events, reports, backWatches] = await Promise.all([
+  const [settings, catalog, db, host, events, reports, backWatches, requests] = await Promise.all([
     loadSettings(browser.storage.local),
     catalogReady,
     dbReady,
@@ -60,26 +71,31 @@ async function load(): Promise<PopupData> {
     loadNav(browser.storage.session),
     loadReports(browser.storage.local, now),
     loadBackWatches(browser.storage.local, now),
+    loadRequests(browser.storage.session),
   ]);
   const dir = directory(settings, catalog);
   const t = target(dir, host);
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
   const upstream = upstreamIds(service ?? undefined);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched, ...upstream])];
-  const { records: recs, crowd, episodes } = await readForPopup(db, ids, service?.id ?? null);
+  const [{ records: recs, crowd, episodes }, watch] = await Promise.all([
+    readForPopup(db, ids, service?.id ?? null),
+    requestWatch(service, settings.watchRequests),
+  ]);
   // A site no service owns: offer the search, showing what it found within the last week.
   const site = !service && t.host ? registrableDomain(t.host) : null;
   if (site !== null && find.state === 'idle') {
     const remembered = await rememberedFind(browser.storage.local, site, now);
     if (remembered) find = { state: 'done', result: remembered };
   }
-  const inputs = { events, reports, online: navigator.onLine, crowd };
+  const inputs = { events, reports, online: navigator.onLine, crowd, requests };
   return {
     now,
     episode: episodes[episodes.length - 1] ?? null,
     episodes,
     status,
-    evidence: service ? evidenceFor(service.id, inputs, now) : null,
+    evidence: service ? evidenceFor(service.id, inputs, now, service.name) : null,
+    requestWatch: watch,
     pollIntervalMin: settings.pollIntervalMin,
     service,
     host: t.host,
@@ -92,7 +108,7 @@ async function load(): Promise<PopupData> {
     record: service ? recs.get(service.id) : undefined,
     watched: settings.watched.flatMap((id) => {
       const s = dir.get(id);
-      return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now) }] : [];
+      return s ? [{ service: s, record: recs.get(id), evidence: evidenceFor(id, inputs, now, s.name) }] : [];
     }),
     refreshing,
     find: site !== null ? { site, state: find } : null,
@@ -105,7 +121,7 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on), onFind }}
+      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on), onFind, onWatchRequests: watchRequests }}
     />,
     root,
   );
@@ -184,6 +200,24 @@ async function copy(format: 'text' | 'markdown') {
     status = null;
     void paint();
   }, 4000);
+}
+
+/**
+ * "Watch this site's requests": ask for exactly the service's hosts, in one prompt.
+ * `permissions.request` must be the first thing the click does (browsers require the gesture).
+ * The worker starts observing on its own (permissions.onAdded); Chrome may close the popup while
+ * its prompt shows, so nothing after the answer is needed for it to work.
+ */
+function watchRequests() {
+  const service = last?.service;
+  if (!service) return;
+  void browser.permissions
+    .request(requestPermissions(service))
+    .catch(() => false)
+    .then((granted) => {
+      watchDenied = granted ? null : service.id;
+      return paint();
+    });
 }
 
 async function backWatch(on: boolean) {

@@ -230,7 +230,7 @@ test.describe('options page', () => {
     expect(exported).not.toContain('isdown-secret');
     expect(exported).not.toContain('someone');
     const parsed = JSON.parse(exported) as unknown;
-    expect(parsed).toMatchObject({ version: 2, pollIntervalMin: 5, sources: { bluesky: true, isdown: true }, notifications: { muted: ['github'] } });
+    expect(parsed).toMatchObject({ version: 3, pollIntervalMin: 5, sources: { bluesky: true, isdown: true }, notifications: { muted: ['github'] } });
 
     // Change things, then import the export: everything is back, credentials untouched.
     await page.getByLabel('Minutes between checks').fill('9');

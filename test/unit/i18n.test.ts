@@ -32,6 +32,7 @@ const SOURCES = [
   'core/present.ts',
   'core/verdict.ts',
   'core/evidence.ts',
+  'core/judge.ts',
   'core/history/track.ts',
   'core/history/report.ts',
   'core/history/episodes.ts',

@@ -24,7 +24,10 @@ describe('manifest host permissions', () => {
     for (const i of DEFAULT_INSTANCES) expect(hosts.has(`https://${i}/*`)).toBe(true);
     expect([...hosts].filter((h) => h.includes('*.') || h === '<all_urls>' || h.startsWith('http://'))).toEqual([]);
   });
-  it('asks for no tabs, scripting or history permission', () => {
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'webNavigation']);
+  it('asks for no tabs, scripting or history permission; webRequest observes only (no blocking) and needs hosts the person allows', () => {
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'webNavigation', 'webRequest']);
+    expect(manifest.permissions).not.toContain('webRequestBlocking');
+    // No service's site hosts at install: those are asked for one service at a time.
+    expect(manifest.host_permissions.filter((h) => /primevideo|netflix|github\.com|discord\.com/.test(h))).toEqual([]);
   });
 });

@@ -15,17 +15,30 @@ import config from '../../wxt.config';
 
 type Manifest = { permissions: string[]; host_permissions: string[]; optional_host_permissions: string[] };
 const released = JSON.parse(readFileSync(new URL('../../release/manifest-permissions.json', import.meta.url), 'utf8')) as Manifest;
+/** Warning-free API permissions added since the release, each with its written reason (release/permission-additions.json). */
+const additions = JSON.parse(readFileSync(new URL('../../release/permission-additions.json', import.meta.url), 'utf8')) as {
+  additions: Record<string, { why: string; chrome: string; firefox: string }>;
+};
 const manifestFor = (browser: string) => (config as { manifest: (env: { browser: string }) => Manifest }).manifest({ browser });
 
 /** What this build asks for at install that the last release did not (the prompt a person would see). */
 function newInstallTimePermissions(now: Manifest, before: Manifest): string[] {
-  const had = new Set([...before.permissions, ...before.host_permissions]);
+  const had = new Set([...before.permissions, ...before.host_permissions, ...Object.keys(additions.additions)]);
   return [...now.permissions, ...now.host_permissions].filter((p) => !had.has(p));
 }
 
 describe('install-time permissions never grow past the last release', () => {
   it('the Chrome manifest asks for no permission or host the released one did not', () => {
     expect(newInstallTimePermissions(manifestFor('chrome'), released)).toEqual([]);
+  });
+
+  it('every warning-free addition says why, and what Chrome and Firefox show for it (nothing)', () => {
+    for (const [perm, a] of Object.entries(additions.additions)) {
+      expect(manifestFor('chrome').permissions, perm).toContain(perm);
+      for (const field of [a.why, a.chrome, a.firefox]) expect(field?.length ?? 0, perm).toBeGreaterThan(40);
+      // Host permissions are never "warning-free": they must be in the release or optional.
+      expect(perm, perm).not.toMatch(/[:/*]/);
+    }
   });
 
   it('optional permissions are unchanged (they are asked for at use, but a new one would still be a review change)', () => {

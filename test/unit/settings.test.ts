@@ -23,9 +23,9 @@ const CUSTOM: CustomService = {
   domains: ['example.com', 'app.example.com'],
 };
 
-/** A v2 object with every field away from its default. */
+/** A v3 object with every field away from its default. */
 const FULL: Settings = {
-  version: 2,
+  version: 3,
   watched: ['github', 'npm', CUSTOM.id],
   pollIntervalMin: 7,
   custom: [CUSTOM],
@@ -40,14 +40,14 @@ const FULL: Settings = {
     minSeverity: 'major',
     snoozed: { github: { until: 1_800_000_000_000, since: 1_799_996_400_000 }, npm: { until: null, since: 1_799_990_000_000 } },
   },
-  http5xxDetection: true,
+  watchRequests: false,
 };
 
 describe('defaults', () => {
-  it('are the documented v2 defaults', () => {
-    expect(SETTINGS_VERSION).toBe(2);
+  it('are the documented v3 defaults', () => {
+    expect(SETTINGS_VERSION).toBe(3);
     expect(DEFAULT_SETTINGS).toEqual({
-      version: 2,
+      version: 3,
       watched: ['github', 'cloudflare', 'openai', 'discord'],
       pollIntervalMin: 1,
       custom: [],
@@ -62,7 +62,7 @@ describe('defaults', () => {
         minSeverity: 'any',
         snoozed: {},
       },
-      http5xxDetection: false,
+      watchRequests: true,
     });
   });
 
@@ -105,7 +105,17 @@ describe('migrate', () => {
     expect(migrate({ version: 1, pollIntervalMin: 60 }).pollIntervalMin).toBe(60);
   });
 
-  it('v2 survives unchanged', () => {
+  it('v2 → v3: the unused http5xxDetection is dropped (a stored false was never a choice); watchRequests starts on', () => {
+    const { watchRequests: _w, ...rest } = structuredClone(FULL);
+    const v2 = { ...rest, version: 2, http5xxDetection: false };
+    const out = migrate(v2) as unknown as Record<string, unknown>;
+    expect(out.version).toBe(3);
+    expect(out.watchRequests).toBe(true);
+    expect('http5xxDetection' in out).toBe(false);
+    expect(out.watched).toEqual(FULL.watched);
+  });
+
+  it('v3 survives unchanged', () => {
     expect(migrate(FULL)).toEqual(FULL);
     expect(migrate(structuredClone(FULL))).not.toBe(FULL);
   });
@@ -121,7 +131,7 @@ describe('migrate', () => {
       minSeverity: 'loud',
       snoozed: { github: { until: 'soon', since: 1 }, npm: { until: null, since: 5 }, 'NOT VALID': { until: null, since: 5 } },
     };
-    raw.http5xxDetection = 'true';
+    raw.watchRequests = 'true';
     const out = migrate(raw);
     expect(out.sources).toEqual({ hn: true, mastodon: false, bluesky: false, isdown: true });
     expect(out.notifications).toEqual({
@@ -134,7 +144,7 @@ describe('migrate', () => {
       minSeverity: 'any',
       snoozed: { npm: { until: null, since: 5 } },
     });
-    expect(out.http5xxDetection).toBe(false);
+    expect(out.watchRequests).toBe(true);
     expect(out.watched).toEqual(FULL.watched);
     expect(out.custom).toEqual(FULL.custom);
     expect(out.pollIntervalMin).toBe(7);
@@ -193,7 +203,7 @@ describe('migrate', () => {
 
   it('unknown top-level fields are dropped (including smuggled credentials)', () => {
     const out = migrate({ ...FULL, credentials: { isdown: { apiKey: 'k' } }, password: 'x' }) as unknown as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['custom', 'http5xxDetection', 'notifications', 'pollIntervalMin', 'sources', 'version', 'watched']);
+    expect(Object.keys(out).sort()).toEqual(['custom', 'notifications', 'pollIntervalMin', 'sources', 'version', 'watchRequests', 'watched']);
   });
 
   it('never throws, always yields valid settings, and is idempotent (any JSON value)', () => {
@@ -221,7 +231,7 @@ describe('migrate', () => {
         }),
         (raw) => {
           const out = migrate(raw);
-          expect(out.version).toBe(2);
+          expect(out.version).toBe(3);
           expect(Number.isInteger(out.pollIntervalMin) && out.pollIntervalMin >= 1 && out.pollIntervalMin <= 60).toBe(true);
           expect(new Set(out.watched).size).toBe(out.watched.length);
           expect(migrate(out)).toEqual(out);
@@ -283,7 +293,7 @@ describe('storage', () => {
 describe('export / import', () => {
   it('exports pretty JSON of the settings only', () => {
     const text = exportSettings(FULL);
-    expect(text).toContain('\n  "version": 2,\n');
+    expect(text).toContain('\n  "version": 3,\n');
     expect(JSON.parse(text)).toEqual(FULL);
   });
 
@@ -325,7 +335,7 @@ describe('export / import', () => {
   it('an object with none of the fields is refused, naming them', () => {
     const r = importSettings('{"name":"something else"}');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem.message).toBe('These are not Acknowledged settings: none of the expected fields (version, watched, pollIntervalMin, custom, sources, notifications, http5xxDetection) is there.');
+    if (!r.ok) expect(r.problem.message).toBe('These are not Acknowledged settings: none of the expected fields (version, watched, pollIntervalMin, custom, sources, notifications, watchRequests) is there.');
   });
 
   it('present but invalid values are refused (not silently replaced), naming each field', () => {
