@@ -104,7 +104,10 @@ describe('runtime rules agree with the zod schema', () => {
     expect(readCustomService({ ...good, extra: 1 })).toBeNull();
     expect(readCustomService({ ...good, id: 'github' })).toBeNull();
     expect(readCustomService({ ...good, name: ' ' })).toBeNull();
-    expect(readCustomService({ ...good, statusPage: 'http://status.example.com' })).toBeNull();
+    // Custom pages may be intranet ones (plain http allowed, issue 12); other schemes never.
+    expect(readCustomService({ ...good, statusPage: 'http://status.example.com' })?.statusPage).toBe('http://status.example.com');
+    expect(readCustomService({ ...good, statusPage: 'ftp://status.example.com' })).toBeNull();
+    expect(readCustomService({ ...good, statusPage: 'javascript:alert(1)' })).toBeNull();
     expect(readCustomService({ ...good, official: { kind: 'statuspage', url: 'https://status.example.com/' } })).toBeNull();
     expect(readCustomService({ ...good, domains: ['example.com', 'example.com'] })).toBeNull();
     expect(readCustomService({ ...good, domains: ['Example.com'] })).toBeNull();
