@@ -9,7 +9,21 @@ import tseslint from 'typescript-eslint';
 const STATEFUL = ['./core/storage.ts', './core/store.ts', './core/worker', './core/background.ts', './entrypoints'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-output/**', 'demo-output/**', '.scratch-fuzz/**', 'replay-output/**', 'relay/node_modules/**', 'relay/.wrangler/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-output/**',
+      'demo-output/**',
+      '.scratch-fuzz/**',
+      'replay-output/**',
+      'relay/node_modules/**',
+      'relay/.wrangler/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -70,7 +70,9 @@ export function popupEntries(root: string): string[] {
 }
 
 export function backgroundEntries(root: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string; scripts?: string[] } };
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string; scripts?: string[] };
+  };
   const b = manifest.background ?? {};
   return b.service_worker ? [b.service_worker] : (b.scripts ?? []);
 }
@@ -152,7 +154,8 @@ function groupOf(source: string, mapDir: string, repoRoot: string): string {
  * Anything else without a mapping stays "(unmapped)" (bundler glue, export lists).
  */
 function nameUnmapped(text: string): string {
-  if (text.includes('$comment:`Service catalog') || text.includes('"$comment":"Service catalog')) return 'core/catalog/services.json (inlined JSON)';
+  if (text.includes('$comment:`Service catalog') || text.includes('"$comment":"Service catalog'))
+    return 'core/catalog/services.json (inlined JSON)';
   if (/extName:\{message:|"extName":\{"message"/.test(text)) return 'public/_locales/en/messages.json (inlined JSON, via core/i18n.ts)';
   return '(unmapped)';
 }
@@ -262,7 +265,9 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
   const later = closure(root, dynamicChunks(root, popupFiles)).filter((f) => !popupFiles.includes(f));
   if (later.length > 0) {
     const deferred = sizes(root, later);
-    console.log(`  popup JS loaded after the verdict is painted: ${kb(deferred.gz)} gz = ${deferred.files.map((f) => `${f.path} ${kb(f.gz)} gz`).join(' + ')}`);
+    console.log(
+      `  popup JS loaded after the verdict is painted: ${kb(deferred.gz)} gz = ${deferred.files.map((f) => `${f.path} ${kb(f.gz)} gz`).join(' + ')}`,
+    );
     record({
       section: '5 bundle',
       name: `popup JS loaded after the verdict is painted (${later.join(' + ')})`,
@@ -297,7 +302,9 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
     if (smRoot) {
       const same = (files: string[]) => files.every((f) => existsSync(join(smRoot, f)));
       if (!popupFig.pass) {
-        console.log(`  popup top contributors${same(popupFiles) ? '' : ' (chunk names differ from .output; attribution from the source-map build)'}:`);
+        console.log(
+          `  popup top contributors${same(popupFiles) ? '' : ' (chunk names differ from .output; attribution from the source-map build)'}:`,
+        );
         const files = same(popupFiles) ? popupFiles : closure(smRoot, popupEntries(smRoot));
         for (const l of topContributors(smRoot, files, popup.gz)) console.log(`    ${l}`);
       }

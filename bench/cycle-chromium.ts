@@ -202,7 +202,13 @@ function setupData(services: readonly Service[], intervalMs: number): CycleSetup
     }
     list.push([url, i, f.contentType, f.etag]);
   }
-  return { dbName: `bench-cycle-${process.pid}`, services: JSON.parse(JSON.stringify(services)) as Service[], intervalMs, routes: list, bodies };
+  return {
+    dbName: `bench-cycle-${process.pid}`,
+    services: JSON.parse(JSON.stringify(services)) as Service[],
+    intervalMs,
+    routes: list,
+    bodies,
+  };
 }
 
 const cyclePage = (page: Page) => ({
@@ -242,7 +248,8 @@ export async function chromiumCycle(opts: {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/bench-cycle/index.html`);
     await page.waitForFunction(() => window.__cycleReady === true, undefined, { timeout: 20_000 });
-    const chromium = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)).match(/Chrom(?:e|ium)\/[\d.]+/)?.[0] ?? '?';
+    const chromium =
+      context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)).match(/Chrom(?:e|ium)\/[\d.]+/)?.[0] ?? '?';
     const cdp = await context.newCDPSession(page);
     // threadTicks: TaskDuration / ScriptDuration in CPU time of the main thread. The default
     // (timeTicks) is wall time inside tasks, which on this shared machine includes time the
@@ -304,7 +311,10 @@ export async function chromiumCycle(opts: {
       requestsPerCycle: last.requests,
       status304: last.byStatus['304'] ?? 0,
       conditional: last.conditional,
-      all304: runs.every((r) => r.requests > 0 && (r.byStatus['304'] ?? 0) === r.requests && r.conditional === r.requests && Object.keys(r.byStatus).length === 1),
+      all304: runs.every(
+        (r) =>
+          r.requests > 0 && (r.byStatus['304'] ?? 0) === r.requests && r.conditional === r.requests && Object.keys(r.byStatus).length === 1,
+      ),
       primeTask: prime.task,
       primeRequests: prime.value.requests,
       problems,

@@ -132,14 +132,23 @@ export async function benchCycle(opts: { quick: boolean; extensionPath: string; 
   heading('2. CPU of one poll cycle, 200 watched services, feeds unchanged (304)');
   const { services, real, synthetic } = watchedServices(200);
   const cycles = opts.quick ? 5 : 9;
-  console.log(`  services: ${services.length} (${real} real catalog services with an official feed + ${synthetic} copies with distinct ids and hosts)`);
+  console.log(
+    `  services: ${services.length} (${real} real catalog services with an official feed + ${synthetic} copies with distinct ids and hosts)`,
+  );
 
-  const chromium = await chromiumCycle({ extensionPath: opts.extensionPath, services, intervalMs: INTERVAL_MS, cycles, headless: opts.headless });
+  const chromium = await chromiumCycle({
+    extensionPath: opts.extensionPath,
+    services,
+    intervalMs: INTERVAL_MS,
+    cycles,
+    headless: opts.headless,
+  });
   if (chromium) reportChromium(chromium, services.length, cycles);
 
   const fake = await measure(services, await freshFakeDb(), cycles);
   const cpuFake = median(fake.cpu);
-  if (fake.problems.length) console.log(`  !! ${fake.problems.length} services recorded a problem: ${fake.problems.slice(0, 5).join('; ')}`);
+  if (fake.problems.length)
+    console.log(`  !! ${fake.problems.length} services recorded a problem: ${fake.problems.slice(0, 5).join('; ')}`);
   console.log(
     `  fake-indexeddb: CPU per cycle median ${fmt(cpuFake)} ms (min ${fmt(Math.min(...fake.cpu))}, max ${fmt(Math.max(...fake.cpu))}), wall ${fmt(median(fake.wall))} ms; ` +
       `${fake.requestsPerCycle} requests/cycle, ${fake.status304} answered 304; priming round ${fmt(fake.primeCpu)} ms CPU`,
@@ -197,7 +206,9 @@ export async function benchCycle(opts: { quick: boolean; extensionPath: string; 
   const gcpCount = services.filter((s) => s.official?.kind === 'gcp').length;
   const withBig = await measure(services, await freshFakeDb(), opts.quick ? 3 : 5, { gcpBody: big.body });
   const cpuBig = median(withBig.cpu);
-  console.log(`  with ${gcpCount} gcp-kind services answering a ${(big.body.length / 1e6).toFixed(1)} MB history: ${fmt(cpuBig)} ms CPU per cycle`);
+  console.log(
+    `  with ${gcpCount} gcp-kind services answering a ${(big.body.length / 1e6).toFixed(1)} MB history: ${fmt(cpuBig)} ms CPU per cycle`,
+  );
   record({
     section: '2 cycle',
     name: `poll cycle CPU, ${services.length} services, all 304, gcp feeds at ${(big.body.length / 1e6).toFixed(1)} MB (fake-indexeddb)`,
@@ -213,7 +224,8 @@ export async function benchCycle(opts: { quick: boolean; extensionPath: string; 
 function reportChromium(c: ChromiumCycle, n: number, cycles: number): void {
   const task = median(c.task);
   const range = (xs: number[]) => `min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))}`;
-  if (c.problems.length) console.log(`  !! Chromium: ${c.problems.length} services recorded a problem: ${c.problems.slice(0, 5).join('; ')}`);
+  if (c.problems.length)
+    console.log(`  !! Chromium: ${c.problems.length} services recorded a problem: ${c.problems.slice(0, 5).join('; ')}`);
   if (!c.all304) console.log(`  !! Chromium: not every request of every measured cycle was a conditional request answered 304`);
   console.log(
     `  Chromium ${c.chromium}, IndexedDB on the extension's origin: renderer main thread TaskDuration per cycle median ${fmt(task)} ms (${range(c.task)}), ` +

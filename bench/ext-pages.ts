@@ -34,7 +34,8 @@ export async function copyExtensionWith(extensionPath: string, copyDir: string, 
     } catch {
       /* a file vanished mid-copy */
     }
-    if (existsSync(join(copyDir, 'manifest.json')) && existsSync(join(copyDir, 'popup.html')) && existsSync(join(copyDir, 'background.js'))) break;
+    if (existsSync(join(copyDir, 'manifest.json')) && existsSync(join(copyDir, 'popup.html')) && existsSync(join(copyDir, 'background.js')))
+      break;
     if (attempt >= 15) throw new Error(`could not copy a complete extension from ${extensionPath}`);
     await sleep(2000);
   }

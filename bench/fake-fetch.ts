@@ -24,7 +24,15 @@ export interface FetchStats {
 }
 
 export function newStats(): FetchStats {
-  return { requests: 0, byStatus: new Map(), byUrl: new Map(), conditional: 0, responseBodyBytes: 0, responseHeaderBytes: 0, requestHeaderBytes: 0 };
+  return {
+    requests: 0,
+    byStatus: new Map(),
+    byUrl: new Map(),
+    conditional: 0,
+    responseBodyBytes: 0,
+    responseHeaderBytes: 0,
+    requestHeaderBytes: 0,
+  };
 }
 
 const utf8 = new TextEncoder();
@@ -41,7 +49,11 @@ function headerBytes(statusLine: string, headers: Record<string, string>): numbe
  * request's If-None-Match matches. Unknown URLs: 404. `latencyMs` > 0 waits that long (real time)
  * before answering, as a network round trip would.
  */
-export function makeFakeFetch(routes: Map<string, FakeFeed>, stats: FetchStats, opts: { latencyMs?: number } = {}): typeof globalThis.fetch {
+export function makeFakeFetch(
+  routes: Map<string, FakeFeed>,
+  stats: FetchStats,
+  opts: { latencyMs?: number } = {},
+): typeof globalThis.fetch {
   const latency = opts.latencyMs ?? 0;
   const fake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -77,7 +89,10 @@ export function makeFakeFetch(routes: Map<string, FakeFeed>, stats: FetchStats, 
       body = f.bytes;
     }
     stats.byStatus.set(status, (stats.byStatus.get(status) ?? 0) + 1);
-    stats.responseHeaderBytes += headerBytes(`HTTP/1.1 ${status} ${status === 304 ? 'Not Modified' : status === 200 ? 'OK' : 'Not Found'}`, headers);
+    stats.responseHeaderBytes += headerBytes(
+      `HTTP/1.1 ${status} ${status === 304 ? 'Not Modified' : status === 200 ? 'OK' : 'Not Found'}`,
+      headers,
+    );
     stats.responseBodyBytes += body?.byteLength ?? 0;
     // A copy, as the network would hand over fresh bytes.
     return new Response(body ? body.slice() : null, { status, headers });

@@ -142,7 +142,8 @@ export function bodiesFor(kind: OfficialKind, url: string, role: number | 'histo
       return feed(fixtureText('gatus-endpoints-statuses-upstream-test-failing.json'), JSON_CT);
     case 'rss':
       if (url.includes('azure')) return feed(fixtureText('azure-status-rss-empty-operational.xml'), 'application/rss+xml');
-      if (url.endsWith('atom')) return feed(fixtureText('statuspage-history-atom-github-scheduled-maintenance.atom'), 'application/atom+xml');
+      if (url.endsWith('atom'))
+        return feed(fixtureText('statuspage-history-atom-github-scheduled-maintenance.atom'), 'application/atom+xml');
       return feed(fixtureText('statuspage-history-rss-govuk-scheduled-maintenance-20240108.rss'), 'application/rss+xml');
   }
 }
@@ -164,4 +165,3 @@ export function routesFor(services: readonly Service[], opts: { gcpBody?: string
   }
   return routes;
 }
-

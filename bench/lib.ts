@@ -59,7 +59,10 @@ export function cpuMs(since?: NodeJS.CpuUsage): number {
  * together so that sub-millisecond work is still measured well above timer resolution.
  * `fn`'s result is kept in a sink so the engine cannot drop the work.
  */
-export function timeSync(fn: () => unknown, opts: { samples: number; minSampleMs?: number; warmupMs?: number }): {
+export function timeSync(
+  fn: () => unknown,
+  opts: { samples: number; minSampleMs?: number; warmupMs?: number },
+): {
   median: number;
   min: number;
   batch: number;

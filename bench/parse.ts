@@ -46,22 +46,51 @@ function viaParse(a: FeedAdapter) {
 
 function cases(): Case[] {
   const A = ADAPTERS;
-  const c = (adapter: keyof typeof ADAPTERS, label: string, files: string[], format: Case['format'], baseUrl: string, scope?: string[]): Case => {
+  const c = (
+    adapter: keyof typeof ADAPTERS,
+    label: string,
+    files: string[],
+    format: Case['format'],
+    baseUrl: string,
+    scope?: string[],
+  ): Case => {
     const bodies = files.map((f) => fixtureText(f));
-    return { adapter, label, bodies, format, ctx: { now: sampleNow(...bodies), baseUrl, ...(scope ? { scope } : {}) }, run: viaParse(A[adapter]) };
+    return {
+      adapter,
+      label,
+      bodies,
+      format,
+      ctx: { now: sampleNow(...bodies), baseUrl, ...(scope ? { scope } : {}) },
+      run: viaParse(A[adapter]),
+    };
   };
   const sp = 'https://www.githubstatus.com';
   const out: Case[] = [
-    c('statuspage', 'summary, active major outage (GitHub 2020)', ['statuspage-summary-github-active-incident-major-outage-20200402.json'], 'json', sp),
+    c(
+      'statuspage',
+      'summary, active major outage (GitHub 2020)',
+      ['statuspage-summary-github-active-incident-major-outage-20200402.json'],
+      'json',
+      sp,
+    ),
     c('statuspage', 'summary, all operational (GitHub 2019)', ['statuspage-summary-github-all-operational-20191230.json'], 'json', sp),
     {
-      ...c('statuspage', 'history.parse incidents.json (GitHub, 2 incidents)', ['statuspage-incidents-github-resolved-with-component-transitions.json'], 'json', sp),
+      ...c(
+        'statuspage',
+        'history.parse incidents.json (GitHub, 2 incidents)',
+        ['statuspage-incidents-github-resolved-with-component-transitions.json'],
+        'json',
+        sp,
+      ),
       adapter: 'statuspage (history)',
       run: (bodies, ctx) => A.statuspage.history!.parse(bodies[0]!, ctx),
     },
   ];
   {
-    const bodies = [assembledIncidentioSummary(), fixtureText('incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json')];
+    const bodies = [
+      assembledIncidentioSummary(),
+      fixtureText('incidentio-statuspage-compat-incidents-openai-active-identified-trimmed.json'),
+    ];
     out.push({
       adapter: 'incidentio',
       label: 'summary (assembled from real status+components) + incidents (OpenAI)',
@@ -72,14 +101,63 @@ function cases(): Case[] {
     });
   }
   out.push(
-    c('rss', 'Atom history, GitHub active incident (65 KB)', ['statuspage-history-atom-github-active-incident.atom'], 'xml', 'https://www.githubstatus.com/history.atom'),
-    c('rss', 'Atom history, GitHub maintenance (59 KB)', ['statuspage-history-atom-github-scheduled-maintenance.atom'], 'xml', 'https://www.githubstatus.com/history.atom'),
-    c('rss', 'RSS history, GOV.UK maintenance', ['statuspage-history-rss-govuk-scheduled-maintenance-20240108.rss'], 'xml', 'https://status.notifications.service.gov.uk/history.rss'),
-    c('rss', 'AWS per-service RSS, EC2 incident 2019', ['aws-status-rss-ec2-ap-northeast-1-incident-2019.rss'], 'xml', 'https://status.aws.amazon.com/rss/ec2-ap-northeast-1.rss'),
-    c('rss', 'Azure RSS, active incident (CrowdStrike 2024)', ['azure-status-rss-active-incident-20240721-crowdstrike.xml'], 'xml', 'https://azure.status.microsoft/en-us/status/feed/'),
-    c('rss', 'Azure RSS, empty/operational', ['azure-status-rss-empty-operational.xml'], 'xml', 'https://azure.status.microsoft/en-us/status/feed/'),
-    c('gcp', 'Google Cloud incidents.json, real (4 resolved, 116 KB)', ['gcp-incidents-json-resolved-history.json'], 'json', 'https://status.cloud.google.com/incidents.json'),
-    c('gcp', 'Workspace incidents.json, Gmail open (doc-derived), scope Gmail', ['gcp-workspace-incidents-gmail-open.doc-derived.json'], 'json', 'https://www.google.com/appsstatus/dashboard/incidents.json', ['Gmail']),
+    c(
+      'rss',
+      'Atom history, GitHub active incident (65 KB)',
+      ['statuspage-history-atom-github-active-incident.atom'],
+      'xml',
+      'https://www.githubstatus.com/history.atom',
+    ),
+    c(
+      'rss',
+      'Atom history, GitHub maintenance (59 KB)',
+      ['statuspage-history-atom-github-scheduled-maintenance.atom'],
+      'xml',
+      'https://www.githubstatus.com/history.atom',
+    ),
+    c(
+      'rss',
+      'RSS history, GOV.UK maintenance',
+      ['statuspage-history-rss-govuk-scheduled-maintenance-20240108.rss'],
+      'xml',
+      'https://status.notifications.service.gov.uk/history.rss',
+    ),
+    c(
+      'rss',
+      'AWS per-service RSS, EC2 incident 2019',
+      ['aws-status-rss-ec2-ap-northeast-1-incident-2019.rss'],
+      'xml',
+      'https://status.aws.amazon.com/rss/ec2-ap-northeast-1.rss',
+    ),
+    c(
+      'rss',
+      'Azure RSS, active incident (CrowdStrike 2024)',
+      ['azure-status-rss-active-incident-20240721-crowdstrike.xml'],
+      'xml',
+      'https://azure.status.microsoft/en-us/status/feed/',
+    ),
+    c(
+      'rss',
+      'Azure RSS, empty/operational',
+      ['azure-status-rss-empty-operational.xml'],
+      'xml',
+      'https://azure.status.microsoft/en-us/status/feed/',
+    ),
+    c(
+      'gcp',
+      'Google Cloud incidents.json, real (4 resolved, 116 KB)',
+      ['gcp-incidents-json-resolved-history.json'],
+      'json',
+      'https://status.cloud.google.com/incidents.json',
+    ),
+    c(
+      'gcp',
+      'Workspace incidents.json, Gmail open (doc-derived), scope Gmail',
+      ['gcp-workspace-incidents-gmail-open.doc-derived.json'],
+      'json',
+      'https://www.google.com/appsstatus/dashboard/incidents.json',
+      ['Gmail'],
+    ),
   );
   {
     const now = Date.now();
@@ -94,7 +172,13 @@ function cases(): Case[] {
     });
   }
   out.push(
-    c('aws-health', 'currentevents, 2 active events (decoded UTF-16 → string, 133 KB)', ['aws-health-currentevents-active-2events.decoded.json'], 'json', 'https://health.aws.amazon.com/public/currentevents'),
+    c(
+      'aws-health',
+      'currentevents, 2 active events (decoded UTF-16 → string, 133 KB)',
+      ['aws-health-currentevents-active-2events.decoded.json'],
+      'json',
+      'https://health.aws.amazon.com/public/currentevents',
+    ),
     c('slack', 'v2 current, ok (141 B)', ['slack-v2-current-ok.json'], 'json', 'https://slack-status.com/api/v2.0.0/current'),
   );
   {
@@ -113,17 +197,84 @@ function cases(): Case[] {
     });
   }
   out.push(
-    c('apple', 'developer system status, partial real events', ['apple-systemstatus-developer-events-ongoing-resolved-202207.partial.json'], 'json', 'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js'),
-    c('apple', 'consumer JSONP, iCloud outage (doc-derived)', ['apple-systemstatus-consumer-icloud-outage.doc-derived.jsonp'], 'jsonp', 'https://www.apple.com/support/systemstatus/data/system_status_en_US.js'),
-    c('heroku', 'v4 current-status, healthy + stale maintenance', ['heroku-v4-current-status-healthy-stale-maintenance.doc-sample.json'], 'json', 'https://status.heroku.com/api/v4/current-status'),
-    c('heroku', 'v4 current-status, resolved incident 604 (doc-derived)', ['heroku-v4-current-status-resolved-incident-604.doc-derived.json'], 'json', 'https://status.heroku.com/api/v4/current-status'),
-    c('statusio', 'public status, GitLab operational (23 components)', ['statusio-public-status-gitlab-operational.json'], 'json', 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7'),
-    c('statusio', 'public status, doc example incident + maintenance', ['statusio-public-status-doc-example-incident-maintenance.json'], 'json', 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7'),
-    c('instatus', 'summary, doc example HASISSUES', ['instatus-summary-doc-example-hasissues.json'], 'json', 'https://status.example.com/summary.json'),
-    c('instatus', 'summary, Wistia up (85 B)', ['instatus-summary-wistia-up.doc-sample.json'], 'json', 'https://status.wistia.com/summary.json'),
-    c('cachet', 'components + incidents (2.3 doc example)', ['cachet-v1-components-doc-example.json', 'cachet-v1-incidents-2.3-doc-example-fixed.json'], 'json', 'https://status.example.com'),
-    c('cachet', 'components + incidents (2.4, identified)', ['cachet-v1-components-doc-example.json', 'cachet-v1-incidents-2.4-doc-example-identified.json'], 'json', 'https://status.example.com'),
-    c('m365', 'm365Consumer posts (doc-derived, 10 rows), scope Outlook.com', ['m365-consumer-posts-doc-derived-mixed.json'], 'json', 'https://status.cloud.microsoft/api/posts/m365Consumer', ['Outlook.com']),
+    c(
+      'apple',
+      'developer system status, partial real events',
+      ['apple-systemstatus-developer-events-ongoing-resolved-202207.partial.json'],
+      'json',
+      'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js',
+    ),
+    c(
+      'apple',
+      'consumer JSONP, iCloud outage (doc-derived)',
+      ['apple-systemstatus-consumer-icloud-outage.doc-derived.jsonp'],
+      'jsonp',
+      'https://www.apple.com/support/systemstatus/data/system_status_en_US.js',
+    ),
+    c(
+      'heroku',
+      'v4 current-status, healthy + stale maintenance',
+      ['heroku-v4-current-status-healthy-stale-maintenance.doc-sample.json'],
+      'json',
+      'https://status.heroku.com/api/v4/current-status',
+    ),
+    c(
+      'heroku',
+      'v4 current-status, resolved incident 604 (doc-derived)',
+      ['heroku-v4-current-status-resolved-incident-604.doc-derived.json'],
+      'json',
+      'https://status.heroku.com/api/v4/current-status',
+    ),
+    c(
+      'statusio',
+      'public status, GitLab operational (23 components)',
+      ['statusio-public-status-gitlab-operational.json'],
+      'json',
+      'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7',
+    ),
+    c(
+      'statusio',
+      'public status, doc example incident + maintenance',
+      ['statusio-public-status-doc-example-incident-maintenance.json'],
+      'json',
+      'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7',
+    ),
+    c(
+      'instatus',
+      'summary, doc example HASISSUES',
+      ['instatus-summary-doc-example-hasissues.json'],
+      'json',
+      'https://status.example.com/summary.json',
+    ),
+    c(
+      'instatus',
+      'summary, Wistia up (85 B)',
+      ['instatus-summary-wistia-up.doc-sample.json'],
+      'json',
+      'https://status.wistia.com/summary.json',
+    ),
+    c(
+      'cachet',
+      'components + incidents (2.3 doc example)',
+      ['cachet-v1-components-doc-example.json', 'cachet-v1-incidents-2.3-doc-example-fixed.json'],
+      'json',
+      'https://status.example.com',
+    ),
+    c(
+      'cachet',
+      'components + incidents (2.4, identified)',
+      ['cachet-v1-components-doc-example.json', 'cachet-v1-incidents-2.4-doc-example-identified.json'],
+      'json',
+      'https://status.example.com',
+    ),
+    c(
+      'm365',
+      'm365Consumer posts (doc-derived, 10 rows), scope Outlook.com',
+      ['m365-consumer-posts-doc-derived-mixed.json'],
+      'json',
+      'https://status.cloud.microsoft/api/posts/m365Consumer',
+      ['Outlook.com'],
+    ),
   );
   return out;
 }

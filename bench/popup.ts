@@ -119,7 +119,9 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
     // Wait for the worker's listeners, then for GitHub's data to be stored (first tick at start).
     for (let i = 0; i < 300; i++) {
       const ready = await serviceWorker
-        .evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.webNavigation.onCommitted.hasListeners())
+        .evaluate(() =>
+          (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.webNavigation.onCommitted.hasListeners(),
+        )
         .catch(() => false);
       if (ready) break;
       await sleep(100);
@@ -162,11 +164,21 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
     const ratio = popupV / blankV;
     const verdicts = [...new Set(popup.map((p) => p.value))].join(',');
     console.log(
-      `  popup (verdict "${verdicts}"): verdict in DOM median ${fmt(popupV)} ms (p90 ${fmt(percentile(popup.map((p) => p.verdict), 90))}), ` +
+      `  popup (verdict "${verdicts}"): verdict in DOM median ${fmt(popupV)} ms (p90 ${fmt(
+        percentile(
+          popup.map((p) => p.verdict),
+          90,
+        ),
+      )}), ` +
         `next frame ${fmt(m(popup, 'frame'))} ms, FCP ${fmt(median(fcps(popup)))} ms; document's first script ${fmt(m(popup, 'start'))} ms, DCL end ${fmt(m(popup, 'domContentLoaded'))} ms`,
     );
     console.log(
-      `  blank Preact page: verdict in DOM median ${fmt(blankV)} ms (p90 ${fmt(percentile(blank.map((p) => p.verdict), 90))}), ` +
+      `  blank Preact page: verdict in DOM median ${fmt(blankV)} ms (p90 ${fmt(
+        percentile(
+          blank.map((p) => p.verdict),
+          90,
+        ),
+      )}), ` +
         `next frame ${fmt(m(blank, 'frame'))} ms, FCP ${fmt(median(fcps(blank)))} ms; document's first script ${fmt(m(blank, 'start'))} ms, DCL end ${fmt(m(blank, 'domContentLoaded'))} ms`,
     );
     record({
@@ -176,7 +188,12 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
       unit: 'ms',
       budget: '≤ 100 ms',
       pass: popupV <= 100,
-      note: `n=${opts.runs}; p90 ${fmt(percentile(popup.map((p) => p.verdict), 90))} ms; next frame ${fmt(m(popup, 'frame'))} ms; FCP ${fmt(median(fcps(popup)))} ms; verdict "${verdicts}"`,
+      note: `n=${opts.runs}; p90 ${fmt(
+        percentile(
+          popup.map((p) => p.verdict),
+          90,
+        ),
+      )} ms; next frame ${fmt(m(popup, 'frame'))} ms; FCP ${fmt(median(fcps(popup)))} ms; verdict "${verdicts}"`,
     });
     const inPage = (xs: Timing[]) => median(xs.map((x) => x.verdict - x.start));
     const afterDcl = (xs: Timing[]) => median(xs.map((x) => x.verdict - x.domContentLoaded));
@@ -200,7 +217,12 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
       unit: '×',
       budget: '≤ 2× blank',
       pass: ratio <= 2,
-      note: `blank ${fmt(blankV)} ms (p90 ${fmt(percentile(blank.map((p) => p.verdict), 90))}; FCP ${fmt(median(fcps(blank)))} ms)`,
+      note: `blank ${fmt(blankV)} ms (p90 ${fmt(
+        percentile(
+          blank.map((p) => p.verdict),
+          90,
+        ),
+      )}; FCP ${fmt(median(fcps(blank)))} ms)`,
     });
   } finally {
     await context.close().catch(() => undefined);
@@ -208,7 +230,9 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
   }
   const cold = coldCatalogRead();
   if (cold) {
-    console.log(`  reading catalog.json (JSON.parse + lookup maps, core/catalog/catalog.ts), fresh isolate: first ${fmt(cold.first)} ms (warm ${fmt(cold.warm)} ms)`);
+    console.log(
+      `  reading catalog.json (JSON.parse + lookup maps, core/catalog/catalog.ts), fresh isolate: first ${fmt(cold.first)} ms (warm ${fmt(cold.warm)} ms)`,
+    );
     record({
       section: '3 popup',
       name: 'of which: reading the packaged catalog.json (parse + lookup maps), first time in a fresh V8 isolate (Node)',

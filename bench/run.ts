@@ -31,7 +31,9 @@ type Section = (typeof SECTIONS)[number];
 function args() {
   const argv = process.argv.slice(2);
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const only = get('only')?.split(',').filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
+  const only = get('only')
+    ?.split(',')
+    .filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
   const runs = Number(get('runs') ?? 20);
   return {
     sections: only && only.length ? only : [...SECTIONS],
@@ -54,7 +56,9 @@ const opts = args();
 const extensionPath = resolve(process.env.BENCH_EXTENSION ?? '.output/chrome-mv3');
 const startedAt = new Date();
 const loadStart = loadavg();
-console.log(`bench: ${opts.sections.join(', ')}${opts.quick ? ' (quick)' : ''}; Node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${loadNow()}`);
+console.log(
+  `bench: ${opts.sections.join(', ')}${opts.quick ? ' (quick)' : ''}; Node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${loadNow()}`,
+);
 console.log('Figures are medians; this machine is shared, so the load average is printed with each section.');
 
 const crashed: string[] = [];
@@ -68,7 +72,15 @@ for (const s of opts.sections) {
   } catch (e) {
     crashed.push(s);
     console.log(`  !! section ${s} crashed: ${(e as Error)?.stack ?? String(e)}`);
-    record({ section: s, name: `section "${s}" did not complete`, value: NaN, unit: '', budget: 'completes', pass: false, note: String((e as Error)?.message ?? e).slice(0, 200) });
+    record({
+      section: s,
+      name: `section "${s}" did not complete`,
+      value: NaN,
+      unit: '',
+      budget: 'completes',
+      pass: false,
+      note: String((e as Error)?.message ?? e).slice(0, 200),
+    });
   }
 }
 
@@ -76,7 +88,8 @@ console.log('');
 printTable(figures);
 const line = summaryLine(figures);
 console.log('');
-for (const f of figures.filter((x) => x.pass === false)) console.log(`FAIL  [${f.section}] ${f.name}: ${f.value.toFixed(2)} ${f.unit} (budget ${f.budget})`);
+for (const f of figures.filter((x) => x.pass === false))
+  console.log(`FAIL  [${f.section}] ${f.name}: ${f.value.toFixed(2)} ${f.unit} (budget ${f.budget})`);
 console.log(`\n${line}`);
 
 const out = resolve('bench-output/results.json');

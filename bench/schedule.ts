@@ -88,7 +88,13 @@ async function simulateHour(services: readonly Service[], mode: 'ideal' | 'reali
   // Priming round at t0 (first start: nothing stored, everything due), not counted.
   await pollAll(services, deps);
 
-  const base = { requests: stats.requests, conditional: stats.conditional, rh: stats.responseHeaderBytes, rb: stats.responseBodyBytes, qh: stats.requestHeaderBytes };
+  const base = {
+    requests: stats.requests,
+    conditional: stats.conditional,
+    rh: stats.responseHeaderBytes,
+    rb: stats.responseBodyBytes,
+    qh: stats.requestHeaderBytes,
+  };
   const baseStatus = new Map(stats.byStatus);
   const baseUrl = new Map(stats.byUrl);
   const polls = new Map<string, number>(services.map((s) => [s.id, 0]));
@@ -97,7 +103,10 @@ async function simulateHour(services: readonly Service[], mode: 'ideal' | 'reali
     tickAt = t0 + k * INTERVAL_MS;
     tickReal = performance.now();
     // As tick(): read the records, poll the due ones.
-    const recs = await getRecords(db, services.map((s) => s.id));
+    const recs = await getRecords(
+      db,
+      services.map((s) => s.id),
+    );
     const due = services.filter((s) => isPollDue(recs.get(s.id), now()));
     for (const s of due) {
       polls.set(s.id, polls.get(s.id)! + 1);
@@ -110,7 +119,12 @@ async function simulateHour(services: readonly Service[], mode: 'ideal' | 'reali
   let historyRequests = 0;
   for (const [url, n] of stats.byUrl) {
     const d = n - (baseUrl.get(url) ?? 0);
-    if (d > 0 && /\/api\/v2\/incidents\.json$/.test(url) && !services.some((s) => s.official?.kind === 'incidentio' && url.startsWith(s.official.url.replace(/\/+$/, '')))) historyRequests += d;
+    if (
+      d > 0 &&
+      /\/api\/v2\/incidents\.json$/.test(url) &&
+      !services.some((s) => s.official?.kind === 'incidentio' && url.startsWith(s.official.url.replace(/\/+$/, '')))
+    )
+      historyRequests += d;
   }
   return {
     polls,
@@ -130,7 +144,10 @@ export async function benchSchedule(): Promise<void> {
   heading('4. Requests and bytes per hour, 20 watched services, feeds unchanged (304)');
   const services = twentyServices();
   const kinds = Object.keys(ADAPTERS) as OfficialKind[];
-  const endpointsPer = kinds.map((k) => `${k} ${ADAPTERS[k].endpoints('https://status.example.com').length}${ADAPTERS[k].history ? ' (+1 history, first poll / vanished incident only)' : ''}`);
+  const endpointsPer = kinds.map(
+    (k) =>
+      `${k} ${ADAPTERS[k].endpoints('https://status.example.com').length}${ADAPTERS[k].history ? ' (+1 history, first poll / vanished incident only)' : ''}`,
+  );
   console.log(`  endpoints per adapter: ${endpointsPer.join(', ')}`);
   const mix = new Map<string, number>();
   for (const s of services) mix.set(s.official!.kind, (mix.get(s.official!.kind) ?? 0) + 1);
@@ -178,7 +195,9 @@ export async function benchSchedule(): Promise<void> {
       unit: 'polls',
       budget: '',
       pass: null,
-      note: late.length ? `fewer than 60: ${late.slice(0, 8).join(', ')}${late.length > 8 ? ', …' : ''}` : 'every service polled at every tick',
+      note: late.length
+        ? `fewer than 60: ${late.slice(0, 8).join(', ')}${late.length > 8 ? ', …' : ''}`
+        : 'every service polled at every tick',
     });
   }
 }

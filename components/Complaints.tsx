@@ -118,9 +118,13 @@ export function Complaints({
       ) : readable.length ? (
         <p data-testid="complaints">{spike ? t('complaintsNoneCount', [spike.count]) : t('complaintsNone')}</p>
       ) : records.length ? (
-        <p class="muted" data-testid="complaints">{t('complaintsUnreadable')}</p>
+        <p class="muted" data-testid="complaints">
+          {t('complaintsUnreadable')}
+        </p>
       ) : (
-        <p class="muted" data-testid="complaints">{t('complaintsNotChecked')}</p>
+        <p class="muted" data-testid="complaints">
+          {t('complaintsNotChecked')}
+        </p>
       )}
       {total > 0 ? <Sparkline values={hours} /> : null}
       {records.length ? (

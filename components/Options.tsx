@@ -173,7 +173,12 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
         <PrivacySection />
         <TransferSection settings={settings} deps={deps} replace={replace} announce={announce} />
       </main>
-      <p class={`save-status${status ? ' shown' : ''}${statusError ? ' error' : ''}`} role="status" aria-live="polite" data-testid="save-status">
+      <p
+        class={`save-status${status ? ' shown' : ''}${statusError ? ' error' : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+      >
         {status}
       </p>
     </div>

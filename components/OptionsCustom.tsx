@@ -51,7 +51,17 @@ function requiredOrigins(catalog: readonly Service[]): Set<string> {
 
 type Outcome = { kind: 'error'; text: string } | { kind: 'note'; text: string };
 
-export function CustomSection({ settings, deps, update, announce }: { settings: Settings; deps: OptionsDeps; update: Update; announce: Announce }) {
+export function CustomSection({
+  settings,
+  deps,
+  update,
+  announce,
+}: {
+  settings: Settings;
+  deps: OptionsDeps;
+  update: Update;
+  announce: Announce;
+}) {
   const [url, setUrl] = useState('');
   const [domains, setDomains] = useState('');
   const [busy, setBusy] = useState(false);
@@ -73,7 +83,12 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
   /** Give back host access we asked for, unless the manifest needs it or another custom page uses it. */
   const giveBack = (origin: string, exceptId?: string) => {
     if (requiredOrigins(deps.catalog).has(origin)) return;
-    if (latestSettings.current.custom.some((c) => c.id !== exceptId && (originOf(c.official.url) === origin || originOf(c.statusPage) === origin))) return;
+    if (
+      latestSettings.current.custom.some(
+        (c) => c.id !== exceptId && (originOf(c.official.url) === origin || originOf(c.statusPage) === origin),
+      )
+    )
+      return;
     void deps.removeOrigins([patternOf(origin)]).catch(() => undefined);
   };
 
@@ -197,7 +212,9 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
   // the risk is said right under the field, before the person adds it.
   const typed = normaliseStatusPageUrl(url);
   const intranet = typed !== null && isIntranetUrl(typed) ? new URL(typed).origin : null;
-  const describedUrl = ['custom-url-hint', intranet ? 'custom-intranet-risk' : '', errorField === 'url' ? 'custom-outcome' : ''].filter(Boolean).join(' ');
+  const describedUrl = ['custom-url-hint', intranet ? 'custom-intranet-risk' : '', errorField === 'url' ? 'custom-outcome' : '']
+    .filter(Boolean)
+    .join(' ');
   const describedDomains = ['custom-domains-hint', errorField === 'domains' ? 'custom-outcome' : ''].filter(Boolean).join(' ');
 
   return (
@@ -303,7 +320,12 @@ export function CustomSection({ settings, deps, update, announce }: { settings: 
                     />
                     <label for={watchId}>{t('watchNamed', c.name)}</label>
                   </span>
-                  <button type="button" class="btn" aria-label={t('customDeleteNamed', c.name)} onClick={(e) => remove(c, e.currentTarget as HTMLElement)}>
+                  <button
+                    type="button"
+                    class="btn"
+                    aria-label={t('customDeleteNamed', c.name)}
+                    onClick={(e) => remove(c, e.currentTarget as HTMLElement)}
+                  >
                     {t('delete')}
                   </button>
                 </li>

@@ -14,7 +14,12 @@ import type { Announce, OptionsDeps } from './Options';
 
 /** What one report looks like, field for field (the token shown is an example). */
 export function examplePayload(now: number): RelayReport {
-  return { service: 'github', kind: 'page-load', bucket: Math.floor(now / REPORT_WINDOW_MS) * REPORT_WINDOW_MS, token: 'q3Xb0v9kP2mW7sTzL1aRc8YhN4uE6fJd' };
+  return {
+    service: 'github',
+    kind: 'page-load',
+    bucket: Math.floor(now / REPORT_WINDOW_MS) * REPORT_WINDOW_MS,
+    token: 'q3Xb0v9kP2mW7sTzL1aRc8YhN4uE6fJd',
+  };
 }
 
 export function RelaySection({ deps, announce }: { deps: OptionsDeps; announce: Announce }) {

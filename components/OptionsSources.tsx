@@ -42,7 +42,21 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   });
 }
 
-function Toggle({ id, source, settings, update, label, desc }: { id: string; source: SourceToggle; settings: Settings; update: Update; label: MessageKey; desc: MessageKey }) {
+function Toggle({
+  id,
+  source,
+  settings,
+  update,
+  label,
+  desc,
+}: {
+  id: string;
+  source: SourceToggle;
+  settings: Settings;
+  update: Update;
+  label: MessageKey;
+  desc: MessageKey;
+}) {
   return (
     <div class="check-row">
       <input
@@ -85,7 +99,12 @@ function TestButton({ source, deps, ready }: { source: KeyedSource; deps: Option
       <button type="button" class="btn" onClick={() => void run()} disabled={test.state === 'pending'} aria-describedby={resultId}>
         {test.state === 'pending' ? t('testing') : t('testConnection')}
       </button>
-      <p id={resultId} class={`test-result${test.state === 'done' && test.ok === false ? ' error' : ''}`} role="status" data-testid={resultId}>
+      <p
+        id={resultId}
+        class={`test-result${test.state === 'done' && test.ok === false ? ' error' : ''}`}
+        role="status"
+        data-testid={resultId}
+      >
         {test.state === 'done' ? test.text : !ready ? t('testNeedsCredentials') : ''}
       </p>
     </div>
@@ -145,7 +164,9 @@ export function SourcesSection({
               placeholder="xxxx-xxxx-xxxx-xxxx"
               aria-describedby="bsky-password-hint"
               value={bsky.appPassword}
-              onInput={(e) => setCredentials({ ...credentials, bluesky: { ...bsky, appPassword: (e.currentTarget as HTMLInputElement).value } })}
+              onInput={(e) =>
+                setCredentials({ ...credentials, bluesky: { ...bsky, appPassword: (e.currentTarget as HTMLInputElement).value } })
+              }
             />
             <p id="bsky-password-hint" class="hint">
               {t('blueskyAppPasswordHint')}

@@ -54,7 +54,7 @@ function metaOf(s: Service): string {
 
 /** Move focus among the result checkboxes with the arrow keys; Escape goes back to the search field. */
 function onResultsKey(e: KeyboardEvent, search: HTMLInputElement | null) {
-  const boxes = [...((e.currentTarget as HTMLElement).querySelectorAll<HTMLInputElement>('input[type=checkbox]'))];
+  const boxes = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const at = boxes.indexOf(e.target as HTMLInputElement);
   if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
@@ -77,7 +77,12 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
   const setWatched = (id: string, on: boolean) =>
     update((s) => ({ ...s, watched: on ? (s.watched.includes(id) ? s.watched : [...s.watched, id]) : s.watched.filter((w) => w !== id) }));
 
-  const count = query.trim() === '' ? t('searchHint', String(catalog.length)) : results.length === 0 ? t('searchNone') : t('searchCount', String(results.length));
+  const count =
+    query.trim() === ''
+      ? t('searchHint', String(catalog.length))
+      : results.length === 0
+        ? t('searchNone')
+        : t('searchCount', String(results.length));
 
   return (
     <section id="sec-watched" aria-labelledby="sec-watched-h" class="card">

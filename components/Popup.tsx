@@ -23,11 +23,7 @@ import { KIND_LABELS, type OfficialKind } from '@/core/official/kinds';
 
 /** Where "Find a status page" stands for the site in the tab. */
 export type FindState =
-  | { state: 'idle' }
-  | { state: 'busy' }
-  | { state: 'denied' }
-  | { state: 'failed' }
-  | { state: 'done'; result: FindResult };
+  { state: 'idle' } | { state: 'busy' } | { state: 'denied' } | { state: 'failed' } | { state: 'done'; result: FindResult };
 import { focusOf, partName, type TabView } from '@/core/parts/view';
 import { upstreamHint } from '@/core/parts/upstream';
 import { mayWatchBack } from '@/core/backwatch';
@@ -206,7 +202,9 @@ function LatestUpdate({ incident, now, provider }: { incident: OfficialIncident;
 }
 
 function Components({ record, exclude }: { record: ServiceRecord; exclude: OfficialComponent[] }) {
-  const troubled = (record.snapshot?.components ?? []).filter((c) => c.status !== 'operational' && c.status !== 'unknown' && !exclude.includes(c));
+  const troubled = (record.snapshot?.components ?? []).filter(
+    (c) => c.status !== 'operational' && c.status !== 'unknown' && !exclude.includes(c),
+  );
   if (troubled.length === 0) return null;
   return (
     <section class="card" aria-labelledby="comp-h">
@@ -228,7 +226,17 @@ function Components({ record, exclude }: { record: ServiceRecord; exclude: Offic
  * "Netflix publishes no status; AWS has acknowledged an incident in us-east-1 (12 min ago) — likely
  * related" (core/parts/upstream.ts). A hint beside the site's own verdict, never instead of it.
  */
-function Upstream({ site, result, upstream, now }: { site: Service; result: ReturnType<typeof evaluate>['result']; upstream: { service: Service; record: ServiceRecord | undefined }[]; now: number }) {
+function Upstream({
+  site,
+  result,
+  upstream,
+  now,
+}: {
+  site: Service;
+  result: ReturnType<typeof evaluate>['result'];
+  upstream: { service: Service; record: ServiceRecord | undefined }[];
+  now: number;
+}) {
   const byId = new Map(upstream.map((u) => [u.service.id, u]));
   const hint = upstreamHint(site, result, (id) => {
     const u = byId.get(id);
@@ -238,8 +246,12 @@ function Upstream({ site, result, upstream, now }: { site: Service; result: Retu
   const when = hint.since !== null ? relativeTime(hint.since, now) : t('timeUnknown');
   const args = [site.name, hint.providerName, when];
   const words = site.official
-    ? hint.region ? t('popupUpstreamRegionOwn', [...args, hint.region]) : t('popupUpstreamOwn', args)
-    : hint.region ? t('popupUpstreamRegion', [...args, hint.region]) : t('popupUpstream', args);
+    ? hint.region
+      ? t('popupUpstreamRegionOwn', [...args, hint.region])
+      : t('popupUpstreamOwn', args)
+    : hint.region
+      ? t('popupUpstreamRegion', [...args, hint.region])
+      : t('popupUpstream', args);
   return (
     <p class="story" data-testid="upstream">
       {words}
@@ -251,7 +263,17 @@ function Upstream({ site, result, upstream, now }: { site: Service; result: Retu
  * "Elsewhere at GitHub": the provider's open incidents and troubled components that are not the
  * part in front of you. Listed so nothing is hidden; they do not colour the badge (docs/design.md).
  */
-function Elsewhere({ name, incidents, components, now }: { name: string; incidents: OfficialIncident[]; components: OfficialComponent[]; now: number }) {
+function Elsewhere({
+  name,
+  incidents,
+  components,
+  now,
+}: {
+  name: string;
+  incidents: OfficialIncident[];
+  components: OfficialComponent[];
+  now: number;
+}) {
   if (incidents.length === 0 && components.length === 0) return null;
   return (
     <section class="card elsewhere" aria-labelledby="else-h" data-testid="elsewhere">
@@ -262,13 +284,15 @@ function Elsewhere({ name, incidents, components, now }: { name: string; inciden
             {safeUrl(i.url) ? <Link href={i.url}>{i.title}</Link> : i.title}{' '}
             <span class="muted">
               {incidentStatusWord(i.status)}
-              {i.components.length > 0 ? ` · ${i.components.slice(0, 3).join(', ')}` : ''} · <Time iso={i.updatedAt ?? i.createdAt} now={now} />
+              {i.components.length > 0 ? ` · ${i.components.slice(0, 3).join(', ')}` : ''} ·{' '}
+              <Time iso={i.updatedAt ?? i.createdAt} now={now} />
             </span>
           </li>
         ))}
         {components.slice(0, 6).map((c) => (
           <li key={`c-${c.id}`}>
-            <span class="comp-name">{c.name}</span> <span class={`comp-status c-${c.status}`}>{t(COMPONENT_WORDS[c.status] ?? 'componentUnknown')}</span>
+            <span class="comp-name">{c.name}</span>{' '}
+            <span class={`comp-status c-${c.status}`}>{t(COMPONENT_WORDS[c.status] ?? 'componentUnknown')}</span>
           </li>
         ))}
       </ul>
@@ -300,7 +324,19 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
 export type RequestWatchState = { on: boolean; denied?: boolean } | null;
 
 /** This browser's failed requests, or the offer to watch them ("Watch this site's requests", with why). */
-function RequestsRow({ service, evidence, watch, verdict, actions }: { service: Service; evidence: ServiceEvidence | null; watch: RequestWatchState; verdict: Verdict; actions: PopupActions }) {
+function RequestsRow({
+  service,
+  evidence,
+  watch,
+  verdict,
+  actions,
+}: {
+  service: Service;
+  evidence: ServiceEvidence | null;
+  watch: RequestWatchState;
+  verdict: Verdict;
+  actions: PopupActions;
+}) {
   const r = evidence?.requests;
   if (r?.trouble) {
     return (
@@ -333,7 +369,19 @@ function RequestsRow({ service, evidence, watch, verdict, actions }: { service: 
   );
 }
 
-function EvidenceCard({ service, evidence, watch, verdict, actions }: { service: Service; evidence: ServiceEvidence | null; watch: RequestWatchState; verdict: Verdict; actions: PopupActions }) {
+function EvidenceCard({
+  service,
+  evidence,
+  watch,
+  verdict,
+  actions,
+}: {
+  service: Service;
+  evidence: ServiceEvidence | null;
+  watch: RequestWatchState;
+  verdict: Verdict;
+  actions: PopupActions;
+}) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
   const requests = <RequestsRow service={service} evidence={evidence} watch={watch} verdict={verdict} actions={actions} />;
@@ -409,7 +457,14 @@ export function loadDetails(): Promise<Details> {
 
 function ServiceView({ data, actions }: { data: PopupData & { service: Service }; actions: PopupActions }) {
   const { service, record, now } = data;
-  const { result, elsewhere, componentsElsewhere } = evaluate(service, record, now, data.pollIntervalMin, data.evidence?.verdict, focusOf(service, data.view));
+  const { result, elsewhere, componentsElsewhere } = evaluate(
+    service,
+    record,
+    now,
+    data.pollIntervalMin,
+    data.evidence?.verdict,
+    focusOf(service, data.view),
+  );
   const v = result.verdict;
   const part = partName(service, data.view);
   const region = data.view && data.view.service === service.id ? data.view.region : null;
@@ -475,9 +530,18 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       ) : null}
       {record?.snapshot ? <Components record={record} exclude={componentsElsewhere} /> : null}
       <Elsewhere name={service.name} incidents={elsewhere} components={componentsElsewhere} now={now} />
-      {details ? <details.ComplaintsCard service={service} spike={data.evidence?.crowd ?? null} records={data.evidence?.crowdRecords ?? []} now={now} /> : null}
+      {details ? (
+        <details.ComplaintsCard
+          service={service}
+          spike={data.evidence?.crowd ?? null}
+          records={data.evidence?.crowdRecords ?? []}
+          now={now}
+        />
+      ) : null}
       {v === 'acknowledged' || v === 'unacknowledged' || v === 'maintenance' ? (
-        details ? <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} /> : null
+        details ? (
+          <details.When incident={v === 'unacknowledged' ? null : incident} past={past} now={now} />
+        ) : null
       ) : null}
       {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
       {service.official && details ? <details.Track past={past} episodes={data.episodes} /> : null}
@@ -547,7 +611,15 @@ function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) 
  * "Find a status page for example.com", offered on a site no service owns. The requests reveal the
  * site to the hosts asked, so they happen only on the press (the worker runs them; core/find/).
  */
-function FindStatusPage({ find, now, onFind }: { find: { site: string; state: FindState }; now: number; onFind: (readSite: boolean) => void }) {
+function FindStatusPage({
+  find,
+  now,
+  onFind,
+}: {
+  find: { site: string; state: FindState };
+  now: number;
+  onFind: (readSite: boolean) => void;
+}) {
   const [readSite, setReadSite] = useState(false);
   const s = find.state;
   const busy = s.state === 'busy';
@@ -567,10 +639,22 @@ function FindStatusPage({ find, now, onFind }: { find: { site: string; state: Fi
         {t('popupFindButton', find.site)}
       </h2>
       <p class="check">
-        <input type="checkbox" id="find-read-site" checked={readSite} onChange={(e) => setReadSite((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          id="find-read-site"
+          checked={readSite}
+          onChange={(e) => setReadSite((e.currentTarget as HTMLInputElement).checked)}
+        />
         <label for="find-read-site">{t('popupFindReadSite', find.site)}</label>
       </p>
-      <button type="button" class="btn" data-action="find-status-page" disabled={busy} aria-describedby="find-why" onClick={() => onFind(readSite)}>
+      <button
+        type="button"
+        class="btn"
+        data-action="find-status-page"
+        disabled={busy}
+        aria-describedby="find-why"
+        onClick={() => onFind(readSite)}
+      >
         {t('popupFindButton', find.site)}
       </button>
       <p id="find-why" class="muted small">

@@ -37,7 +37,9 @@ export function When({ incident, past, now }: { incident: OfficialIncident | nul
       ) : (
         <p class="muted">{t('popupNoEstimate')}</p>
       )}
-      {next ? <p class={next.overdue ? 'overdue' : ''}>{t(next.overdue ? 'popupNextUpdateOverdue' : 'popupNextUpdateBy', clock(next.at))}</p> : null}
+      {next ? (
+        <p class={next.overdue ? 'overdue' : ''}>{t(next.overdue ? 'popupNextUpdateOverdue' : 'popupNextUpdateBy', clock(next.at))}</p>
+      ) : null}
       {typical ? (
         <p class="muted" data-testid="typical">
           {t('popupTypical', [formatDuration(typical.medianMs), typical.count])}
@@ -60,4 +62,3 @@ export function Track({ past, episodes }: { past: OfficialIncident[]; episodes: 
     </details>
   );
 }
-

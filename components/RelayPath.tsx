@@ -12,7 +12,9 @@ export function RelayPathLine({ serviceId, checkedAt }: { serviceId: string; che
   const [path, setPath] = useState<RelayPath | null>(null);
   useEffect(() => {
     const local = browser.storage.local;
-    void Promise.all([loadRelaySettings(local), loadRelayPaths(local)]).then(([s, paths]) => setPath(s.enabled ? (paths[serviceId] ?? null) : null));
+    void Promise.all([loadRelaySettings(local), loadRelayPaths(local)]).then(([s, paths]) =>
+      setPath(s.enabled ? (paths[serviceId] ?? null) : null),
+    );
     // Re-read when the data was checked again (a refresh may have taken the other path).
   }, [serviceId, checkedAt]);
   if (!path) return null;

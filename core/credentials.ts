@@ -38,4 +38,3 @@ export const blueskyReady = (c: Credentials): c is Credentials & { bluesky: { ha
 
 /** An IsDown key is filled in. */
 export const isdownReady = (c: Credentials): c is Credentials & { isdown: { apiKey: string } } => !!c.isdown && c.isdown.apiKey !== '';
-

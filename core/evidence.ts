@@ -54,7 +54,9 @@ const KIND_WORDS: Record<FailureKind, MessageKey> = {
 
 /** What failed: "503" when there is one cause, else "503 ×12, timed out ×2" (most frequent first). */
 export function requestCauses(r: RequestEvidence): string {
-  const causes: [string, number][] = [...r.status, ...r.errors.map(([k, n]) => [t(KIND_WORDS[k]), n] as [string, number])].sort((a, b) => b[1] - a[1]);
+  const causes: [string, number][] = [...r.status, ...r.errors.map(([k, n]) => [t(KIND_WORDS[k]), n] as [string, number])].sort(
+    (a, b) => b[1] - a[1],
+  );
   if (causes.length === 1) return causes[0]![0];
   return causes.map(([c, n]) => t('reqCauseCount', [c, n])).join(', ');
 }
@@ -98,7 +100,9 @@ export function evidenceFor(serviceId: string, inputs: EvidenceInputs, now: numb
   const spike = records.length ? crowdSpike(records, now, localFailing) : null;
   const crowdTrouble = !!spike?.likely;
   const parts = [crowdTrouble ? crowdSummary(spike!) : '', localSummary(local), requestSummary(requests, name)].filter(Boolean);
-  const starts = [crowdTrouble ? spike!.since : null, local.trouble ? local.since : null, requests.since].filter((x): x is number => x !== null);
+  const starts = [crowdTrouble ? spike!.since : null, local.trouble ? local.since : null, requests.since].filter(
+    (x): x is number => x !== null,
+  );
   return {
     local,
     requests,

@@ -10,25 +10,11 @@ export const VERDICTS = ['ok', 'acknowledged', 'unacknowledged', 'maintenance', 
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Status of a component, or of the whole page. */
-export type ComponentStatus =
-  | 'operational'
-  | 'degraded'
-  | 'partial_outage'
-  | 'major_outage'
-  | 'maintenance'
-  | 'unknown';
+export type ComponentStatus = 'operational' | 'degraded' | 'partial_outage' | 'major_outage' | 'maintenance' | 'unknown';
 
 /** Lifecycle of an incident or maintenance, as the provider states it. */
 export type IncidentStatus =
-  | 'investigating'
-  | 'identified'
-  | 'monitoring'
-  | 'resolved'
-  | 'scheduled'
-  | 'in_progress'
-  | 'verifying'
-  | 'completed'
-  | 'unknown';
+  'investigating' | 'identified' | 'monitoring' | 'resolved' | 'scheduled' | 'in_progress' | 'verifying' | 'completed' | 'unknown';
 
 export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
 

@@ -14,7 +14,20 @@ import type { OfficialKind } from './official/kinds';
 import { fetchFeed, type FetchDeps } from './net/fetch';
 import type { FeedAdapter, FeedRequest, ParseContext } from './official/types';
 import { adapterFor } from './official/registry';
-import { checkOf, commitPolls, emptyRecord, getBody, getChecks, getRecord, getRecords, withCheck, type BodyRecord, type Check, type Db, type ServiceRecord } from './store';
+import {
+  checkOf,
+  commitPolls,
+  emptyRecord,
+  getBody,
+  getChecks,
+  getRecord,
+  getRecords,
+  withCheck,
+  type BodyRecord,
+  type Check,
+  type Db,
+  type ServiceRecord,
+} from './store';
 
 export interface PollDeps extends FetchDeps {
   db: Db;
@@ -123,7 +136,11 @@ export async function pollCycle(
     mine.push([key, running]);
   }
   try {
-    for (const [id, c] of await getChecks(deps.db, queue.map((s) => s.id))) states.set(id, c);
+    for (const [id, c] of await getChecks(
+      deps.db,
+      queue.map((s) => s.id),
+    ))
+      states.set(id, c);
     // Records from before check rows existed (or never polled): read those in full, once.
     const unknown = queue.filter((s) => !states.has(s.id)).map((s) => s.id);
     if (unknown.length > 0) {
@@ -206,7 +223,13 @@ export function isPollDue(rec: Pick<ServiceRecord, 'lastAttemptAt' | 'problem' |
  * only when it is needed: a changed or failed feed, or a re-parse. What to store, or null when
  * there is nothing to do.
  */
-async function pollWith(state: Check, load: () => Promise<ServiceRecord>, service: Service, deps: PollDeps, force: boolean): Promise<Write | null> {
+async function pollWith(
+  state: Check,
+  load: () => Promise<ServiceRecord>,
+  service: Service,
+  deps: PollDeps,
+  force: boolean,
+): Promise<Write | null> {
   if (!service.official) return null;
   const now = deps.now();
   // An explicit "slow down" from the provider is honoured even for a manual refresh.
@@ -222,7 +245,11 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
 
   // CORS-readable kinds are read without a host permission (core/net/access.ts), revalidated by the browser.
   const mode = (deps.readMode ?? readModeOf)(service.official.kind);
-  const read = await readAll(adapter.endpoints(ctx.baseUrl).map((r) => ({ ...r, mode })), deps, state.validators);
+  const read = await readAll(
+    adapter.endpoints(ctx.baseUrl).map((r) => ({ ...r, mode })),
+    deps,
+    state.validators,
+  );
   if (!read.ok) return failure(await load(), read.problem, read.retryAfterMs, deps);
 
   // Every endpoint answered 304 and the snapshot is recent and healthy: nothing to parse again,
@@ -242,7 +269,12 @@ async function pollWith(state: Check, load: () => Promise<ServiceRecord>, servic
   const loaded = await loadBodies(read.bodies, deps);
   if (!loaded.ok) return failure(prev, loaded.problem, loaded.retryAfterMs, deps);
 
-  const parsed = safeParse(() => adapter.parse(loaded.bodies.map((b) => b.body), ctx));
+  const parsed = safeParse(() =>
+    adapter.parse(
+      loaded.bodies.map((b) => b.body),
+      ctx,
+    ),
+  );
   if (!parsed.ok) return failure(prev, parsed.problem, undefined, deps);
   const snapshot = parsed.value;
 
@@ -295,7 +327,12 @@ export async function recordProblem(service: Service, problem: Problem, deps: Po
 }
 
 /** A failed poll keeps every stored field and records the problem and the backoff. */
-function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | undefined, deps: PollDeps): { rec: ServiceRecord; bodies: BodyRecord[] } {
+function failure(
+  prev: ServiceRecord,
+  problem: Problem,
+  retryAfterMs: number | undefined,
+  deps: PollDeps,
+): { rec: ServiceRecord; bodies: BodyRecord[] } {
   const now = deps.now();
   const rec: ServiceRecord = {
     ...prev,
@@ -308,7 +345,14 @@ function failure(prev: ServiceRecord, problem: Problem, retryAfterMs: number | u
 
 type ReadBody = BodyRecord & { changed: boolean };
 /** A 304 answered from validators kept in the service record: the body itself is still in storage. */
-type Unread = { url: string; expect: FeedRequest['expect']; mode: ReadMode; validators: BodyRecord['validators']; changed: false; body: null };
+type Unread = {
+  url: string;
+  expect: FeedRequest['expect'];
+  mode: ReadMode;
+  validators: BodyRecord['validators'];
+  changed: false;
+  body: null;
+};
 /** An endpoint and how its host may be read. */
 type Req = FeedRequest & { mode: ReadMode };
 type Failed = { ok: false; problem: Problem; retryAfterMs: number | undefined };

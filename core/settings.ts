@@ -116,8 +116,7 @@ const MAX_LIST = 500;
 const MAX_CUSTOM = 100;
 
 const isId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
-const isInterval = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= MIN_POLL_MIN && v <= MAX_POLL_MIN;
+const isInterval = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= MIN_POLL_MIN && v <= MAX_POLL_MIN;
 const isTime = (v: unknown): v is string => typeof v === 'string' && TIME_PATTERN.test(v);
 
 const CUSTOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'statusPage', 'official', 'domains']);
@@ -145,7 +144,6 @@ export function readCustomService(v: unknown): CustomService | null {
 
 // ---------------------------------------------------------------------------------------------
 // Migration
-
 
 /** Which version a stored object claims to be: a missing or unreadable `version` is v0. */
 function versionOf(o: Obj): number {
@@ -225,7 +223,12 @@ function snoozeMap(v: unknown, repairs: Repairs): Record<string, Snooze> {
   for (const [id, s] of Object.entries(v).slice(0, MAX_LIST)) {
     const until = isObj(s) ? s.until : undefined;
     const since = isObj(s) ? s.since : undefined;
-    if (isId(id) && typeof since === 'number' && Number.isFinite(since) && (until === null || (typeof until === 'number' && Number.isFinite(until)))) {
+    if (
+      isId(id) &&
+      typeof since === 'number' &&
+      Number.isFinite(since) &&
+      (until === null || (typeof until === 'number' && Number.isFinite(until)))
+    ) {
       out[id] = { until, since };
     } else repairs.push('notifications.snoozed');
   }

@@ -60,9 +60,7 @@ export function defineItem<T>(key: string, area: 'local' | 'session', read: (raw
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object';
 
 function asEvents(raw: unknown): NavEvent[] {
-  return Array.isArray(raw)
-    ? raw.filter((e): e is NavEvent => isObject(e) && typeof e.at === 'number' && typeof e.ok === 'boolean')
-    : [];
+  return Array.isArray(raw) ? raw.filter((e): e is NavEvent => isObject(e) && typeof e.at === 'number' && typeof e.ok === 'boolean') : [];
 }
 
 function asReports(raw: unknown): ManualReport[] {
@@ -75,7 +73,12 @@ function asBuckets(raw: unknown): RequestBucket[] {
   return Array.isArray(raw)
     ? raw.filter(
         (b): b is RequestBucket =>
-          isObject(b) && typeof b.serviceId === 'string' && typeof b.at === 'number' && typeof b.answered === 'number' && isObject(b.status) && isObject(b.errors),
+          isObject(b) &&
+          typeof b.serviceId === 'string' &&
+          typeof b.at === 'number' &&
+          typeof b.answered === 'number' &&
+          isObject(b.status) &&
+          isObject(b.errors),
       )
     : [];
 }
@@ -116,7 +119,9 @@ export const RELAY_PATHS = defineItem<Record<string, RelayPath>>('relayPaths', '
 export const RELAY_TOKEN = defineItem<{ day: number; token: string } | null>('relayToken', 'local', (raw) =>
   isObject(raw) && typeof raw.day === 'number' && typeof raw.token === 'string' ? { day: raw.day, token: raw.token } : null,
 );
-export const RELAY_SENT = defineItem<string[]>('relaySent', 'local', (raw) => (Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : []));
+export const RELAY_SENT = defineItem<string[]>('relaySent', 'local', (raw) =>
+  Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : [],
+);
 /** The Bluesky session cache: written only by core/crowd/bluesky.ts through the area it is given. */
 export const BLUESKY_SESSION = { key: BLUESKY_SESSION_KEY, area: 'local' } as const;
 /** Which hostname tab `id` shows (the key family `tab:<id>`). */

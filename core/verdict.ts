@@ -176,7 +176,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   }
 
   const snap = official.snapshot;
-  const lastOpen = snap ? [...snap.incidents].filter(openIncident).sort(newestFirst)[0] ?? null : null;
+  const lastOpen = snap ? ([...snap.incidents].filter(openIncident).sort(newestFirst)[0] ?? null) : null;
 
   // 1. The feed could not be read on the last attempt: say so, whatever the old data said. With
   //    trouble seen elsewhere, that is unacknowledged "and the status page is down too".
@@ -204,7 +204,12 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     // the provider reports as down right now, not the impact the incident was opened with.
     const monitoring = openIncidents.length > 0 && openIncidents.every((i) => i.status === 'monitoring');
     const componentMajor = [snap.indicator, componentWorst].some((s) => s === 'major_outage' || s === 'partial_outage');
-    const major = componentMajor || (!monitoring && (worst === 'major_outage' || worst === 'partial_outage' || openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical')));
+    const major =
+      componentMajor ||
+      (!monitoring &&
+        (worst === 'major_outage' ||
+          worst === 'partial_outage' ||
+          openIncidents.some((i) => i.impact === 'major' || i.impact === 'critical')));
     const reason = monitoring
       ? t('reasonMonitoring')
       : isTrouble(worst)
@@ -218,11 +223,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   const activeMaintenance = [...snap.maintenances, ...snap.incidents.filter((i) => i.kind === 'maintenance')]
     .filter((m) => maintenanceInProgress(m, now))
     .sort(newestFirst);
-  if (
-    activeMaintenance.length > 0 ||
-    snap.indicator === 'maintenance' ||
-    snap.components.some((c) => c.status === 'maintenance')
-  ) {
+  if (activeMaintenance.length > 0 || snap.indicator === 'maintenance' || snap.components.some((c) => c.status === 'maintenance')) {
     return {
       verdict: 'maintenance',
       severity: null,

@@ -82,7 +82,12 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     headless: opts.headless,
     args: [...extensionArgs(opts.extensionPath, opts.server), ...(opts.language ? [`--lang=${opts.language}`] : [])],
     // On Linux Chromium takes its UI language from the environment; --lang covers the others.
-    ...(opts.language ? { env: { ...process.env, LANGUAGE: opts.language, LC_ALL: '', LC_MESSAGES: '', LANG: `${opts.language}.UTF-8` }, locale: opts.language } : {}),
+    ...(opts.language
+      ? {
+          env: { ...process.env, LANGUAGE: opts.language, LC_ALL: '', LC_MESSAGES: '', LANG: `${opts.language}.UTF-8` },
+          locale: opts.language,
+        }
+      : {}),
     // Headed: pages follow the window size; headless: Playwright's fixed default.
     ...(opts.headless ? {} : { viewport: null }),
   });

@@ -87,8 +87,46 @@ export interface GenPost {
 // ---------------------------------------------------------------------------------------------
 // Generation
 
-const ADJ = ['quiet', 'rapid', 'lucky', 'amber', 'polar', 'mossy', 'sunny', 'brisk', 'cosmic', 'dusty', 'lunar', 'noisy', 'steady', 'tidal', 'urban', 'vivid', 'woolly', 'zesty'];
-const NOUN = ['falcon', 'otter', 'badger', 'comet', 'heron', 'maple', 'pixel', 'raven', 'tulip', 'walrus', 'yak', 'lynx', 'cedar', 'delta', 'ember', 'fjord', 'gecko', 'koala'];
+const ADJ = [
+  'quiet',
+  'rapid',
+  'lucky',
+  'amber',
+  'polar',
+  'mossy',
+  'sunny',
+  'brisk',
+  'cosmic',
+  'dusty',
+  'lunar',
+  'noisy',
+  'steady',
+  'tidal',
+  'urban',
+  'vivid',
+  'woolly',
+  'zesty',
+];
+const NOUN = [
+  'falcon',
+  'otter',
+  'badger',
+  'comet',
+  'heron',
+  'maple',
+  'pixel',
+  'raven',
+  'tulip',
+  'walrus',
+  'yak',
+  'lynx',
+  'cedar',
+  'delta',
+  'ember',
+  'fjord',
+  'gecko',
+  'koala',
+];
 
 function username(seed: number, k: number): string {
   const r = rng(seed ^ Math.imul(k + 1, 0x9e3779b1));
@@ -134,7 +172,11 @@ const QUIET_MENTIONS = [
 /** Real story hits of the captured Algolia answer, as parents for quiet-week comments. */
 function realStories(): { id: string; title: string; url: string | null }[] {
   const env = complaintJson(HN_FIXTURES.stories);
-  return (env['hits'] as Obj[]).map((h) => ({ id: String(h['objectID']), title: String(h['title']), url: typeof h['url'] === 'string' ? h['url'] : null }));
+  return (env['hits'] as Obj[]).map((h) => ({
+    id: String(h['objectID']),
+    title: String(h['title']),
+    url: typeof h['url'] === 'string' ? h['url'] : null,
+  }));
 }
 
 /**
@@ -250,7 +292,13 @@ export function parseTagFilters(raw: string | null): string[][] {
     const s = cur.trim();
     cur = '';
     if (s === '') return;
-    groups.push(s.replace(/^\(|\)$/g, '').split(',').map((x) => x.trim()).filter((x) => x !== ''));
+    groups.push(
+      s
+        .replace(/^\(|\)$/g, '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    );
   };
   for (const ch of raw) {
     if (ch === '(') depth++;
@@ -262,7 +310,11 @@ export function parseTagFilters(raw: string | null): string[][] {
   return groups;
 }
 
-const wordsOf = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+const wordsOf = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 
 function holds(f: NumericFilter, v: number): boolean {
   switch (f.op) {
@@ -289,7 +341,11 @@ export function hnHit(p: GenPost, queryWords: string[]): Obj {
   const created = new Date(atS * 1000).toISOString();
   const highlight = (value: string): Obj => {
     const matched = queryWords.filter((w) => wordsOf(value).includes(w));
-    return { value, matchLevel: matched.length === 0 ? 'none' : matched.length === queryWords.length ? 'full' : 'partial', matchedWords: matched };
+    return {
+      value,
+      matchLevel: matched.length === 0 ? 'none' : matched.length === queryWords.length ? 'full' : 'partial',
+      matchedWords: matched,
+    };
   };
   if (p.kind === 'story') {
     const hit = structuredClone((complaintJson(HN_FIXTURES.stories)['hits'] as Obj[])[0]!);
@@ -311,7 +367,11 @@ export function hnHit(p: GenPost, queryWords: string[]): Obj {
       updated_at: created,
     } satisfies Obj);
     delete hit['relevancy_score'];
-    hit['_highlightResult'] = { title: highlight(title), author: highlight(p.author), ...(asks ? { story_text: highlight(String(hit['story_text'])) } : {}) };
+    hit['_highlightResult'] = {
+      title: highlight(title),
+      author: highlight(p.author),
+      ...(asks ? { story_text: highlight(String(hit['story_text'])) } : {}),
+    };
     return hit;
   }
   const hit = complaintJson(HN_FIXTURES.comment);
@@ -330,12 +390,20 @@ export function hnHit(p: GenPost, queryWords: string[]): Obj {
     story_url: p.story?.url ?? null,
     updated_at: created,
   } satisfies Obj);
-  hit['_highlightResult'] = { author: highlight(p.author), comment_text: highlight(String(hit['comment_text'])), story_title: highlight(String(hit['story_title'] ?? '')) };
+  hit['_highlightResult'] = {
+    author: highlight(p.author),
+    comment_text: highlight(String(hit['comment_text'])),
+    story_title: highlight(String(hit['story_title'] ?? '')),
+  };
   return hit;
 }
 
 function hnError(status: number, message: string): FeedResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=UTF-8', 'access-control-allow-origin': '*' }, body: JSON.stringify({ message, status }) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=UTF-8', 'access-control-allow-origin': '*' },
+    body: JSON.stringify({ message, status }),
+  };
 }
 
 /**
@@ -358,7 +426,8 @@ export function hnSearch(url: URL, now: number, corpus: (term: string) => GenPos
   const hitsPerPage = hppRaw === null ? 20 : Number(hppRaw);
   const pageRaw = p.get('page');
   const page = pageRaw === null ? 0 : Number(pageRaw);
-  if (!Number.isInteger(hitsPerPage) || hitsPerPage < 0 || hitsPerPage > 1000) return hnError(400, 'hitsPerPage must be an integer between 0 and 1000');
+  if (!Number.isInteger(hitsPerPage) || hitsPerPage < 0 || hitsPerPage > 1000)
+    return hnError(400, 'hitsPerPage must be an integer between 0 and 1000');
   if (!Number.isInteger(page) || page < 0) return hnError(400, 'page must be a positive integer');
   const qWords = wordsOf(query);
 
@@ -401,7 +470,11 @@ export function hnSearch(url: URL, now: number, corpus: (term: string) => GenPos
     params: url.search.replace(/^\?/, ''),
     processingTimeMS: 1,
   };
-  return { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=UTF-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,7 +552,13 @@ export function mastodonLoginRequired(): FeedResponse {
  * (default 20, at most 40), `max_id`, `since_id` and `min_id`; newest first; sends Mastodon's
  * `Link` header for paging. Only posts whose time has come (≤ now) exist.
  */
-export function mastodonTimeline(instance: string, pathname: string, url: URL, now: number, corpus: (tags: string[]) => GenPost[]): FeedResponse {
+export function mastodonTimeline(
+  instance: string,
+  pathname: string,
+  url: URL,
+  now: number,
+  corpus: (tags: string[]) => GenPost[],
+): FeedResponse {
   const main = decodeURIComponent(pathname.slice('/api/v1/timelines/tag/'.length).replace(/\/+$/, '')).toLowerCase();
   const p = url.searchParams;
   const list = (k: string): string[] => [...p.getAll(k), ...p.getAll(`${k}[]`)].map((x) => x.toLowerCase()).filter((x) => x !== '');
@@ -514,7 +593,11 @@ export function mastodonTimeline(instance: string, pathname: string, url: URL, n
   rows.sort((a, b) => (b.id > a.id ? 1 : b.id < a.id ? -1 : 0));
   // min_id pages forward from the given id: the `limit` oldest newer ones (still served newest first).
   rows = minId !== null ? rows.slice(Math.max(0, rows.length - limit)) : rows.slice(0, limit);
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+  };
   if (rows.length > 0) {
     const base = `https://${instance}${pathname}`;
     const keep = new URLSearchParams(p);
@@ -534,7 +617,8 @@ export function mastodonTimeline(instance: string, pathname: string, url: URL, n
 
 /** Distinct authors of complaint-worded posts in [from, to). */
 export function distinctAuthors(posts: readonly GenPost[], from: number, to: number, onlyComplaints = true): number {
-  return new Set(posts.filter((p) => p.at >= from && p.at < to && (!onlyComplaints || p.complaint)).map((p) => `${p.author}@${p.home}`)).size;
+  return new Set(posts.filter((p) => p.at >= from && p.at < to && (!onlyComplaints || p.complaint)).map((p) => `${p.author}@${p.home}`))
+    .size;
 }
 
 /** Plain text of a served HN hit or Mastodon status (what the crowd parsers read), for tests. */

@@ -197,7 +197,10 @@ function headerTimes(entry: string): number[] {
  */
 export function retimeAtom(xml: string, delta: number, now: number, service: DemoService): string {
   const shiftTag = (s: string, tag: string): string =>
-    s.replace(new RegExp(`<${tag}>([^<]+)</${tag}>`, 'g'), (_w, v: string) => `<${tag}>${isoZ(Math.min(Date.parse(v) + delta, now))}</${tag}>`);
+    s.replace(
+      new RegExp(`<${tag}>([^<]+)</${tag}>`, 'g'),
+      (_w, v: string) => `<${tag}>${isoZ(Math.min(Date.parse(v) + delta, now))}</${tag}>`,
+    );
   const firstEntry = xml.search(/<entry>/);
   const head = firstEntry === -1 ? xml : xml.slice(0, firstEntry);
   let out = shiftTag(head, 'updated') + (firstEntry === -1 ? '' : xml.slice(firstEntry));
@@ -303,8 +306,7 @@ const atomMaintenance: ScenarioBuilder = (service, now) => {
       `from ${hhmm(start)} UTC on ${weekdayLong(start)} to ${hhmm(end)} UTC on ${weekdayLong(end)}.`,
     )
     .replace(' Each batch of regions will take approximately three to four hours to complete.', '');
-  const banner =
-    `&lt;p&gt;&lt;strong&gt;THIS IS A SCHEDULED EVENT ${headerText(start)} UTC &amp;nbsp;-&amp;nbsp; ${headerText(end)} UTC&lt;/strong&gt;&lt;/p&gt;`;
+  const banner = `&lt;p&gt;&lt;strong&gt;THIS IS A SCHEDULED EVENT ${headerText(start)} UTC &amp;nbsp;-&amp;nbsp; ${headerText(end)} UTC&lt;/strong&gt;&lt;/p&gt;`;
   const block = (at: number, label: string, text: string): string =>
     `&lt;p&gt;&lt;small&gt;${headerText(at)} UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;${label}&lt;/strong&gt; - ${text}&lt;/p&gt;`;
   const content =
@@ -315,7 +317,9 @@ const atomMaintenance: ScenarioBuilder = (service, now) => {
     .replace(/<published>[^<]+<\/published>/, `<published>${isoZ(start)}</published>`)
     .replace(/<updated>[^<]+<\/updated>/, `<updated>${isoZ(start)}</updated>`)
     .replace(/<content type="html">[\s\S]*?<\/content>/, `<content type="html">${content}</content>`);
-  const body = moved.replace(movedTop, newTop).replace(/(<feed[^>]*>[\s\S]*?)<updated>[^<]+<\/updated>/, `$1<updated>${isoZ(start)}</updated>`);
+  const body = moved
+    .replace(movedTop, newTop)
+    .replace(/(<feed[^>]*>[\s\S]*?)<updated>[^<]+<\/updated>/, `$1<updated>${isoZ(start)}</updated>`);
   return feedBehaviour(service, 'atom-maintenance', now, historyRoutes(service, body));
 };
 
@@ -343,14 +347,24 @@ const azureRssIncident: ScenarioBuilder = (service, now) => {
   const pubMs = Date.parse(pub[1]!.replace(/ Z$/, ' GMT'));
   const delta = Math.floor((now - 12 * MIN - pubMs) / 1000) * 1000;
   const body = rebrandAzure(xml, service)
-    .replace(/<pubDate>([^<]+)<\/pubDate>/g, (_w, v: string) => `<pubDate>${rfc822Z(Date.parse(v.replace(/ Z$/, ' GMT')) + delta)}</pubDate>`)
-    .replace(/<lastBuildDate>([^<]+)<\/lastBuildDate>/, (_w, v: string) => `<lastBuildDate>${rfc822Z(Math.min(Date.parse(v.replace(/ Z$/, ' GMT')) + delta, Math.floor(now / 1000) * 1000))}</lastBuildDate>`)
-    .replace(/started on (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4}) at (\d{2}):(\d{2}) UTC/, (_w, d: string, mon: string, y: string, h: string, m: string) => {
-      const t = Date.parse(`${d} ${mon} ${y} ${h}:${m}:00 GMT`) + delta;
-      const date = new Date(t);
-      const month = date.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
-      return `started on ${date.getUTCDate()} ${month} ${date.getUTCFullYear()} at ${hhmm(t)} UTC`;
-    });
+    .replace(
+      /<pubDate>([^<]+)<\/pubDate>/g,
+      (_w, v: string) => `<pubDate>${rfc822Z(Date.parse(v.replace(/ Z$/, ' GMT')) + delta)}</pubDate>`,
+    )
+    .replace(
+      /<lastBuildDate>([^<]+)<\/lastBuildDate>/,
+      (_w, v: string) =>
+        `<lastBuildDate>${rfc822Z(Math.min(Date.parse(v.replace(/ Z$/, ' GMT')) + delta, Math.floor(now / 1000) * 1000))}</lastBuildDate>`,
+    )
+    .replace(
+      /started on (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4}) at (\d{2}):(\d{2}) UTC/,
+      (_w, d: string, mon: string, y: string, h: string, m: string) => {
+        const t = Date.parse(`${d} ${mon} ${y} ${h}:${m}:00 GMT`) + delta;
+        const date = new Date(t);
+        const month = date.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
+        return `started on ${date.getUTCDate()} ${month} ${date.getUTCFullYear()} at ${hhmm(t)} UTC`;
+      },
+    );
   return feedBehaviour(service, 'azure-rss-incident', now, [[statusPath(service), byteResponse(body, RSS)]]);
 };
 
@@ -384,7 +398,9 @@ const gcpIncident: ScenarioBuilder = (service, now) => {
   const all = objs(raw);
   const open = all.find((i) => i['id'] === GCP_OPEN_ID);
   if (!open) throw new Error('gcp-incident: fixture lacks the incident');
-  const ongoing = objs(open['updates']).filter((u) => u['status'] !== 'AVAILABLE' && !/services experienced a service outage/.test(str(u['text'])));
+  const ongoing = objs(open['updates']).filter(
+    (u) => u['status'] !== 'AVAILABLE' && !/services experienced a service outage/.test(str(u['text'])),
+  );
   if (ongoing.length === 0) throw new Error('gcp-incident: no ongoing updates');
   const newest = ongoing[0]!;
   delete open['end'];
@@ -429,7 +445,9 @@ const awsHealthOk: ScenarioBuilder = (service, now) =>
  * serves it: compact JSON, UTF-16BE with a BOM, `content-type: application/json;charset=utf-16`.
  */
 const awsEvent: ScenarioBuilder = (service, now) =>
-  feedBehaviour(service, 'aws-event', now, [[statusPath(service), byteResponse(utf16beWithBom(JSON.stringify(shiftedAwsEvents(awsEvents(), now))), AWS_CONTENT_TYPE)]]);
+  feedBehaviour(service, 'aws-event', now, [
+    [statusPath(service), byteResponse(utf16beWithBom(JSON.stringify(shiftedAwsEvents(awsEvents(), now))), AWS_CONTENT_TYPE)],
+  ]);
 
 /**
  * aws-event-ap-south-1 (issue 17, regions): the capture's first event (ME-CENTRAL-1 "UAE") with
@@ -536,7 +554,9 @@ function appleHealthy(doc: Obj, pastAt: number, futureAt: number): Obj {
     e['usersAffected'] = str(e['usersAffected']).replace(/ are affected$/, ' were affected');
   }
   const past = events.filter((e) => !upcoming(e));
-  const latestPast = Math.max(...past.flatMap((e) => [num(e['epochStartDate']), typeof e['epochEndDate'] === 'number' ? e['epochEndDate'] : -Infinity]));
+  const latestPast = Math.max(
+    ...past.flatMap((e) => [num(e['epochStartDate']), typeof e['epochEndDate'] === 'number' ? e['epochEndDate'] : -Infinity]),
+  );
   const futures = events.filter(upcoming);
   const firstFuture = Math.min(...futures.map((e) => num(e['epochStartDate'])));
   for (const e of events) {
@@ -602,7 +622,9 @@ const herokuOk: ScenarioBuilder = (service, now) => {
 const statusioOk: ScenarioBuilder = (service, now) => {
   const raw = feedJson(FORMAT_FIXTURES.statusioGitlab);
   const r = jsonResponse(shiftTimestamps(raw, now - HOUR - latestTimestampMs(raw), { notAfter: now }));
-  return feedBehaviour(service, 'statusio-ok', now, [[statusPath(service), r]], (p) => (/^\/1\.0\/status\/[A-Za-z0-9]+\/?$/.test(p) ? r : null));
+  return feedBehaviour(service, 'statusio-ok', now, [[statusPath(service), r]], (p) =>
+    /^\/1\.0\/status\/[A-Za-z0-9]+\/?$/.test(p) ? r : null,
+  );
 };
 
 /** instatus-ok: the Wistia summary.json sample (page UP, no active incidents/maintenances), page name/url → the service's. */
@@ -618,7 +640,8 @@ const instatusOk: ScenarioBuilder = (service, now) => {
 function shiftCachet<T extends Json>(v: T, delta: number): T {
   const re = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
   const walk = (x: Json): Json => {
-    if (typeof x === 'string' && re.test(x)) return new Date(Date.parse(`${x.replace(' ', 'T')}Z`) + delta).toISOString().slice(0, 19).replace('T', ' ');
+    if (typeof x === 'string' && re.test(x))
+      return new Date(Date.parse(`${x.replace(' ', 'T')}Z`) + delta).toISOString().slice(0, 19).replace('T', ' ');
     if (Array.isArray(x)) return x.map(walk);
     if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, walk(y)]));
     return x;

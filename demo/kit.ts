@@ -21,8 +21,7 @@ export interface FeedResponse {
 }
 
 export type ScenarioBehaviour =
-  | { type: 'respond'; routes: Map<string, FeedResponse>; fallback: (pathname: string) => FeedResponse }
-  | { type: 'hang' };
+  { type: 'respond'; routes: Map<string, FeedResponse>; fallback: (pathname: string) => FeedResponse } | { type: 'hang' };
 
 export type ScenarioBuilder = (service: DemoService, now: number) => ScenarioBehaviour;
 

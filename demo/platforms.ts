@@ -173,11 +173,20 @@ function kuma(service: DemoService, now: number, scenario: PlatformScenarioName,
   } else page['incidents'] = [];
   const pageR = jsonResponse(page);
   const beatR = jsonResponse(beats as Json);
-  return behaviour(service, scenario, now, [['/api/status-page/main', pageR], ['/api/status-page/heartbeat/main', beatR]], (p) => {
-    if (/^\/api\/status-page\/heartbeat\/[^/]+$/.test(p)) return beatR;
-    if (/^\/api\/status-page\/[^/]+$/.test(p)) return pageR;
-    return null;
-  });
+  return behaviour(
+    service,
+    scenario,
+    now,
+    [
+      ['/api/status-page/main', pageR],
+      ['/api/status-page/heartbeat/main', beatR],
+    ],
+    (p) => {
+      if (/^\/api\/status-page\/heartbeat\/[^/]+$/.test(p)) return beatR;
+      if (/^\/api\/status-page\/[^/]+$/.test(p)) return pageR;
+      return null;
+    },
+  );
 }
 
 /** uptimekuma-ok: every heartbeat CHANGED to up, the pinned message dropped. */

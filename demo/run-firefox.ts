@@ -40,12 +40,18 @@ async function verdictWhenChecked(page: Page, wantChecked: boolean, expected: st
   return last?.v ?? null;
 }
 
-export async function runFirefoxDemo(server: DemoServer, rows: DemoRow[], o: { headless: boolean; strict: boolean; outDir: string }): Promise<number> {
+export async function runFirefoxDemo(
+  server: DemoServer,
+  rows: DemoRow[],
+  o: { headless: boolean; strict: boolean; outDir: string },
+): Promise<number> {
   const out = join(o.outDir, 'firefox');
   mkdirSync(out, { recursive: true });
   const { browser, origin } = await launchFirefoxWithExtension({ extensionPath, server, headless: o.headless });
   try {
-    console.log(` Firefox ${(await browser.version()).replace(/^firefox\//i, '')}: extension installed at ${origin}; checking ${rows.length} services…`);
+    console.log(
+      ` Firefox ${(await browser.version()).replace(/^firefox\//i, '')}: extension installed at ${origin}; checking ${rows.length} services…`,
+    );
     let failed = 0;
     let mismatched = 0;
     for (const row of rows) {
@@ -79,7 +85,9 @@ export async function runFirefoxDemo(server: DemoServer, rows: DemoRow[], o: { h
       console.log(` ${host} tab → ${err} (site-refused)`);
     }
     if (o.headless) return failed > 0 || (o.strict && mismatched > 0) ? 1 : 0;
-    console.log(' The Firefox window stays open: visit github.com, discord.com… and open the Acknowledged toolbar button. Close it or press Ctrl-C to stop.');
+    console.log(
+      ' The Firefox window stays open: visit github.com, discord.com… and open the Acknowledged toolbar button. Close it or press Ctrl-C to stop.',
+    );
     await new Promise<void>((resolve) => {
       browser.once('disconnected', () => resolve());
       process.once('SIGINT', () => resolve());

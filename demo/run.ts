@@ -84,8 +84,7 @@ function expectedFor(scenario: StatusScenarioName | null, complaints: Row['compl
 function worldRows(server: DemoServer): Row[] {
   const w = server.world();
   const catalog = catalogServices();
-  const owner = (host: string) =>
-    catalog.find((s) => s.domains.some((d) => host.replace(/^\*\./, '') === d || host.endsWith(`.${d}`)));
+  const owner = (host: string) => catalog.find((s) => s.domains.some((d) => host.replace(/^\*\./, '') === d || host.endsWith(`.${d}`)));
   const ids: string[] = [];
   for (const key of Object.keys(DEFAULT_WORLD)) {
     const id = catalog.some((s) => s.id === key) ? key : owner(key)?.id;
@@ -119,7 +118,8 @@ function banner(server: DemoServer, rows: Row[]): void {
   console.log(
     ` ${'service'.padEnd(13)}${'status host'.padEnd(26)}${'feed scenario'.padEnd(21)}${'complaints'.padEnd(13)}${'site'.padEnd(31)}${'should show'.padEnd(16)}`,
   );
-  const crowd = (c: Row['complaints']): string => (c.hn === c.mastodon ? c.hn.replace('crowd-', '') : `hn ${c.hn.replace('crowd-', '')}/md ${c.mastodon.replace('crowd-', '')}`);
+  const crowd = (c: Row['complaints']): string =>
+    c.hn === c.mastodon ? c.hn.replace('crowd-', '') : `hn ${c.hn.replace('crowd-', '')}/md ${c.mastodon.replace('crowd-', '')}`;
   for (const r of rows) {
     console.log(
       ` ${r.id.padEnd(13)}${(r.host ?? '— (no feed)').padEnd(26)}${(r.scenario ?? '—').padEnd(21)}${crowd(r.complaints).padEnd(13)}${(r.refused.length ? `refused ${r.refused.join(' ')}` : 'answers').padEnd(31)}${r.expected.padEnd(16)}`,
@@ -130,8 +130,12 @@ function banner(server: DemoServer, rows: Row[]): void {
   console.log(`   complaints "spike": ${SCENARIO_DESCRIPTIONS['crowd-spike'].replace(/^complaints: /, '')}`);
   console.log(`   site "refused": ${SCENARIO_DESCRIPTIONS['site-refused'].replace(/^site: /, '')}`);
   const w = server.world();
-  const login = Object.entries(w.mastodon).filter(([, a]) => a === 'login').map(([h]) => h);
-  console.log(`   every other service: its feed kind's healthy scenario, complaints "quiet"; Mastodon instances needing login: ${login.join(', ') || 'none'}`);
+  const login = Object.entries(w.mastodon)
+    .filter(([, a]) => a === 'login')
+    .map(([h]) => h);
+  console.log(
+    `   every other service: its feed kind's healthy scenario, complaints "quiet"; Mastodon instances needing login: ${login.join(', ') || 'none'}`,
+  );
   if (server.skipped.length) console.log(` (not in the catalog yet, so not simulated: ${server.skipped.join(', ')})`);
   console.log(` Change a scenario while it runs:`);
   console.log(
@@ -154,7 +158,9 @@ async function screenshotPopup(launched: LaunchedExtension, row: Row): Promise<O
     // Complaint evidence arrives after the feed (a week of backfill on two sources): give it time.
     if ((await main.getAttribute('data-verdict')) !== row.expected) {
       await page
-        .waitForFunction((v) => document.querySelector('main[data-verdict]')?.getAttribute('data-verdict') === v, row.expected, { timeout: EVIDENCE_WAIT_MS })
+        .waitForFunction((v) => document.querySelector('main[data-verdict]')?.getAttribute('data-verdict') === v, row.expected, {
+          timeout: EVIDENCE_WAIT_MS,
+        })
         .catch(() => {});
     }
     const verdict = await page.locator('main[data-verdict]').first().getAttribute('data-verdict');
@@ -203,7 +209,10 @@ async function openSite(launched: LaunchedExtension): Promise<void> {
       const c = (globalThis as unknown as { chrome: any }).chrome;
       const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
       if (!tab?.id) return null;
-      return { text: (await c.action.getBadgeText({ tabId: tab.id })) as string, title: (await c.action.getTitle({ tabId: tab.id })) as string };
+      return {
+        text: (await c.action.getBadgeText({ tabId: tab.id })) as string,
+        title: (await c.action.getTitle({ tabId: tab.id })) as string,
+      };
     });
     if (badge) console.log(` github.com tab → badge "${badge.text}" — ${badge.title.replace(/\s+/g, ' ')}`);
   } catch (e) {
@@ -242,7 +251,10 @@ async function main(): Promise<number> {
       relay = await startRelay({ upstream: viaDemoServer(server.port) });
       // Reached as localhost: the browser's host rules send every other name to the demo server.
       const url = relay.url.replace('127.0.0.1', 'localhost');
-      await launched.serviceWorker.evaluate((u: string) => chrome.storage.local.set({ relay: { enabled: true, url: u, share: true } }), url);
+      await launched.serviceWorker.evaluate(
+        (u: string) => chrome.storage.local.set({ relay: { enabled: true, url: u, share: true } }),
+        url,
+      );
       console.log(` local relay at ${url} (the extension reads through it; popups say "Answered by the relay")`);
     }
     console.log(` extension ${launched.extensionId} loaded; checking ${rows.length} services (up to ${POPUP_TIMEOUT_MS / 1000} s)…`);
@@ -257,13 +269,18 @@ async function main(): Promise<number> {
         continue;
       }
       const expected = o.expected;
-      const why = [o.scenario ?? 'no feed', ...(o.complaints.hn === 'crowd-spike' || o.complaints.mastodon === 'crowd-spike' ? ['complaint spike'] : []), ...(o.refused.length ? ['site refused'] : [])];
+      const why = [
+        o.scenario ?? 'no feed',
+        ...(o.complaints.hn === 'crowd-spike' || o.complaints.mastodon === 'crowd-spike' ? ['complaint spike'] : []),
+        ...(o.refused.length ? ['site refused'] : []),
+      ];
       const note = o.verdict === expected ? '' : `   (${why.join(' + ')} should give ${expected})`;
       if (note) mismatched++;
       console.log(` ${note ? '!' : '✓'} ${o.id} → ${o.verdict}${note}   ${o.screenshot ?? ''}`);
     }
     if (failed) await diagnose(launched, server, rows);
-    if (mismatched && !strict) console.log(` ${mismatched} verdict(s) differ from what the scenarios should give (not an error without --strict).`);
+    if (mismatched && !strict)
+      console.log(` ${mismatched} verdict(s) differ from what the scenarios should give (not an error without --strict).`);
     await openSite(launched);
     await openRefusedSites(launched, rows);
 
@@ -271,7 +288,9 @@ async function main(): Promise<number> {
       return failed > 0 || (strict && mismatched > 0) ? 1 : 0;
     }
     console.log('');
-    console.log(' The browser stays open: visit github.com, slack.com, portal.azure.com, discord.com (refuses to load)… and open the Acknowledged');
+    console.log(
+      ' The browser stays open: visit github.com, slack.com, portal.azure.com, discord.com (refuses to load)… and open the Acknowledged',
+    );
     console.log(' toolbar button (pin it from the puzzle-piece menu to see its badge). Close the browser or press Ctrl-C to stop.');
     const ctx = launched.context;
     await new Promise<void>((resolve) => {

@@ -110,7 +110,8 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'sp-maintenance': 'Statuspage: scheduled maintenance in progress (started 30 min ago, ends in 90 min)',
   'sp-resolved': 'Statuspage: operational; last incident resolved 20 min ago',
   'sp-hostile': 'Statuspage: open incident whose title and update contain HTML/script',
-  'sp-copilot-incident': 'Statuspage: a real Copilot-only GitHub incident open (minor, latest update 4 min ago); Copilot degraded, all else operational',
+  'sp-copilot-incident':
+    'Statuspage: a real Copilot-only GitHub incident open (minor, latest update 4 min ago); Copilot degraded, all else operational',
   'io-ok': 'incident.io compat API: operational, incidents all resolved 2+ days ago',
   'io-incident': 'incident.io compat API: open incident (identified), latest update 6 min ago',
   'http-503': 'status host answers 503 {"error":"unavailable"} with Retry-After: 120',
@@ -121,7 +122,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   ...CROWD_DESCRIPTIONS,
   'site-ok': 'site: a simulated page',
   'site-refused': 'site: the connection is reset right after the TLS ClientHello (Chromium: net::ERR_CONNECTION_RESET)',
-  'site-503': "site: every request to the host is answered HTTP 503 (CORS open) — an API host that is down while the page loads",
+  'site-503': 'site: every request to the host is answered HTTP 503 (CORS open) — an API host that is down while the page loads',
   'site-404': 'site: every request to the host is answered HTTP 404 (CORS open) — the host is up, the request was wrong',
 };
 
@@ -223,7 +224,10 @@ const STATUSPAGE_404: FeedResponse = {
 
 function incidentIo404(): FeedResponse {
   // incident.io answers unknown paths (incl. /api/v2/incidents/unresolved.json) with an HTML 404.
-  return htmlResponse('<!doctype html><html><head><title>Page not found</title></head><body><h1>404</h1><p>Page not found</p></body></html>\n', 404);
+  return htmlResponse(
+    '<!doctype html><html><head><title>Page not found</title></head><body><h1>404</h1><p>Page not found</p></body></html>\n',
+    404,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,7 +273,11 @@ function statuspageBehaviour(parts: StatuspageParts, service: DemoService, scena
 function operationalSummary(service: DemoService, pageUpdatedAt: number, now: number): { page: Obj; components: Obj[]; status: Obj } {
   const raw = fixture('spOperational');
   const delta = pageUpdatedAt - Date.parse(str(obj(raw['page'])['updated_at']));
-  const s = replaceInStrings(shiftTimestamps(raw, delta, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  const s = replaceInStrings(
+    shiftTimestamps(raw, delta, { notAfter: now }),
+    new URL(str(obj(raw['page'])['url'])).host,
+    statusHost(service),
+  );
   return { page: rebrandPage(obj(s['page']), service), components: objs(s['components']), status: obj(s['status']) };
 }
 
@@ -283,7 +291,11 @@ function resolvedIncidents(service: DemoService, at: number, anchor: 'resolved' 
   const incs = objs(raw['incidents']);
   const from =
     anchor === 'resolved' ? Math.max(...incs.map((i) => Date.parse(str(i['resolved_at'])))) : latestTimestampMs(raw['incidents'] ?? null);
-  const s = replaceInStrings(shiftTimestamps(raw, at - from, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  const s = replaceInStrings(
+    shiftTimestamps(raw, at - from, { notAfter: now }),
+    new URL(str(obj(raw['page'])['url'])).host,
+    statusHost(service),
+  );
   return { page: rebrandPage(obj(s['page']), service), incidents: objs(s['incidents']) };
 }
 
@@ -316,7 +328,11 @@ const spOk: ScenarioBuilder = (service, now) => {
 function incidentParts(service: DemoService, now: number): StatuspageParts {
   const raw = fixture('spMajorOutage');
   const latest = Math.max(...objs(raw['incidents']).map(latestUpdateMs));
-  const s = replaceInStrings(shiftTimestamps(raw, now - 4 * MIN - latest, { notAfter: now }), new URL(str(obj(raw['page'])['url'])).host, statusHost(service));
+  const s = replaceInStrings(
+    shiftTimestamps(raw, now - 4 * MIN - latest, { notAfter: now }),
+    new URL(str(obj(raw['page'])['url'])).host,
+    statusHost(service),
+  );
   const open = objs(s['incidents']);
   open.forEach(retitleGenerated);
   const past = pastIncidents(service, now);
@@ -342,7 +358,14 @@ const spCopilotIncident: ScenarioBuilder = (service, now) => {
   const row = objs(feedJson<Json>(FIXTURE_FILES.ghHistoryComponents)).find((r) => JSON.stringify(r['components']) === '["Copilot"]');
   if (!row) throw new Error('sp-copilot-incident: no Copilot-only incident in the fixture');
   const template = components.find((c) => str(c['name']) === 'Git Operations') ?? components[0]!;
-  const copilot: Obj = { ...template, id: 'copilot00000', name: 'Copilot', status: 'degraded', description: 'Copilot', position: components.length + 1 };
+  const copilot: Obj = {
+    ...template,
+    id: 'copilot00000',
+    name: 'Copilot',
+    status: 'degraded',
+    description: 'Copilot',
+    position: components.length + 1,
+  };
   const at = new Date(now - 4 * MIN).toISOString();
   const started = new Date(now - 20 * MIN).toISOString();
   const first = objs(row['updates'])[0]!;
@@ -358,7 +381,9 @@ const spCopilotIncident: ScenarioBuilder = (service, now) => {
     resolved_at: null,
     shortlink: '',
     page_id: str(page['id']),
-    incident_updates: [{ id: `u${str(row['id'])}`, status: 'investigating', body: str(first['message']), created_at: at, updated_at: at, display_at: at }],
+    incident_updates: [
+      { id: `u${str(row['id'])}`, status: 'investigating', body: str(first['message']), created_at: at, updated_at: at, display_at: at },
+    ],
     components: [copilot],
   };
   return statuspageBehaviour(
@@ -459,7 +484,13 @@ const spResolved: ScenarioBuilder = (service, now) => {
 // ---------------------------------------------------------------------------------------------
 // incident.io Statuspage-compatible shim
 
-function incidentIoBehaviour(service: DemoService, scenario: StatusScenarioName, now: number, incidents: Obj[], delta: number): ScenarioBehaviour {
+function incidentIoBehaviour(
+  service: DemoService,
+  scenario: StatusScenarioName,
+  now: number,
+  incidents: Obj[],
+  delta: number,
+): ScenarioBehaviour {
   const shiftedStatus = shiftTimestamps(fixture('ioStatus'), delta, { notAfter: now });
   const status = obj(shiftedStatus['status']);
   const components = objs(shiftTimestamps(fixture('ioComponents'), delta, { notAfter: now })['components']);

@@ -252,7 +252,12 @@ function etagMatches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => strip(t) === strip(etag));
 }
 
-function sitePage(service: CatalogService, host: string, statusScenario: StatusScenarioName | undefined, complaints: ComplaintState): string {
+function sitePage(
+  service: CatalogService,
+  host: string,
+  statusScenario: StatusScenarioName | undefined,
+  complaints: ComplaintState,
+): string {
   const name = escapeHtml(service.name);
   const feed = statusScenario
     ? `<p class="muted">Its status feed (${escapeHtml(statusHostOf(service) ?? '')}) is in scenario <code>${escapeHtml(statusScenario)}</code>: ${escapeHtml(SCENARIO_DESCRIPTIONS[statusScenario])}.</p>`
@@ -285,7 +290,11 @@ ${crowd}
 
 /** Paths a feed or API would use (a shared status/site host answers these from its scenario, not with the site page). */
 function looksLikeFeedPath(pathname: string): boolean {
-  return /^\/(?:api|1\.0|support\/systemstatus|feed)\//.test(pathname) || /\.(?:json|js|rss|atom|xml)$/.test(pathname) || /\/feed\/?$/.test(pathname);
+  return (
+    /^\/(?:api|1\.0|support\/systemstatus|feed)\//.test(pathname) ||
+    /\.(?:json|js|rss|atom|xml)$/.test(pathname) ||
+    /\/feed\/?$/.test(pathname)
+  );
 }
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
@@ -348,7 +357,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   function setComplaints(target: string, scenario: CrowdScenarioName, source?: CrowdSource): void {
     const id = target.trim();
     if (!catalog.some((s) => s.id === id)) throw new Error(`complaint scenarios need a catalog service id; "${id}" is not one`);
-    if (source !== undefined && !(CROWD_SOURCES as readonly string[]).includes(source)) throw new Error(`"source" must be one of ${CROWD_SOURCES.join(', ')}`);
+    if (source !== undefined && !(CROWD_SOURCES as readonly string[]).includes(source))
+      throw new Error(`"source" must be one of ${CROWD_SOURCES.join(', ')}`);
     const prev = complaintState(id);
     const next = { ...prev, setAt: now() };
     for (const src of source ? [source] : CROWD_SOURCES) next[src] = scenario;
@@ -359,7 +369,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   function setSite(target: string, scenario: SiteScenarioName): void {
     const key = target.trim();
     const svc = catalog.find((s) => s.id === key);
-    const rules: [string, boolean][] = svc ? svc.domains.map((d) => [d.toLowerCase(), true]) : key.includes('.') ? [[normaliseHost(key), false]] : [];
+    const rules: [string, boolean][] = svc
+      ? svc.domains.map((d) => [d.toLowerCase(), true])
+      : key.includes('.')
+        ? [[normaliseHost(key), false]]
+        : [];
     if (rules.length === 0) throw new Error(`"${key}" is neither a catalog service id nor a hostname`);
     for (const [host, subdomains] of rules) {
       if (scenario === 'site-ok') siteRules.delete(host);
@@ -437,7 +451,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
   function log(req: http.IncomingMessage, host: string, status: number): void {
     const origin = req.headers['origin'];
-    logEntry({ at: now(), host, path: req.url ?? '/', status, ifNoneMatch: req.headers['if-none-match'] !== undefined, ...(origin ? { origin } : {}) });
+    logEntry({
+      at: now(),
+      host,
+      path: req.url ?? '/',
+      status,
+      ifNoneMatch: req.headers['if-none-match'] !== undefined,
+      ...(origin ? { origin } : {}),
+    });
   }
 
   function send(req: http.IncomingMessage, res: http.ServerResponse, host: string, given: FeedResponse): void {
@@ -450,7 +471,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     const etag = r.headers['etag'];
     if (etag && inm && r.status === 200 && (req.method === 'GET' || req.method === 'HEAD') && etagMatches(inm, etag)) {
       const headers: Record<string, string> = { etag };
-      for (const h of ['cache-control', 'access-control-allow-origin', 'access-control-expose-headers']) if (r.headers[h]) headers[h] = r.headers[h];
+      for (const h of ['cache-control', 'access-control-allow-origin', 'access-control-expose-headers'])
+        if (r.headers[h]) headers[h] = r.headers[h];
       res.writeHead(304, headers);
       res.end();
       log(req, host, 304);
@@ -481,7 +503,13 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     for (const [h, r] of [...siteRules].sort(([a], [b]) => a.localeCompare(b))) sites[r.subdomains ? `*.${h}` : h] = r.scenario;
     const comp: Record<string, ComplaintState> = {};
     for (const [id, c] of [...complaints].sort(([a], [b]) => a.localeCompare(b))) comp[id] = { hn: c.hn, mastodon: c.mastodon };
-    return { status, sites, complaints: comp, complaintsDefault: 'crowd-quiet', mastodon: Object.fromEntries([...mastodonAccess].sort(([a], [b]) => a.localeCompare(b))) };
+    return {
+      status,
+      sites,
+      complaints: comp,
+      complaintsDefault: 'crowd-quiet',
+      mastodon: Object.fromEntries([...mastodonAccess].sort(([a], [b]) => a.localeCompare(b))),
+    };
   }
 
   /** The posts of every service owning one of these terms/tags, on one source. */
@@ -576,8 +604,16 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     const answer = siteScenarioOf(host);
     if (answer === 'site-503' || answer === 'site-404') {
       const status = answer === 'site-503' ? 503 : 404;
-      const headers = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
-      return send(req, res, host, { status, headers, body: JSON.stringify({ error: status === 503 ? 'service unavailable' : 'not found' }) });
+      const headers = {
+        'content-type': 'application/json; charset=utf-8',
+        'access-control-allow-origin': '*',
+        'cache-control': 'no-store',
+      };
+      return send(req, res, host, {
+        status,
+        headers,
+        body: JSON.stringify({ error: status === 503 ? 'service unavailable' : 'not found' }),
+      });
     }
 
     const site = siteServiceFor(host);
@@ -602,7 +638,12 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
     if (host === HN_HOST && (pathname === '/api/v1/search_by_date' || pathname === '/api/v1/search')) {
       const url = new URL(req.url ?? '/', `https://${host}`);
-      return send(req, res, host, hnSearch(url, now(), (term) => corpusOf(byTerm.get(term) ?? [], 'hn')));
+      return send(
+        req,
+        res,
+        host,
+        hnSearch(url, now(), (term) => corpusOf(byTerm.get(term) ?? [], 'hn')),
+      );
     }
     const access = mastodonAccess.get(host);
     if (access && pathname.startsWith('/api/v1/timelines/tag/')) {
@@ -619,7 +660,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     if (site) {
       const sh = statusHostOf(site);
       const body = sitePage(site, host, sh ? hosts.get(sh)?.scenario : undefined, complaintState(site.id));
-      return send(req, res, host, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body });
+      return send(req, res, host, {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+        body,
+      });
     }
 
     return send(req, res, host, {
@@ -750,7 +795,9 @@ function parseCli(argv: string[]): { port: number; overrides: [string, ScenarioN
       if (eq <= 0 || !isScenarioName(s)) throw new Error(`--scenario wants <service|host>=<${SCENARIO_NAMES.join('|')}>`);
       overrides.push([k, s]);
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npx tsx demo/server.ts [--port 8443] [--scenario github=sp-ok ...] [--scenario discord=crowd-spike] [--scenario discord.com=site-refused]');
+      console.log(
+        'usage: npx tsx demo/server.ts [--port 8443] [--scenario github=sp-ok ...] [--scenario discord=crowd-spike] [--scenario discord.com=site-refused]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -773,7 +820,11 @@ if (isMain) {
   console.log(`Acknowledged demo server on 127.0.0.1:${server.port} (TLS and plain HTTP)`);
   console.log(`  spki:        ${server.spki}`);
   console.log(`  host rules:  ${server.hostRules}`);
-  console.log(`  chromium:    ${chromiumNetworkArgs(server).map((a) => `'${a}'`).join(' ')}`);
+  console.log(
+    `  chromium:    ${chromiumNetworkArgs(server)
+      .map((a) => `'${a}'`)
+      .join(' ')}`,
+  );
   console.log(`  control:     curl -sk https://localhost:${server.port}/__control/state`);
   console.log(
     `               curl -sk -H 'content-type: application/json' -d '{"service":"github","scenario":"sp-ok"}' https://localhost:${server.port}/__control/scenario`,
@@ -785,7 +836,11 @@ if (isMain) {
     console.log(`  ${`complaints ${id}`.padEnd(44)} ${`hn ${c.hn}, mastodon ${c.mastodon}`}`);
   }
   console.log(`  ${'complaints (every other service)'.padEnd(44)} ${w.complaintsDefault}`);
-  console.log(`  ${'mastodon instances'.padEnd(44)} ${Object.entries(w.mastodon).map(([h, a]) => `${h} ${a}`).join(', ')}`);
+  console.log(
+    `  ${'mastodon instances'.padEnd(44)} ${Object.entries(w.mastodon)
+      .map(([h, a]) => `${h} ${a}`)
+      .join(', ')}`,
+  );
   if (server.skipped.length) console.log(`  (not in the catalog yet, skipped: ${server.skipped.join(', ')})`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

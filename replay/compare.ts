@@ -19,7 +19,8 @@ const GCP_RECENT_MS = 7 * 24 * 3_600_000;
 /** Record properties that make a check inapplicable, in words for the table. */
 export const EXPLAINED = {
   overlap: 'another incident of the same service was open (or resolved within the hour) — the verdict speaks for it',
-  postedResolved: 'posted already resolved (a single "Resolved" update, or an end time before the first post): the feed never showed it open',
+  postedResolved:
+    'posted already resolved (a single "Resolved" update, or an end time before the first post): the feed never showed it open',
   maintenanceOverIncident: 'maintenance in progress while an incident was open — acknowledged outranks maintenance',
   shortOpen: 'open for less than one poll interval (no alarm tick fell between its first post and its end)',
 } as const;
@@ -47,7 +48,15 @@ export interface ServiceSummary {
   /** Minutes with acknowledged/unacknowledged/unknown (and maintenance/resolved) outside their windows. */
   outside: Record<'acknowledged' | 'unacknowledged' | 'unknown' | 'maintenance' | 'resolved', number>;
   minutes: number;
-  texts: { total: number; verbatim: number; converted: number; late: number; completedUnshown: number; lateReports: number; missing: { id: string; postedAt: number; got: string | null }[] };
+  texts: {
+    total: number;
+    verbatim: number;
+    converted: number;
+    late: number;
+    completedUnshown: number;
+    lateReports: number;
+    missing: { id: string; postedAt: number; got: string | null }[];
+  };
   track: TrackCompare[];
 }
 
@@ -94,7 +103,12 @@ export function recordFigures(incidents: readonly RecordIncident[], t = Infinity
     if (d > 0 && d < 14 * 24 * 3_600_000) durations.push(d);
     if (posted.some((u) => PM.test(u.text))) postmortems++;
   }
-  return { incidents: inc.length, medianDurationMs: median(durations), medianUpdateIntervalMs: median(gaps), postmortems: inc.length ? postmortems : null };
+  return {
+    incidents: inc.length,
+    medianDurationMs: median(durations),
+    medianUpdateIntervalMs: median(gaps),
+    postmortems: inc.length ? postmortems : null,
+  };
 }
 
 /** The track record the popup shows from this stored record vs the record's own figures for the same incidents. */
@@ -104,19 +118,38 @@ export function trackCheck(record: readonly RecordIncident[], rec: ServiceRecord
   const known = record.filter((i) => past.some((p) => sameIncident(p, i) && p.kind === 'incident'));
   return {
     at,
-    ours: { incidents: tr.basedOn.incidents, medianDurationMs: tr.medianDurationMs, medianUpdateIntervalMs: tr.medianUpdateIntervalMs, postmortems: tr.postmortems },
+    ours: {
+      incidents: tr.basedOn.incidents,
+      medianDurationMs: tr.medianDurationMs,
+      medianUpdateIntervalMs: tr.medianUpdateIntervalMs,
+      postmortems: tr.postmortems,
+    },
     record: recordFigures(known, at),
   };
 }
 
 export const sameTrack = (c: TrackCompare) => JSON.stringify(c.ours) === JSON.stringify(c.record);
 
-export function compare(result: ReplayResult, service: string, record: readonly RecordIncident[], trackAt: TrackCompare[] = []): ServiceSummary {
+export function compare(
+  result: ReplayResult,
+  service: string,
+  record: readonly RecordIncident[],
+  trackAt: TrackCompare[] = [],
+): ServiceSummary {
   const tl = result.timelines.get(service)!;
   const checks: IncidentCheck[] = [];
-  const windows = (i: RecordIncident) => ({ from: i.kind === 'maintenance' ? (i.inProgressAt ?? i.createdAt) : i.createdAt, to: i.endedAt });
+  const windows = (i: RecordIncident) => ({
+    from: i.kind === 'maintenance' ? (i.inProgressAt ?? i.createdAt) : i.createdAt,
+    to: i.endedAt,
+  });
   const othersBusy = (self: RecordIncident, t: number) =>
-    record.some((o) => o !== self && o.createdAt <= t && t <= o.endedAt + (o.kind === 'incident' ? SPEC_RESOLVED_MS + MINUTE : MINUTE) && !(o.kind === 'maintenance' && (o.inProgressAt ?? Infinity) > t));
+    record.some(
+      (o) =>
+        o !== self &&
+        o.createdAt <= t &&
+        t <= o.endedAt + (o.kind === 'incident' ? SPEC_RESOLVED_MS + MINUTE : MINUTE) &&
+        !(o.kind === 'maintenance' && (o.inProgressAt ?? Infinity) > t),
+    );
   const incidentOpenAt = (self: RecordIncident, t: number) =>
     record.some((o) => o !== self && o.kind === 'incident' && o.createdAt <= t && t < o.endedAt);
 
@@ -168,8 +201,10 @@ export function compare(result: ReplayResult, service: string, record: readonly 
       return w !== null && w[0] <= t && t <= w[1];
     });
   const incWin = (i: RecordIncident): [number, number] | null => (i.kind === 'incident' ? [i.createdAt, i.endedAt + MINUTE] : null);
-  const maintWin = (i: RecordIncident): [number, number] | null => (i.kind === 'maintenance' ? [i.inProgressAt ?? i.createdAt, i.endedAt + MINUTE] : null);
-  const resWin = (i: RecordIncident): [number, number] | null => (i.kind === 'incident' ? [i.endedAt, i.endedAt + SPEC_RESOLVED_MS + MINUTE] : null);
+  const maintWin = (i: RecordIncident): [number, number] | null =>
+    i.kind === 'maintenance' ? [i.inProgressAt ?? i.createdAt, i.endedAt + MINUTE] : null;
+  const resWin = (i: RecordIncident): [number, number] | null =>
+    i.kind === 'incident' ? [i.endedAt, i.endedAt + SPEC_RESOLVED_MS + MINUTE] : null;
   let minutes = 0;
   for (let k = 0; k < tl.times.length; k++) {
     const t0 = tl.times[k]!;

@@ -31,7 +31,8 @@ const CLOSED: ReadonlySet<IncidentStatus> = new Set(['resolved', 'completed']);
 function at(i: RecordIncident, t: number) {
   if (i.createdAt > t) return null;
   const updates = i.updates.filter((u) => u.postedAt <= t);
-  const status: IncidentStatus = updates.length > 0 ? updates[updates.length - 1]!.status : i.kind === 'maintenance' ? 'scheduled' : 'investigating';
+  const status: IncidentStatus =
+    updates.length > 0 ? updates[updates.length - 1]!.status : i.kind === 'maintenance' ? 'scheduled' : 'investigating';
   return { updates, status, closed: CLOSED.has(status) };
 }
 
@@ -89,7 +90,8 @@ export function githubSummary(incidents: readonly RecordIncident[], t: number, b
   const maint = open.filter((i) => i.kind === 'maintenance');
   let indicator = 'none';
   for (const i of inc) if ((INDICATOR_RANK[i.impact] ?? 0) > INDICATOR_RANK[indicator]!) indicator = i.impact;
-  if (indicator === 'none' && maint.some((m) => at(m, t)!.status === 'in_progress' || at(m, t)!.status === 'verifying')) indicator = 'maintenance';
+  if (indicator === 'none' && maint.some((m) => at(m, t)!.status === 'in_progress' || at(m, t)!.status === 'verifying'))
+    indicator = 'maintenance';
   return JSON.stringify({
     page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: base, time_zone: 'Etc/UTC', updated_at: iso(t) },
     components: [],
@@ -101,7 +103,10 @@ export function githubSummary(incidents: readonly RecordIncident[], t: number, b
 
 /** `incidents.json`: the 50 newest incidents (resolved included; maintenances have their own endpoint), newest first. */
 export function githubIncidents(incidents: readonly RecordIncident[], t: number, base = GITHUB_BASE): string {
-  const shown = incidents.filter((i) => i.kind === 'incident' && i.createdAt <= t).slice(-50).reverse();
+  const shown = incidents
+    .filter((i) => i.kind === 'incident' && i.createdAt <= t)
+    .slice(-50)
+    .reverse();
   return JSON.stringify({
     page: { id: 'kctbh9vrtdwd', name: 'GitHub', url: base, time_zone: 'Etc/UTC', updated_at: iso(t) },
     incidents: shown.map((i) => statuspageIncident(i, t)),
@@ -123,7 +128,10 @@ function atomBlock(u: { at: string; label: string; text: string }): string {
 }
 
 export function githubAtom(incidents: readonly RecordIncident[], t: number): string {
-  const shown = incidents.filter((i) => i.createdAt <= t).slice(-25).reverse();
+  const shown = incidents
+    .filter((i) => i.createdAt <= t)
+    .slice(-25)
+    .reverse();
   const entries = shown.map((i) => {
     const s = at(i, t)!;
     const last = s.updates[s.updates.length - 1];
@@ -162,7 +170,9 @@ export function gcpIncidents(incidents: readonly RecordIncident[], t: number): s
     shown.map((i) => {
       const raw = { ...i.raw } as Record<string, unknown>;
       const visible = new Set(i.updates.filter((u) => u.postedAt <= t).map((u) => u.at));
-      const ups = ((raw.updates as Record<string, string>[]) ?? []).filter((u) => visible.has(new Date(Date.parse(u.when ?? "")).toISOString()));
+      const ups = ((raw.updates as Record<string, string>[]) ?? []).filter((u) =>
+        visible.has(new Date(Date.parse(u.when ?? '')).toISOString()),
+      );
       raw.updates = ups;
       raw.most_recent_update = ups[0] ?? null;
       raw.modified = ups[0]?.modified ?? raw.created;
@@ -192,7 +202,9 @@ export function githubFeeds(incidents: readonly RecordIncident[], opts: { atom?:
     bodies: [
       { url: `${base}/api/v2/summary.json`, contentType: json, build: (t) => githubSummary(incidents, t, base) },
       { url: `${base}/api/v2/incidents.json`, contentType: json, build: (t) => githubIncidents(incidents, t, base) },
-      ...(opts.atom === false ? [] : [{ url: GITHUB_ATOM, contentType: 'application/atom+xml; charset=utf-8', build: (t: number) => githubAtom(incidents, t) }]),
+      ...(opts.atom === false
+        ? []
+        : [{ url: GITHUB_ATOM, contentType: 'application/atom+xml; charset=utf-8', build: (t: number) => githubAtom(incidents, t) }]),
     ],
     changes: changeTimes(incidents),
   };

@@ -107,7 +107,7 @@ export function readGcp(path: string): RecordIncident[] {
     .map((r): RecordIncident => {
       const created = Date.parse(r.created as string);
       const ups = ((r.updates as Record<string, string>[]) ?? [])
-        .map((u) => ({ u, posted: Date.parse(u.created ?? u.when ?? ""), when: Date.parse(u.when ?? "") }))
+        .map((u) => ({ u, posted: Date.parse(u.created ?? u.when ?? ''), when: Date.parse(u.when ?? '') }))
         .sort((a, b) => a.when - b.when);
       const updates = ups.map(({ u, posted, when }, k): RecordUpdate => ({
         // An update written before the incident was published appears with it.

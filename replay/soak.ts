@@ -49,7 +49,13 @@ function shift(i: RecordIncident, d: number): RecordIncident {
   const raw = { ...i.raw } as Record<string, unknown>;
   for (const k of ['begin', 'created', 'end', 'modified', 'started_at', 'resolved_at']) if (k in raw) raw[k] = isoShift(raw[k], d);
   if (Array.isArray(raw.updates)) {
-    raw.updates = (raw.updates as Record<string, unknown>[]).map((u) => ({ ...u, when: isoShift(u.when, d), created: isoShift(u.created, d), modified: isoShift(u.modified, d), at: isoShift(u.at, d) }));
+    raw.updates = (raw.updates as Record<string, unknown>[]).map((u) => ({
+      ...u,
+      when: isoShift(u.when, d),
+      created: isoShift(u.created, d),
+      modified: isoShift(u.modified, d),
+      at: isoShift(u.at, d),
+    }));
   }
   return {
     ...i,
@@ -87,8 +93,20 @@ function world(): World {
       .sort((a, b) => a.createdAt - b.createdAt);
     const host = `status-${n}.soak.example`;
     const service: Service = google
-      ? { ...GOOGLE_CLOUD, id: `soak-${n}`, name: `Cloud ${n}`, domains: [`cloud-${n}.soak.example`], official: { kind: 'gcp', url: `https://${host}/incidents.json` } }
-      : { ...GITHUB, id: `soak-${n}`, name: `Service ${n}`, domains: [`svc-${n}.soak.example`], official: { kind: 'statuspage', url: `https://${host}` } };
+      ? {
+          ...GOOGLE_CLOUD,
+          id: `soak-${n}`,
+          name: `Cloud ${n}`,
+          domains: [`cloud-${n}.soak.example`],
+          official: { kind: 'gcp', url: `https://${host}/incidents.json` },
+        }
+      : {
+          ...GITHUB,
+          id: `soak-${n}`,
+          name: `Service ${n}`,
+          domains: [`svc-${n}.soak.example`],
+          official: { kind: 'statuspage', url: `https://${host}` },
+        };
     services.push({ service, record });
     feeds.push(google ? gcpFeeds(record, service.official!.url) : githubFeeds(record, { base: service.official!.url, atom: false }));
     // The person's own report on one service in five: before an incident (evidence first), or out of the blue.
@@ -138,12 +156,22 @@ async function run(w: World, killAt: Map<number, number>): Promise<RunResult> {
   const started = performance.now();
   const live = new LiveFeeds(w.feeds);
   const stats = newStats();
-  const worker = new ReplayWorker({ services: w.services.map((s) => s.service), fetch: makeFakeFetch(live.routes, stats), dbName: `soak-${process.pid}-${killAt.size}-${Math.random()}` });
+  const worker = new ReplayWorker({
+    services: w.services.map((s) => s.service),
+    fetch: makeFakeFetch(live.routes, stats),
+    dbName: `soak-${process.pid}-${killAt.size}-${Math.random()}`,
+  });
   const reportServices: ReplayService[] = w.reports.map((r) => ({
     service: w.services.find((s) => s.service.id === r.serviceId)!.service,
     record: [{ createdAt: r.at, endedAt: r.at + SPEC_RESOLVED_MS, updates: [], inProgressAt: null } as unknown as RecordIncident],
   }));
-  const ticks = schedule({ name: 'soak', services: [...w.services, ...reportServices], feeds: w.feeds, from: START, to: START + DAYS * DAY });
+  const ticks = schedule({
+    name: 'soak',
+    services: [...w.services, ...reportServices],
+    feeds: w.feeds,
+    from: START,
+    to: START + DAYS * DAY,
+  });
   const reports = [...w.reports].sort((a, b) => a.at - b.at);
   let nextReport = 0;
   const days: DayStats[] = [];
@@ -176,7 +204,15 @@ async function run(w: World, killAt: Map<number, number>): Promise<RunResult> {
   const db = await worker.store();
   const episodes = ((await db.getAll('episodes')) as Episode[]).sort((a, b) => a.id.localeCompare(b.id));
   await worker.close();
-  return { shown: worker.shown, episodes, days, kills: worker.kills, ticks: ticks.length, ms: performance.now() - started, requests: stats.byStatus };
+  return {
+    shown: worker.shown,
+    episodes,
+    days,
+    kills: worker.kills,
+    ticks: ticks.length,
+    ms: performance.now() - started,
+    requests: stats.byStatus,
+  };
 }
 
 const w = world();
@@ -185,11 +221,14 @@ const rand = rng(SEED + 1);
 const killAt = new Map<number, number>();
 while (killAt.size < KILLS) killAt.set(1 + Math.floor(rand() * (probe.length - 2)), Math.floor(rand() * 400));
 
-console.log(`# Soak: ${N} watched services, ${DAYS} simulated days, ${w.services.reduce((n, s) => n + s.record.length, 0)} real incidents re-timed, ${w.reports.length} "It's broken for me" reports`);
+console.log(
+  `# Soak: ${N} watched services, ${DAYS} simulated days, ${w.services.reduce((n, s) => n + s.record.length, 0)} real incidents re-timed, ${w.reports.length} "It's broken for me" reports`,
+);
 const calm = await run(w, new Map());
 const killed = await run(w, killAt);
 
-const view = (e: Episode) => JSON.stringify([e.id, e.timeline, e.firstOfficialAt, e.firstEvidenceAt, e.resolvedAt, e.endedAt, e.incidentIds]);
+const view = (e: Episode) =>
+  JSON.stringify([e.id, e.timeline, e.firstOfficialAt, e.firstEvidenceAt, e.resolvedAt, e.endedAt, e.incidentIds]);
 const a = calm.episodes.map(view);
 const b = killed.episodes.map(view);
 const same = a.length === b.length && a.every((x, k) => x === b[k]);
@@ -202,18 +241,29 @@ lines.push('');
 lines.push('| day | IndexedDB (JSON bytes) | services | checks | bodies | episodes | crowd | largest service record | largest body |');
 lines.push('|---|---|---|---|---|---|---|---|---|');
 for (const d of killed.days) {
-  lines.push(`| ${d.day} | ${(d.bytes / 1024).toFixed(0)} KB | ${d.rows.services} | ${d.rows.checks} | ${d.rows.bodies} | ${d.rows.episodes} | ${d.rows.crowd} | ${(d.largest.services! / 1024).toFixed(1)} KB | ${(d.largest.bodies! / 1024).toFixed(1)} KB |`);
+  lines.push(
+    `| ${d.day} | ${(d.bytes / 1024).toFixed(0)} KB | ${d.rows.services} | ${d.rows.checks} | ${d.rows.bodies} | ${d.rows.episodes} | ${d.rows.crowd} | ${(d.largest.services! / 1024).toFixed(1)} KB | ${(d.largest.bodies! / 1024).toFixed(1)} KB |`,
+  );
 }
 lines.push('');
-lines.push(`- undisturbed run: ${calm.ticks} alarm ticks, ${(calm.ms / 1000).toFixed(0)} s; requests ${[...calm.requests].map(([s, n]) => `${n}× ${s}`).join(', ')}; ${calm.shown.length} notifications, shown twice: ${dupes(calm)}`);
-lines.push(`- killed run: ${killed.kills} kills (mid-tick, 0–400 event-loop turns in), ${(killed.ms / 1000).toFixed(0)} s; ${killed.shown.length} notifications, shown twice: ${dupes(killed)}; not shown because a kill came between "marked told" and "shown": ${lost}; shown only in the killed run: ${extra}`);
-lines.push(`- verdict timelines (every episode: id, verdict changes with times, first official word, first evidence, resolution, end): ${same ? 'IDENTICAL' : 'DIFFERENT'} (${a.length} vs ${b.length} episodes)`);
+lines.push(
+  `- undisturbed run: ${calm.ticks} alarm ticks, ${(calm.ms / 1000).toFixed(0)} s; requests ${[...calm.requests].map(([s, n]) => `${n}× ${s}`).join(', ')}; ${calm.shown.length} notifications, shown twice: ${dupes(calm)}`,
+);
+lines.push(
+  `- killed run: ${killed.kills} kills (mid-tick, 0–400 event-loop turns in), ${(killed.ms / 1000).toFixed(0)} s; ${killed.shown.length} notifications, shown twice: ${dupes(killed)}; not shown because a kill came between "marked told" and "shown": ${lost}; shown only in the killed run: ${extra}`,
+);
+lines.push(
+  `- verdict timelines (every episode: id, verdict changes with times, first official word, first evidence, resolution, end): ${same ? 'IDENTICAL' : 'DIFFERENT'} (${a.length} vs ${b.length} episodes)`,
+);
 if (!same) {
   const diff = a.filter((x) => !b.includes(x)).slice(0, 3);
   for (const d of diff) lines.push(`  - only undisturbed: ${d.slice(0, 300)}`);
   for (const d of b.filter((x) => !a.includes(x)).slice(0, 3)) lines.push(`  - only killed: ${d.slice(0, 300)}`);
 }
-const growth = killed.days.length > 2 ? killed.days[killed.days.length - 1]!.largest.services! / Math.max(1, killed.days[1]!.largest.services!) : 1;
-lines.push(`- largest service record, last day ÷ day 2: ${growth.toFixed(2)} (history capped at 25 incidents, episodes pruned after 90 days, one body per feed URL)`);
+const growth =
+  killed.days.length > 2 ? killed.days[killed.days.length - 1]!.largest.services! / Math.max(1, killed.days[1]!.largest.services!) : 1;
+lines.push(
+  `- largest service record, last day ÷ day 2: ${growth.toFixed(2)} (history capped at 25 incidents, episodes pruned after 90 days, one body per feed URL)`,
+);
 console.log(lines.join('\n'));
 process.exitCode = same && dupes(calm) === 0 && dupes(killed) === 0 ? 0 : 1;

@@ -14,7 +14,10 @@ const arg = (name: string): string | undefined => {
   const k = args.indexOf(name);
   return k >= 0 ? args[k + 1] : undefined;
 };
-const only = arg('--only')?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = arg('--only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const concurrency = Number(arg('--concurrency') ?? 8);
 
 const resolves = (host: string): Promise<boolean> =>

@@ -67,14 +67,64 @@ const STTS_PLATFORMS: Record<string, { kind?: OfficialKind; name: string }> = {
 
 /** Status hosts that belong to a hosting platform, a third-party monitor or a big provider: never a site domain. */
 const NOT_A_SITE = new Set([
-  'statuspage.io', 'instatus.com', 'status.io', 'betteruptime.com', 'betterstack.com', 'hund.io', 'sorryapp.com',
-  'statuspal.io', 'freshstatus.io', 'statuscast.com', 'statushub.io', 'statuscake.com', 'site24x7.com', 'uptimerobot.com',
-  'statusgator.com', 'isitdownrightnow.com', 'downdetector.com', 'istheservicedown.com', 'updownradar.com',
-  'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'herokuapp.com', 'pages.dev', 'workers.dev', 'web.app',
-  'firebaseapp.com', 'appspot.com', 'azurewebsites.net', 'cloudfront.net', 'amazonaws.com', 'wixsite.com', 'webflow.io',
-  'google.com', 'microsoft.com', 'live.com', 'office.com', 'office365.com', 'cloud.microsoft', 'azure.com', 'apple.com',
-  'amazon.com', 'atlassian.com', 'atlassian.net', 'salesforce.com', 'force.com', 'oracle.com', 'ibm.com', 'sap.com',
-  'cisco.com', 'broadcom.com', 'akamai.com', 'redhat.com', 'yandex.com', 'yahoo.com', 'adobe.com', 'zendesk.com',
+  'statuspage.io',
+  'instatus.com',
+  'status.io',
+  'betteruptime.com',
+  'betterstack.com',
+  'hund.io',
+  'sorryapp.com',
+  'statuspal.io',
+  'freshstatus.io',
+  'statuscast.com',
+  'statushub.io',
+  'statuscake.com',
+  'site24x7.com',
+  'uptimerobot.com',
+  'statusgator.com',
+  'isitdownrightnow.com',
+  'downdetector.com',
+  'istheservicedown.com',
+  'updownradar.com',
+  'github.io',
+  'gitlab.io',
+  'netlify.app',
+  'vercel.app',
+  'herokuapp.com',
+  'pages.dev',
+  'workers.dev',
+  'web.app',
+  'firebaseapp.com',
+  'appspot.com',
+  'azurewebsites.net',
+  'cloudfront.net',
+  'amazonaws.com',
+  'wixsite.com',
+  'webflow.io',
+  'google.com',
+  'microsoft.com',
+  'live.com',
+  'office.com',
+  'office365.com',
+  'cloud.microsoft',
+  'azure.com',
+  'apple.com',
+  'amazon.com',
+  'atlassian.com',
+  'atlassian.net',
+  'salesforce.com',
+  'force.com',
+  'oracle.com',
+  'ibm.com',
+  'sap.com',
+  'cisco.com',
+  'broadcom.com',
+  'akamai.com',
+  'redhat.com',
+  'yandex.com',
+  'yahoo.com',
+  'adobe.com',
+  'zendesk.com',
 ]);
 /** Third-party monitors: a page there is not the provider's word. */
 const MONITORS = new Set(['statusgator.com', 'isitdownrightnow.com', 'downdetector.com', 'istheservicedown.com', 'updownradar.com']);
@@ -111,7 +161,10 @@ function readStatusphere(): { name: string; url: string }[] {
 
 function readStts(): { platform: string; name: string; url: string; id?: string; subservice?: boolean }[] {
   // stts's file has trailing commas; strip them outside strings (there are none inside its strings).
-  const data = JSON.parse(read('stts/services.json').replace(/,(\s*[\]}])/g, '$1')) as Record<string, { name: string; url: string; id?: string; subservice?: boolean }[]>;
+  const data = JSON.parse(read('stts/services.json').replace(/,(\s*[\]}])/g, '$1')) as Record<
+    string,
+    { name: string; url: string; id?: string; subservice?: boolean }[]
+  >;
   return Object.entries(data).flatMap(([platform, list]) => list.map((s) => ({ platform, ...s })));
 }
 
@@ -135,7 +188,10 @@ function readSentry(): { file: string; name: string; url: string; domains: strin
 }
 
 const CATEGORY_WORDS: [Category, RegExp][] = [
-  ['payments', /\b(pay|payments?|bank|banking|card|checkout|billing|invoic\w*|wallet|crypto|coin\w*|exchange|finance|fintech|money|stripe|ledger)\b/i],
+  [
+    'payments',
+    /\b(pay|payments?|bank|banking|card|checkout|billing|invoic\w*|wallet|crypto|coin\w*|exchange|finance|fintech|money|stripe|ledger)\b/i,
+  ],
   ['mail', /\b(e?mail\w*|smtp|inbox|newsletter)\b/i],
   ['chat', /\b(chat|messag\w*|sms|voip|telephony|phone|calls?|talk)\b/i],
   ['video', /\b(video|streaming|tv|webinar|broadcast)\b/i],
@@ -144,8 +200,14 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
   ['shopping', /\b(shop\w*|store|e-?commerce|marketplace)\b/i],
   ['ai', /\b(ai|llm|gpt|machine learning|ml)\b/i],
   ['cloud', /\b(cloud|hosting|host|servers?|cdn|dns|compute|kubernetes|k8s|databases?|db|storage|vps|data ?cent(er|re)|network)\b/i],
-  ['developer', /\b(ci|cd|deploy\w*|git\w*|api|sdk|devops|dev|build|monitoring|logs?|logging|testing|code|observability|errors?|auth\w*|identity|feature flags?)\b/i],
-  ['productivity', /\b(docs?|calendar|crm|hr|projects?|tasks?|notes?|forms?|sign|survey|helpdesk|support|analytics|marketing|design|collaborat\w*|workspace)\b/i],
+  [
+    'developer',
+    /\b(ci|cd|deploy\w*|git\w*|api|sdk|devops|dev|build|monitoring|logs?|logging|testing|code|observability|errors?|auth\w*|identity|feature flags?)\b/i,
+  ],
+  [
+    'productivity',
+    /\b(docs?|calendar|crm|hr|projects?|tasks?|notes?|forms?|sign|survey|helpdesk|support|analytics|marketing|design|collaborat\w*|workspace)\b/i,
+  ],
 ];
 function categoryOf(name: string): Category {
   return CATEGORY_WORDS.find(([, re]) => re.test(name))?.[0] ?? 'other';
@@ -165,7 +227,9 @@ const hostOf = (u: string) => new URL(u).hostname;
 /** Builds the catalog files from the lists; writes them unless `dry`. Returns each file's text and a summary. */
 export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map<string, string>; imported: Entry[] } {
   const files = readCategoryFiles();
-  const released = JSON.parse(readFileSync(new URL('../release/manifest-permissions.json', import.meta.url), 'utf8')) as { host_permissions: string[] };
+  const released = JSON.parse(readFileSync(new URL('../release/manifest-permissions.json', import.meta.url), 'utf8')) as {
+    host_permissions: string[];
+  };
   const releasedHosts = new Set(released.host_permissions);
 
   // Hand entries stay; imported ones are rebuilt.
@@ -299,7 +363,8 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     let official: { kind: OfficialKind; url: string } | null = null;
     let note: string | undefined;
     if (kind && (kind === 'statuspage' || kind === 'incidentio') && path === '') official = { kind, url: c.url };
-    else if (kind === 'statusio' && c.pageId && /^[0-9a-f]{24}$/.test(c.pageId)) official = { kind, url: `https://api.status.io/1.0/status/${c.pageId}` };
+    else if (kind === 'statusio' && c.pageId && /^[0-9a-f]{24}$/.test(c.pageId))
+      official = { kind, url: `https://api.status.io/1.0/status/${c.pageId}` };
     else if (kind === 'instatus' && path === '') official = { kind, url: `${c.url}/summary.json` };
     if (official && READ_MODE[official.kind] === 'host' && !releasedHosts.has(`${new URL(official.url).origin}/*`)) {
       note = `${displayName}’s status page (${c.url}) runs on ${platformName}; reading it would need a new host permission (the feed is not known to allow cross-origin reads), which would disable the installed extension on update, so Acknowledged does not read it yet. Complaints and this browser speak for it.`;
@@ -307,14 +372,18 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     } else if (!official && platformName) {
       note = `${displayName}’s status page (${c.url}) runs on ${platformName}, a format Acknowledged cannot read yet; complaints and this browser speak for it.`;
     } else if (!official) {
-      note = 'The status page’s feed format is not confirmed yet, so Acknowledged does not read it; complaints and this browser speak for it.';
+      note =
+        'The status page’s feed format is not confirmed yet, so Acknowledged does not read it; complaints and this browser speak for it.';
     }
 
     const lists = [...c.lists];
     for (const l of lists) fromList[l]++;
     const urlWhy = `status page from ${lists.map((l) => LISTS[l].label).join('; ')}${c.httpInList && !c.lists.has('stts') && !c.lists.has('sentry') ? ' (listed as http://, https assumed)' : ''}`;
     const source = [`${IMPORT_MARK}:`, `${urlWhy};`, platformWhy ? `${platformWhy};` : 'no platform evidence;', `${domainWhy}.`].join(' ');
-    const verified = lists.map((l) => LISTS[l].date).sort().at(-1)!;
+    const verified = lists
+      .map((l) => LISTS[l].date)
+      .sort()
+      .at(-1)!;
     const word = slug(displayName).replace(/-/g, '');
     const entry: Entry = {
       id,
@@ -334,7 +403,9 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
   }
 
   // 3. Write: each category file keeps its hand entries first, then the imported ones.
-  const byFile = new Map(files.map((f) => [f.file, { comment: f.comment, services: f.services.filter((e) => !String(e.source ?? '').startsWith(IMPORT_MARK)) }]));
+  const byFile = new Map(
+    files.map((f) => [f.file, { comment: f.comment, services: f.services.filter((e) => !String(e.source ?? '').startsWith(IMPORT_MARK)) }]),
+  );
   for (const e of out) {
     const file = `${e.category}.json`;
     if (!byFile.has(file)) {
@@ -347,13 +418,23 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
   }
   const all = [...byFile.values()].flatMap((f) => f.services);
   const check = catalogSchema.safeParse({ services: all });
-  if (!check.success) throw new Error(`the imported catalog is invalid: ${check.error.issues.slice(0, 5).map((i) => i.message).join('; ')}`);
+  if (!check.success)
+    throw new Error(
+      `the imported catalog is invalid: ${check.error.issues
+        .slice(0, 5)
+        .map((i) => i.message)
+        .join('; ')}`,
+    );
 
   const withFeed = out.filter((e) => e.official).length;
   const texts = new Map([...byFile].map(([file, f]) => [file, formatFile(f.comment, f.services)]));
   const log = opts.quiet ? () => undefined : console.log;
-  log(`lists read: statusphere ${counts.statusphere}, stts ${counts.stts}, status-page-list ${counts.sentry}; merged status pages: ${candidates.length}`);
-  log(`imported ${out.length} entries (${withFeed} with a feed we read, ${out.length - withFeed} official: null); entries per list: ${JSON.stringify(fromList)}`);
+  log(
+    `lists read: statusphere ${counts.statusphere}, stts ${counts.stts}, status-page-list ${counts.sentry}; merged status pages: ${candidates.length}`,
+  );
+  log(
+    `imported ${out.length} entries (${withFeed} with a feed we read, ${out.length - withFeed} official: null); entries per list: ${JSON.stringify(fromList)}`,
+  );
   log(`skipped: ${JSON.stringify(skipped, null, 1)}`);
   log(`catalog: ${hand.length} hand + ${out.length} imported = ${all.length}`);
   if (!opts.dry) for (const [file, f] of byFile) writeCategoryFile(file, f.comment, f.services);

@@ -30,13 +30,20 @@ function png(size: number, pixel: (x: number, y: number) => [number, number, num
     for (let x = 0; x < size; x++) {
       const [r, g, b, a] = pixel(x, y);
       const o = y * (size * 4 + 1) + 1 + x * 4;
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = a;
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+      raw[o + 3] = a;
     }
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -45,7 +52,8 @@ function png(size: number, pixel: (x: number, y: number) => [number, number, num
   ]);
 }
 function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -61,12 +69,14 @@ const BUBBLE: [number, number, number] = [37, 99, 235];
 for (const size of [16, 32, 48, 128]) {
   const ss = 4;
   const img = png(size, (x, y) => {
-    let bubble = 0, mark = 0;
-    for (let i = 0; i < ss; i++) for (let j = 0; j < ss; j++) {
-      const s = shape((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
-      if (s === 1) bubble++;
-      if (s === 2) mark++;
-    }
+    let bubble = 0,
+      mark = 0;
+    for (let i = 0; i < ss; i++)
+      for (let j = 0; j < ss; j++) {
+        const s = shape((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
+        if (s === 1) bubble++;
+        if (s === 2) mark++;
+      }
     const n = ss * ss;
     const a = (bubble + mark) / n;
     if (a === 0) return [0, 0, 0, 0];

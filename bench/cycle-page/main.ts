@@ -66,7 +66,9 @@ const page: CyclePage = {
     await deleteDB(data.dbName);
     const db = await openStore(data.dbName);
     const bodies = data.bodies.map(fromBase64);
-    const routes = new Map<string, FakeFeed>(data.routes.map(([url, i, contentType, etag]) => [url, { bytes: bodies[i]!, contentType, etag }]));
+    const routes = new Map<string, FakeFeed>(
+      data.routes.map(([url, i, contentType, etag]) => [url, { bytes: bodies[i]!, contentType, etag }]),
+    );
     const stats = newStats();
     const fetch = makeFakeFetch(routes, stats);
     const s = { db, services: data.services, routes, stats, clock: Date.now(), deps: undefined as unknown as PollDeps };
@@ -82,7 +84,8 @@ const page: CyclePage = {
     await pollAll(s.services, s.deps);
     const wallMs = performance.now() - t0;
     const byStatus: Record<string, number> = {};
-    for (const [k, v] of s.stats.byStatus) if (v - (before.byStatus.get(k) ?? 0) > 0) byStatus[String(k)] = v - (before.byStatus.get(k) ?? 0);
+    for (const [k, v] of s.stats.byStatus)
+      if (v - (before.byStatus.get(k) ?? 0) > 0) byStatus[String(k)] = v - (before.byStatus.get(k) ?? 0);
     return { wallMs, requests: s.stats.requests - before.requests, conditional: s.stats.conditional - before.conditional, byStatus };
   },
   async problems() {

@@ -76,12 +76,22 @@ function redirectTarget(p: Problem): string | null {
 export async function checkEntry(entry: CheckEntry, deps: CheckDeps): Promise<CheckReport> {
   const deadDomains: string[] = [];
   for (const d of entry.domains) if (!(await deps.resolves(d).catch(() => false))) deadDomains.push(d);
-  const report = (finding: Finding, detail: string, fix: string | null): CheckReport => ({ id: entry.id, finding, detail, fix, deadDomains });
+  const report = (finding: Finding, detail: string, fix: string | null): CheckReport => ({
+    id: entry.id,
+    finding,
+    detail,
+    fix,
+    deadDomains,
+  });
   try {
     const detected = await detectFeed(entry.statusPage, deps);
     if (entry.official === null) {
       return detected.ok
-        ? report('new-feed', `${entry.statusPage} now serves a ${detected.value.kind} feed at ${detected.value.url}`, `set "official": ${officialJson(detected.value)}`)
+        ? report(
+            'new-feed',
+            `${entry.statusPage} now serves a ${detected.value.kind} feed at ${detected.value.url}`,
+            `set "official": ${officialJson(detected.value)}`,
+          )
         : report('ok', 'publishes no machine-readable feed (still)', null);
     }
     const problem = await readOfficial(entry, deps);
@@ -89,7 +99,11 @@ export async function checkEntry(entry: CheckEntry, deps: CheckDeps): Promise<Ch
     if (problem === null) {
       // The feed reads; a page that detection now sees on another platform is still worth a look.
       if (detected.ok && detected.value.kind !== o.kind && o.kind !== 'rss') {
-        return report('changed-platform', `the ${o.kind} feed still reads, but ${entry.statusPage} is now served by ${detected.value.kind}`, `consider "official": ${officialJson(detected.value)}`);
+        return report(
+          'changed-platform',
+          `the ${o.kind} feed still reads, but ${entry.statusPage} is now served by ${detected.value.kind}`,
+          `consider "official": ${officialJson(detected.value)}`,
+        );
       }
       return report('ok', `${o.kind} feed reads`, null);
     }
@@ -102,12 +116,28 @@ export async function checkEntry(entry: CheckEntry, deps: CheckDeps): Promise<Ch
     }
     if (problem.code === 'redirect') {
       const to = redirectTarget(problem);
-      return report('moved', `${o.url}: ${problem.message}`, to ? `check https://${to} and update "statusPage" and "official.url" to it` : 'find the new address and update "statusPage" and "official.url"');
+      return report(
+        'moved',
+        `${o.url}: ${problem.message}`,
+        to
+          ? `check https://${to} and update "statusPage" and "official.url" to it`
+          : 'find the new address and update "statusPage" and "official.url"',
+      );
     }
     if (DEAD.has(problem.code)) {
-      return report('died', `${o.url}: ${problem.message}; no readable feed found at ${entry.statusPage}`, 'set "official": null with a note of what was checked, or find where the provider posts status now');
+      return report(
+        'died',
+        `${o.url}: ${problem.message}; no readable feed found at ${entry.statusPage}`,
+        'set "official": null with a note of what was checked, or find where the provider posts status now',
+      );
     }
-    return report('unreadable', `${o.url}: ${problem.message}`, detected.ok ? `set "official": ${officialJson(detected.value)}` : 'check the page by hand: the format may have changed (adapter) or the page moved');
+    return report(
+      'unreadable',
+      `${o.url}: ${problem.message}`,
+      detected.ok
+        ? `set "official": ${officialJson(detected.value)}`
+        : 'check the page by hand: the format may have changed (adapter) or the page moved',
+    );
   } catch (e) {
     return report('unreadable', `the check itself failed: ${String(e)}`, null);
   }

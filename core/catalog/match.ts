@@ -63,4 +63,3 @@ export function hostnameOf(url: string): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   return parsed.hostname === '' ? null : parsed.hostname;
 }
-

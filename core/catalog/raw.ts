@@ -16,7 +16,9 @@ export interface RawCatalog {
 /** Every entry of every category file, unvalidated (validate with ./schema.ts `catalogSchema`). */
 export function readCatalogFiles(): RawCatalog {
   const services: unknown[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const data = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as { services?: unknown };
     if (!Array.isArray(data.services)) throw new Error(`core/catalog/services/${file}: no "services" array`);
     services.push(...data.services);

@@ -43,12 +43,7 @@ export const officialSchema = z
     url: httpsUrl(),
     scope: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
   })
-  .check(
-    z.refine(
-      (o) => !BASE_URL_KINDS.has(o.kind) || isBaseUrl(o.url),
-      BASE_URL_MESSAGE,
-    ),
-  );
+  .check(z.refine((o) => !BASE_URL_KINDS.has(o.kind) || isBaseUrl(o.url), BASE_URL_MESSAGE));
 
 /**
  * A part of a service (docs/design.md, "The part in front of you"): the addresses that show it
@@ -60,7 +55,16 @@ export const partSchema = z
   .strictObject({
     id: z.string().check(z.regex(ID_PATTERN, 'part id must be a lowercase slug (a-z, 0-9, -)')),
     match: z
-      .array(z.string().check(z.refine((p) => parsePattern(p) !== null, 'pattern must be "/seg/…", "host/seg/…" or "*.domain/seg/…" (segments: literal or *)')))
+      .array(
+        z
+          .string()
+          .check(
+            z.refine(
+              (p) => parsePattern(p) !== null,
+              'pattern must be "/seg/…", "host/seg/…" or "*.domain/seg/…" (segments: literal or *)',
+            ),
+          ),
+      )
       .check(z.minLength(1)),
     name: z.optional(nonEmpty()),
     components: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
@@ -75,12 +79,10 @@ export const serviceSchema = z
     id: z.string().check(z.regex(ID_PATTERN, 'id must be a lowercase slug (a-z, 0-9, -)')),
     name: nonEmpty(),
     category: z.enum(CATEGORIES),
-    domains: z
-      .array(z.string().check(z.regex(DOMAIN_PATTERN, 'domain must be a lowercase hostname without scheme or wildcard')))
-      .check(
-        z.minLength(1, 'at least one domain'),
-        z.refine((ds) => new Set(ds).size === ds.length, 'duplicate domain within the entry'),
-      ),
+    domains: z.array(z.string().check(z.regex(DOMAIN_PATTERN, 'domain must be a lowercase hostname without scheme or wildcard'))).check(
+      z.minLength(1, 'at least one domain'),
+      z.refine((ds) => new Set(ds).size === ds.length, 'duplicate domain within the entry'),
+    ),
     /**
      * Hosts the service's web and app clients call that are not under its `domains`: API,
      * playback, sync and CDN hosts (`aiv-cdn.net` for Prime Video). Same form as a domain, and
@@ -89,12 +91,10 @@ export const serviceSchema = z
      * Never a host another service claims, never a shared third-party host (analytics, generic CDNs).
      */
     apiHosts: z.optional(
-      z
-        .array(z.string().check(z.regex(DOMAIN_PATTERN, 'apiHost must be a lowercase hostname without scheme or wildcard')))
-        .check(
-          z.minLength(1, 'leave apiHosts out rather than empty'),
-          z.refine((hs) => new Set(hs).size === hs.length, 'duplicate apiHost within the entry'),
-        ),
+      z.array(z.string().check(z.regex(DOMAIN_PATTERN, 'apiHost must be a lowercase hostname without scheme or wildcard'))).check(
+        z.minLength(1, 'leave apiHosts out rather than empty'),
+        z.refine((hs) => new Set(hs).size === hs.length, 'duplicate apiHost within the entry'),
+      ),
     ),
     /** Page for humans (always shown as a link), https. */
     statusPage: httpsUrl(),
@@ -163,7 +163,12 @@ export const catalogSchema = z
         const partIds = new Set<string>();
         (s.parts ?? []).forEach((p, j) => {
           if (partIds.has(p.id)) {
-            ctx.addIssue({ code: 'custom', message: `duplicate part id "${p.id}" in "${s.id}"`, path: ['services', i, 'parts', j, 'id'], input: p.id });
+            ctx.addIssue({
+              code: 'custom',
+              message: `duplicate part id "${p.id}" in "${s.id}"`,
+              path: ['services', i, 'parts', j, 'id'],
+              input: p.id,
+            });
           }
           partIds.add(p.id);
           if (p.service !== undefined && (p.service === s.id || !catalog.services.some((x) => x.id === p.service))) {
@@ -177,7 +182,12 @@ export const catalogSchema = z
         });
         (s.upstream ?? []).forEach((u, j) => {
           if (u.service === s.id || !catalog.services.some((x) => x.id === u.service)) {
-            ctx.addIssue({ code: 'custom', message: `upstream "${u.service}" of "${s.id}" is not another catalog entry`, path: ['services', i, 'upstream', j, 'service'], input: u.service });
+            ctx.addIssue({
+              code: 'custom',
+              message: `upstream "${u.service}" of "${s.id}" is not another catalog entry`,
+              path: ['services', i, 'upstream', j, 'service'],
+              input: u.service,
+            });
           }
         });
         s.domains.forEach((d, j) => {

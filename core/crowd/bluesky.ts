@@ -155,7 +155,8 @@ export function postViewToPost(view: unknown): Post | null {
   const created = typeof record.createdAt === 'string' ? Date.parse(record.createdAt) : NaN;
   const indexed = typeof v.indexedAt === 'string' ? Date.parse(v.indexedAt) : NaN;
   // The search index sorts by "sortAt" (the earlier of the two): a post cannot claim the future.
-  const at = Number.isFinite(created) && Number.isFinite(indexed) ? Math.min(created, indexed) : Number.isFinite(indexed) ? indexed : created;
+  const at =
+    Number.isFinite(created) && Number.isFinite(indexed) ? Math.min(created, indexed) : Number.isFinite(indexed) ? indexed : created;
   if (!Number.isFinite(at)) return null;
   const text = htmlToText(record.text, MAX_POST_TEXT);
   return {
@@ -180,7 +181,8 @@ export const bluesky: ComplaintSource = {
     const cfg = deps.config?.bluesky;
     const handle = cfg?.handle?.trim().replace(/^@/, '') ?? '';
     const password = cfg?.appPassword ?? '';
-    if (handle === '' || password === '') return { posts: [], status: { state: 'not_configured', message: BLUESKY_NOT_CONFIGURED }, requests: 0 };
+    if (handle === '' || password === '')
+      return { posts: [], status: { state: 'not_configured', message: BLUESKY_NOT_CONFIGURED }, requests: 0 };
     const service = serviceOrigin(cfg?.service);
     if (!service) {
       return { posts: [], status: { state: 'not_configured', message: 'Bluesky: the server address must be an https URL' }, requests: 0 };
@@ -202,7 +204,11 @@ export const bluesky: ComplaintSource = {
       if (auth.loginFailure && auth.loginFailure.cred === cred && deps.now() - auth.loginFailure.at < LOGIN_RETRY_MS) {
         return {
           state: 'error',
-          problem: { code: 'http', message: 'Bluesky: your handle or app password was not accepted (will retry in a while)', httpStatus: 401 },
+          problem: {
+            code: 'http',
+            message: 'Bluesky: your handle or app password was not accepted (will retry in a while)',
+            httpStatus: 401,
+          },
         };
       }
       loginsLeft--;
@@ -243,7 +249,11 @@ export const bluesky: ComplaintSource = {
       if (!session) return false;
       refreshesLeft--;
       const res = await requestJson(
-        { url: `${service}/xrpc/com.atproto.server.refreshSession`, method: 'POST', headers: { Authorization: `Bearer ${session.refreshJwt}` } },
+        {
+          url: `${service}/xrpc/com.atproto.server.refreshSession`,
+          method: 'POST',
+          headers: { Authorization: `Bearer ${session.refreshJwt}` },
+        },
         deps,
         LABEL,
       );
@@ -270,7 +280,10 @@ export const bluesky: ComplaintSource = {
         let res: JsonResponse;
         for (;;) {
           res = await requestJson(
-            { url: searchPostsUrl(service, term, range.since, range.until, cursor), headers: { Authorization: `Bearer ${session!.accessJwt}` } },
+            {
+              url: searchPostsUrl(service, term, range.since, range.until, cursor),
+              headers: { Authorization: `Bearer ${session!.accessJwt}` },
+            },
             deps,
             LABEL,
           );
@@ -290,7 +303,14 @@ export const bluesky: ComplaintSource = {
         if (!res.ok) {
           if (res.status === 403) {
             return fail(
-              { state: 'error', problem: { code: 'http', message: 'Bluesky refused the search (HTTP 403) — search may be disabled for this server', httpStatus: 403 } },
+              {
+                state: 'error',
+                problem: {
+                  code: 'http',
+                  message: 'Bluesky refused the search (HTTP 403) — search may be disabled for this server',
+                  httpStatus: 403,
+                },
+              },
               posts,
             );
           }

@@ -60,7 +60,10 @@ export function hnHitToPost(hit: unknown): Post | null {
   const parts = isComment
     ? [htmlToText(h.comment_text, MAX_POST_TEXT)]
     : [htmlToText(h.title, 500), htmlToText(h.story_text, MAX_POST_TEXT)];
-  const text = parts.filter((p) => p !== '').join('\n').slice(0, MAX_POST_TEXT);
+  const text = parts
+    .filter((p) => p !== '')
+    .join('\n')
+    .slice(0, MAX_POST_TEXT);
   return { id: `hn:${id}`, author: author.slice(0, 64), at, text, url: `https://news.ycombinator.com/item?id=${id}`, source: 'hn' };
 }
 
@@ -91,7 +94,11 @@ export const hackerNews: ComplaintSource = {
         if (!res.ok) return { posts: sortPosts(posts), status: statusOf(res), requests };
         const body = res.json as { hits?: unknown; nbPages?: unknown } | null;
         if (!body || typeof body !== 'object' || !Array.isArray(body.hits)) {
-          return { posts: [], status: { state: 'error', problem: { code: 'schema', message: `${LABEL} answered without a list of hits` } }, requests };
+          return {
+            posts: [],
+            status: { state: 'error', problem: { code: 'schema', message: `${LABEL} answered without a list of hits` } },
+            requests,
+          };
         }
         let oldest = Infinity;
         for (const hit of body.hits) {

@@ -118,8 +118,7 @@ function reword(p: Problem, label: string): Problem {
   let message: string;
   if (p.code === 'rate_limited') message = `${label} asked us to slow down (HTTP 429)`;
   else if (p.code === 'http' && p.httpStatus !== undefined) {
-    message =
-      p.httpStatus >= 500 ? `${label} is having trouble (HTTP ${p.httpStatus})` : `${label} answered HTTP ${p.httpStatus}`;
+    message = p.httpStatus >= 500 ? `${label} is having trouble (HTTP ${p.httpStatus})` : `${label} answered HTTP ${p.httpStatus}`;
   } else {
     message = `${label}: ${p.message.replace(/\bthe status (page|feed)\b/g, 'the service')}`;
   }
@@ -184,8 +183,10 @@ function resetHeaderMs(headers: Headers, now: number): number | undefined {
     const v = headers.get(name)?.trim();
     if (!v) continue;
     let at: number;
-    if (/^\d{9,11}$/.test(v)) at = Number(v) * 1000; // epoch seconds
-    else if (/^\d{1,8}$/.test(v)) at = now + Number(v) * 1000; // delta seconds
+    if (/^\d{9,11}$/.test(v))
+      at = Number(v) * 1000; // epoch seconds
+    else if (/^\d{1,8}$/.test(v))
+      at = now + Number(v) * 1000; // delta seconds
     else if (/[-:]/.test(v)) at = Date.parse(v);
     else continue;
     if (Number.isFinite(at)) return Math.max(0, at - now);

@@ -97,18 +97,33 @@ export const isdown: ComplaintSource = {
         if (res.status === 401 || res.status === 403) {
           return {
             posts: [],
-            status: { state: 'error', problem: { code: 'http', message: 'IsDown: the API key was not accepted (or your plan does not include this service)', httpStatus: res.status } },
+            status: {
+              state: 'error',
+              problem: {
+                code: 'http',
+                message: 'IsDown: the API key was not accepted (or your plan does not include this service)',
+                httpStatus: res.status,
+              },
+            },
             requests,
           };
         }
         if (res.status === 404) {
-          return { posts: [], status: { state: 'error', problem: { code: 'http', message: 'IsDown does not know this service', httpStatus: 404 } }, requests };
+          return {
+            posts: [],
+            status: { state: 'error', problem: { code: 'http', message: 'IsDown does not know this service', httpStatus: 404 } },
+            requests,
+          };
         }
         return { posts: [], status: statusOf(res), requests };
       }
       const incidents = parseIsdownIncidents(res.json);
       if (!incidents) {
-        return { posts: [], status: { state: 'error', problem: { code: 'schema', message: 'IsDown answered without a list of incidents' } }, requests };
+        return {
+          posts: [],
+          status: { state: 'error', problem: { code: 'schema', message: 'IsDown answered without a list of incidents' } },
+          requests,
+        };
       }
       // Incidents that were open at some point of [since, until).
       const relevant = incidents.filter((x) => x.createdAt < q.until && (x.resolvedAt === null ? x.open : x.resolvedAt >= q.since));

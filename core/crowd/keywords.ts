@@ -38,11 +38,9 @@ const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'gu');
 
-const STRONG_RE = re(
-  "is it (?:just )?down|not working|(?:is|are|was|were)n'?t working|stopped working|outages?|broken|offline|down",
-);
+const STRONG_RE = re("is it (?:just )?down|not working|(?:is|are|was|were)n'?t working|stopped working|outages?|broken|offline|down");
 const WEAK_RE = re('errors?|slow(?:ness)?|issues?|problems?|downtime');
-const CONTEXT_RE = re("anyone|anybody|right now|today|again|just me|for every(?:one|body)");
+const CONTEXT_RE = re('anyone|anybody|right now|today|again|just me|for every(?:one|body)');
 
 /** Hashtag suffixes that make `#<term><suffix>` a complaint on its own (#GitHubDown, #AWSoutage). */
 const STRONG_SUFFIXES = new Set(['down', 'isdown', 'outage', 'outages', 'notworking', 'offline', 'broken']);

@@ -58,7 +58,11 @@ export function instancesOf(deps: SourceDeps): string[] {
   const out: string[] = [];
   for (const i of raw) {
     if (typeof i !== 'string') continue;
-    const h = i.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
+    const h = i
+      .trim()
+      .toLowerCase()
+      .replace(/^https:\/\//, '')
+      .replace(/\/+$/, '');
     if (HOST.test(h) && !out.includes(h)) out.push(h);
   }
   return out.slice(0, MAX_INSTANCES);
@@ -98,7 +102,10 @@ export function statusToPost(status: unknown, instance: string): Post | null {
   if (!key || key.length > 1024) return null;
   const spoiler = htmlToText(s.spoiler_text, 500);
   const body = htmlToText(s.content, MAX_POST_TEXT);
-  const text = [spoiler, body].filter((x) => x !== '').join('\n').slice(0, MAX_POST_TEXT);
+  const text = [spoiler, body]
+    .filter((x) => x !== '')
+    .join('\n')
+    .slice(0, MAX_POST_TEXT);
   return { id: `mastodon:${key}`, author: acct, at, text, url: safeUrl(s.url) ?? safeUrl(uri), source: 'mastodon' };
 }
 
@@ -127,17 +134,41 @@ async function readInstance(
     if (wasSent(res)) requests++;
     if (!res.ok) {
       const partial = { posts, requests, coveredFrom: null };
-      if (res.budget) return { ...partial, failure: { kind: 'budget', note: res.problem.message, retryAfterMs: res.retryAfterMs ?? DEFAULT_RATE_LIMIT_MS, res } };
+      if (res.budget)
+        return {
+          ...partial,
+          failure: { kind: 'budget', note: res.problem.message, retryAfterMs: res.retryAfterMs ?? DEFAULT_RATE_LIMIT_MS, res },
+        };
       if (res.status === 401 || res.status === 403 || res.status === 422) {
         return { ...partial, failure: { kind: 'login', note: `Mastodon: ${instance} requires login`, res } };
       }
       if (res.status === 429) {
-        return { ...partial, failure: { kind: 'rate_limited', note: `Mastodon: ${instance} asked us to slow down`, retryAfterMs: res.retryAfterMs ?? DEFAULT_RATE_LIMIT_MS, res } };
+        return {
+          ...partial,
+          failure: {
+            kind: 'rate_limited',
+            note: `Mastodon: ${instance} asked us to slow down`,
+            retryAfterMs: res.retryAfterMs ?? DEFAULT_RATE_LIMIT_MS,
+            res,
+          },
+        };
       }
-      return { ...partial, failure: { kind: 'error', note: `Mastodon: ${instance}: ${res.problem.message.replace(`${label} `, '').replace(`${label}: `, '')}`, res } };
+      return {
+        ...partial,
+        failure: {
+          kind: 'error',
+          note: `Mastodon: ${instance}: ${res.problem.message.replace(`${label} `, '').replace(`${label}: `, '')}`,
+          res,
+        },
+      };
     }
     if (!Array.isArray(res.json)) {
-      return { posts, requests, coveredFrom: null, failure: { kind: 'error', note: `Mastodon: ${instance} answered without a list of statuses` } };
+      return {
+        posts,
+        requests,
+        coveredFrom: null,
+        failure: { kind: 'error', note: `Mastodon: ${instance} answered without a list of statuses` },
+      };
     }
     const list = res.json as unknown[];
     let oldest = Infinity;
@@ -189,7 +220,9 @@ export const mastodon: ComplaintSource = {
     const withNotes = (r: QueryResult): QueryResult => (notes.length > 0 ? { ...r, notes } : r);
     if (failures.every((f) => f.kind === 'rate_limited' || f.kind === 'budget')) {
       const retryAfterMs = Math.max(...failures.map((f) => f.retryAfterMs ?? DEFAULT_RATE_LIMIT_MS));
-      const message = failures.some((f) => f.kind === 'budget') ? failures.find((f) => f.kind === 'budget')!.note : 'Mastodon: every instance asked us to slow down';
+      const message = failures.some((f) => f.kind === 'budget')
+        ? failures.find((f) => f.kind === 'budget')!.note
+        : 'Mastodon: every instance asked us to slow down';
       return withNotes({ posts, status: { state: 'rate_limited', message, retryAfterMs }, requests });
     }
     if (failures.every((f) => f.kind === 'login')) {
@@ -198,12 +231,19 @@ export const mastodon: ComplaintSource = {
         posts,
         status: {
           state: 'error',
-          problem: { code: 'http', message: `Mastodon: ${names} ${instances.length === 1 ? 'requires' : 'require'} login for hashtag timelines` },
+          problem: {
+            code: 'http',
+            message: `Mastodon: ${names} ${instances.length === 1 ? 'requires' : 'require'} login for hashtag timelines`,
+          },
         },
         requests,
       });
     }
     const first = failures.find((f) => f.kind === 'error') ?? failures[0]!;
-    return withNotes({ posts, status: { state: 'error', problem: first.res?.problem ?? { code: 'schema', message: first.note } }, requests });
+    return withNotes({
+      posts,
+      status: { state: 'error', problem: first.res?.problem ?? { code: 'schema', message: first.note } },
+      requests,
+    });
   },
 };

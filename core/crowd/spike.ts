@@ -346,7 +346,16 @@ export function detectSpike(series: readonly CrowdBucket[], now: number, opts: S
   const wanted = opts.sources ? [...new Set(opts.sources)] : [...present].sort();
 
   const sources = wanted.map((id) =>
-    evaluateSource(new SourceSeries(series.filter((b) => b.bucket <= now), id, r, opts.coverage?.[id]), current, r),
+    evaluateSource(
+      new SourceSeries(
+        series.filter((b) => b.bucket <= now),
+        id,
+        r,
+        opts.coverage?.[id],
+      ),
+      current,
+      r,
+    ),
   );
   const external = (opts.external ?? []).filter((e) => Number.isFinite(e.since) && e.since <= now);
 
@@ -363,8 +372,10 @@ export function detectSpike(series: readonly CrowdBucket[], now: number, opts: S
   }
   for (const e of external) reasons.push(`${SOURCE_LABELS[e.source]} reports a spike of user reports`);
   for (const s of sources) {
-    if (s.window.history === 0) reasons.push(`${SOURCE_LABELS[s.source]}: no history yet, the usual level is assumed to be ${fmt(r.floor)}`);
-    else if (s.window.pooled) reasons.push(`${SOURCE_LABELS[s.source]}: little history yet, the usual level is taken from the last 24 hours`);
+    if (s.window.history === 0)
+      reasons.push(`${SOURCE_LABELS[s.source]}: no history yet, the usual level is assumed to be ${fmt(r.floor)}`);
+    else if (s.window.pooled)
+      reasons.push(`${SOURCE_LABELS[s.source]}: little history yet, the usual level is taken from the last 24 hours`);
   }
 
   const agreeing = new Set<SourceId>([...hot.map((s) => s.source), ...external.map((e) => e.source)]);
@@ -382,16 +393,10 @@ export function detectSpike(series: readonly CrowdBucket[], now: number, opts: S
   const pool = hot.length > 0 ? hot : sources;
   let primary: SourceSpike | null = null;
   for (const s of pool) {
-    if (
-      primary === null ||
-      s.window.p < primary.window.p ||
-      (s.window.p === primary.window.p && s.window.count > primary.window.count)
-    )
+    if (primary === null || s.window.p < primary.window.p || (s.window.p === primary.window.p && s.window.count > primary.window.count))
       primary = s;
   }
-  const sinceValues = [...hot.map((s) => s.since), ...external.map((e) => e.since)].filter(
-    (v): v is number => typeof v === 'number',
-  );
+  const sinceValues = [...hot.map((s) => s.since), ...external.map((e) => e.since)].filter((v): v is number => typeof v === 'number');
   const w = primary?.window;
   return {
     anomalous,

@@ -38,7 +38,16 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 function readEntry(v: unknown): FindResult | null {
   if (!isObj(v) || typeof v.site !== 'string' || typeof v.at !== 'number' || !Array.isArray(v.tried)) return null;
   const f = v.found;
-  if (f !== null && !(isObj(f) && typeof f.statusPage === 'string' && typeof f.kind === 'string' && typeof f.url === 'string' && typeof f.label === 'string')) {
+  if (
+    f !== null &&
+    !(
+      isObj(f) &&
+      typeof f.statusPage === 'string' &&
+      typeof f.kind === 'string' &&
+      typeof f.url === 'string' &&
+      typeof f.label === 'string'
+    )
+  ) {
     return null;
   }
   return { site: v.site, at: v.at, found: f as FoundPage | null, tried: v.tried.filter((x): x is string => typeof x === 'string') };

@@ -19,19 +19,83 @@ import { DOMAIN_PATTERN } from '../catalog/rules';
  * common ones. A miss only makes a probe ask a host that does not exist, which fails harmlessly.
  */
 const SECOND_LEVEL = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au',
-  'co.nz', 'org.nz', 'govt.nz', 'ac.nz',
-  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp',
-  'co.kr', 'or.kr', 'go.kr',
-  'com.br', 'net.br', 'org.br', 'gov.br',
-  'com.mx', 'org.mx', 'gob.mx',
-  'com.ar', 'gob.ar', 'com.co', 'gov.co', 'com.pe', 'gob.pe', 'cl', 'com.uy',
-  'co.in', 'net.in', 'org.in', 'gov.in', 'ac.in',
-  'com.cn', 'net.cn', 'org.cn', 'gov.cn',
-  'com.hk', 'com.tw', 'com.sg', 'gov.sg', 'com.my', 'com.ph', 'co.id', 'go.id', 'co.th', 'in.th', 'com.vn',
-  'com.tr', 'gov.tr', 'co.za', 'gov.za', 'com.ng', 'com.eg', 'co.il', 'gov.il', 'com.sa', 'com.pk',
-  'com.ua', 'com.pl', 'net.pl', 'org.pl', 'co.at', 'or.at', 'gv.at',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'ltd.uk',
+  'plc.uk',
+  'me.uk',
+  'net.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'edu.au',
+  'gov.au',
+  'co.nz',
+  'org.nz',
+  'govt.nz',
+  'ac.nz',
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'ac.jp',
+  'go.jp',
+  'co.kr',
+  'or.kr',
+  'go.kr',
+  'com.br',
+  'net.br',
+  'org.br',
+  'gov.br',
+  'com.mx',
+  'org.mx',
+  'gob.mx',
+  'com.ar',
+  'gob.ar',
+  'com.co',
+  'gov.co',
+  'com.pe',
+  'gob.pe',
+  'cl',
+  'com.uy',
+  'co.in',
+  'net.in',
+  'org.in',
+  'gov.in',
+  'ac.in',
+  'com.cn',
+  'net.cn',
+  'org.cn',
+  'gov.cn',
+  'com.hk',
+  'com.tw',
+  'com.sg',
+  'gov.sg',
+  'com.my',
+  'com.ph',
+  'co.id',
+  'go.id',
+  'co.th',
+  'in.th',
+  'com.vn',
+  'com.tr',
+  'gov.tr',
+  'co.za',
+  'gov.za',
+  'com.ng',
+  'com.eg',
+  'co.il',
+  'gov.il',
+  'com.sa',
+  'com.pk',
+  'com.ua',
+  'com.pl',
+  'net.pl',
+  'org.pl',
+  'co.at',
+  'or.at',
+  'gv.at',
 ]);
 
 /** A site hostname → its registrable domain ("www.shop.example.co.uk" → "example.co.uk"), or null. */
@@ -92,7 +156,8 @@ export function originsToAsk(hostname: string, readSite: boolean): string[] {
 
 const ANCHOR = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>([\s\S]{0,300}?)<\/a\s*>/gi;
 /** Hosts of the status platforms: a link to one of these is a link to a status page. */
-const PLATFORM_HOST = /(?:^|\.)(?:statuspage\.io|instatus\.com|betteruptime\.com|betterstack\.com|status\.io|hund\.io|sorryapp\.com|incident\.io|rootly\.com|onlineornot\.com)$/;
+const PLATFORM_HOST =
+  /(?:^|\.)(?:statuspage\.io|instatus\.com|betteruptime\.com|betterstack\.com|status\.io|hund\.io|sorryapp\.com|incident\.io|rootly\.com|onlineornot\.com)$/;
 
 /**
  * Links in a home page that lead to a status page: an https link whose host starts with `status.`,
@@ -105,7 +170,11 @@ export function statusLinksInHtml(html: string, baseUrl: string): string[] {
   const out: string[] = [];
   for (const m of src.matchAll(ANCHOR)) {
     const href = (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/g, '&').trim();
-    const words = (m[4] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    const words = (m[4] ?? '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
     let url: URL;
     try {
       url = new URL(href, baseUrl);

@@ -29,7 +29,8 @@ export async function findStatusPage(req: FindRequest, deps: FetchDeps & { store
   const remembered = await rememberedFind(deps.store, site, now);
   // A remembered "not found" is kept for a week, unless the person now allows reading the site
   // (a place not tried last time).
-  if (remembered !== null && (remembered.found !== null || !req.readSite || remembered.tried.includes(sitePage(req.host) ?? ''))) return remembered;
+  if (remembered !== null && (remembered.found !== null || !req.readSite || remembered.tried.includes(sitePage(req.host) ?? '')))
+    return remembered;
 
   const tried: string[] = [];
   let found: FoundPage | null = null;
@@ -78,7 +79,9 @@ export async function watchFound(area: SettingsArea, result: FindResult): Promis
   const s = await loadSettings(area);
   const same = s.custom.find((c) => c.id === entry.id || c.official.url === entry.official.url);
   const custom = same
-    ? s.custom.map((c) => (c === same && !c.domains.includes(result.site) ? { ...c, domains: [...c.domains, result.site].slice(0, 50) } : c))
+    ? s.custom.map((c) =>
+        c === same && !c.domains.includes(result.site) ? { ...c, domains: [...c.domains, result.site].slice(0, 50) } : c,
+      )
     : [...s.custom, entry];
   const id = same?.id ?? entry.id;
   await saveSettings(area, { ...s, custom, watched: s.watched.includes(id) ? s.watched : [...s.watched, id] });

@@ -158,7 +158,13 @@ export function stepEpisode(open: Episode | null, input: StepInput): StepResult 
     }
   }
   // The fix is in: tell it once (after the acknowledgement, never instead of it).
-  if (v === 'acknowledged' && verdict.monitoring && e.firstOfficialAt !== null && !e.notified.includes('monitoring') && !out.some((x) => x.kind === 'acknowledged')) {
+  if (
+    v === 'acknowledged' &&
+    verdict.monitoring &&
+    e.firstOfficialAt !== null &&
+    !e.notified.includes('monitoring') &&
+    !out.some((x) => x.kind === 'acknowledged')
+  ) {
     out.push(transition(e, 'monitoring', now));
   }
   if (v === 'unacknowledged' && e.firstEvidenceAt === null) e = { ...e, firstEvidenceAt: Math.min(input.evidenceSince ?? now, now) };

@@ -120,7 +120,6 @@ export function uniqueIncidents(past: readonly OfficialIncident[]): OfficialInci
   return order.map((id) => best.get(id)!);
 }
 
-
 /** resolvedAt − (startedAt ?? createdAt) for a resolved incident when sane, else null. */
 export function incidentDurationMs(i: OfficialIncident): number | null {
   if (i.kind !== 'incident') return null;
@@ -131,7 +130,6 @@ export function incidentDurationMs(i: OfficialIncident): number | null {
   const d = end - start;
   return d > 0 && d < MAX_SANE_DURATION_MS ? d : null;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Time zones.
@@ -411,7 +409,10 @@ const NEXT_CONN = String.raw`(?:(?:in|by|at|within|around|before|approximately|a
 const NOT_RESTORE = String.raw`\b${RESTORE}\b|\bupdat`;
 
 const NEXT_RES: RegExp[] = [
-  new RegExp(String.raw`\b(?:next|another|further|additional|subsequent|follow[- ]up)\s+(?:status\s+|public\s+)?(?:updates?|communications?)\b${gapNo(NOT_RESTORE, 30)}${NEXT_CONN}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:next|another|further|additional|subsequent|follow[- ]up)\s+(?:status\s+|public\s+)?(?:updates?|communications?)\b${gapNo(NOT_RESTORE, 30)}${NEXT_CONN}`,
+    'i',
+  ),
   new RegExp(
     String.raw`\b(?:will|we'll|we’ll|shall|to)\s+(?:provide|post|share|send|give|publish|issue|have)\s+(?:you\s+|customers\s+)?(?:an?\s+|another\s+|further\s+|more\s+|additional\s+|the\s+next\s+)?(?:status\s+)?(?:updates?|information|details|communications?)\b${gapNo(NOT_RESTORE, 30)}${NEXT_CONN}`,
     'i',

@@ -73,7 +73,11 @@ function sections(input: ReportInput): Sections {
   const firstWord = episode?.firstOfficialAt ?? at(incidents[0]?.createdAt ?? null);
   if (firstWord !== null) {
     const ev = episode?.firstEvidenceAt ?? null;
-    facts.push(ev !== null && firstWord > ev ? t('summaryFirstWordDelay', [utc(firstWord), duration(firstWord - ev)]) : t('summaryFirstWord', utc(firstWord)));
+    facts.push(
+      ev !== null && firstWord > ev
+        ? t('summaryFirstWordDelay', [utc(firstWord), duration(firstWord - ev)])
+        : t('summaryFirstWord', utc(firstWord)),
+    );
   } else if (episode?.firstEvidenceAt != null && episode.endedAt === null) {
     facts.push(t('silenceFor', duration(now - episode.firstEvidenceAt)));
   }
@@ -81,7 +85,11 @@ function sections(input: ReportInput): Sections {
   const started = incidents.map((i) => at(i.startedAt)).filter((x): x is number => x !== null);
   if (started.length > 0) {
     const s = Math.min(...started);
-    facts.push(firstWord !== null && firstWord - s >= MIN ? t('reportAdmittedSilence', [utc(s), duration(firstWord - s)]) : t('reportAdmittedStart', utc(s)));
+    facts.push(
+      firstWord !== null && firstWord - s >= MIN
+        ? t('reportAdmittedSilence', [utc(s), duration(firstWord - s)])
+        : t('reportAdmittedStart', utc(s)),
+    );
   }
   if (episode?.resolvedAt != null) facts.push(t('summaryResolved', utc(episode.resolvedAt)));
   if (episode && episode.timeline.length > 1) {
@@ -94,7 +102,11 @@ function sections(input: ReportInput): Sections {
     return {
       title: i.title,
       url: i.url,
-      updates: kept.map((u) => ({ at: at(u.at) !== null ? utc(at(u.at)!) : '?', status: incidentStatusWord(u.status), text: u.text.replace(/\s+/g, ' ').trim() })),
+      updates: kept.map((u) => ({
+        at: at(u.at) !== null ? utc(at(u.at)!) : '?',
+        status: incidentStatusWord(u.status),
+        text: u.text.replace(/\s+/g, ' ').trim(),
+      })),
       more: updates.length - kept.length,
     };
   });
@@ -120,7 +132,14 @@ function sections(input: ReportInput): Sections {
       counts: [...row.entries()].map(([id, n]) => ({ label: input.sourceLabels[id] ?? id, n })),
     }));
 
-  return { title: t('reportTitle', service.name), asOf: t('summaryAsOf', [utc(now), service.statusPage]), facts, provider, failures, complaints };
+  return {
+    title: t('reportTitle', service.name),
+    asOf: t('summaryAsOf', [utc(now), service.statusPage]),
+    facts,
+    provider,
+    failures,
+    complaints,
+  };
 }
 
 /** The report as plain text or Markdown. */
@@ -139,7 +158,9 @@ export function episodeReport(input: ReportInput, format: ReportFormat): string 
   if (s.provider.length === 0) out.push(esc(t('reportNoProviderWord')));
   for (const p of s.provider) {
     const safeUrl = p.url && /^https?:\/\//.test(p.url) ? p.url : null;
-    out.push(md ? `**${esc(p.title)}**${safeUrl ? ` <${safeUrl}>` : ''}` : `${t('summaryOfficial', p.title)}${safeUrl ? ` ${safeUrl}` : ''}`);
+    out.push(
+      md ? `**${esc(p.title)}**${safeUrl ? ` <${safeUrl}>` : ''}` : `${t('summaryOfficial', p.title)}${safeUrl ? ` ${safeUrl}` : ''}`,
+    );
     if (p.more > 0) out.push(esc(t('summaryEarlier', [p.more])));
     for (const u of p.updates) out.push(li(md ? `${esc(u.at)} **${esc(u.status)}**: ${esc(u.text)}` : `${u.at} ${u.status}: ${u.text}`));
   }
@@ -148,7 +169,11 @@ export function episodeReport(input: ReportInput, format: ReportFormat): string 
   out.push(h(t('reportBrowserHeading')));
   if (s.failures.length === 0) out.push(esc(t('reportNoFailures')));
   else if (md) {
-    out.push(`| ${esc(t('reportColTime'))} | ${esc(t('reportColError'))} |`, '|---|---|', ...s.failures.map((f) => `| ${esc(f.at)} | ${esc(f.error)} |`));
+    out.push(
+      `| ${esc(t('reportColTime'))} | ${esc(t('reportColError'))} |`,
+      '|---|---|',
+      ...s.failures.map((f) => `| ${esc(f.at)} | ${esc(f.error)} |`),
+    );
   } else out.push(...s.failures.map((f) => li(`${f.at} ${f.error}`)));
   out.push('');
 

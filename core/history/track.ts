@@ -86,9 +86,7 @@ function isEpisode(e: unknown): e is EpisodeLike {
 }
 
 export function trackRecord(past: OfficialIncident[], episodes: EpisodeLike[]): TrackRecord {
-  const incidents = uniqueIncidents(Array.isArray(past) ? past.slice(0, MAX_INCIDENTS) : []).filter(
-    (i) => i.kind === 'incident',
-  );
+  const incidents = uniqueIncidents(Array.isArray(past) ? past.slice(0, MAX_INCIDENTS) : []).filter((i) => i.kind === 'incident');
   const eps = (Array.isArray(episodes) ? episodes.slice(0, MAX_EPISODES) : []).filter(isEpisode);
 
   // Episodes.
@@ -200,14 +198,24 @@ export function describeTrackRecord(r: TrackRecord): string[] {
     );
   }
   if (r.medianUpdateIntervalMs !== null && c.updateGaps > 0) {
-    out.push(t(c.incidentsWithGaps === 1 ? 'trackUpdatesOne' : 'trackUpdatesOther', [formatDuration(r.medianUpdateIntervalMs), c.incidentsWithGaps]));
+    out.push(
+      t(c.incidentsWithGaps === 1 ? 'trackUpdatesOne' : 'trackUpdatesOther', [
+        formatDuration(r.medianUpdateIntervalMs),
+        c.incidentsWithGaps,
+      ]),
+    );
   }
   if (r.firstResponseMs !== null && c.firstResponses > 0) {
-    out.push(t(c.firstResponses === 1 ? 'trackFirstWordOne' : 'trackFirstWordOther', [formatDuration(r.firstResponseMs), c.firstResponses]));
+    out.push(
+      t(c.firstResponses === 1 ? 'trackFirstWordOne' : 'trackFirstWordOther', [formatDuration(r.firstResponseMs), c.firstResponses]),
+    );
   }
   if (r.medianTimeToAcknowledgeMs !== null && c.acknowledgedAfterEvidence > 0) {
     out.push(
-      t(c.acknowledgedAfterEvidence === 1 ? 'trackAckOne' : 'trackAckOther', [formatDuration(r.medianTimeToAcknowledgeMs), c.acknowledgedAfterEvidence]),
+      t(c.acknowledgedAfterEvidence === 1 ? 'trackAckOne' : 'trackAckOther', [
+        formatDuration(r.medianTimeToAcknowledgeMs),
+        c.acknowledgedAfterEvidence,
+      ]),
     );
   }
   if (c.providerFirst > 0) {

@@ -9,7 +9,6 @@
 import { matchIn } from '../catalog/match';
 import type { Service } from '../catalog/schema';
 
-
 /** Every host whose requests are this service's: its domains, then its API hosts. */
 export function requestHosts(s: Pick<Service, 'domains' | 'apiHosts'>): string[] {
   return [...new Set([...s.domains, ...(s.apiHosts ?? [])])];
@@ -40,7 +39,11 @@ export function apiHostIndex(services: readonly Service[]): ReadonlyMap<string, 
  * rest of the extension uses, custom pages included), then an API host, by the same
  * longest-suffix rule.
  */
-export function requestOwner(host: string, siteOwner: (host: string) => Service | null, apiHosts: ReadonlyMap<string, Service>): Service | null {
+export function requestOwner(
+  host: string,
+  siteOwner: (host: string) => Service | null,
+  apiHosts: ReadonlyMap<string, Service>,
+): Service | null {
   return siteOwner(host) ?? matchIn(apiHosts, host);
 }
 

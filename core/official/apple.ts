@@ -22,9 +22,42 @@
  * - `components` (snapshot) = the services, each with the worst status of its open events.
  * - `drpost`/`drMessage` are not used (their meaning is not documented).
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_COMPONENTS, MAX_TITLE, type OfficialComponent, type OfficialIncident, ok, type Result, worse } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  isClosed,
+  MAX_COMPONENTS,
+  MAX_TITLE,
+  type OfficialComponent,
+  type OfficialIncident,
+  ok,
+  type Result,
+  worse,
+} from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, impactStatus, indicatorFrom, isRecord, list, looseList, object, type Out, parseFirst, readJsonObject, scopeMatcher, SHAPE_MESSAGE, snapshotLists, str, stripJsonp, strOrNum, textOf, uniqueNames, word } from './kit';
+import {
+  cleanName,
+  impactStatus,
+  indicatorFrom,
+  isRecord,
+  list,
+  looseList,
+  object,
+  type Out,
+  parseFirst,
+  readJsonObject,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  snapshotLists,
+  str,
+  stripJsonp,
+  strOrNum,
+  textOf,
+  uniqueNames,
+  word,
+} from './kit';
 import { epochToIso } from './dates';
 import { clip, MAX_TEXT, safeUrl } from '../text';
 
@@ -128,13 +161,7 @@ function classify(
   return { kind: 'incident', status: 'investigating' };
 }
 
-
-function toIncident(
-  l: Listed,
-  now: number,
-  page: string,
-  inScope: ((name: unknown) => boolean) | null,
-): OfficialIncident | null {
+function toIncident(l: Listed, now: number, page: string, inScope: ((name: unknown) => boolean) | null): OfficialIncident | null {
   const e = l.event;
   const affected = (e.affectedServices ?? []).map((s) => (typeof s === 'string' ? cleanName(s) : ''));
   const components = uniqueNames([...l.listedUnder, ...affected], MAX_COMPONENTS);
@@ -148,11 +175,7 @@ function toIncident(
 
   const subject = (inScope ? components.find((c) => inScope(c)) : undefined) ?? components[0] ?? 'Apple service';
   const t = word(e.statusType);
-  const what = has(TYPE_WORDS, t)
-    ? TYPE_WORDS[t]!
-    : kind === 'maintenance'
-      ? 'Maintenance'
-      : cleanName(e.statusType, 60) || 'Event';
+  const what = has(TYPE_WORDS, t) ? TYPE_WORDS[t]! : kind === 'maintenance' ? 'Maintenance' : cleanName(e.statusType, 60) || 'Event';
 
   const message = textOf(e.message);
   const users = cleanName(e.usersAffected);

@@ -23,9 +23,38 @@
  *   incident's components are then the matching services only. No scope (the "AWS console"
  *   entry): every event counts.
  */
-import { fail, type Impact, MAX_COMPONENTS, MAX_NAME, MAX_OPEN, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialUpdate, ok, type Result } from '../model';
+import {
+  fail,
+  type Impact,
+  MAX_COMPONENTS,
+  MAX_NAME,
+  MAX_OPEN,
+  MAX_TITLE,
+  MAX_UPDATES,
+  type OfficialIncident,
+  type OfficialUpdate,
+  ok,
+  type Result,
+} from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, indicatorFrom, isRecord, looseList, looseRecord, newestFirstBy, object, plainUpdateStatuses, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
+import {
+  cleanName,
+  indicatorFrom,
+  isRecord,
+  looseList,
+  looseRecord,
+  newestFirstBy,
+  object,
+  plainUpdateStatuses,
+  readJsonArray,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  str,
+  strOrNum,
+  textOf,
+  uniqueNames,
+  parseFirst,
+} from './kit';
 import { epochToIso } from './dates';
 import { clip, safeUrl } from '../text';
 

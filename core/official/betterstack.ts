@@ -37,7 +37,20 @@ import {
 } from '../model';
 import { safeUrl } from '../text';
 import { anyDate } from './dates';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, idOf, isRecord, newestFirstBy, parseFirst, readJsonObject, snapshotLists, statesNothing, textOf, trimBase } from './kit';
+import {
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  cleanName,
+  idOf,
+  isRecord,
+  newestFirstBy,
+  parseFirst,
+  readJsonObject,
+  snapshotLists,
+  statesNothing,
+  textOf,
+  trimBase,
+} from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
 const STATES: Record<string, ComponentStatus> = {
@@ -75,7 +88,13 @@ function readUpdate(raw: Rec | undefined): OfficialUpdate | null {
   return { at, status, text: textOf(a.message) };
 }
 
-function readReport(raw: Rec, byKey: Map<string, Rec>, names: Map<string, string>, root: string | null, now: number): OfficialIncident | null {
+function readReport(
+  raw: Rec,
+  byKey: Map<string, Rec>,
+  names: Map<string, string>,
+  root: string | null,
+  now: number,
+): OfficialIncident | null {
   const id = idOf(raw.id);
   if (id === null) return null;
   const a = attrs(raw);

@@ -29,9 +29,42 @@
  *   component's current status (2 → minor, 3 → major, 4 → critical), else null.
  * - scope: components by name; incidents by their component's name, kept when they have none.
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  isClosed,
+  MAX_TITLE,
+  type OfficialComponent,
+  type OfficialIncident,
+  type OfficialSnapshot,
+  type OfficialUpdate,
+  ok,
+  type Result,
+} from '../model';
 import type { FeedAdapter, FeedRequest, ParseContext } from './types';
-import { cleanName, eachValid, flag, idOf, incidentInScope, isRecord, list, looseList, notListed, object, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, updatesFrom } from './kit';
+import {
+  cleanName,
+  eachValid,
+  flag,
+  idOf,
+  incidentInScope,
+  isRecord,
+  list,
+  looseList,
+  notListed,
+  object,
+  readWith,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  statesNothing,
+  str,
+  strOrNum,
+  trimBase,
+  updatesFrom,
+} from './kit';
 import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
 

@@ -55,7 +55,8 @@ export const MONTHS: Readonly<Record<string, number>> = {
   dec: 11,
 };
 // JavaScript's Date.prototype.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".
-const JS_DATE = /^(?:[a-z]{3},?\s+)?([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:GMT|UTC)\s*(?:([+-])(\d{2}):?(\d{2}))?$/i;
+const JS_DATE =
+  /^(?:[a-z]{3},?\s+)?([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:GMT|UTC)\s*(?:([+-])(\d{2}):?(\d{2}))?$/i;
 
 function utcIso(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMin: number): string | null {
   if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
@@ -140,4 +141,3 @@ export function epochToIso(value: unknown): string | null {
 }
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
-

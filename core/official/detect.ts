@@ -138,11 +138,7 @@ export function knownPattern(input: string): DetectedFeed | null {
   if (host === 'slack-status.com' || host === 'status.slack.com') {
     return { kind: 'slack', url: 'https://slack-status.com/api/v2.0.0/current', label: 'Slack' };
   }
-  if (
-    inHost(host, 'azure.status.microsoft') ||
-    host === 'status.azure.com' ||
-    host === 'azurestatuscdn.azureedge.net'
-  ) {
+  if (inHost(host, 'azure.status.microsoft') || host === 'status.azure.com' || host === 'azurestatuscdn.azureedge.net') {
     return { kind: 'rss', url: 'https://azure.status.microsoft/en-us/status/feed/', label: 'Microsoft Azure' };
   }
   if (host === 'status.cloud.microsoft') {
@@ -300,8 +296,13 @@ function looksLikeFeedUrl(url: URL): boolean {
 }
 
 function looksLikeXmlFeed(text: string): boolean {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 1024);
-  return /^<\?xml\b/i.test(head) ? /<(?:[a-z0-9]+:)?(?:rss|feed|rdf)\b/i.test(text.slice(0, 4096)) : /^<(?:[a-z0-9]+:)?(?:rss|feed|rdf)\b/i.test(head);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 1024);
+  return /^<\?xml\b/i.test(head)
+    ? /<(?:[a-z0-9]+:)?(?:rss|feed|rdf)\b/i.test(text.slice(0, 4096))
+    : /^<(?:[a-z0-9]+:)?(?:rss|feed|rdf)\b/i.test(head);
 }
 
 /** The feed's display name when the RSS adapter can read the body, else null. */

@@ -10,9 +10,28 @@
  * no result → 'unknown'. The page indicator is the worst component. Gatus publishes no incidents.
  * A failing check is what the dashboard shows its readers as "down"; we report it as such.
  */
-import { MAX_COMPONENTS, fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
+import {
+  MAX_COMPONENTS,
+  fail,
+  ok,
+  worstStatus,
+  type ComponentStatus,
+  type OfficialComponent,
+  type OfficialSnapshot,
+  type Result,
+} from '../model';
 import { anyDate } from './dates';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, eachValid, isRecord, parseFirst, readJsonArray, statesNothing, trimBase } from './kit';
+import {
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  cleanName,
+  eachValid,
+  isRecord,
+  parseFirst,
+  readJsonArray,
+  statesNothing,
+  trimBase,
+} from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
 /** The newest result of an endpoint: latest `timestamp`, the later element on ties or without times. */

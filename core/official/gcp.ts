@@ -25,9 +25,43 @@
  * - Performance: one linear pass with cheap checks picks the few open or recently ended incidents;
  *   only those are validated and normalised.
  */
-import { fail, type Impact, type IncidentStatus, MAX_NAME, MAX_OPEN, MAX_RECENT, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialUpdate, ok, RECENT_WINDOW_MS, type Result } from '../model';
+import {
+  fail,
+  type Impact,
+  type IncidentStatus,
+  MAX_NAME,
+  MAX_OPEN,
+  MAX_RECENT,
+  MAX_TITLE,
+  MAX_UPDATES,
+  type OfficialIncident,
+  type OfficialUpdate,
+  ok,
+  RECENT_WINDOW_MS,
+  type Result,
+} from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, CLOCK_SKEW_MS, endedRecently, idOf, indicatorFrom, isRecord, looseList, looseRecord, nameOf, object, type Out, readJsonArray, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, uniqueNames, parseFirst } from './kit';
+import {
+  cleanName,
+  CLOCK_SKEW_MS,
+  endedRecently,
+  idOf,
+  indicatorFrom,
+  isRecord,
+  looseList,
+  looseRecord,
+  nameOf,
+  object,
+  type Out,
+  readJsonArray,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  str,
+  strOrNum,
+  textOf,
+  uniqueNames,
+  parseFirst,
+} from './kit';
 import { isoOf } from './dates';
 import { clip, MAX_TEXT, safeUrl } from '../text';
 
@@ -334,7 +368,8 @@ const parseTime = (v: unknown): number => (typeof v === 'string' ? Date.parse(v)
 function triage(row: unknown, now: number): Triage {
   if (!isRecord(row)) return { kind: 'bad' };
   const id = row.id;
-  if (!((typeof id === 'string' && id.trim() !== '' && id.trim().length <= 200) || (typeof id === 'number' && Number.isFinite(id)))) return { kind: 'bad' };
+  if (!((typeof id === 'string' && id.trim() !== '' && id.trim().length <= 200) || (typeof id === 'number' && Number.isFinite(id))))
+    return { kind: 'bad' };
   const end = row.end;
   if (end === undefined || end === null || (typeof end === 'string' && end.trim() === '')) {
     const t = parseTime(row.begin);
@@ -375,10 +410,7 @@ function buildNewest(cands: { row: unknown; t: number }[], opts: GcpNormaliseOpt
 }
 
 /** incidents.json body → open and recently ended incidents (scope applied), newest first. Never throws. */
-export function readGcpIncidents(
-  body: unknown,
-  ctx: ParseContext,
-): Result<{ open: OfficialIncident[]; recent: OfficialIncident[] }> {
+export function readGcpIncidents(body: unknown, ctx: ParseContext): Result<{ open: OfficialIncident[]; recent: OfficialIncident[] }> {
   const list = readJsonArray(body, WHAT);
   if (!list.ok) return list;
   const rows = list.value;

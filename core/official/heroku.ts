@@ -24,9 +24,45 @@
  * - scope: components by system name; incidents by the names in `systems[]`, kept when they name
  *   no system (see feedkit `incidentInScope`).
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  isClosed,
+  MAX_TITLE,
+  type OfficialComponent,
+  type OfficialIncident,
+  type OfficialSnapshot,
+  type OfficialUpdate,
+  ok,
+  type Result,
+  worstStatus,
+} from '../model';
 import type { FeedAdapter } from './types';
-import { bool, cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, notListed, object, optList, parseFirst, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, updatesFrom } from './kit';
+import {
+  bool,
+  cleanName,
+  eachValid,
+  idOf,
+  incidentInScope,
+  isRecord,
+  list,
+  looseList,
+  notListed,
+  object,
+  optList,
+  parseFirst,
+  readWith,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  statesNothing,
+  str,
+  strOrNum,
+  trimBase,
+  updatesFrom,
+} from './kit';
 import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
 
@@ -178,7 +214,12 @@ function worstImpact(colours: readonly (string | null | undefined)[]): Impact | 
 }
 
 /** The incident's status: state → resolved: true → newest meaningful update → investigating/unknown. */
-function statusOf(state: unknown, resolved: boolean | null | undefined, updates: readonly OfficialUpdate[], fromScheduled: boolean): IncidentStatus {
+function statusOf(
+  state: unknown,
+  resolved: boolean | null | undefined,
+  updates: readonly OfficialUpdate[],
+  fromScheduled: boolean,
+): IncidentStatus {
   const byState = mapState(state);
   if (byState !== undefined) return fromScheduled && byState === 'resolved' ? 'completed' : byState;
   if (resolved === true) return fromScheduled ? 'completed' : 'resolved';

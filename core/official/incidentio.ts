@@ -65,9 +65,7 @@ export const incidentioAdapter: FeedAdapter = {
       const split = splitIncidents([...list.value, ...extra]);
 
       const maintenanceIds = new Set(split.maintenances.map((m) => m.id));
-      const summaryMaintenances = summary.value.maintenances.filter(
-        (m) => isActiveMaintenance(m.status) && !maintenanceIds.has(m.id),
-      );
+      const summaryMaintenances = summary.value.maintenances.filter((m) => isActiveMaintenance(m.status) && !maintenanceIds.has(m.id));
 
       const snapshot: OfficialSnapshot = {
         indicator: summary.value.indicator,

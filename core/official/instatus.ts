@@ -21,9 +21,34 @@
  * - scope is not applied: incidents are not attributed to components in the summary, and dropping
  *   an incident a scoped service might be hit by is the unsafe direction.
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialIncident, type OfficialSnapshot, ok, type Result } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  isClosed,
+  MAX_TITLE,
+  type OfficialIncident,
+  type OfficialSnapshot,
+  ok,
+  type Result,
+} from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, eachValid, idOf, isRecord, object, optList, readWith, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase } from './kit';
+import {
+  cleanName,
+  eachValid,
+  idOf,
+  isRecord,
+  object,
+  optList,
+  readWith,
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  statesNothing,
+  str,
+  strOrNum,
+  trimBase,
+} from './kit';
 import { anyDate } from './dates';
 import { safeUrl } from '../text';
 

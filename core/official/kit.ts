@@ -66,7 +66,8 @@ export const str: Field<string | null> = (v) => (typeof v === 'string' ? v : nul
 /** A boolean leaf: wrong type or absent → null. */
 export const bool: Field<boolean | null> = (v) => (typeof v === 'boolean' ? v : null);
 /** An id-like leaf (string or finite number, like zod 4's `z.number()`): wrong type or absent → null. */
-export const strOrNum: Field<string | number | null> = (v) => (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? v : null);
+export const strOrNum: Field<string | number | null> = (v) =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? v : null;
 /** A boolean, number or string flag ("1", 1, true): anything else → null. */
 export const flag: Field<boolean | number | string | null> = (v) =>
   typeof v === 'boolean' || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? v : null;
@@ -435,7 +436,6 @@ export function scopeMatcher(scope: readonly string[] | undefined): ((name: unkn
   return (name) => typeof name === 'string' && wanted.has(normName(name));
 }
 
-
 /**
  * Whether an incident belongs to a scoped service, given the component names it names.
  * An incident the provider attributed to no component at all is kept: a scoped service must not
@@ -473,7 +473,8 @@ export function statesNothing(s: OfficialSnapshot): boolean {
   );
 }
 
-export const STATES_NOTHING_MESSAGE = 'the status feed states no status at all (no page or component status, nothing open) — it may have changed';
+export const STATES_NOTHING_MESSAGE =
+  'the status feed states no status at all (no page or component status, nothing open) — it may have changed';
 
 /** Model impact → the component status it stands for (null: no contribution). */
 export function impactStatus(impact: Impact | null): ComponentStatus | null {
@@ -549,8 +550,20 @@ export function snapshotLists(
 ): Pick<OfficialSnapshot, 'incidents' | 'maintenances' | 'recent'> {
   const open = all.filter((i) => !isClosed(i.status));
   return {
-    incidents: newestFirstBy(open.filter((i) => i.kind === 'incident'), openedAt, MAX_OPEN),
-    maintenances: newestFirstBy(open.filter((i) => i.kind === 'maintenance'), openedAt, MAX_OPEN),
-    recent: newestFirstBy(all.filter((i) => isClosed(i.status) && endedRecently(i.resolvedAt, now)), (i) => i.resolvedAt, MAX_RECENT),
+    incidents: newestFirstBy(
+      open.filter((i) => i.kind === 'incident'),
+      openedAt,
+      MAX_OPEN,
+    ),
+    maintenances: newestFirstBy(
+      open.filter((i) => i.kind === 'maintenance'),
+      openedAt,
+      MAX_OPEN,
+    ),
+    recent: newestFirstBy(
+      all.filter((i) => isClosed(i.status) && endedRecently(i.resolvedAt, now)),
+      (i) => i.resolvedAt,
+      MAX_RECENT,
+    ),
   };
 }

@@ -29,9 +29,39 @@
  * - Microsoft hosts sometimes answer 200 with an HTML page (the SPA shell on a renamed route):
  *   that is a parse failure saying so, never an empty "all good".
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialUpdate, ok, type Result, worstStatus } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  isClosed,
+  MAX_TITLE,
+  type OfficialComponent,
+  type OfficialIncident,
+  type OfficialUpdate,
+  ok,
+  type Result,
+  worstStatus,
+} from '../model';
 import type { FeedAdapter } from './types';
-import { cleanName, eachValid, idOf, isRecord, nameOf, notListed, object, readJsonArray, readJsonObject, scopeMatcher, SHAPE_MESSAGE, str, strOrNum, textOf, trimBase, parseFirst } from './kit';
+import {
+  cleanName,
+  eachValid,
+  idOf,
+  isRecord,
+  nameOf,
+  notListed,
+  object,
+  readJsonArray,
+  readJsonObject,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  str,
+  strOrNum,
+  textOf,
+  trimBase,
+  parseFirst,
+} from './kit';
 import { anyDate } from './dates';
 
 const rowSchema = object({
@@ -176,7 +206,10 @@ export const m365Adapter: FeedAdapter = {
       const mine = read.items.filter((r) => inScope(r.name) || (r.workload !== '' && inScope(r.workload)));
       if (ctx.scope && mine.length === 0) return notListed(ctx.scope);
       if (mine.every((r) => r.reading.component === 'unknown')) {
-        const words = [...new Set(mine.map((r) => r.word || '(none)'))].slice(0, 5).map((w) => `“${w}”`).join(', ');
+        const words = [...new Set(mine.map((r) => r.word || '(none)'))]
+          .slice(0, 5)
+          .map((w) => `“${w}”`)
+          .join(', ');
         return fail('schema', `${WHAT} gives a status we cannot read (${words}) — it may have changed`);
       }
 

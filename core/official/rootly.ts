@@ -15,7 +15,20 @@
  */
 import { fail, ok, type OfficialSnapshot, type Result } from '../model';
 import { safeUrl } from '../text';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, object, optList, optObject, parseFirst, readWith, snapshotLists, statesNothing, str, trimBase } from './kit';
+import {
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  cleanName,
+  object,
+  optList,
+  optObject,
+  parseFirst,
+  readWith,
+  snapshotLists,
+  statesNothing,
+  str,
+  trimBase,
+} from './kit';
 import { mapIndicator, normaliseIncidents } from './statuspage';
 import type { FeedAdapter, ParseContext } from './types';
 

@@ -23,9 +23,41 @@
  *   degraded, since Slack itself says something is going on.
  * - `recent`: resolved incidents the document still lists, if they ended within 7 days.
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, MAX_TITLE, MAX_UPDATES, type OfficialIncident, type OfficialUpdate, ok, type Result, worse } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  MAX_TITLE,
+  MAX_UPDATES,
+  type OfficialIncident,
+  type OfficialUpdate,
+  ok,
+  type Result,
+  worse,
+} from '../model';
 import type { FeedAdapter, ParseContext } from './types';
-import { cleanName, idOf, indicatorFrom, isRecord, looseList, nameOf, object, optList, parseFirst, plainUpdateStatuses, readJsonObject, scopeMatcher, SHAPE_MESSAGE, snapshotLists, str, strOrNum, textOf, uniqueNames, word } from './kit';
+import {
+  cleanName,
+  idOf,
+  indicatorFrom,
+  isRecord,
+  looseList,
+  nameOf,
+  object,
+  optList,
+  parseFirst,
+  plainUpdateStatuses,
+  readJsonObject,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  snapshotLists,
+  str,
+  strOrNum,
+  textOf,
+  uniqueNames,
+  word,
+} from './kit';
 import { isoOf } from './dates';
 import { safeUrl } from '../text';
 

@@ -9,8 +9,30 @@
  * `degraded` → major_outage and `partially-degraded` → partial_outage. An unknown state word is
  * 'unknown', never operational.
  */
-import { MAX_COMPONENTS, fail, ok, worstStatus, type ComponentStatus, type OfficialComponent, type OfficialSnapshot, type Result } from '../model';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, eachValid, idOf, isRecord, list, object, parseFirst, readWith, statesNothing, trimBase } from './kit';
+import {
+  MAX_COMPONENTS,
+  fail,
+  ok,
+  worstStatus,
+  type ComponentStatus,
+  type OfficialComponent,
+  type OfficialSnapshot,
+  type Result,
+} from '../model';
+import {
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  cleanName,
+  eachValid,
+  idOf,
+  isRecord,
+  list,
+  object,
+  parseFirst,
+  readWith,
+  statesNothing,
+  trimBase,
+} from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
 const STATES: Record<string, ComponentStatus> = {

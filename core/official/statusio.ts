@@ -25,9 +25,45 @@
  * - scope: components by name; incidents and maintenances by `components_affected` names, kept
  *   when they name none (feedkit `incidentInScope`).
  */
-import { type ComponentStatus, fail, type Impact, type IncidentStatus, isClosed, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  type IncidentStatus,
+  isClosed,
+  MAX_TITLE,
+  type OfficialComponent,
+  type OfficialIncident,
+  type OfficialSnapshot,
+  type OfficialUpdate,
+  ok,
+  type Result,
+} from '../model';
 import type { FeedAdapter } from './types';
-import { cleanName, eachValid, idOf, incidentInScope, isRecord, list, looseList, newestFirst, newestFirstBy, notListed, object, optList, optObject, readWith, scopeMatcher, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, parseFirst } from './kit';
+import {
+  cleanName,
+  eachValid,
+  idOf,
+  incidentInScope,
+  isRecord,
+  list,
+  looseList,
+  newestFirst,
+  newestFirstBy,
+  notListed,
+  object,
+  optList,
+  optObject,
+  readWith,
+  scopeMatcher,
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  statesNothing,
+  str,
+  strOrNum,
+  trimBase,
+  parseFirst,
+} from './kit';
 import { anyDate } from './dates';
 import { htmlToText, safeUrl } from '../text';
 

@@ -10,9 +10,45 @@
  * - one malformed element inside a list is skipped, but a non-empty list in which *every* element
  *   is malformed fails the whole feed (a changed format must not read as "nothing is wrong").
  */
-import { type ComponentStatus, fail, type Impact, isActiveMaintenance, isOpen, MAX_TITLE, type OfficialComponent, type OfficialIncident, type OfficialSnapshot, type OfficialUpdate, ok, type Result } from '../model';
+import {
+  type ComponentStatus,
+  fail,
+  type Impact,
+  isActiveMaintenance,
+  isOpen,
+  MAX_TITLE,
+  type OfficialComponent,
+  type OfficialIncident,
+  type OfficialSnapshot,
+  type OfficialUpdate,
+  ok,
+  type Result,
+} from '../model';
 import type { FeedAdapter, FeedRequest } from './types';
-import { bool, cleanName, eachValid, guarded, idOf, isRecord, list, looseList, mapIncidentStatus, object, optList, optObject, type Out, parseFirst, readWith, SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, statesNothing, str, strOrNum, trimBase, updatesFrom } from './kit';
+import {
+  bool,
+  cleanName,
+  eachValid,
+  guarded,
+  idOf,
+  isRecord,
+  list,
+  looseList,
+  mapIncidentStatus,
+  object,
+  optList,
+  optObject,
+  type Out,
+  parseFirst,
+  readWith,
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  statesNothing,
+  str,
+  strOrNum,
+  trimBase,
+  updatesFrom,
+} from './kit';
 import { isoOf } from './dates';
 import { htmlToText, safeUrl } from '../text';
 

@@ -29,7 +29,23 @@ import {
 } from '../model';
 import { safeUrl } from '../text';
 import { anyDate } from './dates';
-import { SHAPE_MESSAGE, STATES_NOTHING_MESSAGE, cleanName, guarded, idOf, isRecord, list, looseRecord, object, optList, readWith, snapshotLists, statesNothing, textOf, trimBase } from './kit';
+import {
+  SHAPE_MESSAGE,
+  STATES_NOTHING_MESSAGE,
+  cleanName,
+  guarded,
+  idOf,
+  isRecord,
+  list,
+  looseRecord,
+  object,
+  optList,
+  readWith,
+  snapshotLists,
+  statesNothing,
+  textOf,
+  trimBase,
+} from './kit';
 import type { FeedAdapter, FeedRequest, ParseContext } from './types';
 
 const BEATS: Record<string, ComponentStatus> = { '0': 'major_outage', '1': 'operational', '2': 'degraded', '3': 'maintenance' };

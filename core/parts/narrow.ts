@@ -96,7 +96,10 @@ export function componentCounts(c: OfficialComponent, f: Focus): boolean {
 }
 
 /** Narrow a stored record (or anything with `snapshot` and `history`) to the focus. */
-export function narrowRecord<R extends Pick<OfficialState, 'snapshot' | 'history'>>(rec: R | undefined, focus: Focus | null | undefined): Narrowed<R | undefined> {
+export function narrowRecord<R extends Pick<OfficialState, 'snapshot' | 'history'>>(
+  rec: R | undefined,
+  focus: Focus | null | undefined,
+): Narrowed<R | undefined> {
   if (!rec || !rec.snapshot || !focus || isWhole(focus)) return { record: rec, elsewhere: [], componentsElsewhere: [] };
   const f = effectiveFocus(focus, rec.snapshot);
   if (isWhole(f)) return { record: rec, elsewhere: [], componentsElsewhere: [] };

@@ -90,7 +90,9 @@ const key = (tabId: number) => `view:${tabId}`;
 function isView(v: unknown): v is TabView {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return typeof o.service === 'string' && (o.part === null || typeof o.part === 'string') && (o.region === null || typeof o.region === 'string');
+  return (
+    typeof o.service === 'string' && (o.part === null || typeof o.part === 'string') && (o.region === null || typeof o.region === 'string')
+  );
 }
 
 export async function rememberView(area: SessionArea, tabId: number, view: TabView | null): Promise<void> {

@@ -64,7 +64,12 @@ export async function refreshViaRelay(services: readonly Service[], deps: RelayD
         paths[svc.id] = { via: 'relay', at: now, relay: settings.url };
       } catch (e) {
         rest.push(svc);
-        paths[svc.id] = { via: 'direct', at: now, relay: settings.url, reason: `the relay’s answer could not be stored (${String(e).slice(0, 80)})` };
+        paths[svc.id] = {
+          via: 'direct',
+          at: now,
+          relay: settings.url,
+          reason: `the relay’s answer could not be stored (${String(e).slice(0, 80)})`,
+        };
       }
     }),
   );

@@ -40,6 +40,6 @@ export function relayOriginPattern(url: string): string {
 export function parseRelaySettings(raw: unknown): RelaySettings {
   if (!raw || typeof raw !== 'object') return { ...DEFAULT_RELAY };
   const v = raw as Partial<RelaySettings>;
-  const url = typeof v.url === 'string' ? normaliseRelayUrl(v.url) ?? '' : '';
+  const url = typeof v.url === 'string' ? (normaliseRelayUrl(v.url) ?? '') : '';
   return { enabled: v.enabled === true && url !== '', url, share: v.share === true && url !== '' };
 }

@@ -43,7 +43,8 @@ export function parseReport(value: unknown, now: number): { ok: true; report: Re
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'the body must be a JSON object' };
   const v = value as Record<string, unknown>;
   for (const k of Object.keys(v)) {
-    if (!(FIELDS as readonly string[]).includes(k)) return { ok: false, reason: `unexpected field "${k.slice(0, 40)}": only ${FIELDS.join(', ')} are accepted` };
+    if (!(FIELDS as readonly string[]).includes(k))
+      return { ok: false, reason: `unexpected field "${k.slice(0, 40)}": only ${FIELDS.join(', ')} are accepted` };
   }
   if (typeof v.service !== 'string' || !SERVICE_ID.test(v.service)) return { ok: false, reason: 'service must be a catalog id' };
   if (typeof v.kind !== 'string' || !(REPORT_KINDS as readonly string[]).includes(v.kind)) {
@@ -56,7 +57,8 @@ export function parseReport(value: unknown, now: number): { ok: true; report: Re
   if (v.bucket > current || v.bucket < current - REPORT_MAX_AGE_MS) {
     return { ok: false, reason: 'bucket must be the current 15-minute window or one of the two before it' };
   }
-  if (typeof v.token !== 'string' || !TOKEN.test(v.token)) return { ok: false, reason: 'token must be 22–64 characters of A–Z, a–z, 0–9, _ or -' };
+  if (typeof v.token !== 'string' || !TOKEN.test(v.token))
+    return { ok: false, reason: 'token must be 22–64 characters of A–Z, a–z, 0–9, _ or -' };
   return { ok: true, report: { service: v.service, kind: v.kind as ReportKind, bucket: v.bucket, token: v.token } };
 }
 
@@ -117,11 +119,13 @@ export function parseServiceBody(value: unknown, serviceId: string): RelayServic
   const o = value.official;
   if (o !== null) {
     if (!isObj(o) || !isNumOrNull(o.lastSuccessAt) || !isNumOrNull(o.lastAttemptAt) || !Array.isArray(o.history)) return null;
-    if (o.problem !== null && !(isObj(o.problem) && typeof o.problem.code === 'string' && typeof o.problem.message === 'string')) return null;
+    if (o.problem !== null && !(isObj(o.problem) && typeof o.problem.code === 'string' && typeof o.problem.message === 'string'))
+      return null;
     const s = o.snapshot;
     if (s !== null) {
       if (!isObj(s) || typeof s.indicator !== 'string') return null;
-      if (!Array.isArray(s.components) || !Array.isArray(s.incidents) || !Array.isArray(s.maintenances) || !Array.isArray(s.recent)) return null;
+      if (!Array.isArray(s.components) || !Array.isArray(s.incidents) || !Array.isArray(s.maintenances) || !Array.isArray(s.recent))
+        return null;
     }
   }
   if (!Array.isArray(value.complaints)) return null;
@@ -129,7 +133,14 @@ export function parseServiceBody(value: unknown, serviceId: string): RelayServic
     if (!isObj(c) || (c.source !== 'hn' && c.source !== 'mastodon') || !isWindows(c.windows) || !isNumOrNull(c.coverageFrom)) return null;
   }
   const b = value.browsers;
-  if (!isObj(b) || !isWindows(b.windows) || typeof b.usual !== 'number' || typeof b.minTokens !== 'number' || !Number.isFinite(b.coverageFrom)) return null;
+  if (
+    !isObj(b) ||
+    !isWindows(b.windows) ||
+    typeof b.usual !== 'number' ||
+    typeof b.minTokens !== 'number' ||
+    !Number.isFinite(b.coverageFrom)
+  )
+    return null;
   return value as unknown as RelayServiceBody;
 }
 

@@ -19,7 +19,9 @@ export async function backWatches(ctx: WorkerContext, services: Service[], j: Ju
       // Asked for explicitly, so told even for unwatched or muted services; not when notifications are off.
       if (!enabled) return;
       const iconUrl = b.runtime.getURL('/icons/128.png');
-      await b.notifications?.create(`${reload ? 'back-reload' : 'back'}|${serviceId}|${deps.now()}`, { type: 'basic', iconUrl, title, message }).catch(() => undefined);
+      await b.notifications
+        ?.create(`${reload ? 'back-reload' : 'back'}|${serviceId}|${deps.now()}`, { type: 'basic', iconUrl, title, message })
+        .catch(() => undefined);
     },
   });
 }

@@ -46,7 +46,13 @@ export function createBadge(ctx: WorkerContext): Badge {
     const s = await ctx.settings();
     const watched = s.watched.map((id) => dir.get(id)).filter((x): x is Service => !!x);
     const { judge } = await ctx.judged(watched.map((w) => w.id));
-    await setBadge(tabId, watchedTroubleBadge(watched.map((w) => ({ name: w.name, result: judge(w).result })), DEFAULT_TITLE));
+    await setBadge(
+      tabId,
+      watchedTroubleBadge(
+        watched.map((w) => ({ name: w.name, result: judge(w).result })),
+        DEFAULT_TITLE,
+      ),
+    );
   }
 
   async function paintAllTabs() {

@@ -86,7 +86,13 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
     const [s, d] = await Promise.all([settings(), db()]);
     const [inputs, recs] = await Promise.all([evidenceInputs(d, ids, s), getRecords(d, ids)]);
     const now = deps.now();
-    return { s, d, recs, now, judge: (service, view) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin, focusOf(service, view)) };
+    return {
+      s,
+      d,
+      recs,
+      now,
+      judge: (service, view) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin, focusOf(service, view)),
+    };
   }
 
   const dirNow = async (): Promise<Directory> => directory(await settings(), await catalog());

@@ -46,7 +46,8 @@ export function createHandlers(ctx: WorkerContext, scheduler: Scheduler, reconci
       // The person says it is broken: check whether the provider has said anything yet.
       return on && svc.official ? scheduler.refresh([svc], true) : reconcile([svc.id]);
     },
-    'back-watch': ({ serviceId, on }) => setBackWatch(b.storage.local, serviceId, on, deps.now()).then(() => (on ? scheduler.tick() : undefined)),
+    'back-watch': ({ serviceId, on }) =>
+      setBackWatch(b.storage.local, serviceId, on, deps.now()).then(() => (on ? scheduler.tick() : undefined)),
     'test-source': ({ source }) => testSource(source),
     // "Find a status page" (core/find/run.ts): a found page becomes a watched custom page; the
     // settings change re-runs the tick (storage.onChanged), which polls it and repaints the badge.

@@ -16,7 +16,15 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
   const { onTabShows } = scheduler;
 
   // This browser's failed requests to the services the person allowed (core/local/watch.ts).
-  watchRequests(b, { now: deps.now, online: deps.online ?? (() => true), session, catalog: ctx.catalog, directory: ctx.dirNow, settings: ctx.settings, onFailures: (ids) => void reconcile(ids) });
+  watchRequests(b, {
+    now: deps.now,
+    online: deps.online ?? (() => true),
+    session,
+    catalog: ctx.catalog,
+    directory: ctx.dirNow,
+    settings: ctx.settings,
+    onFailures: (ids) => void reconcile(ids),
+  });
   b.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void scheduler.tick();
   });
@@ -64,8 +72,7 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
       if (host !== null && (await tabHostname(session, tabId)) === null) {
         await noteView(tabId, frame!.url);
         await onTabShows(tabId, host);
-      }
-      else await badge.paintTab(tabId);
+      } else await badge.paintTab(tabId);
     })();
   });
   b.tabs.onRemoved.addListener((tabId) => {
@@ -81,7 +88,8 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
       // "It answers again" (core/backwatch.ts): reload the tabs that show it (they showed the error page).
       void (async () => {
         const dir = await ctx.dirNow();
-        for (const [tabId, host] of await allTabs(session)) if (dir.match(host)?.id === serviceId) await b.tabs.reload(tabId).catch(() => undefined);
+        for (const [tabId, host] of await allTabs(session))
+          if (dir.match(host)?.id === serviceId) await b.tabs.reload(tabId).catch(() => undefined);
       })();
     } else if (serviceId) {
       void b.tabs.create({ url: b.runtime.getURL(`/popup.html?service=${encodeURIComponent(serviceId)}`) });

@@ -22,7 +22,14 @@ export interface Notifier {
 export function createNotifier(ctx: WorkerContext): Notifier {
   const { b, deps, session } = ctx;
 
-  async function notify(service: Service, t: Transition, detail: string, prefs: NotificationPrefs, watched: boolean, about: NotifyAbout = {}) {
+  async function notify(
+    service: Service,
+    t: Transition,
+    detail: string,
+    prefs: NotificationPrefs,
+    watched: boolean,
+    about: NotifyAbout = {},
+  ) {
     const now = deps.now();
     const recent = (await NOTIFIED_AT.get(session)).filter((x) => now - x < CAP_WINDOW_MS);
     const tzOffsetMin = deps.tzOffsetMin?.() ?? 0;

@@ -38,7 +38,10 @@ export function createReconcile(ctx: WorkerContext, badge: Badge, notifier: Noti
     const { episode, fresh } = takeUnnotified(next.episode, next.transitions);
     if (JSON.stringify(episode) !== JSON.stringify(open)) await putEpisode(j.d, episode);
     for (const t of fresh) {
-      await notifier.notify(service, t, result.reason, prefs, j.s.watched.includes(service.id), { severity: result.severity, episodeStartedAt: episode.startedAt });
+      await notifier.notify(service, t, result.reason, prefs, j.s.watched.includes(service.id), {
+        severity: result.severity,
+        episodeStartedAt: episode.startedAt,
+      });
     }
   }
 

@@ -50,7 +50,10 @@ export async function pollComplaints(ctx: WorkerContext, services: Service[], fo
   const { b, deps } = ctx;
   if (services.length === 0) return;
   // Services with an official feed asked the relay in refresh(); the others ask it here, for crowd counts.
-  await refreshViaRelay(services.filter((x) => !x.official), relayDeps(ctx, await ctx.db(), await ctx.settings()));
+  await refreshViaRelay(
+    services.filter((x) => !x.official),
+    relayDeps(ctx, await ctx.db(), await ctx.settings()),
+  );
   const enabled = enabledSources(await ctx.settings());
   if (enabled.length === 0) return;
   const cd = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, config: await ctx.crowdConfig(), store: b.storage.local };
@@ -119,7 +122,10 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
   async function tick() {
     const services = await inView();
     const d = await ctx.db();
-    const recs = await getRecords(d, services.map((x) => x.id));
+    const recs = await getRecords(
+      d,
+      services.map((x) => x.id),
+    );
     const now = deps.now();
     const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
     // Official word first: a slow complaint source (a first-run backfill) must never delay it.

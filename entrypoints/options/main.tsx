@@ -46,7 +46,10 @@ async function main() {
   document.documentElement.lang = pageLang();
   document.title = t('optionsTitle');
   const [settings, credentials, catalog] = await Promise.all([loadSettings(local), loadCredentials(local), loadCatalog()]);
-  render(<Options initial={settings} initialCredentials={credentials} deps={{ ...deps, catalog: catalog.services }} />, document.getElementById('app')!);
+  render(
+    <Options initial={settings} initialCredentials={credentials} deps={{ ...deps, catalog: catalog.services }} />,
+    document.getElementById('app')!,
+  );
 }
 
 void main();

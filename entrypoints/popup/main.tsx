@@ -46,7 +46,10 @@ async function tabHost(): Promise<{ host: string | null; view: TabView | null }>
   return { host, view: host ? view : null };
 }
 
-function target(dir: Directory, tab: { host: string | null; view: TabView | null }): { serviceId: string | null; host: string | null; view: TabView | null } {
+function target(
+  dir: Directory,
+  tab: { host: string | null; view: TabView | null },
+): { serviceId: string | null; host: string | null; view: TabView | null } {
   if (selected) return { serviceId: dir.get(selected)?.id ?? null, host: null, view: null };
   const { host, view } = tab;
   const viewed = view ? dir.get(view.service) : undefined;
@@ -121,7 +124,16 @@ async function paint() {
   render(
     <Popup
       data={last}
-      actions={{ onRefresh: () => void refresh(), onSelect: select, onReport: (on) => void report(on), onCopy: (format) => void copy(format), onOptions: () => void browser.runtime.openOptionsPage(), onBackWatch: (on) => void backWatch(on), onFind, onWatchRequests: watchRequests }}
+      actions={{
+        onRefresh: () => void refresh(),
+        onSelect: select,
+        onReport: (on) => void report(on),
+        onCopy: (format) => void copy(format),
+        onOptions: () => void browser.runtime.openOptionsPage(),
+        onBackWatch: (on) => void backWatch(on),
+        onFind,
+        onWatchRequests: watchRequests,
+      }}
     />,
     root,
   );
@@ -169,8 +181,19 @@ function onFind(readSite: boolean) {
 /** "Copy as text" / "Copy as Markdown": the episode report (core/history/report.ts), no browsing addresses in it. */
 async function copy(format: 'text' | 'markdown') {
   if (!last?.service) return;
-  const { result } = evaluate(last.service, last.record, last.now, last.pollIntervalMin, last.evidence?.verdict, focusOf(last.service, last.view));
-  const [{ episodeReport }, { SOURCES }, nav] = await Promise.all([import('@/core/history/report'), import('@/core/crowd/index'), loadNav(browser.storage.session)]);
+  const { result } = evaluate(
+    last.service,
+    last.record,
+    last.now,
+    last.pollIntervalMin,
+    last.evidence?.verdict,
+    focusOf(last.service, last.view),
+  );
+  const [{ episodeReport }, { SOURCES }, nav] = await Promise.all([
+    import('@/core/history/report'),
+    import('@/core/crowd/index'),
+    loadNav(browser.storage.session),
+  ]);
   const ids = new Set(last.episode?.incidentIds ?? []);
   if (result.incident) ids.add(result.incident.id);
   const rec = last.record;

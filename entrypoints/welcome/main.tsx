@@ -12,7 +12,10 @@ let granted: boolean | null = null;
 let message: string | null = null;
 
 function paint() {
-  render(<Welcome granted={granted} message={message} onAllow={() => void allow()} onOptions={() => void browser.runtime.openOptionsPage()} />, root);
+  render(
+    <Welcome granted={granted} message={message} onAllow={() => void allow()} onOptions={() => void browser.runtime.openOptionsPage()} />,
+    root,
+  );
 }
 
 async function check() {

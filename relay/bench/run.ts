@@ -82,7 +82,10 @@ function pct(sorted: number[], p: number): number {
 function workerdRssMiB(): number {
   try {
     const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' });
-    const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/));
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/));
     // workerd is started by this process (possibly through a wrapper): sum our workerd descendants.
     const kids = new Map<number, number[]>();
     for (const r of rows) kids.set(Number(r[1]), [...(kids.get(Number(r[1])) ?? []), Number(r[0])]);
@@ -165,8 +168,20 @@ async function main() {
       }
       if (i % 50 === 0) {
         // One IP, fresh tokens; one token, fresh IPs; malformed; oversized.
-        jobs.push(() => report(now, { service: OUTAGE, kind: 'requests', bucket: windowOf(now), token: `flood${minute}x${i}_abcdefghijklmnop` }, '10.250.0.1'));
-        jobs.push(() => report(now, { service: OUTAGE, kind: 'person', bucket: windowOf(now), token: 'one_token_from_everywhere_0001' }, `10.251.${(i >> 8) & 255}.${i & 255}`));
+        jobs.push(() =>
+          report(
+            now,
+            { service: OUTAGE, kind: 'requests', bucket: windowOf(now), token: `flood${minute}x${i}_abcdefghijklmnop` },
+            '10.250.0.1',
+          ),
+        );
+        jobs.push(() =>
+          report(
+            now,
+            { service: OUTAGE, kind: 'person', bucket: windowOf(now), token: 'one_token_from_everywhere_0001' },
+            `10.251.${(i >> 8) & 255}.${i & 255}`,
+          ),
+        );
         jobs.push(() => report(now, { service: OUTAGE, kind: 'dns', bucket: windowOf(now), token: tokenOf(i) }, ipOf(i)));
         jobs.push(() => report(now, null, ipOf(i), JSON.stringify({ service: OUTAGE, pad: 'x'.repeat(4096) })));
       }
@@ -187,7 +202,9 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  const stats = (await (await fetch(`${relay.url}/v1/_bench/stats?${[...WATCHED, OUTAGE].map((s) => `service=${s}`).join('&')}`)).json()) as {
+  const stats = (await (
+    await fetch(`${relay.url}/v1/_bench/stats?${[...WATCHED, OUTAGE].map((s) => `service=${s}`).join('&')}`)
+  ).json()) as {
     id: string;
     upstreamReads: number;
     complaintReads: number;
@@ -195,34 +212,50 @@ async function main() {
     databaseBytes: number;
   }[];
   const lastNow = T0 + MINUTES * MIN - 1;
-  const outage = (await (await fetch(`${relay.url}/v1/services/${OUTAGE}`, { headers: { 'x-relay-bench-now': String(lastNow) } })).json()) as {
+  const outage = (await (
+    await fetch(`${relay.url}/v1/services/${OUTAGE}`, { headers: { 'x-relay-bench-now': String(lastNow) } })
+  ).json()) as {
     browsers: { windows: { bucket: number; count: number }[]; usual: number };
   };
   await relay.close();
 
   getLatency.sort((a, b) => a - b);
   postLatency.sort((a, b) => a - b);
-  console.log('\nUpstream requests per service per simulated minute (budget ≤ 1 feed read; a read is summary.json, plus incidents.json when an incident vanished or on first read):');
+  console.log(
+    '\nUpstream requests per service per simulated minute (budget ≤ 1 feed read; a read is summary.json, plus incidents.json when an incident vanished or on first read):',
+  );
   let worst = 0;
   for (const svc of WATCHED) {
     const row = upstream.get(svc) ?? [];
     const reads = stats.find((s) => s.id === svc)?.upstreamReads ?? NaN;
     const summaryPerMinute = row.map((n) => n); // raw HTTP requests per minute
-    console.log(`  ${svc.padEnd(11)} requests/minute ${summaryPerMinute.join(' ')}   feed reads by its Durable Object: ${reads} in ${MINUTES} min`);
+    console.log(
+      `  ${svc.padEnd(11)} requests/minute ${summaryPerMinute.join(' ')}   feed reads by its Durable Object: ${reads} in ${MINUTES} min`,
+    );
     worst = Math.max(worst, reads / MINUTES);
   }
   const maxReadsInAMinute = Math.max(...WATCHED.map((svc) => Math.max(...(upstream.get(svc) ?? [0]).map((n, m) => (m === 0 ? n - 1 : n)))));
-  console.log(`  → at most ${maxReadsInAMinute} summary+history request(s) beyond the first read in any minute; feed reads per service per minute ≤ ${worst.toFixed(2)} (budget ≤ 1: ${worst <= 1 ? 'met' : 'MISSED'})`);
+  console.log(
+    `  → at most ${maxReadsInAMinute} summary+history request(s) beyond the first read in any minute; feed reads per service per minute ≤ ${worst.toFixed(2)} (budget ≤ 1: ${worst <= 1 ? 'met' : 'MISSED'})`,
+  );
   console.log(`  complaint-source requests (HN, Mastodon; cron every 5 min): ${complaintRequests}`);
   const gets = getLatency.length;
   console.log(`\nRelay latency over loopback (${gets} GETs, ${Math.round(gets / seconds)}/s; ${postLatency.length} POSTs):`);
-  console.log(`  GET  p50 ${pct(getLatency, 50).toFixed(1)} ms  p99 ${pct(getLatency, 99).toFixed(1)} ms   (200: ${statuses.get200}, 304: ${statuses.get304}, other: ${statuses.getOther}); connection errors after one retry: ${networkErrors}`);
+  console.log(
+    `  GET  p50 ${pct(getLatency, 50).toFixed(1)} ms  p99 ${pct(getLatency, 99).toFixed(1)} ms   (200: ${statuses.get200}, 304: ${statuses.get304}, other: ${statuses.getOther}); connection errors after one retry: ${networkErrors}`,
+  );
   console.log(`  POST p50 ${pct(postLatency, 50).toFixed(1)} ms  p99 ${pct(postLatency, 99).toFixed(1)} ms`);
-  console.log(`\nReports: counted ${reports.counted}; accepted but changing nothing ${reports.notCounted}; rate-limited (429) ${reports.limited}; malformed (400) ${reports.malformed}; oversized (413) ${reports.oversized}; other ${reports.other}`);
+  console.log(
+    `\nReports: counted ${reports.counted}; accepted but changing nothing ${reports.notCounted}; rate-limited (429) ${reports.limited}; malformed (400) ${reports.malformed}; oversized (413) ${reports.oversized}; other ${reports.other}`,
+  );
   const published = outage.browsers.windows.map((w) => `${new Date(w.bucket).toISOString().slice(11, 16)} ${w.count}`).join(', ');
   console.log(`  ${OUTAGE} published windows (≥ 5 distinct installs): ${published || 'none'}; usual ${outage.browsers.usual}`);
-  console.log(`\nDurable Objects: SQLite storage ${stats.map((s) => `${s.id} ${(s.databaseBytes / 1024).toFixed(0)} KiB`).join(', ')}; report rows ${stats.find((s) => s.id === OUTAGE)?.reportRows}`);
-  console.log(`  workerd process RSS (all objects, caches and the Worker): ${rssStart.toFixed(0)} MiB at start, ${rssPeak.toFixed(0)} MiB peak`);
+  console.log(
+    `\nDurable Objects: SQLite storage ${stats.map((s) => `${s.id} ${(s.databaseBytes / 1024).toFixed(0)} KiB`).join(', ')}; report rows ${stats.find((s) => s.id === OUTAGE)?.reportRows}`,
+  );
+  console.log(
+    `  workerd process RSS (all objects, caches and the Worker): ${rssStart.toFixed(0)} MiB at start, ${rssPeak.toFixed(0)} MiB peak`,
+  );
   console.log(`\n${seconds.toFixed(0)} s wall time.`);
   if (worst > 1) process.exitCode = 1;
 }

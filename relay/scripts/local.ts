@@ -56,7 +56,9 @@ export async function startRelay(opts: RelayOptions): Promise<LocalRelay> {
   const scriptPath = buildRelay();
   const mf = new Miniflare({
     // Given as contents, without its source-map comment: workerd refuses the map's "../core" paths.
-    modules: [{ type: 'ESModule', path: 'index.js', contents: readFileSync(scriptPath, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/m, '') }],
+    modules: [
+      { type: 'ESModule', path: 'index.js', contents: readFileSync(scriptPath, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/m, '') },
+    ],
     compatibilityDate: '2026-04-20',
     host: '127.0.0.1',
     port: opts.port ?? 0,

@@ -26,8 +26,6 @@ export type { Service };
 const FILES = { ai, chat, cloud, developer, games, mail, music, other, payments, productivity, shopping, social, video };
 export const CATEGORY_FILES: readonly string[] = Object.keys(FILES).sort();
 
-export const CATALOG: Catalog = catalogFrom(
-  Object.values(FILES).flatMap((f) => (f as unknown as { services: Service[] }).services),
-);
+export const CATALOG: Catalog = catalogFrom(Object.values(FILES).flatMap((f) => (f as unknown as { services: Service[] }).services));
 
 export const serviceById = (id: string): Service | undefined => CATALOG.get(id);

@@ -17,7 +17,11 @@ export { Registry } from './registry';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 /** Browsers call the relay from an extension origin; nothing here needs credentials. */
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST',
+  'access-control-allow-headers': 'content-type',
+};
 
 function error(status: number, reason: string, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ error: reason }), { status, headers: { ...JSON_HEADERS, ...CORS, ...extra } });
@@ -145,7 +149,9 @@ export default {
     await Promise.all(
       Array.from({ length: Math.min(4, queue.length) }, async () => {
         for (let id = queue.shift(); id; id = queue.shift()) {
-          await serviceStub(env, id).gather(id, now).catch(() => undefined);
+          await serviceStub(env, id)
+            .gather(id, now)
+            .catch(() => undefined);
         }
       }),
     );

@@ -16,11 +16,18 @@ export class Registry extends DurableObject<Env> {
   }
 
   async touch(service: string, now: number): Promise<void> {
-    this.ctx.storage.sql.exec('INSERT INTO seen (service, at) VALUES (?, ?) ON CONFLICT(service) DO UPDATE SET at = excluded.at', service, now);
+    this.ctx.storage.sql.exec(
+      'INSERT INTO seen (service, at) VALUES (?, ?) ON CONFLICT(service) DO UPDATE SET at = excluded.at',
+      service,
+      now,
+    );
   }
 
   async active(now: number): Promise<string[]> {
     this.ctx.storage.sql.exec('DELETE FROM seen WHERE at < ?', now - ACTIVE_MS);
-    return this.ctx.storage.sql.exec<{ service: string }>('SELECT service FROM seen ORDER BY service').toArray().map((r) => r.service);
+    return this.ctx.storage.sql
+      .exec<{ service: string }>('SELECT service FROM seen ORDER BY service')
+      .toArray()
+      .map((r) => r.service);
   }
 }

@@ -67,7 +67,7 @@ export interface ServiceStats {
 export class ServiceObject extends DurableObject<Env> {
   private upstream: UpstreamState | null = null;
   private reading: Promise<UpstreamState> | null = null;
-  private rendered: View & { until: number } | null = null;
+  private rendered: (View & { until: number }) | null = null;
   private touchedAt = 0;
   /** window → IP → the tokens it contributed (memory only; see the class comment). */
   private readonly ips = new Map<number, Map<string, Set<string>>>();
@@ -76,7 +76,9 @@ export class ServiceObject extends DurableObject<Env> {
     super(ctx, env);
     const sql = ctx.storage.sql;
     sql.exec('CREATE TABLE IF NOT EXISTS kv (k TEXT PRIMARY KEY, v TEXT NOT NULL)');
-    sql.exec('CREATE TABLE IF NOT EXISTS reports (bucket INTEGER NOT NULL, kind TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (bucket, kind, token)) WITHOUT ROWID');
+    sql.exec(
+      'CREATE TABLE IF NOT EXISTS reports (bucket INTEGER NOT NULL, kind TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (bucket, kind, token)) WITHOUT ROWID',
+    );
   }
 
   // --- small storage helpers ------------------------------------------------------------------
@@ -154,7 +156,13 @@ export class ServiceObject extends DurableObject<Env> {
       service: serviceId,
       generatedAt: now,
       official: service.official
-        ? { snapshot: up.snapshot, history: up.history, lastSuccessAt: up.lastSuccessAt, lastAttemptAt: up.lastAttemptAt, problem: up.problem }
+        ? {
+            snapshot: up.snapshot,
+            history: up.history,
+            lastSuccessAt: up.lastSuccessAt,
+            lastAttemptAt: up.lastAttemptAt,
+            problem: up.problem,
+          }
         : null,
       complaints: this.complaints(),
       browsers: this.browsers(now),
@@ -186,7 +194,10 @@ export class ServiceObject extends DurableObject<Env> {
   private browsers(now: number): RelayServiceBody['browsers'] {
     const oldest = Math.floor(now / BUCKET_MS) * BUCKET_MS - REPORT_RETENTION_MS;
     const rows = this.ctx.storage.sql
-      .exec<{ bucket: number; n: number }>('SELECT bucket, COUNT(DISTINCT token) AS n FROM reports WHERE bucket >= ? GROUP BY bucket ORDER BY bucket', oldest)
+      .exec<{ bucket: number; n: number }>(
+        'SELECT bucket, COUNT(DISTINCT token) AS n FROM reports WHERE bucket >= ? GROUP BY bucket ORDER BY bucket',
+        oldest,
+      )
       .toArray();
     const windows: RelayWindow[] = rows.filter((r) => r.n >= MIN_TOKENS).map((r) => ({ bucket: r.bucket, count: r.n }));
     const coverageFrom = Math.max(oldest, this.startedAt(now));
@@ -212,7 +223,9 @@ export class ServiceObject extends DurableObject<Env> {
     }
     tokens.add(r.token);
     const token = await digest(r.token); // the token itself is not kept either: its hash counts as well
-    const before = this.ctx.storage.sql.exec('SELECT 1 FROM reports WHERE bucket = ? AND kind = ? AND token = ?', r.bucket, r.kind, token).toArray().length;
+    const before = this.ctx.storage.sql
+      .exec('SELECT 1 FROM reports WHERE bucket = ? AND kind = ? AND token = ?', r.bucket, r.kind, token)
+      .toArray().length;
     if (before > 0) return { counted: false, reason: 'already counted' };
     this.ctx.storage.sql.exec('INSERT INTO reports (bucket, kind, token) VALUES (?, ?, ?)', r.bucket, r.kind, token);
     this.prune(now);

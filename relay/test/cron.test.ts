@@ -40,7 +40,10 @@ beforeEach(() => {
       },
     ]),
   );
-  up.route((u) => u.pathname.startsWith('/api/v2/'), () => new Response('{}', { status: 503 }));
+  up.route(
+    (u) => u.pathname.startsWith('/api/v2/'),
+    () => new Response('{}', { status: 503 }),
+  );
   up.install();
 });
 afterEach(() => vi.unstubAllGlobals());

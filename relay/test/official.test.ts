@@ -20,8 +20,14 @@ const isIncidents = (host: string) => (u: URL) => u.hostname === host && u.pathn
 let up: Upstream;
 beforeEach(() => {
   up = new Upstream();
-  up.route(isIncidents('www.githubstatus.com'), jsonFeed(() => incidents, '"inc1"'));
-  up.route(isSummary('www.githubstatus.com'), jsonFeed(() => outage));
+  up.route(
+    isIncidents('www.githubstatus.com'),
+    jsonFeed(() => incidents, '"inc1"'),
+  );
+  up.route(
+    isSummary('www.githubstatus.com'),
+    jsonFeed(() => outage),
+  );
   up.install();
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -34,7 +40,10 @@ async function forget(id: string) {
 async function age(id: string, ms: number) {
   const stub = env.SERVICE.get(env.SERVICE.idFromName(id));
   await runInDurableObject(stub, async (obj: ServiceObject) => {
-    const o = obj as unknown as { upstream: { lastAttemptAt: number; backoff: { nextAttemptAt: number } | null } | null; rendered: unknown };
+    const o = obj as unknown as {
+      upstream: { lastAttemptAt: number; backoff: { nextAttemptAt: number } | null } | null;
+      rendered: unknown;
+    };
     if (o.upstream?.lastAttemptAt) o.upstream.lastAttemptAt -= ms;
     if (o.upstream?.backoff) o.upstream.backoff.nextAttemptAt -= ms;
     o.rendered = null;
@@ -66,8 +75,14 @@ describe('GET /v1/services/:id', () => {
 
   it('a burst of simultaneous misses costs one upstream read', async () => {
     await forget('npm');
-    up.route(isSummary('status.npmjs.org'), jsonFeed(() => healthy));
-    up.route(isIncidents('status.npmjs.org'), jsonFeed(() => incidents));
+    up.route(
+      isSummary('status.npmjs.org'),
+      jsonFeed(() => healthy),
+    );
+    up.route(
+      isIncidents('status.npmjs.org'),
+      jsonFeed(() => incidents),
+    );
     const all = await Promise.all(Array.from({ length: 60 }, () => SELF.fetch(`${BASE}/v1/services/npm`)));
     expect(all.every((r) => r.status === 200)).toBe(true);
     await Promise.all(all.map((r) => r.arrayBuffer()));
@@ -110,7 +125,10 @@ describe('GET /v1/services/:id', () => {
 
   it('a feed that answers HTML is `unknown` material: a problem with its reason, never a healthy snapshot', async () => {
     await forget('discord');
-    up.route(isSummary('discordstatus.com'), () => new Response('<!doctype html><p>moved</p>', { headers: { 'content-type': 'text/html' } }));
+    up.route(
+      isSummary('discordstatus.com'),
+      () => new Response('<!doctype html><p>moved</p>', { headers: { 'content-type': 'text/html' } }),
+    );
     const body = parseServiceBody(await (await SELF.fetch(`${BASE}/v1/services/discord`)).json(), 'discord');
     expect(body!.official!.snapshot).toBeNull();
     expect(body!.official!.problem?.code).toBe('html');

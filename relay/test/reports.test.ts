@@ -92,7 +92,8 @@ describe('POST /v1/reports: validation', () => {
 describe('publication and storage', () => {
   it(`a window is published only from ${MIN_TOKENS} distinct tokens, with the usual level`, async () => {
     const id = 'primevideo';
-    for (let i = 0; i < MIN_TOKENS - 1; i++) expect((await post({ service: id, kind: 'page-load', bucket: windowNow(), token: token() }, `203.0.113.${i}`)).status).toBe(202);
+    for (let i = 0; i < MIN_TOKENS - 1; i++)
+      expect((await post({ service: id, kind: 'page-load', bucket: windowNow(), token: token() }, `203.0.113.${i}`)).status).toBe(202);
     expect((await browsersOf(id)).windows).toEqual([]);
     await post({ service: id, kind: 'requests', bucket: windowNow(), token: token() }, '203.0.113.200');
     const b = await browsersOf(id);
@@ -106,7 +107,10 @@ describe('publication and storage', () => {
     await post({ service: 'spotify', kind: 'person', bucket: windowNow(), token: t }, '203.0.113.99');
     const stub = env.SERVICE.get(env.SERVICE.idFromName('spotify'));
     await runInDurableObject(stub, (_obj, state) => {
-      const cols = state.storage.sql.exec('PRAGMA table_info(reports)').toArray().map((c) => c.name);
+      const cols = state.storage.sql
+        .exec('PRAGMA table_info(reports)')
+        .toArray()
+        .map((c) => c.name);
       expect(cols).toEqual(['bucket', 'kind', 'token']);
       const rows = state.storage.sql.exec<{ token: string }>('SELECT * FROM reports').toArray();
       expect(rows).toHaveLength(1);
@@ -121,7 +125,12 @@ describe('publication and storage', () => {
     const stub = env.SERVICE.get(env.SERVICE.idFromName('hulu'));
     await post({ service: 'hulu', kind: 'page-load', bucket: windowNow(), token: token() }, '203.0.113.50');
     await runInDurableObject(stub, (_obj, state) => {
-      state.storage.sql.exec('INSERT INTO reports (bucket, kind, token) VALUES (?, ?, ?)', windowNow() - REPORT_RETENTION_MS - REPORT_WINDOW_MS, 'page-load', 'old');
+      state.storage.sql.exec(
+        'INSERT INTO reports (bucket, kind, token) VALUES (?, ?, ?)',
+        windowNow() - REPORT_RETENTION_MS - REPORT_WINDOW_MS,
+        'page-load',
+        'old',
+      );
     });
     await post({ service: 'hulu', kind: 'page-load', bucket: windowNow(), token: token() }, '203.0.113.51');
     await runInDurableObject(stub, (_obj, state) => {
@@ -135,7 +144,8 @@ describe('abuse', () => {
   it('one token reporting a hundred times from a hundred IPs counts once (then is rate limited)', async () => {
     const t = token();
     const statuses: number[] = [];
-    for (let i = 0; i < 100; i++) statuses.push((await post({ service: 'twitch', kind: 'page-load', bucket: windowNow(), token: t }, `10.1.0.${i}`)).status);
+    for (let i = 0; i < 100; i++)
+      statuses.push((await post({ service: 'twitch', kind: 'page-load', bucket: windowNow(), token: t }, `10.1.0.${i}`)).status);
     expect(statuses.filter((s) => s === 202).length).toBe(20); // TOKEN_REPORTS_PER_HOUR
     expect(statuses.filter((s) => s === 429).length).toBe(80);
     expect((await browsersOf('twitch')).windows).toEqual([]);
@@ -155,7 +165,9 @@ describe('abuse', () => {
   });
 
   it('four IPs flooding with many tokens stay below publication', async () => {
-    for (let ip = 0; ip < 4; ip++) for (let i = 0; i < 10; i++) await post({ service: 'disneyplus', kind: 'page-load', bucket: windowNow(), token: token() }, `10.2.0.${ip}`);
+    for (let ip = 0; ip < 4; ip++)
+      for (let i = 0; i < 10; i++)
+        await post({ service: 'disneyplus', kind: 'page-load', bucket: windowNow(), token: token() }, `10.2.0.${ip}`);
     expect((await browsersOf('disneyplus')).windows).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ async function axeViolations(page: Page) {
   // Extension pages forbid inline scripts (CSP): evaluate axe's source instead of a script tag.
   await page.evaluate(readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document);
     return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
   });

@@ -136,7 +136,14 @@ test.describe('verdicts through badge and popup', () => {
 
 test.describe('every feed format', () => {
   const cases: { id: string; url: string; badge: string; verdict: string; title: RegExp; texts: (string | RegExp)[] }[] = [
-    { id: 'slack', url: 'https://app.slack.com/', badge: '!', verdict: 'acknowledged', title: /^Slack — acknowledged: /, texts: [SLACK_INCIDENT_TITLE, 'Login/SSO'] },
+    {
+      id: 'slack',
+      url: 'https://app.slack.com/',
+      badge: '!',
+      verdict: 'acknowledged',
+      title: /^Slack — acknowledged: /,
+      texts: [SLACK_INCIDENT_TITLE, 'Login/SSO'],
+    },
     {
       id: 'google-cloud',
       url: 'https://console.cloud.google.com/',
@@ -153,7 +160,14 @@ test.describe('every feed format', () => {
       title: /^AWS Management Console — acknowledged: /,
       texts: [/Multiple services \((UAE|Bahrain)\)/, 'We are providing an update on the ongoing service disruption'],
     },
-    { id: 'azure', url: 'https://portal.azure.com/', badge: '!', verdict: 'acknowledged', title: /^Microsoft Azure — acknowledged: /, texts: ['CrowdStrike Falcon agent guidance'] },
+    {
+      id: 'azure',
+      url: 'https://portal.azure.com/',
+      badge: '!',
+      verdict: 'acknowledged',
+      title: /^Microsoft Azure — acknowledged: /,
+      texts: ['CrowdStrike Falcon agent guidance'],
+    },
     {
       id: 'webex',
       url: 'https://www.webex.com/',
@@ -162,7 +176,14 @@ test.describe('every feed format', () => {
       title: /^Webex — acknowledged: /,
       texts: ['Delayed visibility of newly added issues on project boards'],
     },
-    { id: 'etsy', url: 'https://www.etsy.com/', badge: 'M', verdict: 'maintenance', title: /^Etsy — maintenance: /, texts: ['Codespaces Scheduled Maintenance'] },
+    {
+      id: 'etsy',
+      url: 'https://www.etsy.com/',
+      badge: 'M',
+      verdict: 'maintenance',
+      title: /^Etsy — maintenance: /,
+      texts: ['Codespaces Scheduled Maintenance'],
+    },
   ];
   for (const c of cases) {
     test(`${c.id}: ${c.verdict} through badge and popup`, FF, async ({ drv }) => {
@@ -226,7 +247,9 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     expect(tabId).not.toBeNull();
     await expect
       .poll(async () => (await drv.badge(tabId!)).title, { timeout: 45_000 })
-      .toMatch(/^Discord — unacknowledged: Complaints about [\d.]+× the usual on Hacker News and Mastodon; this browser failed to reach discord\.com 3 times/);
+      .toMatch(
+        /^Discord — unacknowledged: Complaints about [\d.]+× the usual on Hacker News and Mastodon; this browser failed to reach discord\.com 3 times/,
+      );
     const badge = await drv.badge(tabId!);
     expect(badge.text).toBe('?');
     expect(badge.color.slice(0, 3)).toEqual([0x6d, 0x28, 0xd9]);
@@ -247,7 +270,9 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     expect((await drv.badge(tabId!)).title).toContain('no official status page');
     const { popup, verdict } = await popupFor(drv, 'service=primevideo');
     expect(verdict).toBe('unacknowledged');
-    expect(await popup.text(tid('headline'))).toBe('Problems with Amazon Prime Video; the provider has said nothing (no official status page)');
+    expect(await popup.text(tid('headline'))).toBe(
+      'Problems with Amazon Prime Video; the provider has said nothing (no official status page)',
+    );
   });
 
   test("ONLY this browser's failed loads (green page, quiet complaints) → unacknowledged", FF, async ({ drv }) => {
@@ -277,7 +302,9 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     await verdictOf(popup);
     await popup.click('button', 'Refresh');
     await expect.poll(() => popup.attr(MAIN, 'data-verdict')).toBe('acknowledged');
-    await expect.poll(() => popup.text(tid('ack-delay'))).toMatch(/^The provider's first word came \d+ min after trouble was first seen here\.$/);
+    await expect
+      .poll(() => popup.text(tid('ack-delay')))
+      .toMatch(/^The provider's first word came \d+ min after trouble was first seen here\.$/);
     await popup.screenshot('popup-acknowledged-after-silence-discord');
 
     drv.server.setScenario('discord', 'sp-resolved');

@@ -17,7 +17,9 @@ test('the built manifest asks for no install-time permission the last release di
   const built = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Manifest;
   const released = JSON.parse(readFileSync('release/manifest-permissions.json', 'utf8')) as Manifest;
   // Warning-free API permissions added since, each with its written reason (test/unit/permissions.test.ts checks them).
-  const added = Object.keys((JSON.parse(readFileSync('release/permission-additions.json', 'utf8')) as { additions: Record<string, unknown> }).additions);
+  const added = Object.keys(
+    (JSON.parse(readFileSync('release/permission-additions.json', 'utf8')) as { additions: Record<string, unknown> }).additions,
+  );
   const had = new Set([...released.permissions, ...released.host_permissions, ...added]);
   expect([...built.permissions, ...built.host_permissions].filter((p) => !had.has(p))).toEqual([]);
   expect(built.host_permissions).not.toContain(`https://${GH}/*`);

@@ -31,7 +31,9 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     // Both kinds of evidence arrive: this browser's failures at once, the complaint spike once read.
     await expect
       .poll(async () => (await badgeOf(env, tabId)).title, { timeout: 45_000 })
-      .toMatch(/^Discord — unacknowledged: Complaints about [\d.]+× the usual on Hacker News and Mastodon; this browser failed to reach discord\.com 3 times/);
+      .toMatch(
+        /^Discord — unacknowledged: Complaints about [\d.]+× the usual on Hacker News and Mastodon; this browser failed to reach discord\.com 3 times/,
+      );
     const badge = await badgeOf(env, tabId);
     expect(badge.text).toBe('?');
     expect(badge.color.slice(0, 3)).toEqual([0x6d, 0x28, 0xd9]); // purple
@@ -39,7 +41,9 @@ test.describe.serial('unacknowledged, then acknowledged, then resolved', () => {
     const popup = await openPopup(env, `tab=${tabId}`);
     expect(await verdictOf(popup)).toBe('unacknowledged');
     await expect(popup.getByTestId('headline')).toHaveText('Problems with Discord; the provider has said nothing');
-    await expect(popup.getByTestId('complaints')).toContainText(/people reported problems in the last 15 minutes — about [\d.]+× the usual/);
+    await expect(popup.getByTestId('complaints')).toContainText(
+      /people reported problems in the last 15 minutes — about [\d.]+× the usual/,
+    );
     await expect(popup.getByTestId('local-failures')).toHaveText('This browser failed to reach discord.com 3 times in the last 5 minutes.');
     await expect(popup.getByTestId('ack-silence')).toContainText('no word from the provider since');
     await expect(popup.getByTestId('sparkline')).toHaveAttribute('aria-label', /Complaints per hour over the last 24 hours/);

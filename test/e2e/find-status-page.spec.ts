@@ -38,7 +38,9 @@ async function allowPrompt(env: Env, popup: Page): Promise<void> {
     g.__granted = true;
     const real = chrome.permissions.contains.bind(chrome.permissions);
     chrome.permissions.contains = (async (p: { origins?: string[] }) => {
-      const asked = (p.origins ?? []).every((o) => /unlisted-shop\.com|unlisted-app\.io|no-status-here\.net|unlisted-shop\.statuspage|unlisted-app\.statuspage/.test(o));
+      const asked = (p.origins ?? []).every((o) =>
+        /unlisted-shop\.com|unlisted-app\.io|no-status-here\.net|unlisted-shop\.statuspage|unlisted-app\.statuspage/.test(o),
+      );
       return asked ? true : real(p);
     }) as typeof chrome.permissions.contains;
   });
@@ -55,7 +57,9 @@ async function popupFor(env: Env, tabId: number): Promise<Page> {
 async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     const r = await axe.run(document);
     return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
@@ -89,11 +93,17 @@ test.describe('find a status page', () => {
     await shot(popup, 'find-status-page-found-statuspage');
 
     const stored = await env.sw.evaluate(() => chrome.storage.local.get(['settings', 'findStatusPage']));
-    const s = stored as { settings: { custom: { id: string; domains: string[]; official: { kind: string; url: string } }[]; watched: string[] }; findStatusPage: Record<string, { found: unknown }> };
+    const s = stored as {
+      settings: { custom: { id: string; domains: string[]; official: { kind: string; url: string } }[]; watched: string[] };
+      findStatusPage: Record<string, { found: unknown }>;
+    };
     const custom = s.settings.custom.find((c) => c.domains.includes('unlisted-shop.com'))!;
     expect(custom.official).toEqual({ kind: 'statuspage', url: 'https://status.unlisted-shop.com' });
     expect(s.settings.watched).toContain(custom.id);
-    expect(s.findStatusPage['unlisted-shop.com']!.found).toMatchObject({ kind: 'statuspage', statusPage: 'https://status.unlisted-shop.com' });
+    expect(s.findStatusPage['unlisted-shop.com']!.found).toMatchObject({
+      kind: 'statuspage',
+      statusPage: 'https://status.unlisted-shop.com',
+    });
 
     // The badge follows the site from now on, in this tab and any other page of the domain.
     await expect.poll(async () => (await badgeOf(env, tabId)).text).toBe('!');
@@ -109,7 +119,9 @@ test.describe('find a status page', () => {
     await allowPrompt(env, popup);
     await popup.locator('[data-action="find-status-page"]').click();
     expect(await verdictOf(popup)).toBe('ok');
-    const stored = (await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as { settings: { custom: { domains: string[]; official: { kind: string } }[] } };
+    const stored = (await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as {
+      settings: { custom: { domains: string[]; official: { kind: string } }[] };
+    };
     expect(stored.settings.custom.find((c) => c.domains.includes('unlisted-app.io'))!.official.kind).toBe('incidentio');
     await shot(popup, 'find-status-page-found-incidentio');
     await popup.close();

@@ -197,22 +197,24 @@ test.describe('feed formats through badge and popup', () => {
     expect(errors[0]).toContain('net::ERR_CONNECTION_RESET');
     expect(errors[1]).toContain('net::ERR_CONNECTION_RESET');
     const seen = async (): Promise<string[][]> => {
-      const all = await env.sw.evaluate(() => (globalThis as unknown as { __navErrors: { url: string; error: string; frameId: number }[] }).__navErrors);
+      const all = await env.sw.evaluate(
+        () => (globalThis as unknown as { __navErrors: { url: string; error: string; frameId: number }[] }).__navErrors,
+      );
       return all.filter((e) => e.frameId === 0).map((e) => [new URL(e.url).hostname, e.error]);
     };
-    await expect
-      .poll(seen)
-      .toEqual(
-        expect.arrayContaining([
-          ['discord.com', 'net::ERR_CONNECTION_RESET'],
-          ['www.primevideo.com', 'net::ERR_CONNECTION_RESET'],
-        ]),
-      );
+    await expect.poll(seen).toEqual(
+      expect.arrayContaining([
+        ['discord.com', 'net::ERR_CONNECTION_RESET'],
+        ['www.primevideo.com', 'net::ERR_CONNECTION_RESET'],
+      ]),
+    );
     // Other hosts of the same services still load.
     const ok = await env.context.newPage();
     await ok.goto('https://discord.gg/');
     await expect(ok.locator('h1')).toHaveText('Simulated Discord');
     await ok.close();
-    expect(env.server.requests.filter((r) => r.reset).map((r) => r.host)).toEqual(expect.arrayContaining(['discord.com', 'www.primevideo.com']));
+    expect(env.server.requests.filter((r) => r.reset).map((r) => r.host)).toEqual(
+      expect.arrayContaining(['discord.com', 'www.primevideo.com']),
+    );
   });
 });

@@ -25,7 +25,9 @@ type Env = Parameters<Parameters<typeof test>[2]>[0]['env'];
 
 const AXE = resolve('node_modules/axe-core/axe.min.js');
 const CUSTOM_ORIGIN = 'https://status.example-custom.test';
-const SUMMARY = JSON.parse(readFileSync(resolve('test/fixtures/feeds/statuspage-summary-github-all-operational-20191230.json'), 'utf8')) as {
+const SUMMARY = JSON.parse(
+  readFileSync(resolve('test/fixtures/feeds/statuspage-summary-github-all-operational-20191230.json'), 'utf8'),
+) as {
   page: { id: string; name: string; url: string };
 };
 
@@ -33,7 +35,13 @@ async function stored(env: Env): Promise<Record<string, unknown>> {
   return (await env.sw.evaluate(() => chrome.storage.local.get(['settings', 'credentials']))) as Record<string, unknown>;
 }
 
-async function storedSettings(env: Env): Promise<{ watched: string[]; pollIntervalMin: number; custom: { id: string; name: string; official: { kind: string; url: string }; domains: string[] }[] }> {
+async function storedSettings(
+  env: Env,
+): Promise<{
+  watched: string[];
+  pollIntervalMin: number;
+  custom: { id: string; name: string; official: { kind: string; url: string }; domains: string[] }[];
+}> {
   return (await stored(env)).settings as never;
 }
 
@@ -113,7 +121,9 @@ test.describe('options page', () => {
     await answerPermissionPrompt(page, false);
     await page.getByLabel('Status page address').fill('www.zoomstatus.com');
     await page.getByRole('button', { name: 'Add' }).click();
-    await expect(page.getByTestId('custom-note')).toHaveText(/That is Zoom's status page, which Acknowledged already knows\. Zoom is now watched\./);
+    await expect(page.getByTestId('custom-note')).toHaveText(
+      /That is Zoom's status page, which Acknowledged already knows\. Zoom is now watched\./,
+    );
     await expect.poll(async () => (await storedSettings(env)).watched).toContain('zoom');
     expect((await storedSettings(env)).custom).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([]);
@@ -189,7 +199,11 @@ test.describe('options page', () => {
     // A page with no feed: HTML to everything, no link to a status page (a catalogued status page
     // would simply be watched, so this is a host of the person's own).
     await page.route('https://nofeed.example-custom.test/**', (route) =>
-      route.fulfill({ status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Nothing</title><p>No feed here.</p>' }),
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: '<!doctype html><title>Nothing</title><p>No feed here.</p>',
+      }),
     );
     await answerPermissionPrompt(page, true);
     await url.fill('https://nofeed.example-custom.test');
@@ -230,7 +244,12 @@ test.describe('options page', () => {
     expect(exported).not.toContain('isdown-secret');
     expect(exported).not.toContain('someone');
     const parsed = JSON.parse(exported) as unknown;
-    expect(parsed).toMatchObject({ version: 3, pollIntervalMin: 5, sources: { bluesky: true, isdown: true }, notifications: { muted: ['github'] } });
+    expect(parsed).toMatchObject({
+      version: 3,
+      pollIntervalMin: 5,
+      sources: { bluesky: true, isdown: true },
+      notifications: { muted: ['github'] },
+    });
 
     // Change things, then import the export: everything is back, credentials untouched.
     await page.getByLabel('Minutes between checks').fill('9');
@@ -291,9 +310,21 @@ test.describe('options page', () => {
       // Extension pages forbid inline scripts (CSP), so addScriptTag is refused: evaluate the source instead.
       await page.evaluate(readFileSync(AXE, 'utf8'));
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: Document,
+              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document);
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+        }));
       });
       expect(violations).toEqual([]);
       await page.close();
@@ -317,7 +348,9 @@ test.describe('options page', () => {
       expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'Acknowledged – Einstellungen']);
       await page.getByLabel('Adresse der Statusseite').fill('http://status.example.com');
       await page.getByRole('button', { name: 'Hinzufügen' }).click();
-      await expect(page.getByTestId('custom-error')).toHaveText('✗Geben Sie die https-Adresse einer Statusseite ein, etwa https://www.githubstatus.com');
+      await expect(page.getByTestId('custom-error')).toHaveText(
+        '✗Geben Sie die https-Adresse einer Statusseite ein, etwa https://www.githubstatus.com',
+      );
       await page.getByLabel('Katalog durchsuchen').fill('zoom');
       await expect(page.locator('#catalog-search-count')).toHaveText(/^Treffer: \d+\. Haken setzen, um einen Dienst zu beobachten\.$/);
     } finally {

@@ -80,11 +80,17 @@ test.describe('the part in front of you', () => {
     env.server.setScenario('figma', 'sp-ok');
   });
 
-  test('a Copilot-only GitHub incident: a pull-request tab stays ok and lists it under "Elsewhere"; the Copilot tab is acknowledged', async ({ env }) => {
+  test('a Copilot-only GitHub incident: a pull-request tab stays ok and lists it under "Elsewhere"; the Copilot tab is acknowledged', async ({
+    env,
+  }) => {
     env.server.setScenario('github', 'sp-copilot-incident');
     await refresh(env, 'github');
 
-    const pulls = await visitView(env, `https://github.com/${SECRETS[0]}/${SECRETS[1]}/pulls?q=${SECRETS[2]}`, { service: 'github', part: 'pulls', region: null });
+    const pulls = await visitView(env, `https://github.com/${SECRETS[0]}/${SECRETS[1]}/pulls?q=${SECRETS[2]}`, {
+      service: 'github',
+      part: 'pulls',
+      region: null,
+    });
     await expect.poll(async () => (await badgeOf(env, pulls.tabId)).title).toMatch(/^GitHub — ok: /);
     expect((await badgeOf(env, pulls.tabId)).text).toBe('');
     const popup = await openPopup(env, `tab=${pulls.tabId}`);
@@ -112,11 +118,15 @@ test.describe('the part in front of you', () => {
     env.server.setScenario('aws-console', 'aws-event-ap-south-1');
     await refresh(env, 'aws-console');
 
-    const eu = await visitView(env, `https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#InstanceDetails:instanceId=${SECRETS[3]}`, {
-      service: 'aws-console',
-      part: 'ec2',
-      region: 'eu-west-1',
-    });
+    const eu = await visitView(
+      env,
+      `https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#InstanceDetails:instanceId=${SECRETS[3]}`,
+      {
+        service: 'aws-console',
+        part: 'ec2',
+        region: 'eu-west-1',
+      },
+    );
     await expect.poll(async () => (await badgeOf(env, eu.tabId)).title).toMatch(/^AWS .*— ok: /);
     const popup = await openPopup(env, `tab=${eu.tabId}`);
     expect(await verdictOf(popup)).toBe('ok');
@@ -149,7 +159,12 @@ test.describe('the part in front of you', () => {
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await expect(popup.locator('main[data-verdict]')).toHaveAttribute('data-verdict', 'resolved');
     await expect
-      .poll(async () => (await env.sw.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)))).filter((id) => id.startsWith('back|figma|')).length)
+      .poll(
+        async () =>
+          (await env.sw.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)))).filter((id) =>
+            id.startsWith('back|figma|'),
+          ).length,
+      )
       .toBe(1);
     expect(await env.sw.evaluate(() => chrome.storage.local.get('backWatch'))).toEqual({ backWatch: {} });
     await popup.close();
@@ -157,7 +172,11 @@ test.describe('the part in front of you', () => {
 
   test("a Jira incident on Jira's own page makes a *.atlassian.net/jira tab acknowledged; Confluence stays ok", async ({ env }) => {
     env.server.setScenario('jira', 'sp-incident');
-    const jira = await visitView(env, `https://acme.atlassian.net/jira/software/projects/${SECRETS[2]}/boards/1`, { service: 'jira', part: null, region: null });
+    const jira = await visitView(env, `https://acme.atlassian.net/jira/software/projects/${SECRETS[2]}/boards/1`, {
+      service: 'jira',
+      part: null,
+      region: null,
+    });
     await expect.poll(async () => (await badgeOf(env, jira.tabId)).text).toBe('!');
     expect((await badgeOf(env, jira.tabId)).title).toMatch(/^Jira — acknowledged: /);
     const popup = await openPopup(env, `tab=${jira.tabId}`);

@@ -13,11 +13,51 @@ import { badgeOf, expect, openPopup, shot, test, verdictOf, visit } from './fixt
 declare const chrome: typeof import('wxt/browser').browser;
 
 const PAGES = [
-  { id: 'custom-bs', name: 'Demo Better Stack', host: 'status.demo-betterstack.org', scenario: 'betterstack-incident', statusPage: 'https://status.demo-betterstack.org', official: { kind: 'betterstack', url: 'https://status.demo-betterstack.org/index.json' }, domains: ['demo-betterstack.org'] },
-  { id: 'custom-kuma', name: 'Intranet Kuma', host: 'kuma.lan', scenario: 'uptimekuma-down', statusPage: 'http://kuma.lan/status/main', official: { kind: 'uptimekuma', url: 'http://kuma.lan/api/status-page/main' }, domains: [] },
-  { id: 'custom-rootly', name: 'Demo Rootly', host: 'status.demo-rootly.org', scenario: 'rootly-ok', statusPage: 'https://status.demo-rootly.org', official: { kind: 'rootly', url: 'https://status.demo-rootly.org/api/v1/status.json' }, domains: [] },
-  { id: 'custom-sorry', name: 'Demo Sorry', host: 'api.sorryapp.com', scenario: 'sorry-ok', statusPage: 'https://api.sorryapp.com/v1/pages/demo1/components', official: { kind: 'sorry', url: 'https://api.sorryapp.com/v1/pages/demo1/components' }, domains: [] },
-  { id: 'custom-gatus', name: 'Demo Gatus', host: 'health.demo-gatus.org', scenario: 'gatus-ok', statusPage: 'https://health.demo-gatus.org', official: { kind: 'gatus', url: 'https://health.demo-gatus.org/api/v1/endpoints/statuses' }, domains: [] },
+  {
+    id: 'custom-bs',
+    name: 'Demo Better Stack',
+    host: 'status.demo-betterstack.org',
+    scenario: 'betterstack-incident',
+    statusPage: 'https://status.demo-betterstack.org',
+    official: { kind: 'betterstack', url: 'https://status.demo-betterstack.org/index.json' },
+    domains: ['demo-betterstack.org'],
+  },
+  {
+    id: 'custom-kuma',
+    name: 'Intranet Kuma',
+    host: 'kuma.lan',
+    scenario: 'uptimekuma-down',
+    statusPage: 'http://kuma.lan/status/main',
+    official: { kind: 'uptimekuma', url: 'http://kuma.lan/api/status-page/main' },
+    domains: [],
+  },
+  {
+    id: 'custom-rootly',
+    name: 'Demo Rootly',
+    host: 'status.demo-rootly.org',
+    scenario: 'rootly-ok',
+    statusPage: 'https://status.demo-rootly.org',
+    official: { kind: 'rootly', url: 'https://status.demo-rootly.org/api/v1/status.json' },
+    domains: [],
+  },
+  {
+    id: 'custom-sorry',
+    name: 'Demo Sorry',
+    host: 'api.sorryapp.com',
+    scenario: 'sorry-ok',
+    statusPage: 'https://api.sorryapp.com/v1/pages/demo1/components',
+    official: { kind: 'sorry', url: 'https://api.sorryapp.com/v1/pages/demo1/components' },
+    domains: [],
+  },
+  {
+    id: 'custom-gatus',
+    name: 'Demo Gatus',
+    host: 'health.demo-gatus.org',
+    scenario: 'gatus-ok',
+    statusPage: 'https://health.demo-gatus.org',
+    official: { kind: 'gatus', url: 'https://health.demo-gatus.org/api/v1/endpoints/statuses' },
+    domains: [],
+  },
 ] as const;
 
 test.describe('status platforms added for issue 12', () => {
@@ -30,10 +70,17 @@ test.describe('status platforms added for issue 12', () => {
         const real = chrome.permissions.contains.bind(chrome.permissions);
         chrome.permissions.contains = (async (p: { origins?: string[] }) =>
           (p.origins ?? []).every((o) => hosts.some((h) => o.includes(`//${h}`))) ? true : real(p)) as typeof chrome.permissions.contains;
-        const got = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> & { watched?: string[]; custom?: unknown[] } };
+        const got = (await chrome.storage.local.get('settings')) as {
+          settings?: Record<string, unknown> & { watched?: string[]; custom?: unknown[] };
+        };
         const s = got.settings ?? { version: 2, watched: ['github', 'cloudflare', 'openai', 'discord'] };
         await chrome.storage.local.set({
-          settings: { ...s, version: 2, custom: [...(s.custom ?? []), ...custom], watched: [...(s.watched ?? []), ...custom.map((c) => c.id)] },
+          settings: {
+            ...s,
+            version: 2,
+            custom: [...(s.custom ?? []), ...custom],
+            watched: [...(s.watched ?? []), ...custom.map((c) => c.id)],
+          },
         });
       },
       { hosts, custom },
@@ -66,6 +113,8 @@ test.describe('status platforms added for issue 12', () => {
     await expect.poll(async () => (await badgeOf(env, tabId)).text).toBe('!');
     expect((await badgeOf(env, tabId)).title).toMatch(/^Demo Better Stack — acknowledged: /);
     // The intranet page was read over plain http, as configured.
-    expect(env.server.requests.some((r) => r.host === 'kuma.lan' && r.path === '/api/status-page/heartbeat/main' && r.status === 200)).toBe(true);
+    expect(env.server.requests.some((r) => r.host === 'kuma.lan' && r.path === '/api/status-page/heartbeat/main' && r.status === 200)).toBe(
+      true,
+    );
   });
 });

@@ -59,7 +59,9 @@ const test = base.extend<{ env: Env }, { envWorker: Env }>({
         headless: true,
         userDataDir: mkdtempSync(join(tmpdir(), 'ack-e2e-requests-')),
       });
-      await expect.poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 })
+        .toBe(true);
       await use({ server, context, extensionId, sw: serviceWorker });
       await context.close();
       await server.close();
@@ -86,7 +88,10 @@ async function tabIdOf(env: Env, hostname: string): Promise<number> {
 }
 
 async function badge(env: Env, tabId: number): Promise<{ text: string; title: string }> {
-  return env.sw.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+  return env.sw.evaluate(
+    async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+    tabId,
+  );
 }
 
 async function popup(env: Env, query: string): Promise<Page> {
@@ -100,7 +105,15 @@ async function popup(env: Env, query: string): Promise<Page> {
 /** The page's own fetches to a host, as its scripts would make them; returns the HTTP statuses seen. */
 async function pageFetches(page: Page, url: string, n: number): Promise<number[]> {
   return page.evaluate(
-    async ({ url: u, n: count }) => Promise.all(Array.from({ length: count }, (_, i) => fetch(`${u}${u.includes('?') ? '&' : '?'}n=${i}`, { cache: 'no-store' }).then((r) => r.status, () => 0))),
+    async ({ url: u, n: count }) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          fetch(`${u}${u.includes('?') ? '&' : '?'}n=${i}`, { cache: 'no-store' }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        ),
+      ),
     { url, n },
   );
 }
@@ -112,20 +125,29 @@ async function storedCounts(env: Env): Promise<unknown> {
 
 /** A service's answered and failed requests, summed over its stored minutes. */
 async function countsOf(env: Env, serviceId: string): Promise<{ answered: number; failed: number }> {
-  const buckets = (await storedCounts(env)) as { serviceId: string; answered: number; status: Record<string, number>; errors: Record<string, number> }[];
+  const buckets = (await storedCounts(env)) as {
+    serviceId: string;
+    answered: number;
+    status: Record<string, number>;
+    errors: Record<string, number>;
+  }[];
   const mine = buckets.filter((b) => b.serviceId === serviceId);
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, n) => a + n, 0);
   return { answered: mine.reduce((a, b) => a + b.answered, 0), failed: mine.reduce((a, b) => a + sum(b.status) + sum(b.errors), 0) };
 }
 
 test.describe.serial("this browser's failed requests", () => {
-  test("Prime Video-style: the page loads, its API host answers 503 → badge ? within 2 minutes, popup naming what failed", async ({ env }) => {
+  test('Prime Video-style: the page loads, its API host answers 503 → badge ? within 2 minutes, popup naming what failed', async ({
+    env,
+  }) => {
     env.server.setScenario('atv-ps-eu.primevideo.com', 'site-503');
 
     // A service whose hosts the person has not allowed: nothing is observed; the popup offers it,
     // with one sentence of why. (Its button opens the browser's own prompt, which a test cannot answer.)
     const offer = await popup(env, 'service=netflix');
-    await expect(offer.getByTestId('request-offer')).toContainText('When Netflix loads but its requests fail, this browser can tell you at once. Only counts are kept, never an address.');
+    await expect(offer.getByTestId('request-offer')).toContainText(
+      'When Netflix loads but its requests fail, this browser can tell you at once. Only counts are kept, never an address.',
+    );
     await expect(offer.getByRole('button', { name: "Watch this site's requests" })).toBeVisible();
     await shot(offer, 'popup-requests-offer-netflix');
     await offer.close();
@@ -151,11 +173,17 @@ test.describe.serial("this browser's failed requests", () => {
     console.log(`[requests] first failed request → badge "?": ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(120);
     // The title follows as the remaining answers are counted (the worker re-judges at most every 2 s).
-    await expect.poll(async () => (await badge(env, tabId)).title, { timeout: 30_000 }).toMatch(/^Amazon Prime Video — unacknowledged: This browser: 14 of \d+ requests to Amazon Prime Video failed in the last 5 minutes \(503\); no official status page/);
+    await expect
+      .poll(async () => (await badge(env, tabId)).title, { timeout: 30_000 })
+      .toMatch(
+        /^Amazon Prime Video — unacknowledged: This browser: 14 of \d+ requests to Amazon Prime Video failed in the last 5 minutes \(503\); no official status page/,
+      );
 
     const p = await popup(env, `tab=${tabId}`);
     await expect(p.locator('main[data-verdict]').first()).toHaveAttribute('data-verdict', 'unacknowledged');
-    await expect(p.getByTestId('request-failures')).toHaveText(/^This browser: 14 of \d+ requests to Amazon Prime Video failed in the last 5 minutes \(503\)\.$/);
+    await expect(p.getByTestId('request-failures')).toHaveText(
+      /^This browser: 14 of \d+ requests to Amazon Prime Video failed in the last 5 minutes \(503\)\.$/,
+    );
     await expect(p.getByTestId('request-scope')).toHaveText('This browser only — others may not see it.');
     await shot(p, 'popup-requests-unacknowledged-primevideo');
 
@@ -193,11 +221,15 @@ test.describe.serial("this browser's failed requests", () => {
     const failed = await pageFetches(page, 'https://api.github.com/repos/o/r/issues', 10);
     expect(failed.every((s) => s === 503)).toBe(true);
     // The title follows as the remaining answers are counted (the worker re-judges at most every 2 s).
-    await expect.poll(async () => (await badge(env, tabId)).title, { timeout: 120_000 }).toMatch(/^GitHub — acknowledged: .+; this browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)/);
+    await expect
+      .poll(async () => (await badge(env, tabId)).title, { timeout: 120_000 })
+      .toMatch(/^GitHub — acknowledged: .+; this browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)/);
     expect((await badge(env, tabId)).text).toBe('!');
     const p = await popup(env, `tab=${tabId}`);
     await expect(p.locator('main[data-verdict]').first()).toHaveAttribute('data-verdict', 'acknowledged');
-    await expect(p.getByTestId('request-failures')).toHaveText(/^This browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)\.$/);
+    await expect(p.getByTestId('request-failures')).toHaveText(
+      /^This browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)\.$/,
+    );
     await expect(p.getByTestId('request-scope')).toHaveText('This agrees with what the provider says.');
     await shot(p, 'popup-requests-acknowledged-github');
   });

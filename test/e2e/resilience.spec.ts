@@ -105,7 +105,9 @@ test.describe('freshness', () => {
       .poll(async () => (await badgeOf({ ...env, sw: await liveWorker(env) }, ghTab)).text, { timeout: 90_000, intervals: [500] })
       .toBe('✓');
     const watchedMs = Date.now() - t0;
-    const ghPolls = env.server.requests.filter((r) => r.host === 'www.githubstatus.com' && r.at >= t0 - 120_000).map((r) => `${((r.at - t0) / 1000).toFixed(1)}s ${r.path} ${r.status}`);
+    const ghPolls = env.server.requests
+      .filter((r) => r.host === 'www.githubstatus.com' && r.at >= t0 - 120_000)
+      .map((r) => `${((r.at - t0) / 1000).toFixed(1)}s ${r.path} ${r.status}`);
     console.log(`freshness: github requests around t0: ${ghPolls.join(', ')}`);
     // Printed, not asserted (no wall-clock assertions); the poll above bounds it at 90 s.
     console.log(`freshness: watched service (alarm, 1 min interval): ${(watchedMs / 1000).toFixed(1)} s (target ≤ 60 s)`);

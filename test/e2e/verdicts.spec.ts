@@ -104,9 +104,9 @@ test.describe('verdicts through badge and popup', () => {
     const { tabId } = await visit(env, 'https://notgithub.com/');
     // Watched by default: GitHub (acknowledged), OpenAI (acknowledged), Cloudflare (resolved), Discord
     // (unacknowledged in the demo world once its complaints are read).
-    await expect.poll(async () => (await badgeOf(env, tabId)).title).toMatch(
-      /^\d watched services in trouble: GitHub \(acknowledged\), OpenAI \(ChatGPT\) \(acknowledged\)/,
-    );
+    await expect
+      .poll(async () => (await badgeOf(env, tabId)).title)
+      .toMatch(/^\d watched services in trouble: GitHub \(acknowledged\), OpenAI \(ChatGPT\) \(acknowledged\)/);
     const b = await badgeOf(env, tabId);
     expect(b.text).toBe(b.title.slice(0, 1));
     expect(b.title).not.toContain('Cloudflare');

@@ -3,20 +3,19 @@
  * Each check returns a list of violations (empty = fine) rather than throwing, so a property can
  * tell a known issue (known-issues.ts) from a new one.
  */
-import type {
-  ComponentStatus,
-  IncidentStatus,
-  OfficialIncident,
-  OfficialSnapshot,
-  Problem,
-  Result,
-  Verdict,
-} from '../../core/model';
+import type { ComponentStatus, IncidentStatus, OfficialIncident, OfficialSnapshot, Problem, Result, Verdict } from '../../core/model';
 import { MAX_NAME, MAX_TITLE } from '../../core/model';
 import { MAX_TEXT } from '../../core/text';
 import { computeVerdict } from '../../core/verdict';
 
-export const COMPONENT_STATUSES: readonly ComponentStatus[] = ['operational', 'degraded', 'partial_outage', 'major_outage', 'maintenance', 'unknown'];
+export const COMPONENT_STATUSES: readonly ComponentStatus[] = [
+  'operational',
+  'degraded',
+  'partial_outage',
+  'major_outage',
+  'maintenance',
+  'unknown',
+];
 export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
   'investigating',
   'identified',
@@ -114,12 +113,26 @@ function checkUrl(url: unknown, where: string, out: Violation[], incident?: Offi
   } catch {
     ok = false;
   }
-  if (!ok) out.push({ property: 'text-is-text', code: 'url-scheme', detail: `${where}: url ${cut(url)}`, ...(incident ? { incident } : {}) });
+  if (!ok)
+    out.push({ property: 'text-is-text', code: 'url-scheme', detail: `${where}: url ${cut(url)}`, ...(incident ? { incident } : {}) });
 }
 
-function checkText(s: unknown, where: string, max: number, code: string, out: Violation[], notes: Notes, incident?: OfficialIncident): void {
+function checkText(
+  s: unknown,
+  where: string,
+  max: number,
+  code: string,
+  out: Violation[],
+  notes: Notes,
+  incident?: OfficialIncident,
+): void {
   if (typeof s !== 'string') {
-    out.push({ property: 'shape', code: `${code}-type`, detail: `${where} is ${s === null ? 'null' : typeof s}`, ...(incident ? { incident } : {}) });
+    out.push({
+      property: 'shape',
+      code: `${code}-type`,
+      detail: `${where} is ${s === null ? 'null' : typeof s}`,
+      ...(incident ? { incident } : {}),
+    });
     return;
   }
   const tag = COMPLETE_TAG.exec(s);
@@ -132,7 +145,13 @@ function checkText(s: unknown, where: string, max: number, code: string, out: Vi
       ...(incident ? { incident } : {}),
     });
   } else if (LITERAL_LT.test(s)) notes.literalLt++;
-  if (s.length > max) out.push({ property: 'size-caps', code: `${code}-length`, detail: `${where} is ${s.length} chars (cap ${max}): ${cut(s, 80)}`, ...(incident ? { incident } : {}) });
+  if (s.length > max)
+    out.push({
+      property: 'size-caps',
+      code: `${code}-length`,
+      detail: `${where} is ${s.length} chars (cap ${max}): ${cut(s, 80)}`,
+      ...(incident ? { incident } : {}),
+    });
 }
 
 function checkIncident(i: OfficialIncident, where: string, caps: Caps, out: Violation[], notes: Notes): void {
@@ -140,12 +159,17 @@ function checkIncident(i: OfficialIncident, where: string, caps: Caps, out: Viol
     out.push({ property: 'shape', code: 'incident-type', detail: `${where} is not an object` });
     return;
   }
-  if (typeof i.id !== 'string' || i.id === '') out.push({ property: 'shape', code: 'id-empty', detail: `${where}: id ${String(i.id)}`, incident: i });
-  else if (i.id.length > MAX_ID) out.push({ property: 'size-caps', code: 'id-length', detail: `${where}: id is ${i.id.length} chars`, incident: i });
+  if (typeof i.id !== 'string' || i.id === '')
+    out.push({ property: 'shape', code: 'id-empty', detail: `${where}: id ${String(i.id)}`, incident: i });
+  else if (i.id.length > MAX_ID)
+    out.push({ property: 'size-caps', code: 'id-length', detail: `${where}: id is ${i.id.length} chars`, incident: i });
   checkText(i.title, `${where}.title`, MAX_TITLE, 'title', out, notes, i);
-  if (i.kind !== 'incident' && i.kind !== 'maintenance') out.push({ property: 'shape', code: 'kind', detail: `${where}.kind ${String(i.kind)}`, incident: i });
-  if (!INCIDENT_STATUSES.includes(i.status)) out.push({ property: 'shape', code: 'status', detail: `${where}.status ${String(i.status)}`, incident: i });
-  if (i.impact !== null && !IMPACTS.includes(i.impact)) out.push({ property: 'shape', code: 'impact', detail: `${where}.impact ${String(i.impact)}`, incident: i });
+  if (i.kind !== 'incident' && i.kind !== 'maintenance')
+    out.push({ property: 'shape', code: 'kind', detail: `${where}.kind ${String(i.kind)}`, incident: i });
+  if (!INCIDENT_STATUSES.includes(i.status))
+    out.push({ property: 'shape', code: 'status', detail: `${where}.status ${String(i.status)}`, incident: i });
+  if (i.impact !== null && !IMPACTS.includes(i.impact))
+    out.push({ property: 'shape', code: 'impact', detail: `${where}.impact ${String(i.impact)}`, incident: i });
   for (const k of ['startedAt', 'createdAt', 'updatedAt', 'resolvedAt', 'scheduledFor', 'scheduledUntil'] as const) {
     const v = i[k];
     if (v !== null && !isIso(v)) out.push({ property: 'shape', code: 'date', detail: `${where}.${k} ${cut(String(v))}`, incident: i });
@@ -153,16 +177,28 @@ function checkIncident(i: OfficialIncident, where: string, caps: Caps, out: Viol
   if (!Array.isArray(i.updates)) out.push({ property: 'shape', code: 'updates-type', detail: `${where}.updates`, incident: i });
   else {
     if (caps.updates !== undefined && i.updates.length > caps.updates) {
-      out.push({ property: 'size-caps', code: 'updates-count', detail: `${where}: ${i.updates.length} updates (cap ${caps.updates})`, incident: i });
+      out.push({
+        property: 'size-caps',
+        code: 'updates-count',
+        detail: `${where}: ${i.updates.length} updates (cap ${caps.updates})`,
+        incident: i,
+      });
     }
     let last = Infinity;
     i.updates.forEach((u, k) => {
-      if (!isIso(u.at)) out.push({ property: 'shape', code: 'update-date', detail: `${where}.updates[${k}].at ${cut(String(u.at))}`, incident: i });
-      if (!INCIDENT_STATUSES.includes(u.status)) out.push({ property: 'shape', code: 'update-status', detail: `${where}.updates[${k}].status`, incident: i });
+      if (!isIso(u.at))
+        out.push({ property: 'shape', code: 'update-date', detail: `${where}.updates[${k}].at ${cut(String(u.at))}`, incident: i });
+      if (!INCIDENT_STATUSES.includes(u.status))
+        out.push({ property: 'shape', code: 'update-status', detail: `${where}.updates[${k}].status`, incident: i });
       checkText(u.text, `${where}.updates[${k}].text`, MAX_TEXT, 'update-text', out, notes, i);
       const t = Date.parse(u.at);
       if (caps.newestFirst !== false && t > last) {
-        out.push({ property: 'shape', code: 'update-order', detail: `${where}.updates[${k}] (${u.at}) is newer than the one before it`, incident: i });
+        out.push({
+          property: 'shape',
+          code: 'update-order',
+          detail: `${where}.updates[${k}] (${u.at}) is newer than the one before it`,
+          incident: i,
+        });
       }
       last = Math.min(last, t);
     });
@@ -192,26 +228,28 @@ function plainData(v: unknown, depth = 0): boolean {
 }
 
 /** Invariants of any Result an adapter returned. `history`: the value is an incident list. */
-export function checkResult(
-  result: Result<unknown>,
-  history: boolean,
-  caps: Caps,
-  inputChars: number,
-  notes: Notes,
-): Violation[] {
+export function checkResult(result: Result<unknown>, history: boolean, caps: Caps, inputChars: number, notes: Notes): Violation[] {
   const out: Violation[] = [];
   if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
     return [{ property: 'shape', code: 'result', detail: `not a Result: ${cut(String(result))}` }];
   }
   if (!result.ok) {
     const p = result.problem;
-    if (!p || !PROBLEM_CODES.includes(p.code)) out.push({ property: 'shape', code: 'problem-code', detail: `problem code ${String(p?.code)}` });
-    if (!p || typeof p.message !== 'string' || p.message.trim() === '') out.push({ property: 'shape', code: 'problem-message', detail: 'empty problem message' });
-    else if (p.message.length > MAX_MESSAGE) out.push({ property: 'size-caps', code: 'problem-message-length', detail: `problem message is ${p.message.length} chars: ${cut(p.message, 120)}` });
+    if (!p || !PROBLEM_CODES.includes(p.code))
+      out.push({ property: 'shape', code: 'problem-code', detail: `problem code ${String(p?.code)}` });
+    if (!p || typeof p.message !== 'string' || p.message.trim() === '')
+      out.push({ property: 'shape', code: 'problem-message', detail: 'empty problem message' });
+    else if (p.message.length > MAX_MESSAGE)
+      out.push({
+        property: 'size-caps',
+        code: 'problem-message-length',
+        detail: `problem message is ${p.message.length} chars: ${cut(p.message, 120)}`,
+      });
     return out;
   }
   const value = result.value;
-  if (!plainData(value)) out.push({ property: 'shape', code: 'plain-data', detail: 'value is not plain JSON data (undefined, NaN, class instance…)' });
+  if (!plainData(value))
+    out.push({ property: 'shape', code: 'plain-data', detail: 'value is not plain JSON data (undefined, NaN, class instance…)' });
   const size = JSON.stringify(value)?.length ?? 0;
   notes.maxRatio = Math.max(notes.maxRatio, size / Math.max(1, inputChars));
   if (size > LINEAR_FACTOR * inputChars + LINEAR_CONST) {
@@ -224,16 +262,19 @@ export function checkResult(
     return out;
   }
   const s = value as OfficialSnapshot;
-  if (!COMPONENT_STATUSES.includes(s.indicator)) out.push({ property: 'shape', code: 'indicator', detail: `indicator ${String(s.indicator)}` });
+  if (!COMPONENT_STATUSES.includes(s.indicator))
+    out.push({ property: 'shape', code: 'indicator', detail: `indicator ${String(s.indicator)}` });
   if (s.description !== null) checkText(s.description, 'description', MAX_NAME, 'description', out, notes);
   if (!Array.isArray(s.components)) out.push({ property: 'shape', code: 'components', detail: 'components is not a list' });
   else
     s.components.forEach((c, k) => {
       if (typeof c.id !== 'string' || c.id === '') out.push({ property: 'shape', code: 'component-id', detail: `components[${k}].id` });
-      else if (c.id.length > MAX_ID) out.push({ property: 'size-caps', code: 'id-length', detail: `components[${k}].id is ${c.id.length} chars` });
+      else if (c.id.length > MAX_ID)
+        out.push({ property: 'size-caps', code: 'id-length', detail: `components[${k}].id is ${c.id.length} chars` });
       checkText(c.name, `components[${k}].name`, MAX_NAME, 'component-name', out, notes);
       if (c.name === '') out.push({ property: 'shape', code: 'component-name-empty', detail: `components[${k}].name is empty` });
-      if (!COMPONENT_STATUSES.includes(c.status)) out.push({ property: 'shape', code: 'component-status', detail: `components[${k}].status` });
+      if (!COMPONENT_STATUSES.includes(c.status))
+        out.push({ property: 'shape', code: 'component-status', detail: `components[${k}].status` });
       if (c.group !== null) checkText(c.group, `components[${k}].group`, MAX_NAME, 'group', out, notes);
     });
   const lists = { incidents: s.incidents, maintenances: s.maintenances, recent: s.recent } as const;
@@ -245,18 +286,22 @@ export function checkResult(
     }
     total += list.length;
     const cap = caps[name as 'incidents' | 'maintenances' | 'recent'];
-    if (cap !== undefined && list.length > cap) out.push({ property: 'size-caps', code: `${name}-count`, detail: `${list.length} ${name} (cap ${cap})` });
+    if (cap !== undefined && list.length > cap)
+      out.push({ property: 'size-caps', code: `${name}-count`, detail: `${list.length} ${name} (cap ${cap})` });
     list.forEach((i, k) => checkIncident(i, `${name}[${k}]`, caps, out, notes));
   }
-  if (caps.total !== undefined && total > caps.total) out.push({ property: 'size-caps', code: 'total-count', detail: `${total} entries (cap ${caps.total})` });
+  if (caps.total !== undefined && total > caps.total)
+    out.push({ property: 'size-caps', code: 'total-count', detail: `${total} entries (cap ${caps.total})` });
   // Lists must say what they are: nothing closed among open incidents, nothing open in `recent`.
   if (Array.isArray(s.incidents))
     s.incidents.forEach((i, k) => {
-      if (i.status === 'resolved' || i.status === 'completed') out.push({ property: 'shape', code: 'closed-in-open', detail: `incidents[${k}] is ${i.status}`, incident: i });
+      if (i.status === 'resolved' || i.status === 'completed')
+        out.push({ property: 'shape', code: 'closed-in-open', detail: `incidents[${k}] is ${i.status}`, incident: i });
     });
   if (Array.isArray(s.recent))
     s.recent.forEach((i, k) => {
-      if (i.status !== 'resolved' && i.status !== 'completed') out.push({ property: 'shape', code: 'open-in-recent', detail: `recent[${k}] is ${i.status}`, incident: i });
+      if (i.status !== 'resolved' && i.status !== 'completed')
+        out.push({ property: 'shape', code: 'open-in-recent', detail: `recent[${k}] is ${i.status}`, incident: i });
     });
   return out;
 }

@@ -70,7 +70,10 @@ const bytesArb: fc.Arbitrary<Uint8Array> = fc
     return out;
   });
 
-const contentTypeArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) });
+const contentTypeArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+);
 
 export function runDecodeBody(numRuns: number, tally: Tally): void {
   fc.assert(
@@ -86,7 +89,8 @@ export function runDecodeBody(numRuns: number, tally: Tally): void {
       }
       if (typeof a !== 'string') throw new Error('decodeBody returned a non-string');
       if (a !== b) throw new Error('decodeBody is not deterministic');
-      if (a.length > bytes.length) throw new Error(`decodeBody made ${a.length} units from ${bytes.length} bytes (${JSON.stringify(contentType)})`);
+      if (a.length > bytes.length)
+        throw new Error(`decodeBody made ${a.length} units from ${bytes.length} bytes (${JSON.stringify(contentType)})`);
     }),
     { numRuns, seed: seedFor('fetch', 'decodeBody') },
   );
@@ -108,16 +112,45 @@ interface Plan {
   redirected: 'no' | 'same' | 'other';
 }
 
-const PROBLEM_CODES: readonly Problem['code'][] = ['timeout', 'network', 'http', 'rate_limited', 'too_large', 'html', 'content_type', 'parse', 'redirect', 'internal'];
+const PROBLEM_CODES: readonly Problem['code'][] = [
+  'timeout',
+  'network',
+  'http',
+  'rate_limited',
+  'too_large',
+  'html',
+  'content_type',
+  'parse',
+  'redirect',
+  'internal',
+];
 
 const planArb: fc.Arbitrary<Plan> = fc.record({
-  status: fc.oneof({ weight: 12, arbitrary: fc.constant(200) }, { weight: 3, arbitrary: fc.constantFrom(203, 206, 304, 404, 410, 429, 500, 503) }),
+  status: fc.oneof(
+    { weight: 12, arbitrary: fc.constant(200) },
+    { weight: 3, arbitrary: fc.constantFrom(203, 206, 304, 404, 410, 429, 500, 503) },
+  ),
   contentType: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(null, 'application/json; charset=utf-8', 'application/xml', 'text/plain', 'application/json;charset=utf-16') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        null,
+        'application/json; charset=utf-8',
+        'application/xml',
+        'text/plain',
+        'application/json;charset=utf-16',
+      ),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
   ),
   length: fc.constantFrom('none' as const, 'true' as const, 'low' as const, 'high' as const, 'junk' as const),
-  chunks: fc.array(fc.oneof({ weight: 4, arbitrary: fc.uint8Array({ maxLength: 700 }) }, { weight: 1, arbitrary: fc.string({ maxLength: 300 }).map((s) => new TextEncoder().encode(s)) }), { maxLength: 12 }),
+  chunks: fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.uint8Array({ maxLength: 700 }) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 300 }).map((s) => new TextEncoder().encode(s)) },
+    ),
+    { maxLength: 12 },
+  ),
   end: fc.oneof(
     { weight: 20, arbitrary: fc.constant('close' as const) },
     { weight: 2, arbitrary: fc.constant('error' as const) },
@@ -129,7 +162,10 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   ),
   maxBytes: fc.integer({ min: 1, max: 4096 }),
   expect: fc.constantFrom('json' as const, 'xml' as const, 'text' as const),
-  redirected: fc.oneof({ weight: 8, arbitrary: fc.constant('no' as const) }, { weight: 1, arbitrary: fc.constantFrom('same' as const, 'other' as const) }),
+  redirected: fc.oneof(
+    { weight: 8, arbitrary: fc.constant('no' as const) },
+    { weight: 1, arbitrary: fc.constantFrom('same' as const, 'other' as const) },
+  ),
 });
 
 const URL_ = 'https://status.example.com/api/v2/summary.json';
@@ -191,7 +227,9 @@ function fakeFetch(p: Plan): typeof globalThis.fetch {
     const res = new Response(stream, { status: p.status, headers });
     if (p.redirected !== 'no') {
       Object.defineProperty(res, 'redirected', { value: true });
-      Object.defineProperty(res, 'url', { value: p.redirected === 'same' ? 'https://www.status.example.com/x' : 'https://elsewhere.example.net/' });
+      Object.defineProperty(res, 'url', {
+        value: p.redirected === 'same' ? 'https://www.status.example.com/x' : 'https://elsewhere.example.net/',
+      });
     }
     return res;
   }) as typeof globalThis.fetch;
@@ -203,7 +241,11 @@ export async function runFetchFeed(numRuns: number, tally: Tally): Promise<void>
       tally.count('fetch', 'fetchFeed-bounded');
       let out: FetchOutcome;
       try {
-        out = await fetchFeed(URL_, { expect: p.expect, maxBytes: p.maxBytes, timeoutMs: p.end === 'stall' ? 25 : 5000 }, { fetch: fakeFetch(p), now: () => Date.UTC(2026, 0, 1) });
+        out = await fetchFeed(
+          URL_,
+          { expect: p.expect, maxBytes: p.maxBytes, timeoutMs: p.end === 'stall' ? 25 : 5000 },
+          { fetch: fakeFetch(p), now: () => Date.UTC(2026, 0, 1) },
+        );
       } catch (e) {
         throw new Error(`fetchFeed rejected: ${String(e)}`);
       }
@@ -221,7 +263,8 @@ export async function runFetchFeed(numRuns: number, tally: Tally): Promise<void>
       } else if (out.kind === 'failed') {
         if (!PROBLEM_CODES.includes(out.problem.code)) throw new Error(`unknown problem code ${out.problem.code}`);
         if (typeof out.problem.message !== 'string' || out.problem.message.trim() === '') throw new Error('empty problem message');
-        if (p.end === 'stall' && p.status >= 200 && p.status <= 299 && out.problem.code === 'internal') throw new Error('a stalled body gave an internal error');
+        if (p.end === 'stall' && p.status >= 200 && p.status <= 299 && out.problem.code === 'internal')
+          throw new Error('a stalled body gave an internal error');
       } else if (out.kind === 'not_modified') {
         if (p.status !== 304) throw new Error(`not_modified for status ${p.status}`);
       } else {

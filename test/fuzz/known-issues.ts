@@ -41,7 +41,6 @@ function escapedMarkup(target: string, body: string): boolean {
   return /&amp;(?:lt|#0*60|#x0*3c);/i.test(body) || /<!\[CDATA\[(?:(?!\]\]>)[\s\S])*?&(?:lt|#0*60|#x0*3c);/i.test(body);
 }
 
-
 /** The sanitizer's output for every input text, at every length adapters pass (memoised per case). */
 const cleaned = new WeakMap<CaseLike, string[]>();
 function cleanTexts(target: string, c: CaseLike): string[] {

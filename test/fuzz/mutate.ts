@@ -119,7 +119,8 @@ const longString = fc.oneof(
 const isContainer = (v: Json | undefined): v is Container => typeof v === 'object' && v !== null;
 
 /** Date-looking leaves: key says date/time, or the value looks like one. */
-const DATE_KEY = /(?:date|time|_at$|^at$|when|created|modified|updated|begin|^end$|^start|started|published|pubdate|timestamp|scheduled|until)/i;
+const DATE_KEY =
+  /(?:date|time|_at$|^at$|when|created|modified|updated|begin|^end$|^start|started|published|pubdate|timestamp|scheduled|until)/i;
 const DATE_VALUE = /^\s*(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2},? \d|[A-Z][a-z]{2} [A-Z][a-z]{2} \d|\d{10,13}\s*$)/;
 
 // ---------------------------------------------------------------------------------------------
@@ -335,7 +336,11 @@ function applyJsonStep(root: { doc: Json }, step: JsonStep, deep: { text: string
       return;
     }
     case 'url': {
-      const urls = all.filter((x) => (typeof x.key === 'string' && /url|link|href|shortlink|permalink/i.test(x.key)) || (typeof x.value === 'string' && /^https?:/i.test(x.value)));
+      const urls = all.filter(
+        (x) =>
+          (typeof x.key === 'string' && /url|link|href|shortlink|permalink/i.test(x.key)) ||
+          (typeof x.value === 'string' && /^https?:/i.test(x.value)),
+      );
       const s = pickOf(urls, step.pick);
       if (s) setSlot(s, step.value);
       return;
@@ -446,8 +451,7 @@ export const smallJson: fc.Arbitrary<Json> = fc.oneof(
 ) as fc.Arbitrary<Json>;
 
 function jsonStep(vocab: Vocab): fc.Arbitrary<JsonStep> {
-  const word: fc.Arbitrary<Json> =
-    vocab.words.length > 0 ? fc.oneof(fc.constantFrom(...vocab.words), smallJson) : smallJson;
+  const word: fc.Arbitrary<Json> = vocab.words.length > 0 ? fc.oneof(fc.constantFrom(...vocab.words), smallJson) : smallJson;
   return fc.oneof(
     { weight: 6, arbitrary: fc.record({ op: fc.constant('drop' as const), pick }) },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('null' as const), pick }) },
@@ -473,7 +477,12 @@ function jsonStep(vocab: Vocab): fc.Arbitrary<JsonStep> {
       }),
     },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('injectAll' as const), payload: fc.constantFrom(...HOSTILE) }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('long' as const), pick, s: longString }).map(({ pick: p, s: l }) => ({ op: 'long' as const, pick: p, ...l })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .record({ op: fc.constant('long' as const), pick, s: longString })
+        .map(({ pick: p, s: l }) => ({ op: 'long' as const, pick: p, ...l })),
+    },
   );
 }
 
@@ -483,7 +492,12 @@ const heavyJsonStep: fc.Arbitrary<JsonStep | null> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.oneof(
-      fc.record({ op: fc.constant('huge' as const), pick, size: fc.integer({ min: 900_000, max: 1_100_000 }), pattern: fc.constantFrom(...HUGE_PATTERNS) }),
+      fc.record({
+        op: fc.constant('huge' as const),
+        pick,
+        size: fc.integer({ min: 900_000, max: 1_100_000 }),
+        pattern: fc.constantFrom(...HUGE_PATTERNS),
+      }),
       fc.record({
         op: fc.constant('deep' as const),
         pick,
@@ -549,7 +563,10 @@ export const anyString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '<', '>', '/', '\\', 'a', '1', ' ', '&', ';', '(', ')'), maxLength: 300 }),
+  fc.string({
+    unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '<', '>', '/', '\\', 'a', '1', ' ', '&', ';', '(', ')'),
+    maxLength: 300,
+  }),
 );
 
 /** A random leaf: a word of the vocabulary, a bad or future date, hostile markup, a URL, a number… */
@@ -569,7 +586,10 @@ export function leafJson(vocab: Vocab): fc.Arbitrary<Json> {
 
 /** A JSON value built from the fixture's own keys and words, so envelopes are often right. */
 export function vocabJson(vocab: Vocab): fc.Arbitrary<Json> {
-  const key = vocab.keys.length > 0 ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...vocab.keys) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }) : fc.string({ maxLength: 8 });
+  const key =
+    vocab.keys.length > 0
+      ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...vocab.keys) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) })
+      : fc.string({ maxLength: 8 });
   const leaf = leafJson(vocab);
   const { value } = fc.letrec<{ value: Json; obj: Json; arr: Json }>((tie) => ({
     value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('obj'), tie('arr')),
@@ -608,7 +628,10 @@ export function shapedJson(example: Json, vocab: Vocab, depth = 0): fc.Arbitrary
 
 /** Random bodies for a JSON format: strings, fc.json, fc.anything, vocabulary JSON, fixture-shaped JSON. */
 export function randomJsonBody(vocab: Vocab, examples: readonly Json[] = [], wrap: (s: string) => string = (s) => s): fc.Arbitrary<string> {
-  const shaped = examples.length > 0 ? [{ weight: 10, arbitrary: fc.oneof(...examples.map((e) => shapedJson(e, vocab))).map((x) => wrap(safeStringify(x))) }] : [];
+  const shaped =
+    examples.length > 0
+      ? [{ weight: 10, arbitrary: fc.oneof(...examples.map((e) => shapedJson(e, vocab))).map((x) => wrap(safeStringify(x))) }]
+      : [];
   return fc.oneof(
     { weight: 2, arbitrary: anyString },
     { weight: 2, arbitrary: fc.json({ maxDepth: 4 }) },
@@ -631,9 +654,38 @@ export function safeStringify(x: unknown): string {
 // XML.
 
 const XML_TAGS = [
-  'rss', 'channel', 'item', 'feed', 'entry', 'RDF', 'rdf:RDF', 'title', 'link', 'description', 'content', 'content:encoded',
-  'summary', 'pubDate', 'published', 'updated', 'dc:date', 'guid', 'id', 'category', 'generator', 'maintenanceEndDate',
-  'html', 'body', 'script', 'a', 'atom:link', 'issued', 'modified', 'small', 'strong', 'p',
+  'rss',
+  'channel',
+  'item',
+  'feed',
+  'entry',
+  'RDF',
+  'rdf:RDF',
+  'title',
+  'link',
+  'description',
+  'content',
+  'content:encoded',
+  'summary',
+  'pubDate',
+  'published',
+  'updated',
+  'dc:date',
+  'guid',
+  'id',
+  'category',
+  'generator',
+  'maintenanceEndDate',
+  'html',
+  'body',
+  'script',
+  'a',
+  'atom:link',
+  'issued',
+  'modified',
+  'small',
+  'strong',
+  'p',
 ];
 
 export function escapeXml(s: string): string {
@@ -650,22 +702,44 @@ export function randomXmlBody(extraTags: readonly string[] = [], words: readonly
     fc.string({ maxLength: 40 }),
     fc.constantFrom(...HOSTILE),
     fc.constantFrom(...BAD_DATES.map(String), ...FUTURE_DATES.map(String)),
-    fc.constantFrom('Resolved: fixed', '[Resolved] done', 'Investigating - looking', 'Service disruption: EC2', 'Service is operating normally: ok', 'THIS IS A SCHEDULED EVENT', 'Fri, 23 Aug 2019 04:18:35 PDT', '2026-03-03T04:36:47Z', 'Azure Status', 'https://status.aws.amazon.com/#ec2-us-east-1_1566559115'),
+    fc.constantFrom(
+      'Resolved: fixed',
+      '[Resolved] done',
+      'Investigating - looking',
+      'Service disruption: EC2',
+      'Service is operating normally: ok',
+      'THIS IS A SCHEDULED EVENT',
+      'Fri, 23 Aug 2019 04:18:35 PDT',
+      '2026-03-03T04:36:47Z',
+      'Azure Status',
+      'https://status.aws.amazon.com/#ec2-us-east-1_1566559115',
+    ),
     ...(words.length > 0 ? [fc.constantFrom(...words)] : []),
   );
   const text = fc.oneof(
     { weight: 4, arbitrary: htmlText.map(escapeXml) },
     { weight: 2, arbitrary: htmlText.map((s) => `<![CDATA[${cdataSafe(s)}]]>`) },
-    { weight: 1, arbitrary: fc.constantFrom('&', '&nbsp;', '&#0;', '&#x110000;', '&amp;lt;b&amp;gt;', '&unknown;', '<', ']]>', '&#55296;') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('&', '&nbsp;', '&#0;', '&#x110000;', '&amp;lt;b&amp;gt;', '&unknown;', '<', ']]>', '&#55296;'),
+    },
   );
-  const attr = fc.tuple(fc.constantFrom('href', 'rel', 'type', 'term', 'label', 'isPermaLink', 'xmlns', 'x'), fc.oneof(fc.constantFrom(...URLS), fc.constantFrom('alternate', 'self', 'html')))
+  const attr = fc
+    .tuple(
+      fc.constantFrom('href', 'rel', 'type', 'term', 'label', 'isPermaLink', 'xmlns', 'x'),
+      fc.oneof(fc.constantFrom(...URLS), fc.constantFrom('alternate', 'self', 'html')),
+    )
     .map(([k, v]) => ` ${k}="${escapeXml(v).replace(/"/g, '&quot;')}"`);
   const { node } = fc.letrec<{ node: string; element: string }>((tie) => ({
     node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('element')),
     element: fc
       .tuple(tag, fc.array(attr, { maxLength: 2 }), fc.array(tie('node'), { maxLength: 5 }), fc.integer({ min: 0, max: 20 }))
       .map(([t, attrs, children, form]) =>
-        form === 0 ? `<${t}${attrs.join('')}/>` : form === 1 ? `<${t}${attrs.join('')}>${children.join('')}` : `<${t}${attrs.join('')}>${children.join('')}</${t}>`,
+        form === 0
+          ? `<${t}${attrs.join('')}/>`
+          : form === 1
+            ? `<${t}${attrs.join('')}>${children.join('')}`
+            : `<${t}${attrs.join('')}>${children.join('')}</${t}>`,
       ),
   }));
   const prolog = fc.constantFrom(
@@ -677,14 +751,30 @@ export function randomXmlBody(extraTags: readonly string[] = [], words: readonly
     '\uFEFF',
   );
   const root = fc.oneof(
-    { weight: 3, arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<rss version="2.0"><channel>${items.join('')}</channel></rss>`) },
-    { weight: 3, arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<feed xmlns="http://www.w3.org/2005/Atom">${items.join('')}</feed>`) },
-    { weight: 2, arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<rss><channel>${items.map((i) => `<item>${i}</item>`).join('')}</channel></rss>`) },
-    { weight: 2, arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<feed>${items.map((i) => `<entry>${i}</entry>`).join('')}</feed>`) },
+    {
+      weight: 3,
+      arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<rss version="2.0"><channel>${items.join('')}</channel></rss>`),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<feed xmlns="http://www.w3.org/2005/Atom">${items.join('')}</feed>`),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .array(node, { maxLength: 6 })
+        .map((items) => `<rss><channel>${items.map((i) => `<item>${i}</item>`).join('')}</channel></rss>`),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.array(node, { maxLength: 6 }).map((items) => `<feed>${items.map((i) => `<entry>${i}</entry>`).join('')}</feed>`),
+    },
     { weight: 2, arbitrary: node },
     { weight: 1, arbitrary: anyString },
   );
-  return fc.tuple(prolog, root, fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: anyString })).map(([p, r, tail]) => p + r + tail);
+  return fc
+    .tuple(prolog, root, fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: anyString }))
+    .map(([p, r, tail]) => p + r + tail);
 }
 
 // XML trees (fast-xml-parser preserveOrder form): [{ tag: [children], ':@': { '@_a': 'v' } }, { '#text': '…' }, { '#cdata': [{ '#text': '…' }] }].
@@ -917,7 +1007,11 @@ function applyXmlTextStep(body: string, step: XmlTextStep): string {
     case 'bom':
       return `\uFEFF${body}`;
     case 'doctype':
-      return body.replace(/^(<\?xml[^>]*\?>)?/, (m) => `${m}<!DOCTYPE feed [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>`);
+      return body.replace(
+        /^(<\?xml[^>]*\?>)?/,
+        (m) =>
+          `${m}<!DOCTYPE feed [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>`,
+      );
     case 'bareAmp':
       return body.replace(/<title>/, '<title>AT&T & co ');
   }
@@ -951,9 +1045,19 @@ export function xmlPlan(tags: readonly string[]): fc.Arbitrary<XmlPlan> {
     { weight: 5, arbitrary: fc.record({ op: fc.constant('drop' as const), pick }) },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('dup' as const), pick, times: fc.integer({ min: 1, max: 30 }) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('empty' as const), pick }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('rename' as const), pick, tag: fc.constantFrom(...XML_TAGS, ...tags.slice(0, 40)) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ op: fc.constant('rename' as const), pick, tag: fc.constantFrom(...XML_TAGS, ...tags.slice(0, 40)) }),
+    },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('text' as const), pick, value: fc.oneof(anyString, fc.constantFrom(...URLS)) }) },
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('date' as const), pick, value: fc.constantFrom(...[...BAD_DATES, ...FUTURE_DATES].map(String)) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        op: fc.constant('date' as const),
+        pick,
+        value: fc.constantFrom(...[...BAD_DATES, ...FUTURE_DATES].map(String)),
+      }),
+    },
     {
       weight: 5,
       arbitrary: fc.record({
@@ -972,7 +1076,12 @@ export function xmlPlan(tags: readonly string[]): fc.Arbitrary<XmlPlan> {
     {
       weight: 1,
       arbitrary: fc.oneof(
-        fc.record({ op: fc.constant('huge' as const), pick, size: fc.integer({ min: 900_000, max: 1_100_000 }), pattern: fc.constantFrom(...HUGE_PATTERNS) }),
+        fc.record({
+          op: fc.constant('huge' as const),
+          pick,
+          size: fc.integer({ min: 900_000, max: 1_100_000 }),
+          pattern: fc.constantFrom(...HUGE_PATTERNS),
+        }),
         fc.record({ op: fc.constant('deep' as const), pick, depth: fc.integer({ min: 10_000, max: 100_000 }), unclosed: fc.boolean() }),
       ),
     },
@@ -1006,7 +1115,13 @@ export function gentleXmlPlan(): fc.Arbitrary<XmlPlan> {
   return fc.record({ steps: fc.array(step, { maxLength: 4 }), text: fc.constant({ op: 'none' as const }) });
 }
 
-const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * The texts of an XML body at the level the RSS adapter reads as HTML: text nodes unescaped once,

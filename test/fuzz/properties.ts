@@ -50,7 +50,10 @@ export const PROPERTIES = ['no-throw', 'text-is-text', 'size-caps', 'garbage-not
 export type Property = (typeof PROPERTIES)[number];
 
 /** Fixed default seed; FUZZ_SEED overrides. Each (target, family) derives its own from it. */
-export const BASE_SEED = Number.isFinite(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== '' ? Number(process.env.FUZZ_SEED) : 20260923;
+export const BASE_SEED =
+  Number.isFinite(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== ''
+    ? Number(process.env.FUZZ_SEED)
+    : 20260923;
 /** FUZZ_STRICT=1: known issues fail like new ones. */
 export const STRICT = process.env.FUZZ_STRICT === '1';
 
@@ -82,7 +85,11 @@ export class Tally {
   of(target: string): TargetTally {
     let t = this.targets.get(target);
     if (!t) {
-      t = { counts: {}, known: {}, notes: { literalLt: 0, maxRatio: 0, maxMs: 0, maxMsChars: 0, okResults: 0, failedResults: 0, okVerdicts: 0 } };
+      t = {
+        counts: {},
+        known: {},
+        notes: { literalLt: 0, maxRatio: 0, maxMs: 0, maxMsChars: 0, okResults: 0, failedResults: 0, okVerdicts: 0 },
+      };
       this.targets.set(target, t);
     }
     return t;
@@ -96,7 +103,10 @@ export class Tally {
   lines(): string[] {
     const out: string[] = [];
     for (const [target, t] of this.targets) {
-      const names = [...PROPERTIES.filter((p) => t.counts[p] !== undefined), ...Object.keys(t.counts).filter((p) => !(PROPERTIES as readonly string[]).includes(p))];
+      const names = [
+        ...PROPERTIES.filter((p) => t.counts[p] !== undefined),
+        ...Object.keys(t.counts).filter((p) => !(PROPERTIES as readonly string[]).includes(p)),
+      ];
       for (const p of names) out.push(`fuzz: ${target} ${p} ${t.counts[p]} cases`);
       const n = t.notes;
       if (n.okResults + n.failedResults === 0) continue;
@@ -144,7 +154,8 @@ function saveCase(target: string, family: string, c: Case, violations: readonly 
   }
 }
 
-const preview = (c: Case): string => c.bodies.map((b, k) => `body[${k}] (${b.length} chars): ${JSON.stringify(b.slice(0, 300))}`).join('\n');
+const preview = (c: Case): string =>
+  c.bodies.map((b, k) => `body[${k}] (${b.length} chars): ${JSON.stringify(b.slice(0, 300))}`).join('\n');
 
 // ---------------------------------------------------------------------------------------------
 // Generators per family.
@@ -170,13 +181,14 @@ function vocabFor(target: Target): ReturnType<typeof vocabOf> {
   let v = vocabCache.get(target.id);
   if (!v) {
     const docs: Json[] = [];
-    for (const f of target.fixtures) for (const b of f.bodies) {
-      try {
-        docs.push(fixtureJson(target, b));
-      } catch {
-        /* XML */
+    for (const f of target.fixtures)
+      for (const b of f.bodies) {
+        try {
+          docs.push(fixtureJson(target, b));
+        } catch {
+          /* XML */
+        }
       }
-    }
     v = vocabOf(docs);
     vocabCache.set(target.id, v);
   }
@@ -186,50 +198,85 @@ function vocabFor(target: Target): ReturnType<typeof vocabOf> {
 function xmlVocabFor(target: Target): { tags: string[]; words: string[] } {
   const tags = new Set<string>();
   const words = new Set<string>();
-  for (const f of target.fixtures) for (const b of f.bodies) {
-    const v = xmlVocab(b);
-    v.tags.forEach((t) => tags.add(t));
-    v.words.forEach((w) => words.add(w));
-  }
+  for (const f of target.fixtures)
+    for (const b of f.bodies) {
+      const v = xmlVocab(b);
+      v.tags.forEach((t) => tags.add(t));
+      v.words.forEach((w) => words.add(w));
+    }
   return { tags: [...tags], words: [...words].slice(0, 300) };
 }
 
 /** A context: mostly a fixture's own, sometimes odd clocks, odd base URLs, or a scope. */
 function ctxArb(target: Target, words: readonly string[]): fc.Arbitrary<ParseContext> {
   const f = target.fixtures;
-  return fc.record({
-    fixture: fc.nat(),
-    now: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }) }),
-    baseUrl: fc.oneof(
-      { weight: 8, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.constantFrom('', 'not a url', 'javascript:alert(1)//', 'https://example.com/', 'http://[::1]:99999/', 'https://status.aws.amazon.com/x', 'https://azure.status.microsoft/en-us/status/feed/') },
-    ),
-    scope: fc.oneof(
-      { weight: 8, arbitrary: fc.constant(undefined) },
-      { weight: 1, arbitrary: fc.array(words.length > 0 ? fc.constantFrom(...words) : fc.string(), { minLength: 1, maxLength: 3 }) },
-      { weight: 1, arbitrary: fc.constantFrom([''], [' '], ['ec2'], ['Gmail'], ['Outlook.com'], ['iCloud Mail'], ['Mobile App'], ['Apps'], ['x'.repeat(300)]) },
-    ),
-  }).map((r) => {
-    const fx = f[r.fixture % f.length]!;
-    const ctx: ParseContext = { now: r.now ?? fx.now, baseUrl: r.baseUrl ?? fx.baseUrl };
-    if (r.scope !== undefined) ctx.scope = r.scope;
-    return ctx;
-  });
+  return fc
+    .record({
+      fixture: fc.nat(),
+      now: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }) },
+      ),
+      baseUrl: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(null) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '',
+            'not a url',
+            'javascript:alert(1)//',
+            'https://example.com/',
+            'http://[::1]:99999/',
+            'https://status.aws.amazon.com/x',
+            'https://azure.status.microsoft/en-us/status/feed/',
+          ),
+        },
+      ),
+      scope: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.array(words.length > 0 ? fc.constantFrom(...words) : fc.string(), { minLength: 1, maxLength: 3 }) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            [''],
+            [' '],
+            ['ec2'],
+            ['Gmail'],
+            ['Outlook.com'],
+            ['iCloud Mail'],
+            ['Mobile App'],
+            ['Apps'],
+            ['x'.repeat(300)],
+          ),
+        },
+      ),
+    })
+    .map((r) => {
+      const fx = f[r.fixture % f.length]!;
+      const ctx: ParseContext = { now: r.now ?? fx.now, baseUrl: r.baseUrl ?? fx.baseUrl };
+      if (r.scope !== undefined) ctx.scope = r.scope;
+      return ctx;
+    });
 }
 
 function randomBody(target: Target): fc.Arbitrary<string> {
   if (target.format === 'xml') {
     const v = xmlVocabFor(target);
-    return fc.oneof({ weight: 6, arbitrary: randomXmlBody(v.tags, v.words) }, { weight: 1, arbitrary: anyString }, { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) });
+    return fc.oneof(
+      { weight: 6, arbitrary: randomXmlBody(v.tags, v.words) },
+      { weight: 1, arbitrary: anyString },
+      { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
+    );
   }
   const examples: Json[] = [];
-  for (const f of target.fixtures) for (const b of f.bodies) {
-    try {
-      examples.push(fixtureJson(target, b));
-    } catch {
-      /* not JSON */
+  for (const f of target.fixtures)
+    for (const b of f.bodies) {
+      try {
+        examples.push(fixtureJson(target, b));
+      } catch {
+        /* not JSON */
+      }
     }
-  }
   return randomJsonBody(vocabFor(target), examples, target.wrap);
 }
 
@@ -257,11 +304,20 @@ interface MutationDesc {
 
 function mutationCases(target: Target): { arb: fc.Arbitrary<MutationDesc>; make: (d: MutationDesc) => Case } {
   const words = target.format === 'xml' ? xmlVocabFor(target).words : vocabFor(target).words;
-  const scope = fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.array(words.length > 0 ? fc.constantFrom(...words) : fc.string(), { minLength: 1, maxLength: 2 }) });
+  const scope = fc.oneof(
+    { weight: 9, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.array(words.length > 0 ? fc.constantFrom(...words) : fc.string(), { minLength: 1, maxLength: 2 }) },
+  );
   const arb: fc.Arbitrary<MutationDesc> =
     target.format === 'xml'
-      ? fc.record({ fixture: fc.nat(), slot: fc.nat(), xml: xmlPlan(xmlVocabFor(target).tags), scope }, { requiredKeys: ['fixture', 'slot', 'xml'] })
-      : fc.record({ fixture: fc.nat(), slot: fc.nat(), json: jsonPlan(vocabFor(target)), scope }, { requiredKeys: ['fixture', 'slot', 'json'] });
+      ? fc.record(
+          { fixture: fc.nat(), slot: fc.nat(), xml: xmlPlan(xmlVocabFor(target).tags), scope },
+          { requiredKeys: ['fixture', 'slot', 'xml'] },
+        )
+      : fc.record(
+          { fixture: fc.nat(), slot: fc.nat(), json: jsonPlan(vocabFor(target)), scope },
+          { requiredKeys: ['fixture', 'slot', 'json'] },
+        );
   const make = (d: MutationDesc): Case => {
     const f = target.fixtures[d.fixture % target.fixtures.length]!;
     const slot = d.slot % (f.bodies.length + 1); // == length: mutate every body
@@ -365,7 +421,12 @@ function evaluate(target: Target, c: Case, tally: TargetTally): Outcome {
     tally.notes.maxMs = ms;
     tally.notes.maxMsChars = n;
   }
-  if (ms > timeBudgetMs(n)) extra.push({ property: 'size-caps', code: 'time', detail: `took ${ms.toFixed(0)} ms for ${n} input chars (budget ${timeBudgetMs(n).toFixed(0)} ms)` });
+  if (ms > timeBudgetMs(n))
+    extra.push({
+      property: 'size-caps',
+      code: 'time',
+      detail: `took ${ms.toFixed(0)} ms for ${n} input chars (budget ${timeBudgetMs(n).toFixed(0)} ms)`,
+    });
   const violations = result === null ? [] : checkResult(result, target.history, target.caps, n, tally.notes);
   if (result !== null) {
     if ((result as Result<unknown>).ok) tally.notes.okResults++;
@@ -477,14 +538,22 @@ export function runFamily(target: Target, family: Family, { numRuns, tally }: Ru
             const r = o.result as Result<OfficialSnapshot>;
             if (!r.ok) {
               const v = verdictOfProblem(r.problem, c.ctx.now);
-              return v === 'unknown' ? [] : [{ property: 'garbage-not-ok', code: 'failure-not-unknown', detail: `a ${r.problem.code} failure gave '${v}'` }];
+              return v === 'unknown'
+                ? []
+                : [{ property: 'garbage-not-ok', code: 'failure-not-unknown', detail: `a ${r.problem.code} failure gave '${v}'` }];
             }
             const v = verdictOf(r.value, c.ctx.now);
             if (v !== 'ok') return [];
             t.notes.okVerdicts++;
             return statesOperational(r.value)
               ? []
-              : [{ property: 'garbage-not-ok', code: 'ok-from-silence', detail: `'ok' from a snapshot that states nothing operational: ${JSON.stringify(r.value).slice(0, 300)}` }];
+              : [
+                  {
+                    property: 'garbage-not-ok',
+                    code: 'ok-from-silence',
+                    detail: `'ok' from a snapshot that states nothing operational: ${JSON.stringify(r.value).slice(0, 300)}`,
+                  },
+                ];
           });
         }),
         assertOpts(target, family, numRuns),
@@ -513,13 +582,29 @@ export function runFamily(target: Target, family: Family, { numRuns, tally }: Ru
             tally.count(target.id, 'status-stripped-not-ok');
             if (o.result === null || !o.result.ok) return []; // a failure is `unknown`: never ok
             if (target.history) {
-              const closed = (o.result.value as { status: string; id: string }[]).filter((i) => i.status === 'resolved' || i.status === 'completed');
-              return closed.length === 0 ? [] : [{ property: 'status-stripped-not-ok', code: 'closed-without-status', detail: `${closed.map((i) => i.id).join(', ')} read as closed` }];
+              const closed = (o.result.value as { status: string; id: string }[]).filter(
+                (i) => i.status === 'resolved' || i.status === 'completed',
+              );
+              return closed.length === 0
+                ? []
+                : [
+                    {
+                      property: 'status-stripped-not-ok',
+                      code: 'closed-without-status',
+                      detail: `${closed.map((i) => i.id).join(', ')} read as closed`,
+                    },
+                  ];
             }
             const v = verdictOf(o.result.value as OfficialSnapshot, c.ctx.now);
             return v !== 'ok'
               ? []
-              : [{ property: 'status-stripped-not-ok', code: 'ok-without-status', detail: `'ok' with every status field removed: ${JSON.stringify(o.result.value).slice(0, 400)}` }];
+              : [
+                  {
+                    property: 'status-stripped-not-ok',
+                    code: 'ok-without-status',
+                    detail: `'ok' with every status field removed: ${JSON.stringify(o.result.value).slice(0, 400)}`,
+                  },
+                ];
           });
         }),
         assertOpts(target, family, numRuns),
@@ -539,7 +624,8 @@ export function runFamily(target: Target, family: Family, { numRuns, tally }: Ru
           checkCase(target, family, built, tally, (o) => {
             tally.count(target.id, 'updates-kept');
             if (o.result === null) return [];
-            if (!o.result.ok) return [{ property: 'updates-kept', code: 'parse-failed', detail: `${o.result.problem.code}: ${o.result.problem.message}` }];
+            if (!o.result.ok)
+              return [{ property: 'updates-kept', code: 'parse-failed', detail: `${o.result.problem.code}: ${o.result.problem.message}` }];
             const found = s.read(o.result.value).filter((f) => MARKER.test(f.text));
             const problems: Finding[] = [];
             const seen = new Map<number, number>();
@@ -548,17 +634,36 @@ export function runFamily(target: Target, family: Family, { numRuns, tally }: Ru
               seen.set(k, (seen.get(k) ?? 0) + 1);
               const a = added[k];
               if (!a) continue;
-              if (f.text.replace(/\s+/g, ' ').trim() !== a.text) problems.push({ property: 'updates-kept', code: 'text', detail: `update ${k}: "${f.text.slice(0, 80)}" ≠ "${a.text}"` });
-              if (f.at !== new Date(a.t).toISOString()) problems.push({ property: 'updates-kept', code: 'time', detail: `update ${k}: at ${f.at} ≠ ${new Date(a.t).toISOString()}` });
+              if (f.text.replace(/\s+/g, ' ').trim() !== a.text)
+                problems.push({ property: 'updates-kept', code: 'text', detail: `update ${k}: "${f.text.slice(0, 80)}" ≠ "${a.text}"` });
+              if (f.at !== new Date(a.t).toISOString())
+                problems.push({
+                  property: 'updates-kept',
+                  code: 'time',
+                  detail: `update ${k}: at ${f.at} ≠ ${new Date(a.t).toISOString()}`,
+                });
             }
             added.forEach((_a, k) => {
               const n = seen.get(k) ?? 0;
-              if (n !== 1) problems.push({ property: 'updates-kept', code: n === 0 ? 'lost' : 'duplicated', detail: `update ${k} of ${added.length} found ${n} times (${s.name})` });
+              if (n !== 1)
+                problems.push({
+                  property: 'updates-kept',
+                  code: n === 0 ? 'lost' : 'duplicated',
+                  detail: `update ${k} of ${added.length} found ${n} times (${s.name})`,
+                });
             });
             if (s.ordered && problems.length === 0) {
               const got = found.map((f) => Date.parse(f.at ?? ''));
               const want = [...added.map((a) => a.t)].sort((x, y) => y - x);
-              if (got.join() !== want.join()) problems.push({ property: 'updates-kept', code: 'order', detail: `not newest first: ${found.map((f) => f.at).join(', ').slice(0, 300)}` });
+              if (got.join() !== want.join())
+                problems.push({
+                  property: 'updates-kept',
+                  code: 'order',
+                  detail: `not newest first: ${found
+                    .map((f) => f.at)
+                    .join(', ')
+                    .slice(0, 300)}`,
+                });
             }
             return problems;
           });

@@ -28,7 +28,8 @@ export function fuzzTargets(file: string, ids: readonly string[], fallbackRuns =
     const target = targetById(id);
     describe(`fuzz ${id}`, () => {
       for (const family of FAMILIES) {
-        const applies = family === 'stripped' ? (target.strip ?? []).length > 0 : family === 'updates' ? (target.updates ?? []).length > 0 : true;
+        const applies =
+          family === 'stripped' ? (target.strip ?? []).length > 0 : family === 'updates' ? (target.updates ?? []).length > 0 : true;
         it.skipIf(!applies)(`${family}: ${numRuns} cases (seed ${seedFor(id, family)})`, () => {
           runFamily(target, family, { numRuns, tally });
         });

@@ -48,13 +48,18 @@ export const betterstackTarget: Target = {
         const doc = bsOpen();
         const report = doc.included.find((r: any) => r.id === '965809');
         added.forEach((a, k) => {
-          doc.included.push({ id: `fzu${k}`, type: 'status_update', attributes: { message: a.text, published_at: iso(a.t), affected_resources: [] } });
+          doc.included.push({
+            id: `fzu${k}`,
+            type: 'status_update',
+            attributes: { message: a.text, published_at: iso(a.t), affected_resources: [] },
+          });
           const refs = report.relationships.status_updates.data;
           refs.splice((slots[k] ?? 0) % (refs.length + 1), 0, { id: `fzu${k}`, type: 'status_update' });
         });
         return { bodies: [JSON.stringify(doc)], ctx: { now: BS_NOW, baseUrl: BS_URL } };
       },
-      read: (v) => ((v as OfficialSnapshot).incidents.find((i) => i.id === '965809')?.updates ?? []).map((u) => ({ at: u.at, text: u.text })),
+      read: (v) =>
+        ((v as OfficialSnapshot).incidents.find((i) => i.id === '965809')?.updates ?? []).map((u) => ({ at: u.at, text: u.text })),
     },
   ],
 };
@@ -86,9 +91,17 @@ export const rootlyTarget: Target = {
   arity: 1,
   history: false,
   run: (b, ctx) => ADAPTERS.rootly.parse(b, ctx),
-  fixtures: [one(ROOTLY, ROOTLY_NOW, ROOTLY_URL), one('rootly with an incident', ROOTLY_NOW, ROOTLY_URL, [JSON.stringify(rootlyIncident())])],
+  fixtures: [
+    one(ROOTLY, ROOTLY_NOW, ROOTLY_URL),
+    one('rootly with an incident', ROOTLY_NOW, ROOTLY_URL, [JSON.stringify(rootlyIncident())]),
+  ],
   caps: { newestFirst: true },
-  strip: [{ fixture: one('rootly with an incident', ROOTLY_NOW, ROOTLY_URL, [JSON.stringify(rootlyIncident())]), keys: /^(status|indicator|impact)$/ }],
+  strip: [
+    {
+      fixture: one('rootly with an incident', ROOTLY_NOW, ROOTLY_URL, [JSON.stringify(rootlyIncident())]),
+      keys: /^(status|indicator|impact)$/,
+    },
+  ],
 };
 
 const SORRY = 'sorry-components-doc-derived-partially-degraded.json';
@@ -118,7 +131,9 @@ export const uptimekumaTarget: Target = {
   run: (b, ctx) => ADAPTERS.uptimekuma.parse(b, ctx),
   fixtures: [one(`${KUMA_PAGE} + ${KUMA_BEATS}`, KUMA_NOW, KUMA_URL, [raw(KUMA_PAGE), raw(KUMA_BEATS)])],
   caps: { updates: 1, newestFirst: true },
-  strip: [{ fixture: one(`${KUMA_PAGE} + ${KUMA_BEATS}`, KUMA_NOW, KUMA_URL, [raw(KUMA_PAGE), raw(KUMA_BEATS)]), keys: /^(status|style)$/ }],
+  strip: [
+    { fixture: one(`${KUMA_PAGE} + ${KUMA_BEATS}`, KUMA_NOW, KUMA_URL, [raw(KUMA_PAGE), raw(KUMA_BEATS)]), keys: /^(status|style)$/ },
+  ],
 };
 
 const GATUS = 'gatus-endpoints-statuses-upstream-test-failing.json';

@@ -90,7 +90,8 @@ const allIncidents = (value: unknown): OfficialIncident[] => {
   const s = snapshotOf(value);
   return [...s.incidents, ...s.maintenances, ...s.recent];
 };
-const updatesOf = (list: OfficialIncident[], id: string): Found[] => list.find((i) => i.id === id)?.updates.map((u) => ({ at: u.at, text: u.text })) ?? [];
+const updatesOf = (list: OfficialIncident[], id: string): Found[] =>
+  list.find((i) => i.id === id)?.updates.map((u) => ({ at: u.at, text: u.text })) ?? [];
 
 /** Insert `items` into `list` at the given slot numbers (mod length+1), in order. */
 function insertAt<T>(list: T[], items: T[], slots: number[]): T[] {
@@ -125,7 +126,15 @@ const SP_INCIDENTS_ID = String(json(SP_INCIDENTS).incidents[0].id);
 const SP_STATUS_KEYS = /^(status|indicator|impact|new_status|old_status)$/;
 
 function statuspageUpdate(t: number, text: string, k: number): Json {
-  return { id: `fzu${k}`, status: 'identified', body: text, created_at: iso(t), updated_at: iso(t), display_at: iso(t), affected_components: null };
+  return {
+    id: `fzu${k}`,
+    status: 'identified',
+    body: text,
+    created_at: iso(t),
+    updated_at: iso(t),
+    display_at: iso(t),
+    affected_components: null,
+  };
 }
 
 const statuspage: Target = {
@@ -153,7 +162,11 @@ const statuspage: Target = {
       build(added, slots) {
         const doc = json(SP_ACTIVE);
         const inc = doc.incidents[0];
-        inc.incident_updates = insertAt(inc.incident_updates, added.map((a, k) => statuspageUpdate(a.t, a.text, k)), slots);
+        inc.incident_updates = insertAt(
+          inc.incident_updates,
+          added.map((a, k) => statuspageUpdate(a.t, a.text, k)),
+          slots,
+        );
         return { bodies: [JSON.stringify(doc)], ctx: { now: SP_NOW, baseUrl: SP_BASE } };
       },
       read: (v) => updatesOf(snapshotOf(v).incidents, SP_ACTIVE_ID),
@@ -201,7 +214,11 @@ const statuspageHistory: Target = {
       build(added, slots) {
         const doc = json(SP_INCIDENTS);
         const inc = doc.incidents[0];
-        inc.incident_updates = insertAt(inc.incident_updates, added.map((a, k) => statuspageUpdate(a.t, a.text, k)), slots);
+        inc.incident_updates = insertAt(
+          inc.incident_updates,
+          added.map((a, k) => statuspageUpdate(a.t, a.text, k)),
+          slots,
+        );
         return { bodies: [JSON.stringify(doc)], ctx: { now: at('2024-09-17T12:00:00Z'), baseUrl: SP_BASE } };
       },
       read: (v) => updatesOf(v as OfficialIncident[], SP_INCIDENTS_ID),
@@ -216,7 +233,11 @@ const IO_INCIDENT_ID = String(json(IO_INCIDENTS).incidents[0].id);
 /** summary.json assembled from the real status.json + components.json (as incidentio.test.ts does). */
 function ioSummary(): string {
   const status = json('incidentio-statuspage-compat-status-openai-operational.json');
-  return JSON.stringify({ page: status.page, status: status.status, components: json('incidentio-statuspage-compat-components-openai-trimmed.json').components });
+  return JSON.stringify({
+    page: status.page,
+    status: status.status,
+    components: json('incidentio-statuspage-compat-components-openai-trimmed.json').components,
+  });
 }
 
 const incidentio: Target = {
@@ -231,7 +252,12 @@ const incidentio: Target = {
     { name: 'assembled summary + github incidents', bodies: [ioSummary(), raw(SP_INCIDENTS)], now: IO_NOW, baseUrl: IO_BASE },
   ],
   caps: { newestFirst: true },
-  strip: [{ fixture: { name: 'assembled summary + incidents', bodies: [ioSummary(), raw(IO_INCIDENTS)], now: IO_NOW, baseUrl: IO_BASE }, keys: SP_STATUS_KEYS }],
+  strip: [
+    {
+      fixture: { name: 'assembled summary + incidents', bodies: [ioSummary(), raw(IO_INCIDENTS)], now: IO_NOW, baseUrl: IO_BASE },
+      keys: SP_STATUS_KEYS,
+    },
+  ],
   updates: [
     {
       name: 'openai active incident',
@@ -243,7 +269,11 @@ const incidentio: Target = {
       build(added, slots) {
         const doc = json(IO_INCIDENTS);
         const inc = doc.incidents[0];
-        inc.incident_updates = insertAt(inc.incident_updates, added.map((a, k) => statuspageUpdate(a.t, a.text, k)), slots);
+        inc.incident_updates = insertAt(
+          inc.incident_updates,
+          added.map((a, k) => statuspageUpdate(a.t, a.text, k)),
+          slots,
+        );
         return { bodies: [ioSummary(), JSON.stringify(doc)], ctx: { now: IO_NOW, baseUrl: IO_BASE } };
       },
       read: (v) => updatesOf(allIncidents(v), IO_INCIDENT_ID),
@@ -290,10 +320,12 @@ function stripStatuspageXml(xml: string): string {
 
 /** Remove AWS title states ("Service disruption:", "[RESOLVED]", …). */
 function stripAwsXml(xml: string): string {
-  return xml.replace(
-    /(<title><!\[CDATA\[)\s*(?:\[resolved\]\s*)?(?:service is operating normally|service disruption|service degradation|performance issues|informational message)\s*:\s*/gi,
-    '$1',
-  ).replace(/\[resolved\]\s*/gi, '');
+  return xml
+    .replace(
+      /(<title><!\[CDATA\[)\s*(?:\[resolved\]\s*)?(?:service is operating normally|service disruption|service degradation|performance issues|informational message)\s*:\s*/gi,
+      '$1',
+    )
+    .replace(/\[resolved\]\s*/gi, '');
 }
 
 /** P2b for the AWS flavour (a second open fixture, stripped of its title states). */
@@ -340,10 +372,18 @@ const rss: Target = {
       now: at('2026-09-25T05:00:00Z'),
       baseUrl: 'https://azure.status.microsoft/en-us/status/feed/',
     },
-    { name: 'github active as a generic feed', bodies: [raw(GITHUB_ACTIVE)], now: GITHUB_NOW, baseUrl: 'https://status.example.com/feed.atom' },
+    {
+      name: 'github active as a generic feed',
+      bodies: [raw(GITHUB_ACTIVE)],
+      now: GITHUB_NOW,
+      baseUrl: 'https://status.example.com/feed.atom',
+    },
   ],
   caps: rssCaps,
-  strip: [{ fixture: { name: GITHUB_ACTIVE, bodies: [raw(GITHUB_ACTIVE)], now: GITHUB_NOW, baseUrl: GITHUB_URL }, stripXml: stripStatuspageXml }, AWS_RSS_STRIP],
+  strip: [
+    { fixture: { name: GITHUB_ACTIVE, bodies: [raw(GITHUB_ACTIVE)], now: GITHUB_NOW, baseUrl: GITHUB_URL }, stripXml: stripStatuspageXml },
+    AWS_RSS_STRIP,
+  ],
   updates: [
     {
       name: 'github open entry (Statuspage blob)',
@@ -357,7 +397,11 @@ const rss: Target = {
         const open = xml.indexOf('<content type="html">') + '<content type="html">'.length;
         const close = xml.indexOf('</content>', open);
         const paragraphs = xml.slice(open, close).split(/(?=&lt;p&gt;&lt;small&gt;)/);
-        const blob = insertAt(paragraphs, added.map((a) => escapeXml(statuspageBlock(a.t, a.text))), slots).join('');
+        const blob = insertAt(
+          paragraphs,
+          added.map((a) => escapeXml(statuspageBlock(a.t, a.text))),
+          slots,
+        ).join('');
         return { bodies: [xml.slice(0, open) + blob + xml.slice(close)], ctx: { now: GITHUB_NOW, baseUrl: GITHUB_URL } };
       },
       read: (v) => snapshotOf(v).incidents.flatMap((i) => i.updates.map((u) => ({ at: u.at, text: u.text }))),
@@ -379,13 +423,15 @@ const rss: Target = {
             `<guid isPermaLink="false">http://status.aws.amazon.com/#ec2-ap-northeast-1_${Math.floor(a.t / 1000)}</guid><description><![CDATA[${a.text}]]></description></item>\n`,
         );
         const tail = xml.slice(xml.lastIndexOf('</item>') + '</item>'.length);
-        return { bodies: [xml.slice(0, head) + insertAt(items, mine, slots).join('') + tail], ctx: { now: at('2019-08-25T00:00:00Z'), baseUrl: AWS_URL } };
+        return {
+          bodies: [xml.slice(0, head) + insertAt(items, mine, slots).join('') + tail],
+          ctx: { now: at('2019-08-25T00:00:00Z'), baseUrl: AWS_URL },
+        };
       },
       read: (v) => snapshotOf(v).incidents.flatMap((i) => i.updates.map((u) => ({ at: u.at, text: u.text }))),
     },
   ],
 };
-
 
 // ---------------------------------------------------------------------------------------------
 // Google, AWS Health, Slack, Apple.
@@ -394,7 +440,14 @@ const GCP_CLOUD = 'https://status.cloud.google.com/incidents.json';
 const GCP_WS = 'https://www.google.com/appsstatus/dashboard/incidents.json';
 const GCP_WS_FILE = 'gcp-workspace-incidents-gmail-open.doc-derived.json';
 const GCP_WS_NOW = at('2026-09-20T12:00:00Z');
-const jsonFeedCaps: Caps = { incidents: MAX_OPEN, maintenances: MAX_OPEN, recent: JSON_MAX_RECENT, updates: JSON_MAX_UPDATES, componentsPerIncident: MAX_COMPONENTS, newestFirst: true };
+const jsonFeedCaps: Caps = {
+  incidents: MAX_OPEN,
+  maintenances: MAX_OPEN,
+  recent: JSON_MAX_RECENT,
+  updates: JSON_MAX_UPDATES,
+  componentsPerIncident: MAX_COMPONENTS,
+  newestFirst: true,
+};
 
 const gcp: Target = {
   id: 'gcp',
@@ -404,11 +457,21 @@ const gcp: Target = {
   history: false,
   run: (b, ctx) => ADAPTERS.gcp.parse(b, ctx),
   fixtures: [
-    { name: 'gcp-incidents-json-resolved-history.json', bodies: [raw('gcp-incidents-json-resolved-history.json')], now: at('2026-07-20T00:00:00Z'), baseUrl: GCP_CLOUD },
+    {
+      name: 'gcp-incidents-json-resolved-history.json',
+      bodies: [raw('gcp-incidents-json-resolved-history.json')],
+      now: at('2026-07-20T00:00:00Z'),
+      baseUrl: GCP_CLOUD,
+    },
     { name: GCP_WS_FILE, bodies: [raw(GCP_WS_FILE)], now: GCP_WS_NOW, baseUrl: GCP_WS },
   ],
   caps: jsonFeedCaps,
-  strip: [{ fixture: { name: GCP_WS_FILE, bodies: [raw(GCP_WS_FILE)], now: GCP_WS_NOW, baseUrl: GCP_WS }, keys: /^(status|severity|status_impact)$/ }],
+  strip: [
+    {
+      fixture: { name: GCP_WS_FILE, bodies: [raw(GCP_WS_FILE)], now: GCP_WS_NOW, baseUrl: GCP_WS },
+      keys: /^(status|severity|status_impact)$/,
+    },
+  ],
   updates: [
     {
       name: 'workspace open gmail incident',
@@ -420,7 +483,14 @@ const gcp: Target = {
       build(added, slots) {
         const doc = json(GCP_WS_FILE);
         const inc = doc[0];
-        const rows = added.map((a) => ({ created: iso(a.t), modified: iso(a.t), when: iso(a.t), text: a.text, status: 'SERVICE_OUTAGE', affected_locations: [] }));
+        const rows = added.map((a) => ({
+          created: iso(a.t),
+          modified: iso(a.t),
+          when: iso(a.t),
+          text: a.text,
+          status: 'SERVICE_OUTAGE',
+          affected_locations: [],
+        }));
         inc.updates = insertAt(inc.updates, rows, slots);
         return { bodies: [JSON.stringify(doc)], ctx: { now: GCP_WS_NOW, baseUrl: GCP_WS } };
       },
@@ -470,7 +540,11 @@ const SLACK_NOW = at('2026-06-26T10:10:00Z');
 function slackActive(): any {
   const doc = json('slack-v2-current-ok.json');
   doc.status = 'active';
-  doc.active_incidents = json('slack-v2-history-resolved-trimmed.json').map((i: any) => ({ ...i, status: 'active', notes: i.notes.slice(0, -1) }));
+  doc.active_incidents = json('slack-v2-history-resolved-trimmed.json').map((i: any) => ({
+    ...i,
+    status: 'active',
+    notes: i.notes.slice(0, -1),
+  }));
   return doc;
 }
 
@@ -485,7 +559,12 @@ const slack: Target = {
   run: (b, ctx) => ADAPTERS.slack.parse(b, ctx),
   fixtures: [
     { name: 'slack-v2-current-ok.json', bodies: [raw('slack-v2-current-ok.json')], now: SLACK_NOW, baseUrl: SLACK_URL },
-    { name: 'active document (assembled from the real history)', bodies: [JSON.stringify(slackActive())], now: SLACK_NOW, baseUrl: SLACK_URL },
+    {
+      name: 'active document (assembled from the real history)',
+      bodies: [JSON.stringify(slackActive())],
+      now: SLACK_NOW,
+      baseUrl: SLACK_URL,
+    },
     {
       name: 'history incidents as they are (resolved)',
       bodies: [JSON.stringify({ ...json('slack-v2-current-ok.json'), active_incidents: json('slack-v2-history-resolved-trimmed.json') })],
@@ -494,7 +573,12 @@ const slack: Target = {
     },
   ],
   caps: jsonFeedCaps,
-  strip: [{ fixture: { name: 'active document', bodies: [JSON.stringify(slackActive())], now: SLACK_NOW, baseUrl: SLACK_URL }, keys: /^(status|type)$/ }],
+  strip: [
+    {
+      fixture: { name: 'active document', bodies: [JSON.stringify(slackActive())], now: SLACK_NOW, baseUrl: SLACK_URL },
+      keys: /^(status|type)$/,
+    },
+  ],
   updates: [
     {
       name: 'active incident notes',
@@ -506,7 +590,11 @@ const slack: Target = {
       build(added, slots) {
         const doc = slackActive();
         const inc = doc.active_incidents[0];
-        inc.notes = insertAt(inc.notes, added.map((a) => ({ date_created: iso(a.t), body: a.text })), slots);
+        inc.notes = insertAt(
+          inc.notes,
+          added.map((a) => ({ date_created: iso(a.t), body: a.text })),
+          slots,
+        );
         return { bodies: [JSON.stringify(doc)], ctx: { now: SLACK_NOW, baseUrl: SLACK_URL } };
       },
       read: (v) => updatesOf(allIncidents(v), SLACK_ACTIVE_ID),
@@ -519,7 +607,12 @@ const APPLE_DEV = 'https://www.apple.com/support/systemstatus/data/developer/sys
 const APPLE_FILE = 'apple-systemstatus-consumer-icloud-outage.doc-derived.jsonp';
 const APPLE_NOW = at('2026-09-20T12:00:00Z');
 /** The JSONP body without its wrapper (mutations work on the JSON, the wrapper is put back). */
-const appleJson = (): any => JSON.parse(raw(APPLE_FILE).replace(/^\s*jsonCallback\(/, '').replace(/\);?\s*$/, ''));
+const appleJson = (): any =>
+  JSON.parse(
+    raw(APPLE_FILE)
+      .replace(/^\s*jsonCallback\(/, '')
+      .replace(/\);?\s*$/, ''),
+  );
 
 const apple: Target = {
   id: 'apple',
@@ -541,7 +634,12 @@ const apple: Target = {
     },
   ],
   caps: { ...jsonFeedCaps, updates: 1 },
-  strip: [{ fixture: { name: APPLE_FILE, bodies: [raw(APPLE_FILE)], now: APPLE_NOW, baseUrl: APPLE_CONSUMER }, keys: /^(eventStatus|statusType)$/ }],
+  strip: [
+    {
+      fixture: { name: APPLE_FILE, bodies: [raw(APPLE_FILE)], now: APPLE_NOW, baseUrl: APPLE_CONSUMER },
+      keys: /^(eventStatus|statusType)$/,
+    },
+  ],
   updates: [
     {
       // Apple events carry one text each: the analogue is "valid events are never lost".
@@ -622,7 +720,14 @@ const heroku: Target = {
       ordered: true,
       build(added, slots) {
         const doc = herokuOpen();
-        const rows = added.map((a, k) => ({ id: 90_000 + k, incident_id: 604, update_type: 'update', contents: a.text, created_at: iso(a.t), updated_at: iso(a.t) }));
+        const rows = added.map((a, k) => ({
+          id: 90_000 + k,
+          incident_id: 604,
+          update_type: 'update',
+          contents: a.text,
+          created_at: iso(a.t),
+          updated_at: iso(a.t),
+        }));
         doc.incidents[0].updates = insertAt(doc.incidents[0].updates, rows, slots);
         return { bodies: [JSON.stringify(doc)], ctx: { now: HEROKU_NOW, baseUrl: HEROKU_URL } };
       },
@@ -643,11 +748,21 @@ const statusio: Target = {
   history: false,
   run: (b, ctx) => ADAPTERS.statusio.parse(b, ctx),
   fixtures: [
-    { name: 'statusio-public-status-gitlab-operational.json', bodies: [raw('statusio-public-status-gitlab-operational.json')], now: at('2026-07-01T12:00:00Z'), baseUrl: STATUSIO_URL },
+    {
+      name: 'statusio-public-status-gitlab-operational.json',
+      bodies: [raw('statusio-public-status-gitlab-operational.json')],
+      now: at('2026-07-01T12:00:00Z'),
+      baseUrl: STATUSIO_URL,
+    },
     { name: STATUSIO_DOC, bodies: [raw(STATUSIO_DOC)], now: STATUSIO_NOW, baseUrl: STATUSIO_URL },
   ],
   caps: { newestFirst: true },
-  strip: [{ fixture: { name: STATUSIO_DOC, bodies: [raw(STATUSIO_DOC)], now: STATUSIO_NOW, baseUrl: STATUSIO_URL }, keys: /^(status|status_code|state|status_overall)$/ }],
+  strip: [
+    {
+      fixture: { name: STATUSIO_DOC, bodies: [raw(STATUSIO_DOC)], now: STATUSIO_NOW, baseUrl: STATUSIO_URL },
+      keys: /^(status|status_code|state|status_overall)$/,
+    },
+  ],
   updates: [
     {
       name: 'doc example incident',
@@ -660,7 +775,11 @@ const statusio: Target = {
         const doc = json(STATUSIO_DOC);
         const inc = doc.result.incidents[0];
         // state 200 (identified) keeps the incident open whichever message is newest.
-        inc.messages = insertAt(inc.messages, added.map((a) => ({ details: a.text, state: 200, status: 300, datetime: iso(a.t) })), slots);
+        inc.messages = insertAt(
+          inc.messages,
+          added.map((a) => ({ details: a.text, state: 200, status: 300, datetime: iso(a.t) })),
+          slots,
+        );
         return { bodies: [JSON.stringify(doc)], ctx: { now: STATUSIO_NOW, baseUrl: STATUSIO_URL } };
       },
       read: (v) => updatesOf(allIncidents(v), '61ae3daa9c768905d9f0f6fd'),
@@ -681,10 +800,17 @@ const instatus: Target = {
   run: (b, ctx) => ADAPTERS.instatus.parse(b, ctx),
   fixtures: [
     { name: INSTATUS_DOC, bodies: [raw(INSTATUS_DOC)], now: INSTATUS_NOW, baseUrl: INSTATUS_URL },
-    { name: 'instatus-summary-wistia-up.doc-sample.json', bodies: [raw('instatus-summary-wistia-up.doc-sample.json')], now: at('2026-09-23T12:00:00Z'), baseUrl: 'https://status.wistia.com/summary.json' },
+    {
+      name: 'instatus-summary-wistia-up.doc-sample.json',
+      bodies: [raw('instatus-summary-wistia-up.doc-sample.json')],
+      now: at('2026-09-23T12:00:00Z'),
+      baseUrl: 'https://status.wistia.com/summary.json',
+    },
   ],
   caps: { updates: 0, newestFirst: true },
-  strip: [{ fixture: { name: INSTATUS_DOC, bodies: [raw(INSTATUS_DOC)], now: INSTATUS_NOW, baseUrl: INSTATUS_URL }, keys: /^(status|impact)$/ }],
+  strip: [
+    { fixture: { name: INSTATUS_DOC, bodies: [raw(INSTATUS_DOC)], now: INSTATUS_NOW, baseUrl: INSTATUS_URL }, keys: /^(status|impact)$/ },
+  ],
   updates: [
     {
       // The summary carries no update texts: the analogue is "valid active incidents are never lost".
@@ -728,7 +854,12 @@ const cachet: Target = {
   history: false,
   run: (b, ctx) => ADAPTERS.cachet.parse(b, ctx),
   fixtures: [
-    { name: `${CACHET_COMPONENTS} + ${CACHET_OPEN}`, bodies: [raw(CACHET_COMPONENTS), raw(CACHET_OPEN)], now: CACHET_NOW, baseUrl: CACHET_BASE },
+    {
+      name: `${CACHET_COMPONENTS} + ${CACHET_OPEN}`,
+      bodies: [raw(CACHET_COMPONENTS), raw(CACHET_OPEN)],
+      now: CACHET_NOW,
+      baseUrl: CACHET_BASE,
+    },
     {
       name: `${CACHET_COMPONENTS} + cachet-v1-incidents-2.3-doc-example-fixed.json`,
       bodies: [raw(CACHET_COMPONENTS), raw('cachet-v1-incidents-2.3-doc-example-fixed.json')],
@@ -739,7 +870,12 @@ const cachet: Target = {
   caps: { newestFirst: true },
   strip: [
     {
-      fixture: { name: 'components + 2.4 identified', bodies: [raw(CACHET_COMPONENTS), raw(CACHET_OPEN)], now: CACHET_NOW, baseUrl: CACHET_BASE },
+      fixture: {
+        name: 'components + 2.4 identified',
+        bodies: [raw(CACHET_COMPONENTS), raw(CACHET_OPEN)],
+        now: CACHET_NOW,
+        baseUrl: CACHET_BASE,
+      },
       keys: /^(status|latest_status|is_resolved|human_status|latest_human_status|status_name)$/,
     },
   ],
@@ -755,7 +891,15 @@ const cachet: Target = {
       build(added, slots) {
         const doc = json(CACHET_OPEN);
         const inc = doc.data[0];
-        const rows = added.map((a, k) => ({ id: 100 + k, incident_id: 1, status: 2, message: a.text, user_id: 1, created_at: zoneless(a.t), updated_at: zoneless(a.t) }));
+        const rows = added.map((a, k) => ({
+          id: 100 + k,
+          incident_id: 1,
+          status: 2,
+          message: a.text,
+          user_id: 1,
+          created_at: zoneless(a.t),
+          updated_at: zoneless(a.t),
+        }));
         inc.updates = insertAt(inc.updates, rows, slots);
         return { bodies: [raw(CACHET_COMPONENTS), JSON.stringify(doc)], ctx: { now: CACHET_NOW, baseUrl: CACHET_BASE } };
       },
@@ -777,8 +921,18 @@ const m365: Target = {
   run: (b, ctx) => ADAPTERS.m365.parse(b, ctx),
   fixtures: [
     { name: M365_MIXED, bodies: [raw(M365_MIXED)], now: M365_NOW, baseUrl: M365_URL },
-    { name: 'm365-posts-mac-available-verbatim.json', bodies: [raw('m365-posts-mac-available-verbatim.json')], now: M365_NOW, baseUrl: 'https://status.cloud.microsoft/api/posts/mac' },
-    { name: 'mac post as a one-row list', bodies: [`[${raw('m365-posts-mac-available-verbatim.json')}]`], now: M365_NOW, baseUrl: M365_URL },
+    {
+      name: 'm365-posts-mac-available-verbatim.json',
+      bodies: [raw('m365-posts-mac-available-verbatim.json')],
+      now: M365_NOW,
+      baseUrl: 'https://status.cloud.microsoft/api/posts/mac',
+    },
+    {
+      name: 'mac post as a one-row list',
+      bodies: [`[${raw('m365-posts-mac-available-verbatim.json')}]`],
+      now: M365_NOW,
+      baseUrl: M365_URL,
+    },
   ],
   caps: { updates: 1, newestFirst: true },
   strip: [{ fixture: { name: M365_MIXED, bodies: [raw(M365_MIXED)], now: M365_NOW, baseUrl: M365_URL }, keys: /^(Status)$/ }],
@@ -814,7 +968,22 @@ const m365: Target = {
 };
 
 /** Every target, in ADAPTERS order; `statuspage.history` right after `statuspage`. */
-export const TARGETS: readonly Target[] = [statuspage, statuspageHistory, incidentio, rss, gcp, awsHealth, slack, apple, heroku, statusio, instatus, cachet, m365, ...PLATFORM_TARGETS];
+export const TARGETS: readonly Target[] = [
+  statuspage,
+  statuspageHistory,
+  incidentio,
+  rss,
+  gcp,
+  awsHealth,
+  slack,
+  apple,
+  heroku,
+  statusio,
+  instatus,
+  cachet,
+  m365,
+  ...PLATFORM_TARGETS,
+];
 
 export function targetById(id: string): Target {
   const t = TARGETS.find((x) => x.id === id);

@@ -121,7 +121,11 @@ describe('background', () => {
     const db = await openStore(dbName);
     const eps = await db.getAll('episodes');
     expect(eps).toHaveLength(1);
-    expect(eps[0]).toMatchObject({ serviceId: 'github', notified: ['acknowledged'], firstOfficialAt: Date.parse('2020-04-02T20:20:54.013Z') });
+    expect(eps[0]).toMatchObject({
+      serviceId: 'github',
+      notified: ['acknowledged'],
+      firstOfficialAt: Date.parse('2020-04-02T20:20:54.013Z'),
+    });
   });
 
   it('a restarted worker repaints from stored data without refetching fresh data', async () => {

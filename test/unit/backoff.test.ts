@@ -66,8 +66,14 @@ describe('backoff', () => {
   });
 
   it('survives nonsense in stored state and many failures', () => {
-    expect(afterFailure({ failures: Number.NaN, nextAttemptAt: NOW }, NOW, MIN, http503)).toEqual({ failures: 1, nextAttemptAt: NOW + MIN });
-    expect(afterFailure({ failures: 10_000, nextAttemptAt: NOW }, NOW, MIN, http503)).toEqual({ failures: 10_001, nextAttemptAt: NOW + 30 * MIN });
+    expect(afterFailure({ failures: Number.NaN, nextAttemptAt: NOW }, NOW, MIN, http503)).toEqual({
+      failures: 1,
+      nextAttemptAt: NOW + MIN,
+    });
+    expect(afterFailure({ failures: 10_000, nextAttemptAt: NOW }, NOW, MIN, http503)).toEqual({
+      failures: 10_001,
+      nextAttemptAt: NOW + 30 * MIN,
+    });
   });
 
   it('isDue: no state → due; due exactly at nextAttemptAt, not before', () => {

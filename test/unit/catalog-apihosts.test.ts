@@ -40,7 +40,10 @@ describe('catalog apiHosts', () => {
   it('is filled for the most-used services (≈50)', () => {
     expect(withApi.length).toBeGreaterThanOrEqual(45);
     for (const id of ['primevideo', 'netflix', 'youtube', 'github', 'discord', 'slack', 'spotify', 'twitch', 'openai']) {
-      expect(withApi.map((s) => s.id), id).toContain(id);
+      expect(
+        withApi.map((s) => s.id),
+        id,
+      ).toContain(id);
     }
   });
 

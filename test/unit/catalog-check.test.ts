@@ -23,7 +23,15 @@ function demoFetch(port: number, moved: Record<string, string>): typeof globalTh
     }
     const reply = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
       const req = https.request(
-        { host: '127.0.0.1', port, path: url.pathname + url.search, headers: { host: url.host }, servername: url.hostname, rejectUnauthorized: false, agent: false },
+        {
+          host: '127.0.0.1',
+          port,
+          path: url.pathname + url.search,
+          headers: { host: url.host },
+          servername: url.hostname,
+          rejectUnauthorized: false,
+          agent: false,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -40,7 +48,13 @@ function demoFetch(port: number, moved: Record<string, string>): typeof globalTh
   }) as typeof globalThis.fetch;
 }
 
-const entry = (id: string, host: string, kind: CheckEntry['official'] extends infer O ? (O extends { kind: infer K } ? K : never) : never, url = `https://${host}`, domains = [`${id}.example.org`]): CheckEntry => ({
+const entry = (
+  id: string,
+  host: string,
+  kind: CheckEntry['official'] extends infer O ? (O extends { kind: infer K } ? K : never) : never,
+  url = `https://${host}`,
+  domains = [`${id}.example.org`],
+): CheckEntry => ({
   id,
   statusPage: `https://${host}`,
   domains,
@@ -55,7 +69,12 @@ const CATALOG: CheckEntry[] = [
   entry('answers-html', 'status.html-co.org', 'statuspage'),
   entry('gone', 'status.gone-co.org', 'instatus', 'https://status.gone-co.org/summary.json'),
   entry('redirected', 'status.old-co.org', 'statuspage'),
-  { id: 'no-feed-yet', statusPage: 'https://status.newfeed-co.org', domains: ['newfeed-co.example.org', 'dead-domain.example.org'], official: null },
+  {
+    id: 'no-feed-yet',
+    statusPage: 'https://status.newfeed-co.org',
+    domains: ['newfeed-co.example.org', 'dead-domain.example.org'],
+    official: null,
+  },
 ];
 
 describe('catalog:check against the demo server', () => {
@@ -82,15 +101,28 @@ describe('catalog:check against the demo server', () => {
     });
     const by = Object.fromEntries(reports.map((r) => [r.id, r]));
     expect(by['fine']).toMatchObject({ finding: 'ok', fix: null, deadDomains: [] });
-    expect(by['now-incidentio']).toMatchObject({ finding: 'changed-platform', fix: 'consider "official": {"kind":"incidentio","url":"https://status.switched-co.org"}' });
-    expect(by['now-betterstack']).toMatchObject({ finding: 'changed-platform', fix: 'set "official": {"kind":"betterstack","url":"https://status.bs-co.org/index.json"}' });
+    expect(by['now-incidentio']).toMatchObject({
+      finding: 'changed-platform',
+      fix: 'consider "official": {"kind":"incidentio","url":"https://status.switched-co.org"}',
+    });
+    expect(by['now-betterstack']).toMatchObject({
+      finding: 'changed-platform',
+      fix: 'set "official": {"kind":"betterstack","url":"https://status.bs-co.org/index.json"}',
+    });
     expect(by['answers-503']!.finding).toBe('died');
     expect(by['answers-503']!.detail).toContain('503');
     expect(by['answers-html']!.finding).toBe('unreadable');
     expect(by['answers-html']!.detail).toMatch(/HTML|web page/);
     expect(by['gone']!.finding).toBe('died');
-    expect(by['redirected']).toMatchObject({ finding: 'moved', fix: 'check https://www.old-co-new-home.org and update "statusPage" and "official.url" to it' });
-    expect(by['no-feed-yet']).toMatchObject({ finding: 'new-feed', fix: 'set "official": {"kind":"statuspage","url":"https://status.newfeed-co.org"}', deadDomains: ['dead-domain.example.org'] });
+    expect(by['redirected']).toMatchObject({
+      finding: 'moved',
+      fix: 'check https://www.old-co-new-home.org and update "statusPage" and "official.url" to it',
+    });
+    expect(by['no-feed-yet']).toMatchObject({
+      finding: 'new-feed',
+      fix: 'set "official": {"kind":"statuspage","url":"https://status.newfeed-co.org"}',
+      deadDomains: ['dead-domain.example.org'],
+    });
 
     const text = formatReport(reports);
     expect(text).toContain('CHANGED PLATFORM  now-betterstack:');

@@ -34,7 +34,9 @@ describe('scripts/catalog-import.ts', () => {
   });
 
   it('reads only feeds that need no new host permission (CORS kinds, or a host the release already has)', () => {
-    const released = JSON.parse(readFileSync(new URL('../../release/manifest-permissions.json', import.meta.url), 'utf8')) as { host_permissions: string[] };
+    const released = JSON.parse(readFileSync(new URL('../../release/manifest-permissions.json', import.meta.url), 'utf8')) as {
+      host_permissions: string[];
+    };
     for (const e of imported) {
       const o = e.official as { kind: keyof typeof READ_MODE; url: string } | null;
       if (o && READ_MODE[o.kind] === 'host') expect(released.host_permissions, e.id).toContain(`${new URL(o.url).origin}/*`);

@@ -15,13 +15,17 @@ describe('the packaged catalog (catalog.json)', () => {
   it('is the validated source file without its $comment and evidence fields, every service kept', () => {
     const packaged = JSON.parse(packagedCatalogJson()) as { services: Record<string, unknown>[] };
     expect(Object.keys(packaged)).toEqual(['services']);
-    const withoutEvidence = (JSON.parse(JSON.stringify(SERVICES)) as Record<string, unknown>[]).map(({ source: _s, verified: _v, ...rest }) => rest);
+    const withoutEvidence = (JSON.parse(JSON.stringify(SERVICES)) as Record<string, unknown>[]).map(
+      ({ source: _s, verified: _v, ...rest }) => rest,
+    );
     expect(packaged.services).toEqual(withoutEvidence);
     expect(packaged.services.some((s) => 'source' in s || 'verified' in s)).toBe(false);
   });
 
   it('refuses to package an invalid catalog (the build fails)', () => {
-    expect(() => packagedCatalogJson({ services: [{ id: 'Bad Id', name: 'x' }] })).toThrow(/catalog \(core\/catalog\/services\/\*\.json\) is invalid/);
+    expect(() => packagedCatalogJson({ services: [{ id: 'Bad Id', name: 'x' }] })).toThrow(
+      /catalog \(core\/catalog\/services\/\*\.json\) is invalid/,
+    );
   });
 
   it('loadCatalog reads the file from the extension package once and matches hostnames', async () => {
@@ -75,7 +79,20 @@ describe('runtime rules agree with the zod schema', () => {
     const officials = SERVICES.flatMap((s) => (s.official ? [s.official] : []));
     for (const o of officials) expect(readOfficial(o)).toEqual(officialSchema.parse(o));
     const value = fc.oneof(
-      fc.constantFrom<unknown>(undefined, null, '', 'rss', 'statuspage', 'https://status.example.com', 'https://status.example.com/', 'https://status.example.com/api/v2', [], ['a'], [' '], 42),
+      fc.constantFrom<unknown>(
+        undefined,
+        null,
+        '',
+        'rss',
+        'statuspage',
+        'https://status.example.com',
+        'https://status.example.com/',
+        'https://status.example.com/api/v2',
+        [],
+        ['a'],
+        [' '],
+        42,
+      ),
       fc.string(),
       fc.array(fc.string(), { maxLength: 3 }),
     );

@@ -151,8 +151,7 @@ const ORIGINAL_ENTRIES: [string, string | null, string | null][] = [
   ['stability', 'incidentio', 'https://status.stability.ai'],
 ];
 
-const fixture = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}: ${r.problem.message}`);
@@ -297,7 +296,20 @@ describe('catalog: the everyday web', () => {
       expect(SERVICES.filter((s) => s.category === c).length, c).toBeGreaterThan(0);
     }
     // The everyday categories are more than a token entry each.
-    for (const c of ['mail', 'chat', 'video', 'music', 'social', 'games', 'shopping', 'cloud', 'developer', 'ai', 'productivity', 'payments'] as const) {
+    for (const c of [
+      'mail',
+      'chat',
+      'video',
+      'music',
+      'social',
+      'games',
+      'shopping',
+      'cloud',
+      'developer',
+      'ai',
+      'productivity',
+      'payments',
+    ] as const) {
       expect(SERVICES.filter((s) => s.category === c).length, c).toBeGreaterThanOrEqual(5);
     }
   });
@@ -317,7 +329,10 @@ describe('catalog: the everyday web', () => {
       if (!scope) continue;
       expect(SCOPE_KINDS.has(s.official!.kind), `${s.id}: ${s.official!.kind} ignores scope`).toBe(true);
       const names = scope.map((n) => n.trim().toLowerCase());
-      expect(names.every((n) => n !== ''), s.id).toBe(true);
+      expect(
+        names.every((n) => n !== ''),
+        s.id,
+      ).toBe(true);
       expect(new Set(names).size, s.id).toBe(names.length);
     }
   });

@@ -459,7 +459,9 @@ describe('demo server: every feed format', () => {
       const scenario = world.status[host];
       expect(scenario, `${svc.id} (${host}) has no scenario`).toBeDefined();
       const { verdict, state } = await readService(server.port, svc, T0);
-      expect(verdict.verdict, `${svc.id}: ${scenario} → ${verdict.reason} ${state.problem?.message ?? ''}`).toBe(EXPECTED_VERDICT[scenario!]);
+      expect(verdict.verdict, `${svc.id}: ${scenario} → ${verdict.reason} ${state.problem?.message ?? ''}`).toBe(
+        EXPECTED_VERDICT[scenario!],
+      );
       kinds.add(svc.official.kind);
     }
     // Every kind was exercised, except those no catalog entry uses yet: each of those has its own
@@ -477,12 +479,21 @@ describe('demo server: every feed format', () => {
       const { verdict } = await readService(server.port, svc, T0);
       expect(verdict.verdict, `${kind} via ${svc.id}: ${verdict.reason}`).toBe('ok');
     }
-    await request(server.port, 'localhost', '/__control/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await request(server.port, 'localhost', '/__control/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
   });
 
   it('cachet-ok parses with the Cachet adapter (no catalog entry uses Cachet: served on any host)', async () => {
     server.setScenario('status.example-cachet.org', 'cachet-ok');
-    const svc: CatalogService = { id: 'x-cachet', name: 'Cachet demo', domains: [], official: { kind: 'cachet', url: 'https://status.example-cachet.org' } };
+    const svc: CatalogService = {
+      id: 'x-cachet',
+      name: 'Cachet demo',
+      domains: [],
+      official: { kind: 'cachet', url: 'https://status.example-cachet.org' },
+    };
     const { verdict, state } = await readService(server.port, svc, T0);
     expect(verdict.verdict).toBe('ok');
     expect(state.snapshot!.components.map((c) => c.status)).toEqual(['operational']);
@@ -530,7 +541,11 @@ describe('demo server: every feed format', () => {
     const { verdict, state } = await readService(server.port, svcById('google-cloud'), T0);
     expect(verdict.verdict).toBe('acknowledged');
     const inc = state.snapshot!.incidents[0]!;
-    expect(inc.components).toEqual(['Bare Metal Solution (europe-west4)', 'Google Cloud NetApp Volumes (europe-west4)', 'VMWare engine (europe-west4)']);
+    expect(inc.components).toEqual([
+      'Bare Metal Solution (europe-west4)',
+      'Google Cloud NetApp Volumes (europe-west4)',
+      'VMWare engine (europe-west4)',
+    ]);
     expect(Date.parse(inc.updatedAt!)).toBe(T0 - 8 * MIN);
     expect(inc.updates).toHaveLength(5);
     // Workspace services on www.google.com read the healthy real history: ok.
@@ -625,7 +640,10 @@ async function crowdFor(port: number, serviceId: string, now: number) {
   const hnNow = await hackerNews.query(current, deps);
   const mdNow = await mastodon.query(current, deps);
   const buckets = mergeBuckets(mergeBuckets(hn.buckets, md.buckets), addPosts(addPosts([], hnNow.posts), mdNow.posts));
-  const spike = detectSpike(buckets, now, { coverage: { hn: hn.coverage ?? now, mastodon: md.coverage ?? now }, sources: ['hn', 'mastodon'] });
+  const spike = detectSpike(buckets, now, {
+    coverage: { hn: hn.coverage ?? now, mastodon: md.coverage ?? now },
+    sources: ['hn', 'mastodon'],
+  });
   // The last 20 minutes on their own (HN by time; Mastodon's newest page of 40).
   const last20 = { terms, since: now - 20 * MIN, until: now + 1, now };
   const hn20 = await hackerNews.query(last20, deps);
@@ -644,7 +662,11 @@ describe('demo server: complaint sources', () => {
   });
   beforeEach(async () => {
     clock = T0;
-    await request(server.port, 'localhost', '/__control/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await request(server.port, 'localhost', '/__control/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
   });
 
   const hnUrl = (q: Record<string, string>): string => `/api/v1/search_by_date?${new URLSearchParams(q).toString()}`;
@@ -670,15 +692,42 @@ describe('demo server: complaint sources', () => {
   });
 
   it('HN: real Algolia envelope; numericFilters, tags, hitsPerPage and page honoured; newest first', async () => {
-    const win = await hnJson(hnUrl({ query: 'discord', tags: '(story,comment)', numericFilters: `created_at_i>=${s(T0 - 20 * MIN)},created_at_i<${s(T0) + 1}`, hitsPerPage: '100', page: '0' }));
-    expect(Object.keys(win)).toEqual(expect.arrayContaining(['hits', 'nbHits', 'page', 'nbPages', 'hitsPerPage', 'exhaustiveNbHits', 'query', 'params', 'processingTimeMS']));
+    const win = await hnJson(
+      hnUrl({
+        query: 'discord',
+        tags: '(story,comment)',
+        numericFilters: `created_at_i>=${s(T0 - 20 * MIN)},created_at_i<${s(T0) + 1}`,
+        hitsPerPage: '100',
+        page: '0',
+      }),
+    );
+    expect(Object.keys(win)).toEqual(
+      expect.arrayContaining([
+        'hits',
+        'nbHits',
+        'page',
+        'nbPages',
+        'hitsPerPage',
+        'exhaustiveNbHits',
+        'query',
+        'params',
+        'processingTimeMS',
+      ]),
+    );
     expect(win.nbHits).toBe(win.hits.length);
     expect(win.hits.every((h: J) => h.created_at_i >= s(T0 - 20 * MIN) && h.created_at_i <= s(T0))).toBe(true);
     const times = win.hits.map((h: J) => h.created_at_i);
     expect([...times].sort((a: number, b: number) => b - a)).toEqual(times);
     expect(new Set(win.hits.map((h: J) => h.author)).size).toBeGreaterThanOrEqual(25);
     // A day three days ago: the quiet week only.
-    const old = await hnJson(hnUrl({ query: 'discord', tags: '(story,comment)', numericFilters: `created_at_i>=${s(T0 - 4 * DAY)},created_at_i<${s(T0 - 3 * DAY)}`, hitsPerPage: '1000' }));
+    const old = await hnJson(
+      hnUrl({
+        query: 'discord',
+        tags: '(story,comment)',
+        numericFilters: `created_at_i>=${s(T0 - 4 * DAY)},created_at_i<${s(T0 - 3 * DAY)}`,
+        hitsPerPage: '1000',
+      }),
+    );
     expect(old.nbHits).toBeGreaterThanOrEqual(3);
     expect(old.nbHits).toBeLessThanOrEqual(5);
     // Tags: only stories; paging.
@@ -705,7 +754,8 @@ describe('demo server: complaint sources', () => {
     expect(d.hn.status.state).toBe('ok');
     expect(d.hn.coverage).toBeLessThanOrEqual(T0 - 7 * DAY + 60_000);
     expect(d.md.coverage).toBeLessThanOrEqual(T0 - 7 * DAY + 60_000); // the quiet tag is read back a whole week
-    const recent = (posts: { author: string; at: number }[]) => new Set(posts.filter((p) => p.at >= T0 - 20 * MIN && p.at <= T0).map((p) => p.author)).size;
+    const recent = (posts: { author: string; at: number }[]) =>
+      new Set(posts.filter((p) => p.at >= T0 - 20 * MIN && p.at <= T0).map((p) => p.author)).size;
     expect(recent(d.hn20.posts)).toBeGreaterThanOrEqual(25);
     expect(recent(d.md20.posts)).toBeGreaterThanOrEqual(25);
     expect(d.spike.anomalous).toBe(true);
@@ -728,12 +778,15 @@ describe('demo server: complaint sources', () => {
     const ts = hn.posts.map((p) => p.at).sort((a, b) => a - b);
     for (const t of ts) expect(hn.posts.filter((p) => p.at >= t && p.at < t + 20 * MIN).length).toBeLessThanOrEqual(2);
     const perDay = new Map<number, Set<string>>();
-    for (const p of hn.posts) perDay.set(Math.floor((T0 - p.at) / DAY), (perDay.get(Math.floor((T0 - p.at) / DAY)) ?? new Set()).add(p.author));
+    for (const p of hn.posts)
+      perDay.set(Math.floor((T0 - p.at) / DAY), (perDay.get(Math.floor((T0 - p.at) / DAY)) ?? new Set()).add(p.author));
     for (const [, authors] of perDay) expect(authors.size).toBeLessThanOrEqual(5);
   });
 
   it('Mastodon: tag timelines with any[], limit and max_id paging; federated statuses deduplicated; the 401 instance noted', async () => {
-    const page1 = JSON.parse((await request(server.port, 'mastodon.social', '/api/v1/timelines/tag/discorddown?limit=40&any[]=discord')).body) as J[];
+    const page1 = JSON.parse(
+      (await request(server.port, 'mastodon.social', '/api/v1/timelines/tag/discorddown?limit=40&any[]=discord')).body,
+    ) as J[];
     expect(page1).toHaveLength(40);
     const ids = page1.map((x) => BigInt(x.id));
     expect([...ids].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0))).toEqual(ids);
@@ -753,7 +806,10 @@ describe('demo server: complaint sources', () => {
     expect(JSON.parse(login.body)).toEqual({ error: 'This API requires an authenticated user' });
     // The real source: the 401 instance is a note, the others still count.
     const terms = termsForService(svcById('discord'));
-    const res = await mastodon.query({ terms, since: T0 - 30 * MIN, until: T0 + 1, now: T0 }, { fetch: demoFetch(server.port), now: () => T0 });
+    const res = await mastodon.query(
+      { terms, since: T0 - 30 * MIN, until: T0 + 1, now: T0 },
+      { fetch: demoFetch(server.port), now: () => T0 },
+    );
     expect(res.status.state).toBe('ok');
     expect(res.notes).toEqual(['Mastodon: hachyderm.io requires login']);
     const uris = res.posts.map((p) => p.id);
@@ -761,7 +817,10 @@ describe('demo server: complaint sources', () => {
     // Switch: every default instance requires login → the source fails with a per-instance message.
     server.setMastodonInstance('mastodon.social', 'login');
     server.setMastodonInstance('fosstodon.org', 'login');
-    const none = await mastodon.query({ terms, since: T0 - 30 * MIN, until: T0 + 1, now: T0 }, { fetch: demoFetch(server.port), now: () => T0 });
+    const none = await mastodon.query(
+      { terms, since: T0 - 30 * MIN, until: T0 + 1, now: T0 },
+      { fetch: demoFetch(server.port), now: () => T0 },
+    );
     expect(none.status.state).toBe('error');
   });
 

@@ -59,8 +59,7 @@ const deps = (fetch: typeof globalThis.fetch, now: number, _timeoutMs?: number):
   now: () => now,
   intervalMs: 60_000,
 });
-const verdictOf = (rec: ServiceRecord, now: number) =>
-  computeVerdict({ hasOfficial: true, official: rec, now, staleAfterMs: 15 * 60_000 });
+const verdictOf = (rec: ServiceRecord, now: number) => computeVerdict({ hasOfficial: true, official: rec, now, staleAfterMs: 15 * 60_000 });
 
 /** Good poll, fault poll, recovery poll: the standard story every fault must pass. */
 async function story(fault: Fault, expectCode: string | RegExp) {

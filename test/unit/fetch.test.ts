@@ -119,7 +119,11 @@ describe('fetchFeed: success and validators', () => {
 
   it('304 → not_modified, keeping the sent validators when the response repeats none', async () => {
     const { deps } = fakeFetch(res(null, 304));
-    const out = await fetchFeed(URL_, { expect: 'json', validators: { etag: '"v1"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' } }, deps);
+    const out = await fetchFeed(
+      URL_,
+      { expect: 'json', validators: { etag: '"v1"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' } },
+      deps,
+    );
     expect(out).toEqual({
       kind: 'not_modified',
       validators: { etag: '"v1"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' },
@@ -129,7 +133,11 @@ describe('fetchFeed: success and validators', () => {
 
   it('304 → not_modified, preferring validators the response sends', async () => {
     const { deps } = fakeFetch(res(null, 304, { etag: '"v2"' }));
-    const out = await fetchFeed(URL_, { expect: 'json', validators: { etag: '"v1"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' } }, deps);
+    const out = await fetchFeed(
+      URL_,
+      { expect: 'json', validators: { etag: '"v1"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' } },
+      deps,
+    );
     expect(out).toMatchObject({ kind: 'not_modified', validators: { etag: '"v2"', lastModified: 'Tue, 13 Jan 2026 09:00:00 GMT' } });
   });
 
@@ -167,11 +175,21 @@ describe('fetchFeed: CORS mode (no host permission)', () => {
     expect(headerOf(call, 'if-none-match')).toBeNull();
     expect(headerOf(call, 'if-modified-since')).toBeNull();
     expect([...new Headers(call.init.headers).keys()]).toEqual(['accept']);
-    expect(call.init).toMatchObject({ method: 'GET', credentials: 'omit', cache: 'no-cache', redirect: 'follow', referrerPolicy: 'no-referrer' });
+    expect(call.init).toMatchObject({
+      method: 'GET',
+      credentials: 'omit',
+      cache: 'no-cache',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+    });
   });
 
   it('a 200 carrying the stored ETag (the browser’s copy after its 304) → not_modified, body not read', async () => {
-    const body = new ReadableStream<Uint8Array>({ pull: () => { throw new Error('the body must not be read'); } });
+    const body = new ReadableStream<Uint8Array>({
+      pull: () => {
+        throw new Error('the body must not be read');
+      },
+    });
     const { deps } = fakeFetch(res(body, 200, { 'content-type': 'application/json', etag: 'W/"v1"' }));
     expect(await fetchFeed(URL_, cors(V), deps)).toEqual({ kind: 'not_modified', validators: V, finalUrl: URL_ });
   });
@@ -200,7 +218,10 @@ describe('fetchFeed: CORS mode (no host permission)', () => {
 
   it('a real 304 is still not_modified, and errors are still errors', async () => {
     expect((await fetchFeed(URL_, cors(V), fakeFetch(res(null, 304)).deps)).kind).toBe('not_modified');
-    expect((await fetchFeed(URL_, cors(V), fakeFetch(res('<!doctype html><p>moved', 200, { 'content-type': 'text/html', etag: 'W/"v9"' })).deps)).kind).toBe('failed');
+    expect(
+      (await fetchFeed(URL_, cors(V), fakeFetch(res('<!doctype html><p>moved', 200, { 'content-type': 'text/html', etag: 'W/"v9"' })).deps))
+        .kind,
+    ).toBe('failed');
     expect((await fetchFeed(URL_, cors(V), fakeFetch(res('x', 503, { etag: 'W/"v1"' })).deps)).kind).toBe('failed');
   });
 });
@@ -307,7 +328,11 @@ describe('fetchFeed: HTTP errors', () => {
   it('404 → http, the feed may have moved', async () => {
     const { deps } = fakeFetch(res('not found', 404));
     const out = await fetchFeed(URL_, { expect: 'json' }, deps);
-    expect(problemOf(out)).toEqual({ code: 'http', message: 'the status page answered HTTP 404 — the feed may have moved', httpStatus: 404 });
+    expect(problemOf(out)).toEqual({
+      code: 'http',
+      message: 'the status page answered HTTP 404 — the feed may have moved',
+      httpStatus: 404,
+    });
   });
 
   it('403 and 410 likewise', async () => {
@@ -319,7 +344,9 @@ describe('fetchFeed: HTTP errors', () => {
   });
 
   it('network rejection → network, with a short detail', async () => {
-    const { deps } = fakeFetch(() => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENOTFOUND' }) })));
+    const { deps } = fakeFetch(() =>
+      Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENOTFOUND' }) })),
+    );
     const out = await fetchFeed(URL_, { expect: 'json' }, deps);
     expect(problemOf(out)).toEqual({ code: 'network', message: 'the status page could not be reached (ENOTFOUND)' });
   });

@@ -27,5 +27,7 @@ afterAll(() => {
   let cases = 0;
   for (const t of tally.targets.values()) for (const n of Object.values(t.counts)) cases += n;
   const known = [...tally.targets].flatMap(([id, t]) => Object.entries(t.known).map(([k, v]) => `${id}:${k}×${v.count}`));
-  console.log(`fuzz smoke: ${tally.targets.size} targets, ${cases} property checks${known.length > 0 ? `; known issues hit: ${known.join(', ')}` : ''}`);
+  console.log(
+    `fuzz smoke: ${tally.targets.size} targets, ${cases} property checks${known.length > 0 ? `; known issues hit: ${known.join(', ')}` : ''}`,
+  );
 });

@@ -84,7 +84,9 @@ describe('locales', () => {
       for (const key of used) expect(msgs[key], `${lang} lacks "${key}"`).toBeDefined();
     }
     // Keys passed around as values (section list, toggles) appear as quoted literals.
-    const unused = Object.keys(en).filter((k) => !['extName', 'extDescription'].includes(k) && !source.includes(`'${k}'`) && !source.includes(`"${k}"`));
+    const unused = Object.keys(en).filter(
+      (k) => !['extName', 'extDescription'].includes(k) && !source.includes(`'${k}'`) && !source.includes(`"${k}"`),
+    );
     expect(unused).toEqual([]);
   });
 
@@ -99,7 +101,10 @@ describe('locales', () => {
         // the product name is not translated.
         .filter((w) => !/^[),]/.test(w) && w !== 'Acknowledged');
       expect(text, f).toEqual([]);
-      expect([...jsx.matchAll(/\b(?:title|aria-label|placeholder|alt)="[^"]*[A-Za-z]{2,}/g)].map((m) => m[0]), f).toEqual([]);
+      expect(
+        [...jsx.matchAll(/\b(?:title|aria-label|placeholder|alt)="[^"]*[A-Za-z]{2,}/g)].map((m) => m[0]),
+        f,
+      ).toEqual([]);
     }
   });
 
@@ -138,7 +143,9 @@ describe('t', () => {
   });
 
   it('uses the browser when it answers, with the substitutions passed through', () => {
-    const getMessage = vi.fn((key: string, subs?: string[]) => (key === 'saved' ? 'Gespeichert' : key === 'searchCount' ? `Treffer: ${subs?.[0]}.` : ''));
+    const getMessage = vi.fn((key: string, subs?: string[]) =>
+      key === 'saved' ? 'Gespeichert' : key === 'searchCount' ? `Treffer: ${subs?.[0]}.` : '',
+    );
     i18n.getMessage = getMessage;
     expect(t('saved')).toBe('Gespeichert');
     expect(t('searchCount', '7')).toBe('Treffer: 7.');
@@ -185,7 +192,12 @@ describe('German through the browser API', () => {
       'GitHub — bestätigt: Teilweiser Ausfall, aktualisiert vor 4 Min.',
     );
     expect(watchedTroubleBadge([{ name: 'GitHub', result: ack }], '').title).toBe('1 beobachteter Dienst hat Probleme: GitHub (bestätigt)');
-    const stale = computeVerdict({ hasOfficial: true, official: { serviceId: 'x', snapshot: null, lastSuccessAt: null, lastAttemptAt: null, problem: null, history: [] }, now: NOW, staleAfterMs: MIN });
+    const stale = computeVerdict({
+      hasOfficial: true,
+      official: { serviceId: 'x', snapshot: null, lastSuccessAt: null, lastAttemptAt: null, problem: null, history: [] },
+      now: NOW,
+      staleAfterMs: MIN,
+    });
     expect(stale.reason).toBe('Noch nicht geprüft');
   });
 
@@ -197,7 +209,10 @@ describe('German through the browser API', () => {
 
 describe('formatMessage', () => {
   it('named placeholders (case-insensitive) → $n → substitutions; $$ is a dollar sign', () => {
-    const entry: MessageEntry = { message: 'Costs $$5 for $WHO$ at $When$', placeholders: { who: { content: '$1' }, WHEN: { content: '$2' } } };
+    const entry: MessageEntry = {
+      message: 'Costs $$5 for $WHO$ at $When$',
+      placeholders: { who: { content: '$1' }, WHEN: { content: '$2' } },
+    };
     expect(formatMessage(entry, ['Ana', 'noon'])).toBe('Costs $5 for Ana at noon');
   });
 

@@ -47,7 +47,11 @@ describe('install-time permissions never grow past the last release', () => {
 
   it('the comparison does catch a new host and a new API permission', () => {
     const now = manifestFor('chrome');
-    const grown = { ...now, host_permissions: [...now.host_permissions, 'https://status.example.com/*'], permissions: [...now.permissions, 'tabs'] };
+    const grown = {
+      ...now,
+      host_permissions: [...now.host_permissions, 'https://status.example.com/*'],
+      permissions: [...now.permissions, 'tabs'],
+    };
     expect(newInstallTimePermissions(grown, released)).toEqual(['tabs', 'https://status.example.com/*']);
   });
 

@@ -41,7 +41,8 @@ function fakeWeb(routes: Record<string, Route>) {
     const url = String(input);
     const headers = new Headers(init?.headers);
     const cors = init?.cache === 'no-cache';
-    if (cors && (headers.has('if-none-match') || headers.has('if-modified-since'))) throw new Error('a CORS read sent a conditional header (preflight)');
+    if (cors && (headers.has('if-none-match') || headers.has('if-modified-since')))
+      throw new Error('a CORS read sent a conditional header (preflight)');
     const cached = cors ? browserCache.get(url) : undefined;
     const ifNoneMatch = cors ? (cached?.etag ?? null) : headers.get('if-none-match');
     log.push({ url, ifNoneMatch });
@@ -96,9 +97,7 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
     expect(web.log.slice(2)).toEqual([{ url: SUMMARY, ifNoneMatch: '"s1"' }]); // one conditional request, no history
     expect(second.snapshot).toEqual(first.snapshot);
     expect(second.lastSuccessAt).toBe(t0 + 120_000);
-    expect(computeVerdict({ hasOfficial: true, official: second, now: t0 + 120_000, staleAfterMs: 900_000 }).verdict).toBe(
-      'acknowledged',
-    );
+    expect(computeVerdict({ hasOfficial: true, official: second, now: t0 + 120_000, staleAfterMs: 900_000 }).verdict).toBe('acknowledged');
   });
 
   it('an error keeps the last good snapshot, records the problem, and the verdict is unknown', async () => {
@@ -123,7 +122,11 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
     const web = fakeWeb({ [SUMMARY]: { status: 200, body: ACTIVE }, [INCIDENTS]: { status: 200, body: HISTORY } });
     const t0 = Date.parse('2020-04-02T20:40:00Z');
     await refreshService(github, deps(web.fetch, t0));
-    web.routes[SUMMARY] = { status: 200, body: '<!DOCTYPE html><html><body>We moved</body></html>', headers: { 'content-type': 'text/html' } };
+    web.routes[SUMMARY] = {
+      status: 200,
+      body: '<!DOCTYPE html><html><body>We moved</body></html>',
+      headers: { 'content-type': 'text/html' },
+    };
     const rec = await refreshService(github, deps(web.fetch, t0 + 120_000));
     expect(rec.problem?.message).toBe('the status page answered with HTML — it may have moved');
     expect(rec.snapshot?.incidents).toHaveLength(1);
@@ -176,13 +179,18 @@ describe('isPollDue', () => {
   it('a healthy feed is read at every tick unless it was read seconds ago; a failing one keeps its backoff', async () => {
     const { isPollDue } = await import('../../core/poll');
     const t = Date.parse('2026-11-23T12:00:00Z');
-    const healthy = (lastAttemptAt: number) => ({ lastAttemptAt, backoff: { failures: 0, nextAttemptAt: lastAttemptAt + 60_000 }, problem: null }) as never;
+    const healthy = (lastAttemptAt: number) =>
+      ({ lastAttemptAt, backoff: { failures: 0, nextAttemptAt: lastAttemptAt + 60_000 }, problem: null }) as never;
     expect(isPollDue(healthy(t - 59_000), t)).toBe(true);
     // Read by a tab visit 6 s before the tick: the tick still reads it (it would otherwise wait a whole tick).
     expect(isPollDue(healthy(t - 12_000), t)).toBe(true);
     // Read a second ago: no need.
     expect(isPollDue(healthy(t - 1_000), t)).toBe(false);
-    const failing = { lastAttemptAt: t - 100_000, backoff: { failures: 2, nextAttemptAt: t + 20_000 }, problem: { code: 'http', message: 'x' } } as never;
+    const failing = {
+      lastAttemptAt: t - 100_000,
+      backoff: { failures: 2, nextAttemptAt: t + 20_000 },
+      problem: { code: 'http', message: 'x' },
+    } as never;
     expect(isPollDue(failing, t)).toBe(false);
     expect(isPollDue(undefined, t)).toBe(true);
   });
@@ -259,8 +267,7 @@ describe.each(['host', 'cors'] as const)('unchanged feeds (%s read)', (m) => {
 });
 
 describe('pollCycle (the worker\u2019s batch)', () => {
-  const copies = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ ...github, id: `gh${i}` }) as unknown as Service);
+  const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ ...github, id: `gh${i}` }) as unknown as Service);
 
   it('polls every service with one read transaction and one write transaction for the batch', async () => {
     const web = fakeWeb({

@@ -93,8 +93,16 @@ describe('refreshViaRelay', () => {
     ['disagrees in format', () => Response.json({ ...relayBody(), format: 'acknowledged-relay/2' }), 'format'],
     ['answers for another service', () => Response.json(relayBody({}, 'npm')), 'format'],
     ['is stale', () => Response.json(relayBody({ generatedAt: NOW - 3_600_000 })), 'stale'],
-    ['has a stale copy of the status page', () => Response.json(relayBody({ official: { ...relayBody().official!, lastSuccessAt: NOW - 3_600_000 } })), 'stale'],
-    ['could not read the provider', () => Response.json(relayBody({ official: { ...relayBody().official!, problem: { code: 'http', message: 'HTTP 503' } } })), 'could not read'],
+    [
+      'has a stale copy of the status page',
+      () => Response.json(relayBody({ official: { ...relayBody().official!, lastSuccessAt: NOW - 3_600_000 } })),
+      'stale',
+    ],
+    [
+      'could not read the provider',
+      () => Response.json(relayBody({ official: { ...relayBody().official!, problem: { code: 'http', message: 'HTTP 503' } } })),
+      'could not read',
+    ],
   ])('falls back to direct polling when the relay %s, and says why', async (_what, answer, reason) => {
     await saveRelaySettings(local(), { enabled: true, url: RELAY, share: false });
     const { fetch } = fetchAnswering(answer);
@@ -108,7 +116,14 @@ describe('refreshViaRelay', () => {
   it('five or more browsers failing in this window make a likely outage on their own (the shared-failure source)', async () => {
     await saveRelaySettings(local(), { enabled: true, url: RELAY, share: false });
     const bucket = Math.floor(NOW / REPORT_WINDOW_MS) * REPORT_WINDOW_MS;
-    const body = relayBody({ official: null, complaints: [], browsers: { minTokens: 5, windows: [{ bucket, count: 5 }], usual: 0.25, coverageFrom: NOW - 86_400_000 } }, 'netflix');
+    const body = relayBody(
+      {
+        official: null,
+        complaints: [],
+        browsers: { minTokens: 5, windows: [{ bucket, count: 5 }], usual: 0.25, coverageFrom: NOW - 86_400_000 },
+      },
+      'netflix',
+    );
     const { fetch } = fetchAnswering(() => Response.json(body));
     expect(await refreshViaRelay([netflix], deps(fetch))).toEqual([]);
     const records = await getCrowd(db, 'netflix');
@@ -120,7 +135,14 @@ describe('refreshViaRelay', () => {
 });
 
 describe('sharing failure counts', () => {
-  const failing: LocalEvidence = { trouble: true, failures: 4, since: NOW - 120_000, hosts: ['github.com'], manual: false, discounted: null };
+  const failing: LocalEvidence = {
+    trouble: true,
+    failures: 4,
+    since: NOW - 120_000,
+    hosts: ['github.com'],
+    manual: false,
+    discounted: null,
+  };
 
   it('sends nothing unless the person opted in', async () => {
     await saveRelaySettings(local(), { enabled: true, url: RELAY, share: false });
@@ -160,6 +182,10 @@ describe('the relay bundles the whole catalog', () => {
     const { readdirSync } = await import('node:fs');
     const src = readFileSync('relay/src/catalog.ts', 'utf8');
     const imported = [...src.matchAll(/core\/catalog\/services\/([a-z-]+)\.json'/g)].map((m) => `${m[1]}.json`).sort();
-    expect(imported).toEqual(readdirSync('core/catalog/services').filter((f) => f.endsWith('.json')).sort());
+    expect(imported).toEqual(
+      readdirSync('core/catalog/services')
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
   });
 });

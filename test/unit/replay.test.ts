@@ -15,7 +15,14 @@ import { GITHUB, GITHUB_ATOM_SERVICE, GOOGLE_CLOUD } from '../../replay/sources'
 const GH = readGithub('test/fixtures/replay/github-incidents-2025-04-14_2025-05-12.jsonl');
 const GCP = readGcp('test/fixtures/replay/gcp-incidents-2022-05-01_2022-05-15.json');
 
-async function run(name: string, services: ReplayService[], feeds: Parameters<typeof replay>[0]['feeds'], record: RecordIncident[], span?: [number, number], everyMinute = false) {
+async function run(
+  name: string,
+  services: ReplayService[],
+  feeds: Parameters<typeof replay>[0]['feeds'],
+  record: RecordIncident[],
+  span?: [number, number],
+  everyMinute = false,
+) {
   const from = span?.[0] ?? Math.min(...record.map((i) => i.createdAt)) - 10 * MINUTE;
   const to = span?.[1] ?? Math.max(...record.map((i) => i.endedAt)) + 2 * 60 * MINUTE;
   const checkAt = new Set(record.map((i) => gridAtOrAfter(i.endedAt + 60 * MINUTE + 1)));
@@ -41,7 +48,9 @@ async function run(name: string, services: ReplayService[], feeds: Parameters<ty
 function expectAgreement(sum: ReturnType<typeof compare>) {
   // Every incident: first word within one poll (never early), resolved within one poll, ok an hour later —
   // or an exception that is a property of the record, never an unexplained one.
-  const unexplained = sum.checks.filter((c) => !agree(c) && c.reason === null).map((c) => ({ id: c.incident.id, first: c.firstOk, lag: c.lagMs, resolved: c.resolvedOk, ok: c.backToOk }));
+  const unexplained = sum.checks
+    .filter((c) => !agree(c) && c.reason === null)
+    .map((c) => ({ id: c.incident.id, first: c.firstOk, lag: c.lagMs, resolved: c.resolvedOk, ok: c.backToOk }));
   expect(unexplained).toEqual([]);
   expect(sum.outside).toEqual({ acknowledged: 0, unacknowledged: 0, unknown: 0, maintenance: 0, resolved: 0 });
   expect(sum.texts.missing).toEqual([]);
@@ -51,7 +60,7 @@ function expectAgreement(sum: ReturnType<typeof compare>) {
   expect(sum.track.filter((t) => !sameTrack(t))).toEqual([]);
 }
 
-describe('reduced replay against the providers\' own record', () => {
+describe("reduced replay against the providers' own record", () => {
   it('GitHub, 4 weeks (summary.json + incidents.json, and history.atom): verdicts, texts, track record and notifications match the record', async () => {
     const services = [
       { service: GITHUB, record: GH },

@@ -93,7 +93,11 @@ describe('migrate', () => {
   });
 
   it('v1 → v2: watched and interval kept, new sections at their defaults', () => {
-    expect(migrate({ version: 1, watched: ['reddit'], pollIntervalMin: 5 })).toEqual({ ...DEFAULT_SETTINGS, watched: ['reddit'], pollIntervalMin: 5 });
+    expect(migrate({ version: 1, watched: ['reddit'], pollIntervalMin: 5 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      watched: ['reddit'],
+      pollIntervalMin: 5,
+    });
   });
 
   it.each([0, 61, 1.5, -3, '5', null, Number.NaN, Number.POSITIVE_INFINITY])('v1 with interval %s → 1', (bad) => {
@@ -171,7 +175,13 @@ describe('migrate', () => {
       null,
     ];
     const second = { ...CUSTOM, name: 'Second with the same id' };
-    const rss: CustomService = { id: 'custom-rss', name: 'RSS one', statusPage: 'https://rss.example.org/status', official: { kind: 'rss', url: 'https://rss.example.org/history.rss' }, domains: [] };
+    const rss: CustomService = {
+      id: 'custom-rss',
+      name: 'RSS one',
+      statusPage: 'https://rss.example.org/status',
+      official: { kind: 'rss', url: 'https://rss.example.org/history.rss' },
+      domains: [],
+    };
     const out = migrate({ version: 2, custom: [...bad, CUSTOM, second, rss] });
     expect(out.custom).toEqual([CUSTOM, rss]);
   });
@@ -184,7 +194,12 @@ describe('migrate', () => {
       official: { kind: 'uptimekuma', url: 'http://kuma:3001/api/status-page/main' },
       domains: ['intranet.example.com'],
     };
-    const ip: CustomService = { ...kuma, id: 'custom-ip', statusPage: 'https://10.0.0.5', official: { kind: 'statuspage', url: 'https://10.0.0.5' } };
+    const ip: CustomService = {
+      ...kuma,
+      id: 'custom-ip',
+      statusPage: 'https://10.0.0.5',
+      official: { kind: 'statuspage', url: 'https://10.0.0.5' },
+    };
     expect(migrate({ version: 2, custom: [kuma, ip] }).custom).toEqual([kuma, ip]);
   });
 
@@ -203,7 +218,15 @@ describe('migrate', () => {
 
   it('unknown top-level fields are dropped (including smuggled credentials)', () => {
     const out = migrate({ ...FULL, credentials: { isdown: { apiKey: 'k' } }, password: 'x' }) as unknown as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['custom', 'notifications', 'pollIntervalMin', 'sources', 'version', 'watchRequests', 'watched']);
+    expect(Object.keys(out).sort()).toEqual([
+      'custom',
+      'notifications',
+      'pollIntervalMin',
+      'sources',
+      'version',
+      'watchRequests',
+      'watched',
+    ]);
   });
 
   it('never throws, always yields valid settings, and is idempotent (any JSON value)', () => {
@@ -242,7 +265,9 @@ describe('migrate', () => {
   });
 
   it('parseSettings is migrate (the v1 API kept for callers)', () => {
-    expect(parseSettings({ version: 1, watched: ['npm'], pollIntervalMin: 3 })).toEqual(migrate({ version: 1, watched: ['npm'], pollIntervalMin: 3 }));
+    expect(parseSettings({ version: 1, watched: ['npm'], pollIntervalMin: 3 })).toEqual(
+      migrate({ version: 1, watched: ['npm'], pollIntervalMin: 3 }),
+    );
   });
 });
 
@@ -269,7 +294,10 @@ describe('storage', () => {
     const all = await local.get(null);
     expect(all[CREDENTIALS_KEY]).toEqual({ bluesky: { handle: 'me.bsky.social', appPassword: 'abcd-efgh' }, isdown: { apiKey: 'key-1' } });
     expect(JSON.stringify(all[SETTINGS_KEY])).not.toContain('abcd');
-    expect(await loadCredentials(local)).toEqual({ bluesky: { handle: 'me.bsky.social', appPassword: 'abcd-efgh' }, isdown: { apiKey: 'key-1' } });
+    expect(await loadCredentials(local)).toEqual({
+      bluesky: { handle: 'me.bsky.social', appPassword: 'abcd-efgh' },
+      isdown: { apiKey: 'key-1' },
+    });
     // Saving settings does not touch credentials.
     await saveSettings(local, DEFAULT_SETTINGS);
     expect((await loadCredentials(local)).isdown).toEqual({ apiKey: 'key-1' });
@@ -335,11 +363,22 @@ describe('export / import', () => {
   it('an object with none of the fields is refused, naming them', () => {
     const r = importSettings('{"name":"something else"}');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem.message).toBe('These are not Acknowledged settings: none of the expected fields (version, watched, pollIntervalMin, custom, sources, notifications, watchRequests) is there.');
+    if (!r.ok)
+      expect(r.problem.message).toBe(
+        'These are not Acknowledged settings: none of the expected fields (version, watched, pollIntervalMin, custom, sources, notifications, watchRequests) is there.',
+      );
   });
 
   it('present but invalid values are refused (not silently replaced), naming each field', () => {
-    const r = importSettings(JSON.stringify({ version: 2, pollIntervalMin: 0, notifications: { quietHours: { start: '7pm' } }, custom: [{ id: 'x' }], sources: { hn: 'yes' } }));
+    const r = importSettings(
+      JSON.stringify({
+        version: 2,
+        pollIntervalMin: 0,
+        notifications: { quietHours: { start: '7pm' } },
+        custom: [{ id: 'x' }],
+        sources: { hn: 'yes' },
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.message).toBe(
@@ -368,12 +407,19 @@ describe('custom status page input', () => {
     expect(normaliseStatusPageUrl(input)).toBe(out);
   });
 
-  it.each(['', '   ', 'not a url', 'ftp://status.example.com', 'javascript:alert(1)', 'mailto:a@b.c', 'https://user:pw@status.example.com', 'http://user@kuma', 'https://exa mple.com'])(
-    'refuses %j',
-    (input) => {
-      expect(normaliseStatusPageUrl(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'not a url',
+    'ftp://status.example.com',
+    'javascript:alert(1)',
+    'mailto:a@b.c',
+    'https://user:pw@status.example.com',
+    'http://user@kuma',
+    'https://exa mple.com',
+  ])('refuses %j', (input) => {
+    expect(normaliseStatusPageUrl(input)).toBeNull();
+  });
 
   it('domains: commas or spaces, URLs reduced to hostnames, lower-cased, deduplicated; the first bad one named', () => {
     expect(parseDomainsInput('')).toEqual({ ok: true, value: [] });
@@ -383,7 +429,8 @@ describe('custom status page input', () => {
     });
     const bad = parseDomainsInput('example.com, exa_mple.com, *.x.com');
     expect(bad).toMatchObject({ ok: false });
-    if (!bad.ok) expect(bad.problem.message).toBe('“exa_mple.com” is not a site name. Write hostnames like example.com, separated by commas.');
+    if (!bad.ok)
+      expect(bad.problem.message).toBe('“exa_mple.com” is not a site name. Write hostnames like example.com, separated by commas.');
     expect(parseDomainsInput('localhost').ok).toBe(false);
   });
 

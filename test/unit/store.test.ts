@@ -4,8 +4,19 @@ import type { Episode } from '../../core/history/episodes';
 import { emptyRecord, openStore, putCrowd, putEpisode, putRecord, readForPopup } from '../../core/store';
 
 const episode = (id: string, serviceId: string, startedAt: number) =>
-  ({ id, serviceId, startedAt, firstEvidenceAt: null, firstOfficialAt: null, incidentIds: [], officialUpdates: [], resolvedAt: null, endedAt: null }) as unknown as Episode;
-const crowd = (serviceId: string, source: string) => ({ key: `${serviceId}/${source}`, serviceId, source, buckets: [] }) as unknown as CrowdRecord;
+  ({
+    id,
+    serviceId,
+    startedAt,
+    firstEvidenceAt: null,
+    firstOfficialAt: null,
+    incidentIds: [],
+    officialUpdates: [],
+    resolvedAt: null,
+    endedAt: null,
+  }) as unknown as Episode;
+const crowd = (serviceId: string, source: string) =>
+  ({ key: `${serviceId}/${source}`, serviceId, source, buckets: [] }) as unknown as CrowdRecord;
 
 describe('readForPopup', () => {
   it('reads records, complaint records and the focused service’s episodes (oldest first) in one go', async () => {
@@ -22,7 +33,12 @@ describe('readForPopup', () => {
     const got = await readForPopup(db, ['github', 'discord', 'nothing-stored'], 'github');
     expect([...got.records.keys()].sort()).toEqual(['discord', 'github']);
     expect(got.records.get('github')?.lastSuccessAt).toBe(1);
-    expect(got.crowd.get('github')?.map((c) => c.source).sort()).toEqual(['hn', 'mastodon']);
+    expect(
+      got.crowd
+        .get('github')
+        ?.map((c) => c.source)
+        .sort(),
+    ).toEqual(['hn', 'mastodon']);
     expect(got.crowd.get('discord')).toHaveLength(1);
     expect(got.crowd.get('nothing-stored')).toEqual([]);
     expect(got.episodes.map((e) => e.id)).toEqual(['a', 'b']);

@@ -90,24 +90,179 @@ function oldClip(s: string, max: number): string {
 // ---- Inputs ----
 
 const TAGS = [
-  '<p>', '</p>', '<P class="x">', '< p >', '</ p>', '<p', '<br/>', '<br />', '<BR>', '<br', '<brx>', '<li>', '</li>', '<LI value=2>',
-  '<li', '<ul>', '</ul>', '<ol>', '</h2>', '<h3>', '</h7>', '<hr>', '</tr>', '<tr>', '<div>', '</div>', '<blockquote>', '<a href="https://x/?a=1&amp;b=2">',
-  '</a>', '<b>', '<img src=x onerror="y">', '<x-y>', '<1>', '<-', '</', '<', '>', '<>', '</>', '< /p>', '<\n/p>', '<\u00a0li>', '<\u2003br>',
-  '<\u212Ai>', '<\u017Fcript>', '<script>', '</script>', '<script>x()</script>', '< / script >', '</SCRIPT >', '<scr', 'ipt>', '<style>p{}</style>',
-  '<STYLE>', '</style>', '<template>', '</template>', '<noscript>', '</noscript>', '<iframe>', '</iframe>', '<object>', '</ object >',
-  '<scripts>', '<!--', '-->', '<!-- c -->', '<!-->', '<!---->', '<!-- <p> -->', '<br <li>', '< <br>p>', '<b <br>>', '<<p>>', '<<!-- -->p>',
-  '<sc<script></script>ript>', '<li <p>', '<a title="<b>">',
+  '<p>',
+  '</p>',
+  '<P class="x">',
+  '< p >',
+  '</ p>',
+  '<p',
+  '<br/>',
+  '<br />',
+  '<BR>',
+  '<br',
+  '<brx>',
+  '<li>',
+  '</li>',
+  '<LI value=2>',
+  '<li',
+  '<ul>',
+  '</ul>',
+  '<ol>',
+  '</h2>',
+  '<h3>',
+  '</h7>',
+  '<hr>',
+  '</tr>',
+  '<tr>',
+  '<div>',
+  '</div>',
+  '<blockquote>',
+  '<a href="https://x/?a=1&amp;b=2">',
+  '</a>',
+  '<b>',
+  '<img src=x onerror="y">',
+  '<x-y>',
+  '<1>',
+  '<-',
+  '</',
+  '<',
+  '>',
+  '<>',
+  '</>',
+  '< /p>',
+  '<\n/p>',
+  '<\u00a0li>',
+  '<\u2003br>',
+  '<\u212Ai>',
+  '<\u017Fcript>',
+  '<script>',
+  '</script>',
+  '<script>x()</script>',
+  '< / script >',
+  '</SCRIPT >',
+  '<scr',
+  'ipt>',
+  '<style>p{}</style>',
+  '<STYLE>',
+  '</style>',
+  '<template>',
+  '</template>',
+  '<noscript>',
+  '</noscript>',
+  '<iframe>',
+  '</iframe>',
+  '<object>',
+  '</ object >',
+  '<scripts>',
+  '<!--',
+  '-->',
+  '<!-- c -->',
+  '<!-->',
+  '<!---->',
+  '<!-- <p> -->',
+  '<br <li>',
+  '< <br>p>',
+  '<b <br>>',
+  '<<p>>',
+  '<<!-- -->p>',
+  '<sc<script></script>ript>',
+  '<li <p>',
+  '<a title="<b>">',
 ];
 const ENTITIES = [
-  '&amp;', '&AMP;', '&lt;', '&gt;', '&quot;', '&apos;', '&#60;', '&#x3c;', '&#X3C;', '&nbsp;', '&NBSP;', '&eacute;', '&hellip;', '&#0;', '&#xD800;',
-  '&#xdfff;', '&#x110000;', '&#x10FFFF;', '&#13;', '&#10;', '&#9;', '&#11;', '&#12;', '&#160;', '&#x20;', '&#32;', '&#;', '&#x;', '&amp', '&', ';',
-  '&#9999999;', '&#99999999;', '&#x1F600;', '&lt;p&gt;', '&amp;lt;', '&a;', '&a1b2;', '&#0000065;',
+  '&amp;',
+  '&AMP;',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&apos;',
+  '&#60;',
+  '&#x3c;',
+  '&#X3C;',
+  '&nbsp;',
+  '&NBSP;',
+  '&eacute;',
+  '&hellip;',
+  '&#0;',
+  '&#xD800;',
+  '&#xdfff;',
+  '&#x110000;',
+  '&#x10FFFF;',
+  '&#13;',
+  '&#10;',
+  '&#9;',
+  '&#11;',
+  '&#12;',
+  '&#160;',
+  '&#x20;',
+  '&#32;',
+  '&#;',
+  '&#x;',
+  '&amp',
+  '&',
+  ';',
+  '&#9999999;',
+  '&#99999999;',
+  '&#x1F600;',
+  '&lt;p&gt;',
+  '&amp;lt;',
+  '&a;',
+  '&a1b2;',
+  '&#0000065;',
 ];
 const SPACES = [
-  ' ', ' ', '  ', '   ', '\n', '\n', '\n\n', '\n\n\n', '\n\n\n\n\n', '\r\n', '\r', '\r\r\n', '\n\r', '\t', '\u00a0', '\v', '\f', ' \n ', ' \n\n ',
-  '   \n\n\n   ', '\t\n\t', '\u2003', '\u3000', '\u2028', '\u2029', '\ufeff', '\u1680', '\u202f', '\u205f', '\u0085', '\u200b',
+  ' ',
+  ' ',
+  '  ',
+  '   ',
+  '\n',
+  '\n',
+  '\n\n',
+  '\n\n\n',
+  '\n\n\n\n\n',
+  '\r\n',
+  '\r',
+  '\r\r\n',
+  '\n\r',
+  '\t',
+  '\u00a0',
+  '\v',
+  '\f',
+  ' \n ',
+  ' \n\n ',
+  '   \n\n\n   ',
+  '\t\n\t',
+  '\u2003',
+  '\u3000',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u1680',
+  '\u202f',
+  '\u205f',
+  '\u0085',
+  '\u200b',
 ];
-const WORDS = ['a', 'b', 'p', 'li', 'br', 'script', 'word', 'Investigating', 'é', '中文', '•', '…', '\ud83d\ude00', '\ud83d', '\ude00', 'x\ud800', '\u0000', '1'];
+const WORDS = [
+  'a',
+  'b',
+  'p',
+  'li',
+  'br',
+  'script',
+  'word',
+  'Investigating',
+  'é',
+  '中文',
+  '•',
+  '…',
+  '\ud83d\ude00',
+  '\ud83d',
+  '\ude00',
+  'x\ud800',
+  '\u0000',
+  '1',
+];
 
 const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TAGS) },
@@ -118,10 +273,14 @@ const token = fc.oneof(
 const vocabulary = fc.array(token, { maxLength: 40 }).map((a) => a.join(''));
 // Single characters where the passes meet, so the tokens above also get split and recombined.
 const chars = fc
-  .array(fc.constantFrom(..."<>/!-&#;xX3c60 \n\r\t\v\f\u00a0\u2003\ufeffablipr".split(''), '\ud83d\ude00', '\ud83d'), { maxLength: 60 })
+  .array(fc.constantFrom(...'<>/!-&#;xX3c60 \n\r\t\v\f\u00a0\u2003\ufeffablipr'.split(''), '\ud83d\ude00', '\ud83d'), { maxLength: 60 })
   .map((a) => a.join(''));
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-const random = fc.oneof(fc.string({ unit: anyUnit, maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }));
+const random = fc.oneof(
+  fc.string({ unit: anyUnit, maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ maxLength: 60 }),
+);
 const maxes = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 40 }) },
   { weight: 2, arbitrary: fc.constant(MAX_TEXT) },
@@ -188,20 +347,33 @@ function fixtureTexts(): string[] {
 
 describe('htmlToText matches the all-passes version', () => {
   it('on markup, entities, whitespace and unicode (20,000 runs)', () => {
-    fc.assert(fc.property(vocabulary, maxes, (s, m) => same(s, m)), { numRuns: 20_000, seed: 20_260_921 });
+    fc.assert(
+      fc.property(vocabulary, maxes, (s, m) => same(s, m)),
+      { numRuns: 20_000, seed: 20_260_921 },
+    );
   });
 
   it('on strings of single significant characters (10,000 runs)', () => {
-    fc.assert(fc.property(chars, maxes, (s, m) => same(s, m)), { numRuns: 10_000, seed: 7 });
+    fc.assert(
+      fc.property(chars, maxes, (s, m) => same(s, m)),
+      { numRuns: 10_000, seed: 7 },
+    );
   });
 
   it('on random strings, lone surrogates included (5,000 runs)', () => {
-    fc.assert(fc.property(random, maxes, (s, m) => same(s, m)), { numRuns: 5_000, seed: 11 });
+    fc.assert(
+      fc.property(random, maxes, (s, m) => same(s, m)),
+      { numRuns: 5_000, seed: 11 },
+    );
   });
 
   it('on long inputs cut by the length bound', () => {
     fc.assert(
-      fc.property(fc.array(token, { minLength: 50, maxLength: 400 }).map((a) => a.join('')), fc.integer({ min: 1, max: 120 }), (s, m) => same(s, m)),
+      fc.property(
+        fc.array(token, { minLength: 50, maxLength: 400 }).map((a) => a.join('')),
+        fc.integer({ min: 1, max: 120 }),
+        (s, m) => same(s, m),
+      ),
       { numRuns: 500, seed: 3 },
     );
   });
@@ -216,13 +388,48 @@ describe('htmlToText matches the all-passes version', () => {
   it('on inputs that are not strings, and hand-picked edges', () => {
     for (const v of [undefined, null, 0, 42, {}, [], true]) expect(htmlToText(v)).toBe(oldHtmlToText(v));
     const edges = [
-      '', ' ', '\n', 'plain', ' plain ', 'a  b', 'a \nb', 'a\n b', 'a\n\n\nb', 'a\r\nb', '\u00a0a\u00a0', '\ufeffa\u2028', '< <br>p>', '<br <li>',
-      '<b>x</b> < y', 'x < y > z', 'a<', 'a<b', '<<p>', '<p>>', '<!-- <script> -->x</script>', '<script>a</script><script>b', '&#13;&#10;x&#9;',
-      '&nbsp;&nbsp;a', '<p> &nbsp; </p>', 'a&#x3c;p&#x3e;b', '\ud83d\ude00'.repeat(5), 'x'.repeat(40) + '\ud83d\ude00',
+      '',
+      ' ',
+      '\n',
+      'plain',
+      ' plain ',
+      'a  b',
+      'a \nb',
+      'a\n b',
+      'a\n\n\nb',
+      'a\r\nb',
+      '\u00a0a\u00a0',
+      '\ufeffa\u2028',
+      '< <br>p>',
+      '<br <li>',
+      '<b>x</b> < y',
+      'x < y > z',
+      'a<',
+      'a<b',
+      '<<p>',
+      '<p>>',
+      '<!-- <script> -->x</script>',
+      '<script>a</script><script>b',
+      '&#13;&#10;x&#9;',
+      '&nbsp;&nbsp;a',
+      '<p> &nbsp; </p>',
+      'a&#x3c;p&#x3e;b',
+      '\ud83d\ude00'.repeat(5),
+      'x'.repeat(40) + '\ud83d\ude00',
       // Unclosed comments and script-like elements (the regexes these replace were quadratic on them).
-      '<!--'.repeat(500) + 'x', '<!--a<!--b-->c<!--d', '<script>a<script>b</script>c', '<style>x<script>y</script>z', '<SCRIPT >a</ script >b',
-      '<script>'.repeat(300) + 'x', '<style>'.repeat(200) + '</script>', '<script>a</style><style>b</script>c</style>d', '< iframe>x<object>y</iframe>z</object>w',
-      '<scripts>a</scripts>b', '<script\n>a<\n/\nscript\n>b', '<noscript><script>a</script></noscript>c', '<template><!-- x --></template>y<!-- z',
+      '<!--'.repeat(500) + 'x',
+      '<!--a<!--b-->c<!--d',
+      '<script>a<script>b</script>c',
+      '<style>x<script>y</script>z',
+      '<SCRIPT >a</ script >b',
+      '<script>'.repeat(300) + 'x',
+      '<style>'.repeat(200) + '</script>',
+      '<script>a</style><style>b</script>c</style>d',
+      '< iframe>x<object>y</iframe>z</object>w',
+      '<scripts>a</scripts>b',
+      '<script\n>a<\n/\nscript\n>b',
+      '<noscript><script>a</script></noscript>c',
+      '<template><!-- x --></template>y<!-- z',
     ];
     for (const s of edges) for (const m of [MAX_TEXT, 20, 5, 1, 0]) same(s, m);
   });

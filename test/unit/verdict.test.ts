@@ -118,12 +118,7 @@ describe('computeVerdict: table', () => {
       'acknowledged',
       'minor',
     ],
-    [
-      'resolved 61 min ago → ok',
-      input(state({ history: [incident({ status: 'resolved', resolvedAt: iso(61 * MIN) })] })),
-      'ok',
-      null,
-    ],
+    ['resolved 61 min ago → ok', input(state({ history: [incident({ status: 'resolved', resolvedAt: iso(61 * MIN) })] })), 'ok', null],
     [
       'resolved 20 min ago (history) → resolved',
       input(state({ history: [incident({ status: 'resolved', resolvedAt: iso(20 * MIN) })] })),
@@ -147,7 +142,13 @@ describe('computeVerdict: table', () => {
         state({
           snapshot: snapshot({
             maintenances: [
-              incident({ kind: 'maintenance', status: 'in_progress', impact: 'maintenance', scheduledFor: iso(30 * MIN), scheduledUntil: iso(-90 * MIN) }),
+              incident({
+                kind: 'maintenance',
+                status: 'in_progress',
+                impact: 'maintenance',
+                scheduledFor: iso(30 * MIN),
+                scheduledUntil: iso(-90 * MIN),
+              }),
             ],
           }),
         }),
@@ -161,7 +162,13 @@ describe('computeVerdict: table', () => {
         state({
           snapshot: snapshot({
             maintenances: [
-              incident({ kind: 'maintenance', status: 'scheduled', impact: 'maintenance', scheduledFor: iso(5 * MIN), scheduledUntil: iso(-60 * MIN) }),
+              incident({
+                kind: 'maintenance',
+                status: 'scheduled',
+                impact: 'maintenance',
+                scheduledFor: iso(5 * MIN),
+                scheduledUntil: iso(-60 * MIN),
+              }),
             ],
           }),
         }),
@@ -175,7 +182,13 @@ describe('computeVerdict: table', () => {
         state({
           snapshot: snapshot({
             maintenances: [
-              incident({ kind: 'maintenance', status: 'scheduled', impact: 'maintenance', scheduledFor: iso(-60 * MIN), scheduledUntil: iso(-120 * MIN) }),
+              incident({
+                kind: 'maintenance',
+                status: 'scheduled',
+                impact: 'maintenance',
+                scheduledFor: iso(-60 * MIN),
+                scheduledUntil: iso(-120 * MIN),
+              }),
             ],
           }),
         }),
@@ -234,7 +247,9 @@ describe('computeVerdict: table', () => {
 
 describe('computeVerdict: reasons', () => {
   it('says why it is unknown, in the fetch layer words', () => {
-    const r = computeVerdict(input(state({ problem: { code: 'html', message: 'the status page answered with HTML — it may have moved' } })));
+    const r = computeVerdict(
+      input(state({ problem: { code: 'html', message: 'the status page answered with HTML — it may have moved' } })),
+    );
     expect(r.reason).toBe('The status page answered with HTML — it may have moved');
     expect(r.problem?.code).toBe('html');
   });

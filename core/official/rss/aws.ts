@@ -91,7 +91,11 @@ export function awsEpisodes(items: readonly RawItem[]): Built[] {
         components: [],
         url: safeUrl(last.item.link) ?? safeUrl(first.item.link),
       },
-      haystack: () => ep.parts.map((p) => haystackOf(p.item)).join('\n').slice(0, 50_000),
+      haystack: () =>
+        ep.parts
+          .map((p) => haystackOf(p.item))
+          .join('\n')
+          .slice(0, 50_000),
       activity: last.t,
       presenceIsActive: false,
     });

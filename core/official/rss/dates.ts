@@ -126,7 +126,8 @@ export function feedDateMs(input: unknown): number | null {
 export const isoOf = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** "Mar 3, 04:36 UTC", "Jan 16, 12:00 pm GMT" (no year). */
-const YEARLESS = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?:\s+([a-z]{1,5}|(?:utc|gmt)?\s*[+-]\d{1,2}(?::?\d{2})?))?$/i;
+const YEARLESS =
+  /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?:\s+([a-z]{1,5}|(?:utc|gmt)?\s*[+-]\d{1,2}(?::?\d{2})?))?$/i;
 /** "16:00 GMT" (the end of a same-day maintenance window). */
 export const TIME_ONLY = /^(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?:\s+([a-z]{1,5}|(?:utc|gmt)?\s*[+-]\d{1,2}(?::?\d{2})?))?$/i;
 

@@ -98,7 +98,6 @@ function linkOf(fields: Fields): string | null {
 // ---------------------------------------------------------------------------------------------
 // Reading the document.
 
-
 function looksLikeHtml(text: string): boolean {
   const head = text
     .slice(0, 2048)

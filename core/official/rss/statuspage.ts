@@ -7,14 +7,29 @@ import { htmlToText, safeUrl } from '../../text';
 import { mapIncidentStatus } from '../kit';
 import type { ParseContext } from '../types';
 import { type Built, cleanTitle, DAY, haystackOf, itemId, latest, MAX_BLOB_CHARS, MAX_UPDATES, type RawItem } from './common';
-import { hour24, isoOf, monthOf, placeAfter, placeBefore, placeNear, readYearless, TIME_ONLY, utcMs, type YearlessTime, zoneOffset } from './dates';
+import {
+  hour24,
+  isoOf,
+  monthOf,
+  placeAfter,
+  placeBefore,
+  placeNear,
+  readYearless,
+  TIME_ONLY,
+  utcMs,
+  type YearlessTime,
+  zoneOffset,
+} from './dates';
 
 // ---------------------------------------------------------------------------------------------
 // Statuspage history items.
 
 /** Statuspage labels → status; `null` for "Update" (= unchanged) and labels we do not know. */
 function labelStatus(label: string): IncidentStatus | null {
-  const key = label.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = label
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (key === 'update') return null;
   const s = mapIncidentStatus(key);
   return s === 'unknown' ? null : s;

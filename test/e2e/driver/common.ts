@@ -13,7 +13,11 @@ export function axeSourceText(): string {
 
 /** Runs in the page after axe's source: every violation with its nodes. */
 export async function runAxeInPage(): Promise<AxeViolation[]> {
-  const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+  const axe = (
+    window as unknown as {
+      axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> };
+    }
+  ).axe;
   const r = await axe.run(document);
   return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
 }

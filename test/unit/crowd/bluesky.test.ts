@@ -33,7 +33,12 @@ const sessionBody = (n: number) => ({ ...clone(session), accessJwt: `access-${n}
 
 describe('Bluesky searchPosts (with the person’s app password)', () => {
   it('is never polled without a login: zero requests, not_configured', async () => {
-    for (const config of [undefined, {}, { bluesky: { handle: '', appPassword: '' } }, { bluesky: { handle: 'alice.example.com', appPassword: ' '.trim() } }]) {
+    for (const config of [
+      undefined,
+      {},
+      { bluesky: { handle: '', appPassword: '' } },
+      { bluesky: { handle: 'alice.example.com', appPassword: ' '.trim() } },
+    ]) {
       const { deps, calls } = fakeFetch(json(searchBody()));
       const { store, data } = memoryStore();
       const r = await bluesky.query(Q, { ...deps, config, store } as SourceDeps);
@@ -51,11 +56,7 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
     const { store, data } = memoryStore();
     const r = await bluesky.query(Q, { ...deps, config: CONFIG, store });
     expect(r.status).toEqual({ state: 'ok' });
-    expect(calls.map(kind)).toEqual([
-      'com.atproto.server.createSession',
-      'app.bsky.feed.searchPosts',
-      'app.bsky.feed.searchPosts',
-    ]);
+    expect(calls.map(kind)).toEqual(['com.atproto.server.createSession', 'app.bsky.feed.searchPosts', 'app.bsky.feed.searchPosts']);
     const login = calls[0]!;
     expect(login.method).toBe('POST');
     expect(login.url).toBe('https://bsky.social/xrpc/com.atproto.server.createSession');
@@ -84,7 +85,12 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
     ]);
     expect(r.requests).toBe(3);
     const stored = (data[BLUESKY_SESSION_KEY] as { session: Record<string, unknown> }).session;
-    expect(stored).toMatchObject({ did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz', accessJwt: 'access-1', refreshJwt: 'refresh-1', service: 'https://bsky.social' });
+    expect(stored).toMatchObject({
+      did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+      accessJwt: 'access-1',
+      refreshJwt: 'refresh-1',
+      service: 'https://bsky.social',
+    });
     expect(JSON.stringify(data)).not.toContain('abcd-efgh-ijkl-mnop'); // the password itself is not cached
 
     // Next poll: the cached session, no new login.
@@ -95,7 +101,11 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
 
   it('ExpiredToken (400) → refreshSession with the refresh token, then the search again', async () => {
     const { store, data } = memoryStore();
-    await bluesky.query(Q, { ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps, config: CONFIG, store });
+    await bluesky.query(Q, {
+      ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps,
+      config: CONFIG,
+      store,
+    });
     let expiredOnce = false;
     const { deps, calls } = fakeFetch((c) => {
       if (kind(c) === 'com.atproto.server.refreshSession') return json(sessionBody(2));
@@ -124,7 +134,11 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
     const { store } = memoryStore({
       [BLUESKY_SESSION_KEY]: {},
     });
-    await bluesky.query(Q, { ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps, config: CONFIG, store });
+    await bluesky.query(Q, {
+      ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps,
+      config: CONFIG,
+      store,
+    });
     const { deps, calls } = fakeFetch((c) => {
       if (kind(c).endsWith('refreshSession')) return json({ error: 'ExpiredToken', message: 'Token has expired' }, 400);
       if (kind(c).endsWith('createSession')) return json(sessionBody(3));
@@ -171,27 +185,43 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
 
     // A changed password is tried at once.
     const changed = fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody())), NOW + 6 * MIN);
-    const r3 = await bluesky.query(Q, { ...changed.deps, config: { bluesky: { ...CONFIG.bluesky, appPassword: 'new-pass-word-1234' } }, store });
+    const r3 = await bluesky.query(Q, {
+      ...changed.deps,
+      config: { bluesky: { ...CONFIG.bluesky, appPassword: 'new-pass-word-1234' } },
+      store,
+    });
     expect(r3.status).toEqual({ state: 'ok' });
     expect(changed.calls.map(kind)[0]).toBe('com.atproto.server.createSession');
   });
 
   it('a session made with other credentials is not reused', async () => {
     const { store } = memoryStore();
-    await bluesky.query(Q, { ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps, config: CONFIG, store });
+    await bluesky.query(Q, {
+      ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps,
+      config: CONFIG,
+      store,
+    });
     const other = fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(2)) : json(searchBody())));
-    await bluesky.query(Q, { ...other.deps, config: { bluesky: { handle: 'bob.example.com', appPassword: 'zzzz-zzzz-zzzz-zzzz' } }, store });
+    await bluesky.query(Q, {
+      ...other.deps,
+      config: { bluesky: { handle: 'bob.example.com', appPassword: 'zzzz-zzzz-zzzz-zzzz' } },
+      store,
+    });
     expect(other.calls.map(kind)[0]).toBe('com.atproto.server.createSession');
   });
 
   it('429 → rate_limited (RateLimit-Reset honoured); 403 HTML → error', async () => {
     const reset = String(Math.floor(NOW / 1000) + 300);
-    const { deps } = fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json({ error: 'RateLimitExceeded' }, 429, { 'ratelimit-reset': reset })));
+    const { deps } = fakeFetch((c) =>
+      kind(c).endsWith('createSession') ? json(sessionBody(1)) : json({ error: 'RateLimitExceeded' }, 429, { 'ratelimit-reset': reset }),
+    );
     const r = await bluesky.query(Q, { ...deps, config: CONFIG, store: memoryStore().store });
     expect(r.status).toEqual({ state: 'rate_limited', message: 'Bluesky asked us to slow down (HTTP 429)', retryAfterMs: 300_000 });
 
     const forbidden = fakeFetch((c) =>
-      kind(c).endsWith('createSession') ? json(sessionBody(1)) : new Response('<html>403 Forbidden</html>', { status: 403, headers: { 'content-type': 'text/html' } }),
+      kind(c).endsWith('createSession')
+        ? json(sessionBody(1))
+        : new Response('<html>403 Forbidden</html>', { status: 403, headers: { 'content-type': 'text/html' } }),
     );
     const f = await bluesky.query(Q, { ...forbidden.deps, config: CONFIG, store: memoryStore().store });
     expect(f.status).toMatchObject({ state: 'error', problem: { httpStatus: 403 } });

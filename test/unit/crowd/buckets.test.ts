@@ -14,7 +14,14 @@ import {
 import type { Post, SourceId } from '../../../core/crowd/source';
 import { DAY, MIN, NOW } from './helpers';
 
-const post = (id: string, author: string, at: number, source: SourceId = 'hn'): Post => ({ id, author, at, text: 'x is down', url: null, source });
+const post = (id: string, author: string, at: number, source: SourceId = 'hn'): Post => ({
+  id,
+  author,
+  at,
+  text: 'x is down',
+  url: null,
+  source,
+});
 
 describe('buckets', () => {
   it('bucketStart floors to 15 minutes (UTC-aligned)', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { budgetGate, canSpend, DEFAULT_BUDGETS, HOUR_MS, newBudget, pruneBudget, remaining, spend, waitMs } from '../../../core/crowd/budget';
+import {
+  budgetGate,
+  canSpend,
+  DEFAULT_BUDGETS,
+  HOUR_MS,
+  newBudget,
+  pruneBudget,
+  remaining,
+  spend,
+  waitMs,
+} from '../../../core/crowd/budget';
 import { NOW } from './helpers';
 
 describe('request budget', () => {
@@ -27,7 +37,11 @@ describe('request budget', () => {
   it('survives garbage and a clock that went back', () => {
     const s = pruneBudget({ limit: 2, windowMs: HOUR_MS, spent: [NaN, NOW + 5 * HOUR_MS, NOW - 2 * HOUR_MS] as number[] }, NOW);
     expect(s.spent).toEqual([NOW]);
-    expect(pruneBudget({ limit: -1, windowMs: -5, spent: 'x' as unknown as number[] }, NOW)).toEqual({ limit: 0, windowMs: HOUR_MS, spent: [] });
+    expect(pruneBudget({ limit: -1, windowMs: -5, spent: 'x' as unknown as number[] }, NOW)).toEqual({
+      limit: 0,
+      windowMs: HOUR_MS,
+      spent: [],
+    });
   });
 
   it('limit 0 never allows', () => {

@@ -28,11 +28,29 @@ function comment(id: number, author: string, at: number, text: string): Hit {
 
 /** A story hit in the real captured shape. */
 function story(id: number, author: string, at: number, title: string, storyText: string | null = null): Hit {
-  return { ...clone(storyHit), objectID: String(id), author, title, story_text: storyText, created_at_i: Math.floor(at / 1000), created_at: new Date(at).toISOString(), _tags: ['story', `author_${author}`, `story_${id}`] };
+  return {
+    ...clone(storyHit),
+    objectID: String(id),
+    author,
+    title,
+    story_text: storyText,
+    created_at_i: Math.floor(at / 1000),
+    created_at: new Date(at).toISOString(),
+    _tags: ['story', `author_${author}`, `story_${id}`],
+  };
 }
 
 function page(hits: Hit[], extra: Record<string, unknown> = {}) {
-  return { ...clone(envelope), hits, nbHits: hits.length, page: 0, nbPages: hits.length > 0 ? 1 : 0, hitsPerPage: 100, query: 'github', ...extra };
+  return {
+    ...clone(envelope),
+    hits,
+    nbHits: hits.length,
+    page: 0,
+    nbPages: hits.length > 0 ? 1 : 0,
+    hitsPerPage: 100,
+    query: 'github',
+    ...extra,
+  };
 }
 
 describe('Hacker News (Algolia search_by_date)', () => {
@@ -66,14 +84,40 @@ describe('Hacker News (Algolia search_by_date)', () => {
     const r = await hackerNews.query(Q, deps);
     expect(r.status).toEqual({ state: 'ok' });
     expect(r.posts).toEqual([
-      { id: 'hn:101', author: 'alice', at: Math.floor((NOW - 2 * MIN) / 1000) * 1000, text: 'Is GitHub down for anyone else? Pushes hang.', url: 'https://news.ycombinator.com/item?id=101', source: 'hn' },
-      { id: 'hn:102', author: 'bob', at: Math.floor((NOW - 3 * MIN) / 1000) * 1000, text: 'GitHub is down', url: 'https://news.ycombinator.com/item?id=102', source: 'hn' },
+      {
+        id: 'hn:101',
+        author: 'alice',
+        at: Math.floor((NOW - 2 * MIN) / 1000) * 1000,
+        text: 'Is GitHub down for anyone else? Pushes hang.',
+        url: 'https://news.ycombinator.com/item?id=101',
+        source: 'hn',
+      },
+      {
+        id: 'hn:102',
+        author: 'bob',
+        at: Math.floor((NOW - 3 * MIN) / 1000) * 1000,
+        text: 'GitHub is down',
+        url: 'https://news.ycombinator.com/item?id=102',
+        source: 'hn',
+      },
     ]);
   });
 
   it('maps the unmodified probe comment hit (no comment_text) and the captured story hit', () => {
-    expect(hnHitToPost(commentHit)).toEqual({ id: 'hn:9999999', author: 'tcas', at: 1438637521000, text: '', url: 'https://news.ycombinator.com/item?id=9999999', source: 'hn' });
-    expect(hnHitToPost(storyHit)).toMatchObject({ id: 'hn:12684980', author: 'cpojer', at: 1476198038000, text: 'Yarn – A new package manager for JavaScript' });
+    expect(hnHitToPost(commentHit)).toEqual({
+      id: 'hn:9999999',
+      author: 'tcas',
+      at: 1438637521000,
+      text: '',
+      url: 'https://news.ycombinator.com/item?id=9999999',
+      source: 'hn',
+    });
+    expect(hnHitToPost(storyHit)).toMatchObject({
+      id: 'hn:12684980',
+      author: 'cpojer',
+      at: 1476198038000,
+      text: 'Yarn – A new package manager for JavaScript',
+    });
     expect(hnHitToPost({ objectID: 'x/../1', author: 'a', created_at_i: 1 })).toBeNull();
     expect(hnHitToPost({ objectID: '1', author: '', created_at_i: 1 })).toBeNull();
     expect(hnHitToPost(null)).toBeNull();
@@ -108,7 +152,11 @@ describe('Hacker News (Algolia search_by_date)', () => {
   it('429 with Retry-After → rate_limited for that long', async () => {
     const { deps } = fakeFetch(status(429, { 'retry-after': '120' }));
     const r = await hackerNews.query(Q, deps);
-    expect(r.status).toEqual({ state: 'rate_limited', message: 'Hacker News search asked us to slow down (HTTP 429)', retryAfterMs: 120_000 });
+    expect(r.status).toEqual({
+      state: 'rate_limited',
+      message: 'Hacker News search asked us to slow down (HTTP 429)',
+      retryAfterMs: 120_000,
+    });
     expect(r.requests).toBe(1);
   });
 
@@ -120,14 +168,29 @@ describe('Hacker News (Algolia search_by_date)', () => {
 
   it('server errors, HTML and wrong shapes are errors with reasons', async () => {
     const five = await hackerNews.query(Q, fakeFetch(status(503, { 'retry-after': '30' })).deps);
-    expect(five.status).toEqual({ state: 'error', problem: { code: 'http', message: 'Hacker News search is having trouble (HTTP 503)', httpStatus: 503 }, retryAfterMs: 30_000 });
-    const html = await hackerNews.query(Q, fakeFetch(new Response('<!doctype html><p>hi', { headers: { 'content-type': 'text/html' } })).deps);
+    expect(five.status).toEqual({
+      state: 'error',
+      problem: { code: 'http', message: 'Hacker News search is having trouble (HTTP 503)', httpStatus: 503 },
+      retryAfterMs: 30_000,
+    });
+    const html = await hackerNews.query(
+      Q,
+      fakeFetch(new Response('<!doctype html><p>hi', { headers: { 'content-type': 'text/html' } })).deps,
+    );
     expect(html.status).toMatchObject({ state: 'error', problem: { code: 'html' } });
     const shape = await hackerNews.query(Q, fakeFetch(json({ results: [] })).deps);
     expect(shape.status).toMatchObject({ state: 'error', problem: { code: 'schema' } });
-    const broken = await hackerNews.query(Q, fakeFetch(new Response('{"hits": [', { headers: { 'content-type': 'application/json' } })).deps);
+    const broken = await hackerNews.query(
+      Q,
+      fakeFetch(new Response('{"hits": [', { headers: { 'content-type': 'application/json' } })).deps,
+    );
     expect(broken.status).toMatchObject({ state: 'error', problem: { code: 'parse' } });
-    const net = await hackerNews.query(Q, { fetch: async () => { throw new TypeError('Failed to fetch'); }, now: () => NOW });
+    const net = await hackerNews.query(Q, {
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      now: () => NOW,
+    });
     expect(net.status).toMatchObject({ state: 'error', problem: { code: 'network' } });
   });
 

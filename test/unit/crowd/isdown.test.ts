@@ -40,7 +40,19 @@ describe('IsDown (with the person’s API key)', () => {
     expect(parseIsdownIncidents({})).toBeNull();
     expect(parseIsdownIncidents({ data: [null, { id: 3, attributes: { user_generated: true, created_at: 'nope' } }] })).toEqual([]);
     const resolved = parseIsdownIncidents({
-      data: [{ id: '4', attributes: { user_generated: true, title: 'Users reports spike', resolved: true, created_at: '2026-01-01T00:00:00Z', resolved_at: '2026-01-01T01:00:00Z', url: 'javascript:alert(1)' } }],
+      data: [
+        {
+          id: '4',
+          attributes: {
+            user_generated: true,
+            title: 'Users reports spike',
+            resolved: true,
+            created_at: '2026-01-01T00:00:00Z',
+            resolved_at: '2026-01-01T01:00:00Z',
+            url: 'javascript:alert(1)',
+          },
+        },
+      ],
     })!;
     expect(resolved[0]).toMatchObject({ open: false, url: null, resolvedAt: Date.parse('2026-01-01T01:00:00Z') });
     expect(externalSpikes(resolved, Date.parse('2026-01-01T00:30:00Z'))).toEqual([]);
@@ -51,20 +63,29 @@ describe('IsDown (with the person’s API key)', () => {
     expect(isdownSlugs(['prime video', 'amazon prime video'], 'amazon-prime-video')).toEqual(['amazon-prime-video', 'prime-video']);
     const { deps, calls } = fakeFetch((c) => (c.url.includes('/aws/') ? status(404) : json({ data: [] })));
     const r = await isdown.query(Q, { ...deps, config: CONFIG });
-    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(['/api/v2/services/aws/incidents', '/api/v2/services/amazon-web-services/incidents']);
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual([
+      '/api/v2/services/aws/incidents',
+      '/api/v2/services/amazon-web-services/incidents',
+    ]);
     expect(r).toMatchObject({ status: { state: 'ok' }, requests: 2, crowdIncidents: [] });
   });
 
   it('401 → the key was not accepted; 429 → rate_limited', async () => {
     const bad = await isdown.query(Q, { ...fakeFetch(json({ error: 'unauthorized' }, 401)).deps, config: CONFIG });
-    expect(bad.status).toMatchObject({ state: 'error', problem: { httpStatus: 401, message: expect.stringMatching(/API key was not accepted/) } });
+    expect(bad.status).toMatchObject({
+      state: 'error',
+      problem: { httpStatus: 401, message: expect.stringMatching(/API key was not accepted/) },
+    });
     const slow = await isdown.query(Q, { ...fakeFetch(status(429, { 'retry-after': '60' })).deps, config: CONFIG });
     expect(slow.status).toEqual({ state: 'rate_limited', message: 'IsDown asked us to slow down (HTTP 429)', retryAfterMs: 60_000 });
   });
 
   it('old resolved crowd incidents are not reported for a recent window', async () => {
     const { deps } = fakeFetch(json(doc));
-    const r = await isdown.query({ ...Q, since: NOW + 400 * DAY, until: NOW + 401 * DAY, now: NOW + 401 * DAY }, { ...deps, config: CONFIG });
+    const r = await isdown.query(
+      { ...Q, since: NOW + 400 * DAY, until: NOW + 401 * DAY, now: NOW + 401 * DAY },
+      { ...deps, config: CONFIG },
+    );
     // Still open in the doc example, so still reported.
     expect(r.crowdIncidents?.map((i) => i.id)).toEqual(['isdown:1']);
   });

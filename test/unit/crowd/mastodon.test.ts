@@ -69,8 +69,18 @@ describe('Mastodon hashtag timelines', () => {
 
   it('keeps complaints, drops the rest and anything outside the window', async () => {
     const statuses = [
-      st({ id: '1', acct: 'alice', at: NOW - 2 * MIN, html: '<p>Is <a href="https://mastodon.social/tags/github" class="mention hashtag">#<span>github</span></a> down for anyone else?</p>' }),
-      st({ id: '2', acct: 'bob@hachyderm.io', at: NOW - 3 * MIN, html: '<p>pushing is failing <a href="https://x/tags/githubdown">#<span>GitHubDown</span></a></p>' }),
+      st({
+        id: '1',
+        acct: 'alice',
+        at: NOW - 2 * MIN,
+        html: '<p>Is <a href="https://mastodon.social/tags/github" class="mention hashtag">#<span>github</span></a> down for anyone else?</p>',
+      }),
+      st({
+        id: '2',
+        acct: 'bob@hachyderm.io',
+        at: NOW - 3 * MIN,
+        html: '<p>pushing is failing <a href="https://x/tags/githubdown">#<span>GitHubDown</span></a></p>',
+      }),
       clone(example), // real example: not a complaint, and from 2019
       st({ id: '3', acct: 'carol', at: NOW - 4 * MIN, html: '<p>New blog post about #github actions</p>' }),
       st({ id: '4', acct: 'dave', at: NOW - 30 * MIN, html: '<p>github is down</p>' }),
@@ -87,7 +97,11 @@ describe('Mastodon hashtag timelines', () => {
   it('an instance that requires login (401) is noted; the others still count', async () => {
     const s = st({ id: '9', acct: 'erin', at: NOW - MIN, html: '<p>GitHub is down</p>' });
     const { deps } = fakeFetch((c) =>
-      host(c) === 'hachyderm.io' ? json({ error: 'This API requires an authenticated user' }, 401) : host(c) === 'fosstodon.org' ? json([s]) : json([]),
+      host(c) === 'hachyderm.io'
+        ? json({ error: 'This API requires an authenticated user' }, 401)
+        : host(c) === 'fosstodon.org'
+          ? json([s])
+          : json([]),
     );
     const r = await mastodon.query(Q, deps);
     expect(r.status).toEqual({ state: 'ok' });
@@ -123,9 +137,17 @@ describe('Mastodon hashtag timelines', () => {
 
   it('counts distinct authors across instances', async () => {
     const a1 = st({ id: '1', acct: 'alice', at: NOW - MIN, html: '<p>GitHub down</p>', uri: 'https://mastodon.social/s/1' });
-    const a2 = st({ id: '2', acct: 'alice@mastodon.social', at: NOW - 2 * MIN, html: '<p>GitHub still down</p>', uri: 'https://mastodon.social/s/2' });
+    const a2 = st({
+      id: '2',
+      acct: 'alice@mastodon.social',
+      at: NOW - 2 * MIN,
+      html: '<p>GitHub still down</p>',
+      uri: 'https://mastodon.social/s/2',
+    });
     const b1 = st({ id: '3', acct: 'bob', at: NOW - 3 * MIN, html: '<p>GitHub outage?</p>', uri: 'https://fosstodon.org/s/3' });
-    const { deps } = fakeFetch((c) => (host(c) === 'mastodon.social' ? json([a1]) : host(c) === 'fosstodon.org' ? json([a2, b1]) : json([])));
+    const { deps } = fakeFetch((c) =>
+      host(c) === 'mastodon.social' ? json([a1]) : host(c) === 'fosstodon.org' ? json([a2, b1]) : json([]),
+    );
     const r = await mastodon.query(Q, deps);
     expect(r.posts).toHaveLength(3);
     expect(aggregate(r.posts)[0]!.authors).toEqual(['alice@mastodon.social', 'bob@fosstodon.org']);
@@ -160,18 +182,29 @@ describe('Mastodon hashtag timelines', () => {
       // 40 statuses a page, one a minute going back.
       const offset = 1000 - startId;
       const list = Array.from({ length: 40 }, (_, i) =>
-        st({ id: String(startId - i), acct: `u${offset + i}`, at: NOW - (offset + i + 1) * MIN, html: '<p>GitHub down</p>', uri: `https://m/s/${startId - i}` }),
+        st({
+          id: String(startId - i),
+          acct: `u${offset + i}`,
+          at: NOW - (offset + i + 1) * MIN,
+          html: '<p>GitHub down</p>',
+          uri: `https://m/s/${startId - i}`,
+        }),
       );
       return json(list);
     });
-    const r = await mastodon.query({ ...Q, since: NOW - 24 * 60 * MIN, maxPages: 2 }, { ...deps, config: { mastodon: { instances: ['mastodon.social'] } } });
+    const r = await mastodon.query(
+      { ...Q, since: NOW - 24 * 60 * MIN, maxPages: 2 },
+      { ...deps, config: { mastodon: { instances: ['mastodon.social'] } } },
+    );
     expect(calls.map((c) => new URL(c.url).searchParams.get('max_id'))).toEqual([null, '961']);
     expect(r.posts).toHaveLength(80);
     expect(r.coverage).toEqual({ from: NOW - 80 * MIN, until: NOW });
   });
 
   it('stops paging once a page reaches back past `since`', async () => {
-    const list = Array.from({ length: 40 }, (_, i) => st({ id: String(500 - i), acct: `u${i}`, at: NOW - (i + 1) * MIN, html: '<p>x</p>' }));
+    const list = Array.from({ length: 40 }, (_, i) =>
+      st({ id: String(500 - i), acct: `u${i}`, at: NOW - (i + 1) * MIN, html: '<p>x</p>' }),
+    );
     const { deps, calls } = fakeFetch(json(list));
     await mastodon.query({ ...Q, maxPages: 5 }, { ...deps, config: { mastodon: { instances: ['fosstodon.org'] } } });
     expect(calls).toHaveLength(1);
@@ -179,7 +212,10 @@ describe('Mastodon hashtag timelines', () => {
 
   it('instances are validated; a bad one is ignored', async () => {
     const { deps, calls } = fakeFetch(json([]));
-    await mastodon.query(Q, { ...deps, config: { mastodon: { instances: ['https://Fosstodon.org/', 'evil.example/path?x=', 'localhost', ''] } } });
+    await mastodon.query(Q, {
+      ...deps,
+      config: { mastodon: { instances: ['https://Fosstodon.org/', 'evil.example/path?x=', 'localhost', ''] } },
+    });
     expect(calls.map(host)).toEqual(['fosstodon.org']);
   });
 

@@ -60,7 +60,8 @@ describe('privacy: what leaves the device', () => {
       const everything = decodeURIComponent(c.url) + (c.body ?? '') + [...c.headers.values()].join(' ');
       for (const leak of LEAKS) expect(everything, `${leak} in ${c.url}`).not.toContain(leak);
       // Free-text parameters are exactly terms (or tags derived from them).
-      for (const key of ['query', 'q', 'any[]']) for (const v of u.searchParams.getAll(key)) expect(allowedWords.has(v), `${key}=${v}`).toBe(true);
+      for (const key of ['query', 'q', 'any[]'])
+        for (const v of u.searchParams.getAll(key)) expect(allowedWords.has(v), `${key}=${v}`).toBe(true);
       const tag = /\/timelines\/tag\/([^/?]+)/.exec(u.pathname)?.[1];
       if (tag) expect(allowedWords.has(decodeURIComponent(tag))).toBe(true);
       const slug = /\/services\/([^/]+)\/incidents/.exec(u.pathname)?.[1];

@@ -59,7 +59,7 @@ function burst(base: CrowdBucket[], source: SourceId, bucket: number, n: number,
 
 /** Diurnal activity: quiet nights, busier afternoons (UTC), as complaint chatter about a big service looks. */
 const diurnal = (peak: number) => (t: number) => {
-  const h = ((t % DAY) + DAY) % DAY / HOUR;
+  const h = (((t % DAY) + DAY) % DAY) / HOUR;
   return 0.2 + peak * Math.max(0, Math.sin((2 * Math.PI * (h - 6)) / 24));
 };
 
@@ -246,14 +246,24 @@ describe('detectSpike on synthetic series', () => {
 
   it('stays anomalous while the next window fills, clears after a quiet window', () => {
     const at = T0 + 3 * HOUR;
-    const s = burst(series('hn', START, T0 + DAY, () => 0.1, 31), 'hn', at, 8);
+    const s = burst(
+      series('hn', START, T0 + DAY, () => 0.1, 31),
+      'hn',
+      at,
+      8,
+    );
     expect(detectSpike(s, at + W + 2 * MIN)).toMatchObject({ anomalous: true, since: at, count: 8 });
     expect(detectSpike(s, at + 2 * W + 2 * MIN).anomalous).toBe(false);
   });
 
   it('little history: pools the last 24 h; none: floor, and says so', () => {
     const at = T0 + 3 * HOUR;
-    const s = burst(series('hn', T0 - DAY, T0 + DAY, () => 2, 37), 'hn', at, 6);
+    const s = burst(
+      series('hn', T0 - DAY, T0 + DAY, () => 2, 37),
+      'hn',
+      at,
+      6,
+    );
     // With only a day of history the same-slot median is not trusted; the busy last day is.
     const r = detectSpike(s, at + 5 * MIN, { coverage: { hn: T0 - DAY } });
     expect(r.sources[0]!.window.pooled).toBe(true);

@@ -23,7 +23,9 @@ function net(routes: Record<string, { body: string; type: string }>, down: strin
     calls.push(url);
     if (down.some((h) => new URL(url).hostname === h)) throw new TypeError('Failed to fetch');
     const r = routes[url];
-    return r ? new Response(r.body, { status: 200, headers: { 'content-type': r.type } }) : new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    return r
+      ? new Response(r.body, { status: 200, headers: { 'content-type': r.type } })
+      : new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
   };
   return { fetch: fetch as typeof globalThis.fetch, now: () => NOW, calls, store: fakeBrowser.storage.local };
 }
@@ -62,8 +64,14 @@ describe('where to look', () => {
     const html = `<a href="/about">About</a><a href="https://status.acme.com/?utm=x#top">Uptime</a>
       <a href='/status'>S</a><a href="https://acme.instatus.com">Our page</a><a href="http://status.other.com">x</a>
       <a href="https://help.acme.com/x"><span>System   status</span></a><a href="https://statuspage.io">Statuspage</a>`;
-    expect(statusLinksInHtml(html, 'https://www.acme.com/')).toEqual(['https://status.acme.com', 'https://www.acme.com/status', 'https://acme.instatus.com']);
-    expect(statusLinksInHtml('<a href="https://help.acme.com/x">System status</a>', 'https://acme.com/')).toEqual(['https://help.acme.com/x']);
+    expect(statusLinksInHtml(html, 'https://www.acme.com/')).toEqual([
+      'https://status.acme.com',
+      'https://www.acme.com/status',
+      'https://acme.instatus.com',
+    ]);
+    expect(statusLinksInHtml('<a href="https://help.acme.com/x">System status</a>', 'https://acme.com/')).toEqual([
+      'https://help.acme.com/x',
+    ]);
     expect(statusLinksInHtml('<a href="javascript:alert(1)">Status</a>', 'https://acme.com/')).toEqual([]);
   });
 });
@@ -91,7 +99,12 @@ describe('the search', () => {
   it('finds a Statuspage at status.<domain> with the first probe, remembers it, and watches it for the site', async () => {
     const deps = net({ 'https://status.acme-widgets.com/api/v2/summary.json': { body: GITHUB_SUMMARY, type: 'application/json' } });
     const r = (await findStatusPage({ host: 'www.acme-widgets.com', readSite: false }, deps))!;
-    expect(r.found).toEqual({ statusPage: 'https://status.acme-widgets.com', kind: 'statuspage', url: 'https://status.acme-widgets.com', label: 'GitHub' });
+    expect(r.found).toEqual({
+      statusPage: 'https://status.acme-widgets.com',
+      kind: 'statuspage',
+      url: 'https://status.acme-widgets.com',
+      label: 'GitHub',
+    });
     expect(r.tried).toEqual(['https://status.acme-widgets.com']);
     expect(deps.calls).toEqual(['https://status.acme-widgets.com/api/v2/summary.json']);
     // Remembered: a second press asks nobody.

@@ -29,15 +29,20 @@ const W = Date.parse('2024-01-17T14:00:00Z');
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
 const HISTORY = 'statuspage-incidents-github-resolved-with-component-transitions.json';
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 function githubHistory(): OfficialIncident[] {
-  const r = statuspageAdapter.history!.parse(raw(HISTORY), { now: Date.parse('2024-09-17T00:00:00Z'), baseUrl: 'https://www.githubstatus.com' });
+  const r = statuspageAdapter.history!.parse(raw(HISTORY), {
+    now: Date.parse('2024-09-17T00:00:00Z'),
+    baseUrl: 'https://www.githubstatus.com',
+  });
   if (!r.ok) throw new Error(r.problem.message);
   return r.value;
 }
 
-function incident(updates: { at: number; text: string; status?: OfficialUpdate['status'] }[], over: Partial<OfficialIncident> = {}): OfficialIncident {
+function incident(
+  updates: { at: number; text: string; status?: OfficialUpdate['status'] }[],
+  over: Partial<OfficialIncident> = {},
+): OfficialIncident {
   const sorted = [...updates].sort((a, b) => b.at - a.at);
   return {
     id: 'i1',
@@ -135,7 +140,10 @@ describe('etaFromText: phrases that state an ETA', () => {
     ['We expect recovery no later than 15:00 UTC.', '2024-09-16T15:00:00.000Z'],
     ['The cause was identified and we expect recovery by 15:00 UTC.', '2024-09-16T15:00:00.000Z'],
     ['We expect error rates to return to normal levels by 15:00 UTC.', '2024-09-16T15:00:00.000Z'],
-    ['We will continue to monitor. Customers should expect full recovery by 15:00 UTC, with the next update at 15:30 UTC.', '2024-09-16T15:00:00.000Z'],
+    [
+      'We will continue to monitor. Customers should expect full recovery by 15:00 UTC, with the next update at 15:30 UTC.',
+      '2024-09-16T15:00:00.000Z',
+    ],
   ];
   it.each(cases)('%s → %s', (text, expected, at = U) => {
     expect(iso(etaFromText(text, at)?.at)).toBe(expected);
@@ -342,10 +350,11 @@ describe('etaFor', () => {
   });
 
   it('falls back to the update text when the window has passed (an overrunning maintenance)', () => {
-    const m = incident(
-      [{ at: U, text: 'The maintenance window has been extended until 16:00 UTC.', status: 'in_progress' }],
-      { kind: 'maintenance', status: 'in_progress', scheduledUntil: '2024-09-16T13:30:00.000Z' },
-    );
+    const m = incident([{ at: U, text: 'The maintenance window has been extended until 16:00 UTC.', status: 'in_progress' }], {
+      kind: 'maintenance',
+      status: 'in_progress',
+      scheduledUntil: '2024-09-16T13:30:00.000Z',
+    });
     expect(etaFor(m, U + MIN)).toMatchObject({ at: Date.parse('2024-09-16T16:00:00Z'), source: 'update_text', updateAt: U });
   });
 
@@ -431,7 +440,9 @@ describe('etaFor', () => {
       status: 'investigating',
       resolvedAt: null,
       // Real updates minus "resolved", with a sentence appended to the newest one.
-      updates: first!.updates.slice(1).map((u, k) => (k === 0 ? { ...u, text: `${u.text} We expect recovery within the next 30 minutes.` } : u)),
+      updates: first!.updates
+        .slice(1)
+        .map((u, k) => (k === 0 ? { ...u, text: `${u.text} We expect recovery within the next 30 minutes.` } : u)),
     };
     const newest = Date.parse(reopened.updates[0]!.at);
     expect(etaFor(reopened, newest)).toEqual({

@@ -12,17 +12,25 @@ import { episodeReport, mdEscape, type ReportInput } from '../../../core/history
 import type { IncidentStatus, OfficialIncident } from '../../../core/model';
 
 const MIN = 60_000;
-const row = (JSON.parse(readFileSync(new URL('../../fixtures/feeds/github-history-incidents-with-components.json', import.meta.url), 'utf8')) as {
-  id: string;
-  title: string;
-  url: string;
-  impact: 'minor';
-  components: string[];
-  started_at: string;
-  resolved_at: string;
-  updates: { at: string; status: string; message: string }[];
-}[])[0]!;
-const STATUS: Record<string, IncidentStatus> = { Investigating: 'investigating', Update: 'unknown', Monitoring: 'monitoring', Resolved: 'resolved', Identified: 'identified' };
+const row = (
+  JSON.parse(readFileSync(new URL('../../fixtures/feeds/github-history-incidents-with-components.json', import.meta.url), 'utf8')) as {
+    id: string;
+    title: string;
+    url: string;
+    impact: 'minor';
+    components: string[];
+    started_at: string;
+    resolved_at: string;
+    updates: { at: string; status: string; message: string }[];
+  }[]
+)[0]!;
+const STATUS: Record<string, IncidentStatus> = {
+  Investigating: 'investigating',
+  Update: 'unknown',
+  Monitoring: 'monitoring',
+  Resolved: 'resolved',
+  Identified: 'identified',
+};
 const created = Date.parse(row.updates[0]!.at);
 const incident: OfficialIncident = {
   id: row.id,
@@ -113,7 +121,11 @@ describe('episode report', () => {
   });
 
   it('Markdown: the same facts, provider text escaped so it cannot become links or markup', () => {
-    const hostile = { ...incident, title: '[click](https://evil.example) <b>x</b>', updates: [{ at: incident.updates[0]!.at, status: 'resolved' as const, text: '| a | b |\n# heading *bold*' }] };
+    const hostile = {
+      ...incident,
+      title: '[click](https://evil.example) <b>x</b>',
+      updates: [{ at: incident.updates[0]!.at, status: 'resolved' as const, text: '| a | b |\n# heading *bold*' }],
+    };
     const md = episodeReport(input({ incidents: [hostile] }), 'markdown');
     expect(md).toContain('## GitHub — incident report');
     expect(md).toContain('| Time (UTC) | Error |');
@@ -124,7 +136,16 @@ describe('episode report', () => {
   });
 
   it('without an episode or any evidence it says so plainly', () => {
-    const text = episodeReport(input({ episode: null, incidents: [], nav: [], crowd: [], verdict: { verdict: 'ok', severity: null, reason: 'All systems operational', incident: null, problem: null } }), 'text');
+    const text = episodeReport(
+      input({
+        episode: null,
+        incidents: [],
+        nav: [],
+        crowd: [],
+        verdict: { verdict: 'ok', severity: null, reason: 'All systems operational', incident: null, problem: null },
+      }),
+      'text',
+    );
     expect(text).toContain('No word from the provider.');
     expect(text).toContain('No failed loads recorded in this browser.');
     expect(text).toContain('No complaints counted in this time.');

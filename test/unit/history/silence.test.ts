@@ -29,7 +29,9 @@ describe("the provider's own admitted silence", () => {
 
   it('says it in the words of the popup', () => {
     const ms = admittedSilenceMs({ startedAt: '2022-05-02T10:00:00Z', createdAt: '2022-05-02T10:41:00Z' })!;
-    expect(t('popupAdmittedSilence', ['Google Cloud', agoWords(ms)])).toBe("By Google Cloud's own record, impact began 41 min before its first post");
+    expect(t('popupAdmittedSilence', ['Google Cloud', agoWords(ms)])).toBe(
+      "By Google Cloud's own record, impact began 41 min before its first post",
+    );
   });
 
   it('is nothing when the start is the first post, under a minute earlier, later, missing or absurd', () => {

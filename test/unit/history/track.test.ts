@@ -22,10 +22,12 @@ const HOUR = 60 * MIN;
 const T0 = Date.parse('2024-09-10T14:00:00Z');
 
 const HISTORY = 'statuspage-incidents-github-resolved-with-component-transitions.json';
-const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 function githubHistory(): OfficialIncident[] {
-  const r = statuspageAdapter.history!.parse(raw(HISTORY), { now: Date.parse('2024-09-17T00:00:00Z'), baseUrl: 'https://www.githubstatus.com' });
+  const r = statuspageAdapter.history!.parse(raw(HISTORY), {
+    now: Date.parse('2024-09-17T00:00:00Z'),
+    baseUrl: 'https://www.githubstatus.com',
+  });
   if (!r.ok) throw new Error(r.problem.message);
   return r.value;
 }
@@ -99,7 +101,10 @@ describe('trackRecord on the real GitHub history', () => {
   });
 
   it('describes it in plain sentences', () => {
-    expect(describeTrackRecord(t)).toEqual(['Past incidents: median 48 min (from 2 incidents)', 'Updates every 7 min (median, 2 incidents)']);
+    expect(describeTrackRecord(t)).toEqual([
+      'Past incidents: median 48 min (from 2 incidents)',
+      'Updates every 7 min (median, 2 incidents)',
+    ]);
   });
 
   it('one real incident', () => {
@@ -142,12 +147,15 @@ describe('trackRecord on the real GitHub history', () => {
 
 describe('trackRecord: episodes', () => {
   it('measures time to acknowledge only when the evidence came strictly first', () => {
-    const r = trackRecord([], [
-      ep({ firstEvidenceAt: T0, firstOfficialAt: T0 + 19 * MIN, resolvedAt: T0 + HOUR }),
-      ep({ firstEvidenceAt: T0 + 5 * MIN, firstOfficialAt: T0 + 5 * MIN, resolvedAt: T0 + HOUR }), // same instant: provider first
-      ep({ firstEvidenceAt: T0 + 10 * MIN, firstOfficialAt: T0, resolvedAt: T0 + HOUR }), // provider spoke first
-      ep({ firstEvidenceAt: null, firstOfficialAt: T0, resolvedAt: T0 + HOUR }), // official only
-    ]);
+    const r = trackRecord(
+      [],
+      [
+        ep({ firstEvidenceAt: T0, firstOfficialAt: T0 + 19 * MIN, resolvedAt: T0 + HOUR }),
+        ep({ firstEvidenceAt: T0 + 5 * MIN, firstOfficialAt: T0 + 5 * MIN, resolvedAt: T0 + HOUR }), // same instant: provider first
+        ep({ firstEvidenceAt: T0 + 10 * MIN, firstOfficialAt: T0, resolvedAt: T0 + HOUR }), // provider spoke first
+        ep({ firstEvidenceAt: null, firstOfficialAt: T0, resolvedAt: T0 + HOUR }), // official only
+      ],
+    );
     expect(r.medianTimeToAcknowledgeMs).toBe(19 * MIN);
     expect(r.counts.acknowledgedAfterEvidence).toBe(1);
     expect(r.counts.providerFirst).toBe(2);
@@ -158,10 +166,13 @@ describe('trackRecord: episodes', () => {
   });
 
   it('never claims a lead when the provider always spoke first', () => {
-    const r = trackRecord([], [
-      ep({ firstEvidenceAt: T0 + 3 * MIN, firstOfficialAt: T0, resolvedAt: T0 + HOUR }),
-      ep({ firstEvidenceAt: T0 + 1, firstOfficialAt: T0, resolvedAt: T0 + HOUR }),
-    ]);
+    const r = trackRecord(
+      [],
+      [
+        ep({ firstEvidenceAt: T0 + 3 * MIN, firstOfficialAt: T0, resolvedAt: T0 + HOUR }),
+        ep({ firstEvidenceAt: T0 + 1, firstOfficialAt: T0, resolvedAt: T0 + HOUR }),
+      ],
+    );
     expect(r.medianTimeToAcknowledgeMs).toBeNull();
     const text = describeTrackRecord(r).join(' ');
     expect(text).not.toMatch(/acknowledged a median|before the provider|first to|earlier than the provider|detected/i);
@@ -199,14 +210,20 @@ describe('trackRecord: episodes', () => {
   });
 
   it('has no share below 3 ended episodes with evidence', () => {
-    const r = trackRecord([], [ep({ firstEvidenceAt: T0, endedAt: T0 + HOUR }), ep({ firstEvidenceAt: T0, endedAt: T0 + HOUR }), ep({ firstEvidenceAt: T0 })]);
+    const r = trackRecord(
+      [],
+      [ep({ firstEvidenceAt: T0, endedAt: T0 + HOUR }), ep({ firstEvidenceAt: T0, endedAt: T0 + HOUR }), ep({ firstEvidenceAt: T0 })],
+    );
     expect(r.neverAcknowledgedShare).toBeNull();
     expect(describeTrackRecord(r)).toEqual([NOT_ENOUGH]);
   });
 
   it('takes the median of several delays', () => {
     const delays = [5, 19, 30, 60, 2].map((m) => m * MIN);
-    const r = trackRecord([], delays.map((d) => ep({ firstEvidenceAt: T0, firstOfficialAt: T0 + d, resolvedAt: T0 + 2 * HOUR })));
+    const r = trackRecord(
+      [],
+      delays.map((d) => ep({ firstEvidenceAt: T0, firstOfficialAt: T0 + d, resolvedAt: T0 + 2 * HOUR })),
+    );
     expect(r.medianTimeToAcknowledgeMs).toBe(19 * MIN);
   });
 
@@ -261,7 +278,9 @@ describe('trackRecord: incidents', () => {
     const r = trackRecord(past, []);
     expect(r.firstResponseMs).toBe(12 * MIN);
     expect(r.counts.firstResponses).toBe(3);
-    expect(describeTrackRecord(r)).toContain("By the provider's own record, impact began a median 12 min before its first post (3 incidents)");
+    expect(describeTrackRecord(r)).toContain(
+      "By the provider's own record, impact began a median 12 min before its first post (3 incidents)",
+    );
   });
 
   it('update gaps ignore duplicates, garbage times and absurd gaps; order does not matter', () => {
@@ -295,7 +314,10 @@ describe('trackRecord: incidents', () => {
   });
 
   it('postmortems are unknowable without any update text', () => {
-    const r = trackRecord([inc('a', T0, T0 + HOUR), inc('b', T0, T0 + HOUR, { updates: [{ at: iso(T0), status: 'resolved', text: '   ' }] })], []);
+    const r = trackRecord(
+      [inc('a', T0, T0 + HOUR), inc('b', T0, T0 + HOUR, { updates: [{ at: iso(T0), status: 'resolved', text: '   ' }] })],
+      [],
+    );
     expect(r.postmortems).toBeNull();
   });
 
@@ -305,7 +327,9 @@ describe('trackRecord: incidents', () => {
     expect(r.basedOn.incidents).toBe(1_000);
     expect(r.medianDurationMs).not.toBeNull();
     const hugeText = 'x'.repeat(2_000_000) + ' postmortem';
-    expect(trackRecord([inc('a', T0, T0 + HOUR, { updates: [{ at: iso(T0), status: 'resolved', text: hugeText }] })], []).postmortems).toBe(0);
+    expect(trackRecord([inc('a', T0, T0 + HOUR, { updates: [{ at: iso(T0), status: 'resolved', text: hugeText }] })], []).postmortems).toBe(
+      0,
+    );
   });
 });
 

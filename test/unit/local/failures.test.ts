@@ -32,7 +32,7 @@ describe('localEvidence', () => {
     expect(ev.discounted).toBe('offline');
     expect(ev.trouble).toBe(false);
   });
-  it('other sites failing too and none loading → the person\'s network, not counted', () => {
+  it("other sites failing too and none loading → the person's network, not counted", () => {
     const events = [fail(100), fail(50), fail(10), fail(40, 'net::ERR_NAME_NOT_RESOLVED', null), fail(20, 'net::ERR_TIMED_OUT', null)];
     expect(localEvidence('discord', events, [], NOW, true)).toMatchObject({ trouble: false, discounted: 'other_sites_failing' });
   });
@@ -44,7 +44,7 @@ describe('localEvidence', () => {
     const events = [fail(100, 'net::ERR_ABORTED'), fail(50, 'net::ERR_BLOCKED_BY_CLIENT'), fail(10, 'net::ERR_ABORTED')];
     expect(localEvidence('discord', events, [], NOW, true).trouble).toBe(false);
   });
-  it('another service\'s failures do not count for this one', () => {
+  it("another service's failures do not count for this one", () => {
     const gh = (a: number) => ({ ...fail(a), serviceId: 'github', host: 'github.com' });
     expect(localEvidence('discord', [gh(100), gh(50), gh(10)], [], NOW, true).trouble).toBe(false);
   });

@@ -14,7 +14,11 @@ import {
 
 const NOW = Date.parse('2026-11-23T12:00:30Z');
 const s = 1000;
-const obs = (secAgo: number, outcome: RequestOutcome, serviceId = 'primevideo'): Observation => ({ serviceId, at: NOW - secAgo * s, outcome });
+const obs = (secAgo: number, outcome: RequestOutcome, serviceId = 'primevideo'): Observation => ({
+  serviceId,
+  at: NOW - secAgo * s,
+  outcome,
+});
 const ok = (secAgo: number, serviceId = 'primevideo') => obs(secAgo, { type: 'answered' }, serviceId);
 const http = (secAgo: number, code: number, serviceId = 'primevideo') => obs(secAgo, { type: 'status', code }, serviceId);
 const err = (secAgo: number, kind: 'reset' | 'refused' | 'timeout' | 'tls' | 'dns', serviceId = 'primevideo') =>
@@ -43,7 +47,15 @@ describe('which outcomes count', () => {
     expect(outcomeOfError('net::ERR_NAME_NOT_RESOLVED', true)).toEqual({ type: 'error', kind: 'dns' });
   });
   it('aborted and blocked-by-client (ad blockers) never count, in either browser', () => {
-    for (const e of ['net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_BLOCKED_BY_RESPONSE', 'NS_BINDING_ABORTED', 'NS_ERROR_ABORT', 'NS_ERROR_TRACKING_URI', 'something else']) {
+    for (const e of [
+      'net::ERR_ABORTED',
+      'net::ERR_BLOCKED_BY_CLIENT',
+      'net::ERR_BLOCKED_BY_RESPONSE',
+      'NS_BINDING_ABORTED',
+      'NS_ERROR_ABORT',
+      'NS_ERROR_TRACKING_URI',
+      'something else',
+    ]) {
       expect(outcomeOfError(e, true)).toBeNull();
       expect(failureKind(e)).toBeNull();
     }
@@ -121,7 +133,16 @@ describe('the rule: ≥ 3 failures and ≥ a third of the requests in 5 minutes'
   });
   it('network errors count and are named by kind, most frequent first', () => {
     const ev = judge([err(50, 'timeout'), err(40, 'reset'), err(30, 'timeout'), http(20, 502), ok(10)]);
-    expect(ev).toMatchObject({ trouble: true, failed: 4, total: 5, status: [['502', 1]], errors: [['timeout', 2], ['reset', 1]] });
+    expect(ev).toMatchObject({
+      trouble: true,
+      failed: 4,
+      total: 5,
+      status: [['502', 1]],
+      errors: [
+        ['timeout', 2],
+        ['reset', 1],
+      ],
+    });
   });
   it('failures older than 5 minutes do not count', () => {
     expect(judge([http(400, 503), http(350, 503), http(10, 503)]).trouble).toBe(false);
@@ -140,7 +161,7 @@ describe('this browser, not the service', () => {
   it('a request failed because the browser was offline in the window → not counted', () => {
     expect(judge([...failing, obs(5, { type: 'offline' }, 'github')])).toMatchObject({ trouble: false, discounted: 'offline' });
   });
-  it('other sites fail to load too and none loads → the person\'s network, not counted', () => {
+  it("other sites fail to load too and none loads → the person's network, not counted", () => {
     const events: NavEvent[] = [
       { at: NOW - 25 * s, serviceId: null, ok: false, error: 'net::ERR_NAME_NOT_RESOLVED' },
       { at: NOW - 15 * s, serviceId: null, ok: false, error: 'net::ERR_TIMED_OUT' },
@@ -148,7 +169,9 @@ describe('this browser, not the service', () => {
     expect(judge(failing, events)).toMatchObject({ trouble: false, discounted: 'other_sites_failing' });
   });
   it("other watched services' requests failing too, none answered → not counted", () => {
-    expect(judge([...failing, err(25, 'timeout', 'github'), err(15, 'dns', 'discord')])).toMatchObject({ discounted: 'other_sites_failing' });
+    expect(judge([...failing, err(25, 'timeout', 'github'), err(15, 'dns', 'discord')])).toMatchObject({
+      discounted: 'other_sites_failing',
+    });
   });
   it('other sites failing but another service answering (even 5xx) → still the service', () => {
     const o = [...failing, err(25, 'timeout', 'github'), err(15, 'dns', 'discord'), http(12, 500, 'github')];

@@ -42,7 +42,8 @@ function fakeBrowser(opts: { webRequest: boolean; held: string[] }) {
   };
   return {
     b: b as unknown as WxtBrowser,
-    completed: (url: string, statusCode: number, extra: Record<string, unknown> = {}) => listeners.completed.forEach((fn) => fn({ url, statusCode, ...extra })),
+    completed: (url: string, statusCode: number, extra: Record<string, unknown> = {}) =>
+      listeners.completed.forEach((fn) => fn({ url, statusCode, ...extra })),
     failed: (url: string, error: string) => listeners.error.forEach((fn) => fn({ url, error })),
     grant(origins: string[]) {
       for (const o of origins) held.add(o);
@@ -143,7 +144,9 @@ describe('watching requests', () => {
 });
 
 describe('the words', () => {
-  const buckets = [{ serviceId: 'primevideo', at: NOW - 30_000, answered: 6, status: { '503': 14 }, errors: {}, offline: 0, firstFailureAt: NOW - 90_000 }];
+  const buckets = [
+    { serviceId: 'primevideo', at: NOW - 30_000, answered: 6, status: { '503': 14 }, errors: {}, offline: 0, firstFailureAt: NOW - 90_000 },
+  ];
   const inputs = { events: [], reports: [], online: true, requests: buckets };
 
   it('no official channel + failed requests → unacknowledged, naming what failed', () => {
@@ -159,6 +162,8 @@ describe('the words', () => {
   it('several causes are listed with counts, most frequent first', () => {
     const mixed = [{ ...buckets[0]!, status: { '503': 10, '502': 2 }, errors: { timeout: 3 } }];
     const ev = evidenceFor('primevideo', { ...inputs, requests: mixed }, NOW, primevideo.name);
-    expect(ev.verdict.summary).toBe('this browser: 15 of 21 requests to Amazon Prime Video failed in the last 5 minutes (503 ×10, timed out ×3, 502 ×2)');
+    expect(ev.verdict.summary).toBe(
+      'this browser: 15 of 21 requests to Amazon Prime Video failed in the last 5 minutes (503 ×10, timed out ×3, 502 ×2)',
+    );
   });
 });

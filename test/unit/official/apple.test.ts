@@ -5,13 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
-import {
-  APPLE_CONSUMER_PAGE,
-  APPLE_DEVELOPER_PAGE,
-  appleAdapter,
-  appleStatusPage,
-  mapAppleImpact,
-} from '../../../core/official/apple';
+import { APPLE_CONSUMER_PAGE, APPLE_DEVELOPER_PAGE, appleAdapter, appleStatusPage, mapAppleImpact } from '../../../core/official/apple';
 import { stripJsonp } from '../../../core/official/kit';
 import { raw, value, problem } from './helpers';
 
@@ -84,7 +78,13 @@ describe('apple — developer feed events of 2022-07-27 (real events, reconstruc
       impact: 'minor',
       startedAt: '2022-07-26T20:48:00.000Z', // "07/26/2022 13:48 PDT"
       resolvedAt: '2022-07-27T00:27:00.000Z', // "07/26/2022 17:27 PDT"
-      updates: [{ at: '2022-07-27T00:27:00.000Z', status: 'resolved', text: 'Users experienced a problem with this service.\n\nSome users were affected' }],
+      updates: [
+        {
+          at: '2022-07-27T00:27:00.000Z',
+          status: 'resolved',
+          text: 'Users experienced a problem with this service.\n\nSome users were affected',
+        },
+      ],
     });
   });
 
@@ -109,7 +109,12 @@ describe('apple — developer feed events of 2022-07-27 (real events, reconstruc
 
   it('the same document as JSONP reads the same', () => {
     const body = raw(DEV);
-    for (const wrapped of [`jsonCallback(${body});`, `/**/ jsonCallback(\n${body}\n)`, ` \uFEFFjsonCallback(${body}) ; \n`, `window.x.cb(${body})`]) {
+    for (const wrapped of [
+      `jsonCallback(${body});`,
+      `/**/ jsonCallback(\n${body}\n)`,
+      ` \uFEFFjsonCallback(${body}) ; \n`,
+      `window.x.cb(${body})`,
+    ]) {
       expect(value(parseDev(wrapped))).toEqual(snap);
     }
   });
@@ -240,7 +245,13 @@ describe('apple broken bodies', () => {
     doc.services[0].events.unshift({ messageId: { x: 1 }, epochStartDate: 'soon', eventStatus: 'ongoing' }); // cannot be named: skipped
     doc.services[0].events.unshift('not an event');
     doc.services.unshift({ serviceName: 42, events: [] }); // not a service: skipped
-    Object.assign(doc.services[2].events[0], { statusType: 5, message: ['x'], usersAffected: 1, eventStatus: 'ongoing', epochEndDate: null });
+    Object.assign(doc.services[2].events[0], {
+      statusType: 5,
+      message: ['x'],
+      usersAffected: 1,
+      eventStatus: 'ongoing',
+      epochEndDate: null,
+    });
     const s = value(parseDev(JSON.stringify(doc)));
     expect(ids(s.incidents)).toEqual(['2000001581', '1914']);
     expect(s.incidents[1]).toMatchObject({ title: 'TestFlight: Event', impact: null, updates: [] });

@@ -31,8 +31,10 @@ const NOW = Date.parse('2026-05-01T00:00:00Z');
 const parse = (b: string, scope?: string[]): Result<OfficialSnapshot> =>
   awsHealthAdapter.parse([b], { now: NOW, baseUrl: URL_, ...(scope ? { scope } : {}) });
 
-const UAE = 'arn:aws:health:me-central-1::event/MULTIPLE_SERVICES/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE_5E6B8_EF2498889B5';
-const BAHRAIN = 'arn:aws:health:me-south-1::event/MULTIPLE_SERVICES/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE_E6426_01AD72B4E1E';
+const UAE =
+  'arn:aws:health:me-central-1::event/MULTIPLE_SERVICES/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE_5E6B8_EF2498889B5';
+const BAHRAIN =
+  'arn:aws:health:me-south-1::event/MULTIPLE_SERVICES/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE/AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE_E6426_01AD72B4E1E';
 
 describe('aws-health endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
@@ -77,7 +79,9 @@ describe('aws-health — current events, 2 open events (real, UTF-16BE with BOM)
     expect(i.updates[0]).toEqual({
       at: '2026-04-30T07:25:54.000Z',
       status: 'unknown',
-      text: expect.stringMatching(/^We are providing an update on the ongoing service disruption\. The Middle East \(UAE\) Region \(ME-CENTRAL-1\)/),
+      text: expect.stringMatching(
+        /^We are providing an update on the ongoing service disruption\. The Middle East \(UAE\) Region \(ME-CENTRAL-1\)/,
+      ),
     });
     expect(i.updates.at(-1)).toEqual({
       at: '2026-03-01T12:51:25.000Z',

@@ -9,7 +9,8 @@ import { GARBAGE, json, problem, raw, value, verdict } from './new-platforms.hel
 const FEED = 'https://status.huggingface.co/index.json';
 const NOW = Date.parse('2026-09-19T04:00:00Z');
 const FILE = 'betterstack-index-huggingface-operational-trimmed.json';
-const parse = (body: unknown, now = NOW) => betterstackAdapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], { now, baseUrl: FEED });
+const parse = (body: unknown, now = NOW) =>
+  betterstackAdapter.parse([typeof body === 'string' ? body : JSON.stringify(body)], { now, baseUrl: FEED });
 const find = (doc: any, type: string, id: string) => doc.included.find((r: any) => r.type === type && r.id === id);
 
 describe('betterstack', () => {
@@ -30,7 +31,9 @@ describe('betterstack', () => {
     expect(snap.maintenances).toEqual([]);
     expect(snap.recent.map((i) => [i.id, i.kind, i.status])).toEqual([['965809', 'incident', 'resolved']]);
     const jobs = value(parse(raw(FILE), Date.parse('2026-07-09T12:00:00Z'))).recent;
-    expect(jobs.map((i) => [i.id, i.kind, i.status, i.scheduledUntil])).toEqual([['946090', 'maintenance', 'completed', '2026-07-08T08:00:36.000Z']]);
+    expect(jobs.map((i) => [i.id, i.kind, i.status, i.scheduledUntil])).toEqual([
+      ['946090', 'maintenance', 'completed', '2026-07-08T08:00:36.000Z'],
+    ]);
     const hub = snap.recent[0]!;
     expect(hub.title).toBe('Hub unavailable');
     expect(hub.components).toEqual(['Huggingface Hub']); // the other two resources are not in the trimmed capture
@@ -62,7 +65,9 @@ describe('betterstack', () => {
     find(doc, 'status_report', '946090').attributes.aggregate_state = 'maintenance';
     const during = Date.parse('2026-07-08T07:30:00Z');
     const snap = value(parse(doc, during));
-    expect(snap.maintenances.map((m) => [m.id, m.status, m.scheduledUntil])).toEqual([['946090', 'in_progress', '2026-07-08T08:00:36.000Z']]);
+    expect(snap.maintenances.map((m) => [m.id, m.status, m.scheduledUntil])).toEqual([
+      ['946090', 'in_progress', '2026-07-08T08:00:36.000Z'],
+    ]);
     expect(verdict(snap, during)).toBe('maintenance');
     const before = value(parse(doc, Date.parse('2026-07-08T06:00:00Z')));
     expect(before.maintenances[0]!.status).toBe('scheduled');

@@ -220,7 +220,10 @@ describe('cachet broken bodies', () => {
   });
 
   it('an empty install (no components, no incidents) states nothing: unknown with that reason, never ok', () => {
-    expect(problem(parse('{"data":[]}', '{"data":[]}'))).toMatchObject({ code: 'schema', message: expect.stringContaining('states no status') });
+    expect(problem(parse('{"data":[]}', '{"data":[]}'))).toMatchObject({
+      code: 'schema',
+      message: expect.stringContaining('states no status'),
+    });
   });
 
   it('skips elements with wrong field types; an unreadable status stays open (never "over")', () => {

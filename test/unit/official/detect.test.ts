@@ -83,7 +83,19 @@ describe('readPageUrl', () => {
   });
 
   it('refuses what is not an https status page address, in words for a person', () => {
-    for (const bad of ['', '   ', 'not a url at all', 'http://status.example.com', 'ftp://status.example.com', 'javascript:alert(1)', 'https://user:pw@status.example.com', 'https://localhost', 'https://127.0.0.1', 'https://[::1]/', 42]) {
+    for (const bad of [
+      '',
+      '   ',
+      'not a url at all',
+      'http://status.example.com',
+      'ftp://status.example.com',
+      'javascript:alert(1)',
+      'https://user:pw@status.example.com',
+      'https://localhost',
+      'https://127.0.0.1',
+      'https://[::1]/',
+      42,
+    ]) {
       const p = problem(readPageUrl(bad));
       expect(p.code).toBe('parse');
       expect(p.message).toMatch(/^enter an https address of a status page/);
@@ -94,20 +106,32 @@ describe('readPageUrl', () => {
 describe('knownPattern', () => {
   const cases: [string, DetectedFeed | null][] = [
     ['https://status.cloud.google.com/', { kind: 'gcp', url: 'https://status.cloud.google.com/incidents.json', label: 'Google Cloud' }],
-    ['https://status.cloud.google.com/incidents/abc', { kind: 'gcp', url: 'https://status.cloud.google.com/incidents.json', label: 'Google Cloud' }],
+    [
+      'https://status.cloud.google.com/incidents/abc',
+      { kind: 'gcp', url: 'https://status.cloud.google.com/incidents.json', label: 'Google Cloud' },
+    ],
     [
       'https://www.google.com/appsstatus/dashboard/',
       { kind: 'gcp', url: 'https://www.google.com/appsstatus/dashboard/incidents.json', label: 'Google Workspace' },
     ],
-    ['https://health.aws.amazon.com/health/status', { kind: 'aws-health', url: 'https://health.aws.amazon.com/public/currentevents', label: 'Amazon Web Services' }],
+    [
+      'https://health.aws.amazon.com/health/status',
+      { kind: 'aws-health', url: 'https://health.aws.amazon.com/public/currentevents', label: 'Amazon Web Services' },
+    ],
     [
       'https://status.aws.amazon.com/rss/ec2-us-east-1.rss',
       { kind: 'rss', url: 'https://status.aws.amazon.com/rss/ec2-us-east-1.rss', label: 'AWS ec2-us-east-1' },
     ],
     ['https://status.slack.com/', { kind: 'slack', url: 'https://slack-status.com/api/v2.0.0/current', label: 'Slack' }],
     ['https://slack-status.com/', { kind: 'slack', url: 'https://slack-status.com/api/v2.0.0/current', label: 'Slack' }],
-    ['https://azure.status.microsoft/en-us/status', { kind: 'rss', url: 'https://azure.status.microsoft/en-us/status/feed/', label: 'Microsoft Azure' }],
-    ['https://status.azure.com/en-us/status/', { kind: 'rss', url: 'https://azure.status.microsoft/en-us/status/feed/', label: 'Microsoft Azure' }],
+    [
+      'https://azure.status.microsoft/en-us/status',
+      { kind: 'rss', url: 'https://azure.status.microsoft/en-us/status/feed/', label: 'Microsoft Azure' },
+    ],
+    [
+      'https://status.azure.com/en-us/status/',
+      { kind: 'rss', url: 'https://azure.status.microsoft/en-us/status/feed/', label: 'Microsoft Azure' },
+    ],
     ['https://status.heroku.com/', { kind: 'heroku', url: 'https://status.heroku.com/api/v4/current-status', label: 'Heroku' }],
     ['https://status.gitlab.com/', { kind: 'statusio', url: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7', label: 'GitLab' }],
     ['https://spotify.statuspage.io/', { kind: 'statuspage', url: 'https://spotify.statuspage.io', label: 'spotify' }],
@@ -163,13 +187,22 @@ describe('statuspageKindOf / instatusNameOf (real bodies)', () => {
   });
 
   it('refuses what is not a Statuspage page', () => {
-    for (const body of ['', '<html></html>', '[]', '{"page":{}}', '{"page":{"id":"x"},"status":{}}', raw('incidentio-statuspage-compat-components-openai-trimmed.json')]) {
+    for (const body of [
+      '',
+      '<html></html>',
+      '[]',
+      '{"page":{}}',
+      '{"page":{"id":"x"},"status":{}}',
+      raw('incidentio-statuspage-compat-components-openai-trimmed.json'),
+    ]) {
       expect(statuspageKindOf(body)).toBeNull();
     }
   });
 
   it('recognises an Instatus summary by its page.status words only', () => {
-    expect(instatusNameOf('{"page":{"name":"Wistia","url":"https://status.wistia.com","status":"UP"},"activeIncidents":[]}')).toBe('Wistia');
+    expect(instatusNameOf('{"page":{"name":"Wistia","url":"https://status.wistia.com","status":"UP"},"activeIncidents":[]}')).toBe(
+      'Wistia',
+    );
     expect(instatusNameOf(GITHUB_SUMMARY)).toBeNull();
     expect(instatusNameOf('{"page":{"status":"operational"}}')).toBeNull();
   });
@@ -235,8 +268,15 @@ describe('detectFeed', () => {
       'https://status.example.com/': { body: PAGE_WITH_NOTHING, type: HTML_TYPE },
       'https://status.example.com/feed.rss': { body: GOVUK_RSS, type: RSS_TYPE },
     });
-    expect(value(await detectFeed('https://status.example.com/', deps))).toMatchObject({ kind: 'rss', url: 'https://status.example.com/feed.rss' });
-    expect(deps.calls.slice(-3)).toEqual(['https://status.example.com/history.rss', 'https://status.example.com/history.atom', 'https://status.example.com/feed.rss']);
+    expect(value(await detectFeed('https://status.example.com/', deps))).toMatchObject({
+      kind: 'rss',
+      url: 'https://status.example.com/feed.rss',
+    });
+    expect(deps.calls.slice(-3)).toEqual([
+      'https://status.example.com/history.rss',
+      'https://status.example.com/history.atom',
+      'https://status.example.com/feed.rss',
+    ]);
   });
 
   it('accepts a pasted feed address, and a page that is itself a feed', async () => {
@@ -265,7 +305,15 @@ describe('detectFeed', () => {
   it('does not take an unclaimed *.statuspage.io name (marketing HTML everywhere) for a page', async () => {
     const shell = '<!DOCTYPE html><html><head><title>Statuspage | Atlassian</title></head><body>Try it free</body></html>';
     const routes: Record<string, { body: string; type: string }> = {};
-    for (const path of ['/api/v2/summary.json', '/summary.json', '/index.json', '/api/v1/status.json', '/api/v1/endpoints/statuses', '/', ...FEED_PATHS]) {
+    for (const path of [
+      '/api/v2/summary.json',
+      '/summary.json',
+      '/index.json',
+      '/api/v1/status.json',
+      '/api/v1/endpoints/statuses',
+      '/',
+      ...FEED_PATHS,
+    ]) {
       routes[`https://nobody-here.statuspage.io${path}`] = { body: shell, type: HTML_TYPE };
     }
     const p = problem(await detectFeed('https://nobody-here.statuspage.io/', fakeDeps(routes)));
@@ -317,10 +365,34 @@ describe('detectFeed', () => {
   });
 
   it.each([
-    ['Better Stack', 'https://status.huggingface.co/', 'https://status.huggingface.co/index.json', 'betterstack-index-huggingface-operational-trimmed.json', 'Hugging Face'],
-    ['Rootly', 'https://status.example.com', 'https://status.example.com/api/v1/status.json', 'rootly-status-doc-example-operational.json', 'Acme Status'],
-    ['Gatus', 'https://health.example.com/', 'https://health.example.com/api/v1/endpoints/statuses', 'gatus-endpoints-statuses-upstream-test-failing.json', 'health.example.com'],
-    ['Uptime Kuma', 'https://kuma.example.com/status/main', 'https://kuma.example.com/api/status-page/main', 'uptimekuma-status-page-doc-derived-incident.json', 'Example Intranet'],
+    [
+      'Better Stack',
+      'https://status.huggingface.co/',
+      'https://status.huggingface.co/index.json',
+      'betterstack-index-huggingface-operational-trimmed.json',
+      'Hugging Face',
+    ],
+    [
+      'Rootly',
+      'https://status.example.com',
+      'https://status.example.com/api/v1/status.json',
+      'rootly-status-doc-example-operational.json',
+      'Acme Status',
+    ],
+    [
+      'Gatus',
+      'https://health.example.com/',
+      'https://health.example.com/api/v1/endpoints/statuses',
+      'gatus-endpoints-statuses-upstream-test-failing.json',
+      'health.example.com',
+    ],
+    [
+      'Uptime Kuma',
+      'https://kuma.example.com/status/main',
+      'https://kuma.example.com/api/status-page/main',
+      'uptimekuma-status-page-doc-derived-incident.json',
+      'Example Intranet',
+    ],
   ])('finds %s from its JSON API', async (_name, page, feed, file, label) => {
     const deps = fakeDeps({ [feed]: { body: raw(file), type: JSON_TYPE } });
     const kind = PLATFORM_PROBES.find((p) => p.url(new URL(page)) === feed)!.kind;
@@ -350,7 +422,13 @@ describe('detectFeed', () => {
       expect(readPageUrl(u, { intranet: true }).ok).toBe(true);
     }
     expect(readPageUrl('http://u:p@kuma', { intranet: true }).ok).toBe(false);
-    const deps = fakeDeps({ 'http://kuma:3001/api/status-page/main': { body: raw('uptimekuma-status-page-doc-derived-incident.json'), type: JSON_TYPE } });
-    expect(value(await detectFeed('http://kuma:3001/status/main', deps, { intranet: true }))).toEqual({ kind: 'uptimekuma', url: 'http://kuma:3001/api/status-page/main', label: 'Example Intranet' });
+    const deps = fakeDeps({
+      'http://kuma:3001/api/status-page/main': { body: raw('uptimekuma-status-page-doc-derived-incident.json'), type: JSON_TYPE },
+    });
+    expect(value(await detectFeed('http://kuma:3001/status/main', deps, { intranet: true }))).toEqual({
+      kind: 'uptimekuma',
+      url: 'http://kuma:3001/api/status-page/main',
+      label: 'Example Intranet',
+    });
   });
 });

@@ -70,11 +70,7 @@ describe('gcp — Google Cloud incidents.json capture (real, 4 resolved incident
       scheduledFor: null,
       scheduledUntil: null,
       url: 'https://status.cloud.google.com/incidents/3BvH3LVGcupoYqV6F4Nw',
-      components: [
-        'Bare Metal Solution (europe-west4)',
-        'Google Cloud NetApp Volumes (europe-west4)',
-        'VMWare engine (europe-west4)',
-      ],
+      components: ['Bare Metal Solution (europe-west4)', 'Google Cloud NetApp Volumes (europe-west4)', 'VMWare engine (europe-west4)'],
     });
     expect(i.updates).toHaveLength(12);
     expect(i.updates.map((u) => u.at).slice(0, 3)).toEqual([
@@ -103,13 +99,7 @@ describe('gcp — Google Cloud incidents.json capture (real, 4 resolved incident
     const i = snap.recent[1]!;
     expect(i.components).toEqual(['VMWare engine (australia-southeast2, europe-west3)']);
     expect(i.resolvedAt).toBe('2026-07-15T03:40:00.000Z');
-    expect(i.updates.map((u) => u.status)).toEqual([
-      'resolved',
-      'resolved',
-      'resolved',
-      ...Array(7).fill('unknown'),
-      'investigating',
-    ]);
+    expect(i.updates.map((u) => u.status)).toEqual(['resolved', 'resolved', 'resolved', ...Array(7).fill('unknown'), 'investigating']);
   });
 
   it('a retroactive incident (end before created) with 8 locations, severity low', () => {
@@ -138,10 +128,7 @@ describe('gcp — Google Cloud incidents.json capture (real, 4 resolved incident
 
   it('scope keeps only incidents naming one of the products (case-insensitive; title, current title or id)', () => {
     expect(value(parse(raw(HISTORY), JULY_20, ['Google Compute Engine'])).recent).toEqual([]);
-    expect(ids(value(parse(raw(HISTORY), JULY_20, ['vmware ENGINE'])).recent)).toEqual([
-      '3BvH3LVGcupoYqV6F4Nw',
-      'T8gmtofFSTGT5tbhyciF',
-    ]);
+    expect(ids(value(parse(raw(HISTORY), JULY_20, ['vmware ENGINE'])).recent)).toEqual(['3BvH3LVGcupoYqV6F4Nw', 'T8gmtofFSTGT5tbhyciF']);
     expect(ids(value(parse(raw(HISTORY), JULY_20, ['Bare Metal Solution'])).recent)).toEqual(['3BvH3LVGcupoYqV6F4Nw']);
     expect(ids(value(parse(raw(HISTORY), JULY_20, ['5gQF7Qk9XfQ32pStX6Hb'])).recent)).toEqual(['3BvH3LVGcupoYqV6F4Nw']);
     const march = Date.parse('2026-03-01T00:00:00Z');
@@ -186,10 +173,33 @@ describe('gcp — open incidents (real incident with `end` removed)', () => {
   });
 
   it('severity high → critical (major outage); without severity, status_impact decides', () => {
-    expect(open((i) => { delete i.end; i.severity = 'high'; }).indicator).toBe('major_outage');
-    expect(open((i) => { delete i.end; delete i.severity; i.status_impact = 'SERVICE_OUTAGE'; }).incidents[0]!.impact).toBe('critical');
-    expect(open((i) => { delete i.end; i.severity = 'weird'; i.status_impact = 'SERVICE_INFORMATION'; }).incidents[0]!.impact).toBe('minor');
-    expect(open((i) => { delete i.end; delete i.severity; delete i.status_impact; }).incidents[0]!.impact).toBeNull();
+    expect(
+      open((i) => {
+        delete i.end;
+        i.severity = 'high';
+      }).indicator,
+    ).toBe('major_outage');
+    expect(
+      open((i) => {
+        delete i.end;
+        delete i.severity;
+        i.status_impact = 'SERVICE_OUTAGE';
+      }).incidents[0]!.impact,
+    ).toBe('critical');
+    expect(
+      open((i) => {
+        delete i.end;
+        i.severity = 'weird';
+        i.status_impact = 'SERVICE_INFORMATION';
+      }).incidents[0]!.impact,
+    ).toBe('minor');
+    expect(
+      open((i) => {
+        delete i.end;
+        delete i.severity;
+        delete i.status_impact;
+      }).incidents[0]!.impact,
+    ).toBeNull();
     expect(mapGcpImpact('HIGH', null)).toBe('critical');
     expect(mapGcpImpact('medium', 'SERVICE_OUTAGE')).toBe('major');
     expect(mapGcpImpact(null, 'service_disruption')).toBe('major');

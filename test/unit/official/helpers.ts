@@ -6,8 +6,7 @@ import type { FeedAdapter, ParseContext } from '../../../core/official/types';
 import { computeVerdict } from '../../../core/verdict';
 
 /** A real sample from test/fixtures/feeds/ (source and licence in its PROVENANCE.md). */
-export const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+export const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 /** A real sample, parsed: tests probe and mutate it field by field. */
 export const json = (name: string): any => JSON.parse(raw(name));
 

@@ -178,10 +178,7 @@ describe('incident.io variants derived from the real bodies', () => {
     const extra = { ...list.incidents[1], id: '01EXTRAEXTRAEXTRAEXTRAEXTR', name: 'Only in summary' };
     summary.incidents = [list.incidents[1], extra];
     const snap = value(parse(summary, list));
-    expect(snap.incidents.map((i) => i.title)).toEqual([
-      'Overbilling for OpenAI-hosted containers in the Agent API',
-      'Only in summary',
-    ]);
+    expect(snap.incidents.map((i) => i.title)).toEqual(['Overbilling for OpenAI-hosted containers in the Agent API', 'Only in summary']);
   });
 
   it('routes an open maintenance to maintenances (from incidents.json or summary.json)', () => {

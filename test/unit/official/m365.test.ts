@@ -176,7 +176,9 @@ describe('m365 status words and times', () => {
     const body = json(MIXED);
     row(body, 'OneDrive').Status = 'Unknown';
     row(body, 'Phone Link').Status = 'Degraded-ish';
-    expect(problem(parse(body, ['OneDrive'])).message).toBe('the status feed gives a status we cannot read (“Unknown”) — it may have changed');
+    expect(problem(parse(body, ['OneDrive'])).message).toBe(
+      'the status feed gives a status we cannot read (“Unknown”) — it may have changed',
+    );
     expect(problem(parse(body, ['Phone Link'])).message).toContain('“Degraded-ish”');
     // In the whole feed, the readable rows still speak; the unreadable ones are unknown.
     const all = value(parse(body));
@@ -192,13 +194,23 @@ describe('m365 status words and times', () => {
 
 describe('m365 broken bodies', () => {
   it.each([
-    ['an HTML page with 200 (the SPA shell)', '<!DOCTYPE html><html><body><div id="root"></div></body></html>', 'parse', 'the status feed answered with a web page (HTML) instead of JSON — the page may have moved'],
+    [
+      'an HTML page with 200 (the SPA shell)',
+      '<!DOCTYPE html><html><body><div id="root"></div></body></html>',
+      'parse',
+      'the status feed answered with a web page (HTML) instead of JSON — the page may have moved',
+    ],
     ['an empty body', '', 'parse', 'the status feed was empty'],
     ['null', 'null', 'schema', 'the status feed no longer has the expected shape — the provider may have changed platform'],
     ['a number', '42', 'schema', 'the status feed no longer has the expected shape — the provider may have changed platform'],
     ['an object', '{"value":[]}', 'schema', 'the status feed no longer has the expected shape — the provider may have changed platform'],
     ['an empty list', '[]', 'schema', 'the status feed lists no services — it may have changed'],
-    ['a list of garbage', '[1,"x",null]', 'schema', 'the status feed no longer has the expected shape — the provider may have changed platform'],
+    [
+      'a list of garbage',
+      '[1,"x",null]',
+      'schema',
+      'the status feed no longer has the expected shape — the provider may have changed platform',
+    ],
     ['truncated JSON', '[{"ServiceDisplayName":"Outlook.com"', 'parse', 'the status feed is not valid JSON'],
   ])('%s → %s failure', (_label, body, code, message) => {
     const p = problem(parse(body));

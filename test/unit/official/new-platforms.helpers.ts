@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { computeVerdict } from '../../../core/verdict';
 
-export const raw = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
+export const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
 export const json = (name: string): any => JSON.parse(raw(name));
 
 export function value<T>(r: Result<T>): T {

@@ -14,9 +14,54 @@ import { htmlToText, toIso } from '../../../core/text';
 const RUNS = 3000;
 
 // Characters where htmlToText's passes differ: markup, entities, every kind of space and break.
-const textChar = fc.constantFrom('a', 'b', 'p', 'r', ' ', ' ', '\n', '\r', '\t', '\f', '\v', '\u00a0', '\u2003', '\u3000', '\ufeff', '<', '>', '/', '&', ';', '#', '1', 'x', '!', '-', '\ud83d\ude00', '\ud83d');
+const textChar = fc.constantFrom(
+  'a',
+  'b',
+  'p',
+  'r',
+  ' ',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  '\f',
+  '\v',
+  '\u00a0',
+  '\u2003',
+  '\u3000',
+  '\ufeff',
+  '<',
+  '>',
+  '/',
+  '&',
+  ';',
+  '#',
+  '1',
+  'x',
+  '!',
+  '-',
+  '\ud83d\ude00',
+  '\ud83d',
+);
 // Without '<' and '&' (the whitespace-only path) most of the time, with them (the full path) too.
-const spaceChar = fc.constantFrom('a', 'b', ' ', ' ', ' ', '\n', '\n', '\r', '\t', '\f', '\v', '\u00a0', '\u2003', '\ufeff', '\ud83d\ude00', '\ud83d');
+const spaceChar = fc.constantFrom(
+  'a',
+  'b',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n',
+  '\r',
+  '\t',
+  '\f',
+  '\v',
+  '\u00a0',
+  '\u2003',
+  '\ufeff',
+  '\ud83d\ude00',
+  '\ud83d',
+);
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.array(spaceChar, { maxLength: 40 }).map((a) => a.join('')) },
   { weight: 1, arbitrary: fc.array(textChar, { maxLength: 40 }).map((a) => a.join('')) },
@@ -59,16 +104,27 @@ const p = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 describe('quick dates', () => {
   it('isoOf(x) === toIso(x)', () => {
-    const iso = fields.map(({ y, mo, d, h, mi, s, ms }) => `${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}${ms === undefined ? '' : `.${p(ms, 3)}`}Z`);
+    const iso = fields.map(
+      ({ y, mo, d, h, mi, s, ms }) => `${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}${ms === undefined ? '' : `.${p(ms, 3)}`}Z`,
+    );
     const real = fc.date({ min: new Date(-1e14), max: new Date(1e14), noInvalidDate: true }).map((d) => d.toISOString());
     fc.assert(
-      fc.property(fc.oneof(iso, real, real.map((s) => s.replace('.000Z', 'Z')), fc.string({ maxLength: 30 })), (s) => {
-        expect(isoOf(s)).toBe(toIso(s));
-        if (canonicalIso(s) !== null) expect(anyDate(s)).toBe(canonicalIso(s));
-      }),
+      fc.property(
+        fc.oneof(
+          iso,
+          real,
+          real.map((s) => s.replace('.000Z', 'Z')),
+          fc.string({ maxLength: 30 }),
+        ),
+        (s) => {
+          expect(isoOf(s)).toBe(toIso(s));
+          if (canonicalIso(s) !== null) expect(anyDate(s)).toBe(canonicalIso(s));
+        },
+      ),
       { numRuns: RUNS, seed: 3 },
     );
-    for (const v of [undefined, null, 0, 1e12, '', ' 2024-01-01T00:00:00Z', '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z']) expect(isoOf(v)).toBe(toIso(v));
+    for (const v of [undefined, null, 0, 1e12, '', ' 2024-01-01T00:00:00Z', '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z'])
+      expect(isoOf(v)).toBe(toIso(v));
   });
 
   /** feedkit's utcIso before the fast paths (Date.UTC, rollover check, toISOString). */
@@ -81,7 +137,10 @@ describe('quick dates', () => {
   }
 
   it('zonelessAsUtc: the same as Date.UTC + toISOString', () => {
-    const digits = fc.option(fc.integer({ min: 0, max: 999_999 }).map((n) => String(n)), { nil: undefined });
+    const digits = fc.option(
+      fc.integer({ min: 0, max: 999_999 }).map((n) => String(n)),
+      { nil: undefined },
+    );
     fc.assert(
       fc.property(fields, digits, fc.boolean(), ({ y, mo, d, h, mi, s }, frac, withSeconds) => {
         const text = `${p(y, 4)}-${p(mo)}-${p(d)} ${p(h)}:${p(mi)}${withSeconds ? `:${p(s)}${frac ? `.${frac}` : ''}` : ''}`;
@@ -122,7 +181,9 @@ describe('newestFirst', () => {
       fc.constantFrom('2024-01-01T00:00:00.000Z', '2024-01-01T00:00:01.000Z', '2023-12-31T23:59:59.999Z'),
       fc.date({ min: new Date(-1e15), max: new Date(1e15), noInvalidDate: true }).map((d) => d.toISOString()),
     );
-    const updates = fc.array(at, { maxLength: 8 }).map((ats) => ats.map((a, k) => ({ at: a, status: 'unknown' as const, text: String(k) })));
+    const updates = fc
+      .array(at, { maxLength: 8 })
+      .map((ats) => ats.map((a, k) => ({ at: a, status: 'unknown' as const, text: String(k) })));
     fc.assert(
       fc.property(updates, fc.boolean(), (us, presort) => {
         const input = presort ? reference(us) : us;

@@ -188,7 +188,23 @@ describe('read.ts matches zod/mini', () => {
       fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
       fc.dictionary(fc.string({ maxLength: 2 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }),
     );
-    const keys = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'status', 'indicator', 'description', 'components', 'incidents', 'page', 'name', 'activeIncidents', 'zz');
+    const keys = fc.constantFrom(
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'status',
+      'indicator',
+      'description',
+      'components',
+      'incidents',
+      'page',
+      'name',
+      'activeIncidents',
+      'zz',
+    );
     const obj = fc.letrec((tie) => ({
       node: fc.oneof({ maxDepth: 3 }, leaf, fc.dictionary(keys, tie('node'), { maxKeys: 8 })),
     })).node;

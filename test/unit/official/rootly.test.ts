@@ -41,7 +41,9 @@ describe('rootly', () => {
     doc.incidents = [incident];
     const snap = value(parse(doc));
     expect(snap.indicator).toBe('partial_outage');
-    expect(snap.incidents.map((i) => [i.id, i.status, i.impact, i.url])).toEqual([['inc-1', 'identified', 'major', 'https://status.example.com/']]);
+    expect(snap.incidents.map((i) => [i.id, i.status, i.impact, i.url])).toEqual([
+      ['inc-1', 'identified', 'major', 'https://status.example.com/'],
+    ]);
     expect(snap.incidents[0]!.updates.map((u) => u.text)).toEqual(['A bad deploy; rolling back.', 'We are investigating.']);
     expect(verdict(snap, NOW)).toBe('acknowledged');
   });

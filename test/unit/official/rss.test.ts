@@ -304,7 +304,7 @@ describe('Statuspage update blobs: years, zones, labels (built on the real forma
         guid: 'https://status.example.com/incidents/abc',
         pubDate,
         description: esc(updates.join('')),
-      }) .replace('</item>', `${extra}</item>`),
+      }).replace('</item>', `${extra}</item>`),
     );
 
   it('puts a December update before a January pubDate in the previous year', () => {
@@ -444,7 +444,10 @@ describe('AWS per-service RSS — EC2 Tokyo, 2019 (real feed, copied)', () => {
 
   it('takes the worst impact of the episode, and keeps service-regions apart', () => {
     const body = raw(AWS)
-      .replace('Service degradation: インスタンスの接続性について | Instance Availability]]></title>\n\t  <link>http://status.aws.amazon.com/</link>\n\t  <pubDate>Thu, 22 Aug 2019 23:40:01 PDT', 'Service disruption: インスタンスの接続性について | Instance Availability]]></title>\n\t  <link>http://status.aws.amazon.com/</link>\n\t  <pubDate>Thu, 22 Aug 2019 23:40:01 PDT')
+      .replace(
+        'Service degradation: インスタンスの接続性について | Instance Availability]]></title>\n\t  <link>http://status.aws.amazon.com/</link>\n\t  <pubDate>Thu, 22 Aug 2019 23:40:01 PDT',
+        'Service disruption: インスタンスの接続性について | Instance Availability]]></title>\n\t  <link>http://status.aws.amazon.com/</link>\n\t  <pubDate>Thu, 22 Aug 2019 23:40:01 PDT',
+      )
       .replace('#ec2-ap-northeast-1_1566553182', '#rds-ap-northeast-1_1566553182');
     const snap = value(parse(body, ctx));
     const ec2 = snap.recent.find((r) => r.id.includes('#ec2-'))!;
@@ -489,7 +492,10 @@ describe('Azure status RSS (real feeds)', () => {
   });
 
   it('is recognised by its channel even under another feed URL (origin-server link seen in 2026)', () => {
-    const body = raw(AZURE_ACTIVE).replace('<link>https://status.azure.com/en-us/status/</link>\n    <description>', '<link>https://azurestatusprodncus.azurewebsites.net/en-us/status/</link>\n    <description>');
+    const body = raw(AZURE_ACTIVE).replace(
+      '<link>https://status.azure.com/en-us/status/</link>\n    <description>',
+      '<link>https://azurestatusprodncus.azurewebsites.net/en-us/status/</link>\n    <description>',
+    );
     expect(body).toContain('azurestatusprodncus');
     const snap = value(parse(body, ctxAt('2024-07-21T18:11:00Z', 'https://mirror.example.com/azure.xml')));
     expect(snap.incidents[0]).toMatchObject({ status: 'investigating', impact: 'major' });
@@ -543,7 +549,10 @@ describe('Azure status RSS (real feeds)', () => {
   });
 
   it('matches scope names in <category>', () => {
-    const body = raw(AZURE_ACTIVE).replace('<title>CrowdStrike', '<category>Virtual Machines</category><category>West Europe</category><title>CrowdStrike');
+    const body = raw(AZURE_ACTIVE).replace(
+      '<title>CrowdStrike',
+      '<category>Virtual Machines</category><category>West Europe</category><title>CrowdStrike',
+    );
     const snap = value(parse(body, ctxAt('2024-07-21T18:11:00Z', AZURE_URL, ['virtual machines'])));
     expect(snap.incidents).toHaveLength(1);
   });
@@ -698,7 +707,13 @@ describe('hostile content', () => {
         pubDate: 'Sun, 10 May 2026 11:50:00 +0000',
         description: esc(hostile),
       }) +
-        item({ title: 'Resolved: y', link: ' data:text/html,<b>x</b>', guid: 'y', pubDate: 'Sun, 10 May 2026 11:50:00 +0000', description: `<![CDATA[${hostile}]]>` }),
+        item({
+          title: 'Resolved: y',
+          link: ' data:text/html,<b>x</b>',
+          guid: 'y',
+          pubDate: 'Sun, 10 May 2026 11:50:00 +0000',
+          description: `<![CDATA[${hostile}]]>`,
+        }),
     );
     const snap = value(parse(body, ctx));
     for (const t of allText(snap)) {
@@ -720,7 +735,12 @@ describe('hostile content', () => {
 
   it('bounds titles to 300 characters and update text to MAX_TEXT', () => {
     const body = rss(
-      item({ title: `Investigating - ${'x'.repeat(5000)}`, guid: 'x', pubDate: 'Sun, 10 May 2026 11:50:00 +0000', description: 'y'.repeat(50_000) }),
+      item({
+        title: `Investigating - ${'x'.repeat(5000)}`,
+        guid: 'x',
+        pubDate: 'Sun, 10 May 2026 11:50:00 +0000',
+        description: 'y'.repeat(50_000),
+      }),
     );
     const i = value(parse(body, ctx)).incidents[0]!;
     expect(i.title.length).toBeLessThanOrEqual(300);
@@ -739,7 +759,14 @@ describe('hostile content', () => {
   });
 
   it('scans a blob of a million unclosed <small> tags in linear time', () => {
-    const body = rss(item({ title: 'Investigating - x', guid: 'h', pubDate: 'Sun, 10 May 2026 11:50:00 +0000', description: esc('<small>'.repeat(150_000)) }));
+    const body = rss(
+      item({
+        title: 'Investigating - x',
+        guid: 'h',
+        pubDate: 'Sun, 10 May 2026 11:50:00 +0000',
+        description: esc('<small>'.repeat(150_000)),
+      }),
+    );
     const t0 = performance.now();
     const r = parse(body, ctx);
     expect(performance.now() - t0).toBeLessThan(3000);
@@ -793,7 +820,12 @@ describe('broken bodies', () => {
   const cases: [string, string, string, RegExp][] = [
     ['an HTML page', '<!DOCTYPE html><html><head><title>Status</title></head><body>Hi</body></html>', 'parse', /web page \(HTML\)/],
     ['an HTML page after an XML declaration', '<?xml version="1.0"?>\n<html><body>x</body></html>', 'parse', /HTML/],
-    ['an XHTML page', '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', 'parse', /HTML/],
+    [
+      'an XHTML page',
+      '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+      'parse',
+      /HTML/,
+    ],
     ['an empty string', '', 'parse', /empty/],
     ['whitespace', '  \n\t ', 'parse', /empty/],
     ['JSON', '{"page":{}}', 'parse', /not RSS or Atom/],
@@ -832,7 +864,10 @@ describe('broken bodies', () => {
 
   it('fails (without a stack overflow) on 100 000 nested elements', () => {
     const body = `<rss>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</rss>`;
-    expect(problem(parse(body, ctx))).toMatchObject({ code: 'parse', message: expect.stringMatching(/nested too deeply/) as unknown as string });
+    expect(problem(parse(body, ctx))).toMatchObject({
+      code: 'parse',
+      message: expect.stringMatching(/nested too deeply/) as unknown as string,
+    });
   });
 
   it('reads a channel with no items, and an empty channel element, as nothing open', () => {
@@ -864,7 +899,17 @@ describe('dates', () => {
   });
 
   it('refuses garbage', () => {
-    for (const g of ['', 'not a date', '12', 'Mon, 99 Foo 2024 25:61:00 GMT', 'Mon, 31 Feb 2024 10:00:00 GMT', '2024-13-45T99:00:00Z', 'Mon, 08 Jan 2024 17:43:10 XYZT', '9999-01-01T00:00:00Z', 'x'.repeat(500)]) {
+    for (const g of [
+      '',
+      'not a date',
+      '12',
+      'Mon, 99 Foo 2024 25:61:00 GMT',
+      'Mon, 31 Feb 2024 10:00:00 GMT',
+      '2024-13-45T99:00:00Z',
+      'Mon, 08 Jan 2024 17:43:10 XYZT',
+      '9999-01-01T00:00:00Z',
+      'x'.repeat(500),
+    ]) {
       expect(feedDateMs(g)).toBeNull();
     }
     expect(feedDateMs(undefined)).toBeNull();

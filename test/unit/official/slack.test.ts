@@ -8,13 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
-import {
-  isSlackMaintenance,
-  mapSlackImpact,
-  normaliseSlackIncident,
-  slackAdapter,
-  slackStatusHome,
-} from '../../../core/official/slack';
+import { isSlackMaintenance, mapSlackImpact, normaliseSlackIncident, slackAdapter, slackStatusHome } from '../../../core/official/slack';
 import { raw, json, value, problem } from './helpers';
 
 const URL_ = 'https://slack-status.com/api/v2.0.0/current';
@@ -61,9 +55,9 @@ describe('slack — current "ok" (real)', () => {
   });
 
   it('an older "ok" answer without active_incidents is fine too (documented v1 shape)', () => {
-    expect(value(parse('{"status":"ok","date_created":"2018-09-07T18:34:15-07:00","date_updated":"2018-09-07T18:34:15-07:00"}')).indicator).toBe(
-      'operational',
-    );
+    expect(
+      value(parse('{"status":"ok","date_created":"2018-09-07T18:34:15-07:00","date_updated":"2018-09-07T18:34:15-07:00"}')).indicator,
+    ).toBe('operational');
   });
 });
 
@@ -185,7 +179,9 @@ describe('slack — active incident (assembled from the real history)', () => {
           status: 'active',
           url: 'https://slack-status.com/2018-09/7dea1cd14cd0f657',
           services: ['Apps/Integrations/APIs'],
-          notes: [{ date_created: '2018-09-07T18:34:15-07:00', body: 'Technical Summary:\r\nOn September 7th at 2:35pm PT, we received reports' }],
+          notes: [
+            { date_created: '2018-09-07T18:34:15-07:00', body: 'Technical Summary:\r\nOn September 7th at 2:35pm PT, we received reports' },
+          ],
         },
       ],
     };

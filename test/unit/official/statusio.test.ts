@@ -94,7 +94,15 @@ describe('status.io — documentation example (incident, active and upcoming mai
   it('active maintenance is in progress with its window; upcoming is scheduled', () => {
     expect(snap.maintenances.map((m) => [m.title, m.kind, m.status, m.impact, m.scheduledFor, m.scheduledUntil, m.components])).toEqual([
       ['Network Upgrade', 'maintenance', 'in_progress', 'maintenance', '2021-12-06T16:50:00.000Z', '2021-12-06T17:50:00.000Z', ['Website']],
-      ['Mobile App Upgrade', 'maintenance', 'scheduled', 'maintenance', '2021-12-22T15:00:00.000Z', '2021-12-22T15:15:00.000Z', ['Mobile App']],
+      [
+        'Mobile App Upgrade',
+        'maintenance',
+        'scheduled',
+        'maintenance',
+        '2021-12-22T15:00:00.000Z',
+        '2021-12-22T15:15:00.000Z',
+        ['Mobile App'],
+      ],
     ]);
     expect(snap.maintenances[0]!.updates.map((u) => [u.at, u.status, u.text])).toEqual([
       ['2021-12-06T16:49:03.798Z', 'unknown', 'Starting maintenance now.'],

@@ -56,11 +56,23 @@ describe('uptimekuma', () => {
   it('a maintenance under way → maintenance', () => {
     const page = json(PAGE);
     page.incidents = [];
-    page.maintenanceList = [{ id: 9, title: 'Switch upgrade', description: 'Core switch', strategy: 'single', active: true, status: 'under-maintenance', timeslotList: [{ startDate: '2026-09-18 08:00:00', endDate: '2026-09-18 09:00:00' }] }];
+    page.maintenanceList = [
+      {
+        id: 9,
+        title: 'Switch upgrade',
+        description: 'Core switch',
+        strategy: 'single',
+        active: true,
+        status: 'under-maintenance',
+        timeslotList: [{ startDate: '2026-09-18 08:00:00', endDate: '2026-09-18 09:00:00' }],
+      },
+    ];
     const beats = json(BEATS);
     for (const list of Object.values<any[]>(beats.heartbeatList)) list[list.length - 1].status = 3;
     const snap = value(parse(page, beats));
-    expect(snap.maintenances.map((m) => [m.title, m.status, m.scheduledUntil])).toEqual([['Switch upgrade', 'in_progress', '2026-09-18T09:00:00.000Z']]);
+    expect(snap.maintenances.map((m) => [m.title, m.status, m.scheduledUntil])).toEqual([
+      ['Switch upgrade', 'in_progress', '2026-09-18T09:00:00.000Z'],
+    ]);
     expect(verdict(snap, NOW)).toBe('maintenance');
   });
 

@@ -23,7 +23,11 @@ const el = (x: XmlElement | string | undefined): XmlElement => {
 
 describe('parseXml: the tree', () => {
   it('keeps names and attribute names as written, prefixes included', () => {
-    const r = root(parseXml('<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel><atom:link rel="self" href="https://x/feed"/><dc:date>d</dc:date></channel></rss>'));
+    const r = root(
+      parseXml(
+        '<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel><atom:link rel="self" href="https://x/feed"/><dc:date>d</dc:date></channel></rss>',
+      ),
+    );
     expect(r.name).toBe('rss');
     expect(r.attrs).toEqual(['xmlns:atom', 'http://www.w3.org/2005/Atom', 'version', '2.0']);
     const channel = el(r.children[0]);
@@ -34,7 +38,9 @@ describe('parseXml: the tree', () => {
   });
 
   it('keeps text and CDATA in order, joins them, drops whitespace-only text between tags', () => {
-    const r = root(parseXml('<a>\n  <b> x &amp; <![CDATA[<p>y &amp; z</p>]]> w </b>\n  <c><![CDATA[]]></c>\n<d><![CDATA[1]]> <![CDATA[2]]>\n</d></a>'));
+    const r = root(
+      parseXml('<a>\n  <b> x &amp; <![CDATA[<p>y &amp; z</p>]]> w </b>\n  <c><![CDATA[]]></c>\n<d><![CDATA[1]]> <![CDATA[2]]>\n</d></a>'),
+    );
     expect(r.children).toHaveLength(3);
     expect(el(r.children[0]).children).toEqual([' x & <p>y &amp; z</p> w ']);
     expect(el(r.children[1]).children).toEqual([]);
@@ -53,12 +59,17 @@ describe('parseXml: the tree', () => {
   });
 
   it('skips the XML declaration, processing instructions and comments, wherever they are', () => {
-    const r = root(parseXml('<?xml version="1.0"?>\n<!-- a -- b --><?xml-stylesheet href="s.xsl"?><a><!-- <b> --><?pi ?>t</a><!-- end --><?pi?>\n'));
+    const r = root(
+      parseXml('<?xml version="1.0"?>\n<!-- a -- b --><?xml-stylesheet href="s.xsl"?><a><!-- <b> --><?pi ?>t</a><!-- end --><?pi?>\n'),
+    );
     expect(r).toEqual({ name: 'a', attrs: [], children: ['t'] });
   });
 
   it('reads a real feed (the GitHub history.atom capture)', () => {
-    const text = readFileSync(fileURLToPath(new URL('../../fixtures/feeds/statuspage-history-atom-github-active-incident.atom', import.meta.url)), 'utf8');
+    const text = readFileSync(
+      fileURLToPath(new URL('../../fixtures/feeds/statuspage-history-atom-github-active-incident.atom', import.meta.url)),
+      'utf8',
+    );
     const r = root(parseXml(text));
     expect(r.name).toBe('feed');
     const entries = r.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === 'entry');
@@ -94,7 +105,10 @@ describe('parseXml: entities and DOCTYPE', () => {
       <!ENTITY xxe SYSTEM 'file:///etc/passwd'>
     ]><r>&a; &lol1; &xxe;</r>`;
     expect(root(parseXml(doc))).toEqual({ name: 'r', attrs: [], children: ['&a; &lol1; &xxe;'] });
-    expect(root(parseXml('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html/>')).name).toBe('html');
+    expect(
+      root(parseXml('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html/>'))
+        .name,
+    ).toBe('html');
   });
 
   it('reads a billion-laughs document in linear time, unexpanded', () => {
@@ -145,7 +159,11 @@ describe('parseXml: refuses what is not well-formed', () => {
 
   it('tolerates what real feeds get wrong and does not matter here', () => {
     // A bare "&", a duplicated attribute (the first is read), "]]>" in text, "<" in an attribute.
-    expect(root(parseXml('<a x="1" x="2" y="a<b">AT&T ]]></a>'))).toEqual({ name: 'a', attrs: ['x', '1', 'x', '2', 'y', 'a<b'], children: ['AT&T ]]>'] });
+    expect(root(parseXml('<a x="1" x="2" y="a<b">AT&T ]]></a>'))).toEqual({
+      name: 'a',
+      attrs: ['x', '1', 'x', '2', 'y', 'a<b'],
+      children: ['AT&T ]]>'],
+    });
   });
 });
 
@@ -169,7 +187,9 @@ describe('parseXml: bounds', () => {
   it('bounds the total text', () => {
     expect(parseXml(`<r>${'x'.repeat(100)}</r>`, { maxText: 100 }).ok).toBe(true);
     expect(error(parseXml(`<r>${'x'.repeat(101)}</r>`, { maxText: 100 }))).toMatchObject({ limit: true });
-    expect(error(parseXml(`<r><![CDATA[${'x'.repeat(60)}]]><i a="${'y'.repeat(60)}"/></r>`, { maxText: 100 }))).toMatchObject({ limit: true });
+    expect(error(parseXml(`<r><![CDATA[${'x'.repeat(60)}]]><i a="${'y'.repeat(60)}"/></r>`, { maxText: 100 }))).toMatchObject({
+      limit: true,
+    });
   });
 
   it('stays linear on hostile bodies (each ~1–4 MB, well under a second)', () => {
@@ -195,7 +215,24 @@ describe('parseXml: bounds', () => {
   });
 
   it('never throws', () => {
-    for (const body of ['<', '<!', '<![', '<!-', '<?', '</', '<a', '<a ', '<a x', '<a x=', '<a x="', '<a/', '<a></', '<a></a', '\u0000', '<\uD800/>']) {
+    for (const body of [
+      '<',
+      '<!',
+      '<![',
+      '<!-',
+      '<?',
+      '</',
+      '<a',
+      '<a ',
+      '<a x',
+      '<a x=',
+      '<a x="',
+      '<a/',
+      '<a></',
+      '<a></a',
+      '\u0000',
+      '<\uD800/>',
+    ]) {
       expect(() => parseXml(body)).not.toThrow();
     }
   });

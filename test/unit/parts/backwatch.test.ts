@@ -1,7 +1,15 @@
 /** "Tell me when it's back" (issue 17 item 4): one-off watches that notify once and remove themselves. */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BACK_WATCH_TTL_MS, backNow, loadBackWatches, mayWatchBack, runBackWatches, setBackWatch, type BackCheck } from '../../../core/backwatch';
+import {
+  BACK_WATCH_TTL_MS,
+  backNow,
+  loadBackWatches,
+  mayWatchBack,
+  runBackWatches,
+  setBackWatch,
+  type BackCheck,
+} from '../../../core/backwatch';
 import { backRetryText, backText } from '../../../core/notify';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -19,12 +27,19 @@ function deps(fetchImpl: typeof fetch) {
         fetched.push(`${url} ${init?.mode} ${init?.credentials}`);
         return fetchImpl(url, init);
       }) as typeof fetch,
-      notify: async (serviceId: string, title: string, message: string, reload: boolean) => void shown.push({ serviceId, title, message, reload }),
+      notify: async (serviceId: string, title: string, message: string, reload: boolean) =>
+        void shown.push({ serviceId, title, message, reload }),
       words: { back: backText, answers: backRetryText },
     },
   };
 }
-const check = (over: Partial<BackCheck> = {}): BackCheck => ({ serviceId: 'discord', name: 'Discord', verdict: 'unacknowledged', failedHosts: [], ...over });
+const check = (over: Partial<BackCheck> = {}): BackCheck => ({
+  serviceId: 'discord',
+  name: 'Discord',
+  verdict: 'unacknowledged',
+  failedHosts: [],
+  ...over,
+});
 
 describe('tell me when it is back', () => {
   it('which verdicts offer it, and which are "back"', () => {
@@ -45,7 +60,14 @@ describe('tell me when it is back', () => {
     expect(shown).toEqual([]);
     await runBackWatches([check({ verdict: 'resolved' })], d);
     await runBackWatches([check({ verdict: 'resolved' })], d);
-    expect(shown).toEqual([{ serviceId: 'discord', title: 'Discord is back', message: expect.stringContaining('reports no problem any more') as string, reload: false }]);
+    expect(shown).toEqual([
+      {
+        serviceId: 'discord',
+        title: 'Discord is back',
+        message: expect.stringContaining('reports no problem any more') as string,
+        reload: false,
+      },
+    ]);
     expect(await loadBackWatches(fakeBrowser.storage.local, NOW)).toEqual({});
   });
 
@@ -60,7 +82,14 @@ describe('tell me when it is back', () => {
 
     const up = deps(async () => new Response(null, { status: 200 }));
     await runBackWatches([check({ failedHosts: ['discord.com'] })], up.d);
-    expect(up.shown).toEqual([{ serviceId: 'discord', title: 'Discord answers again', message: 'A retry of discord.com just worked. Click to reload its tabs.', reload: true }]);
+    expect(up.shown).toEqual([
+      {
+        serviceId: 'discord',
+        title: 'Discord answers again',
+        message: 'A retry of discord.com just worked. Click to reload its tabs.',
+        reload: true,
+      },
+    ]);
     expect(await loadBackWatches(fakeBrowser.storage.local, NOW)).toEqual({});
   });
 

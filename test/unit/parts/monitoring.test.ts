@@ -12,13 +12,15 @@ import { badgeSpec, headline } from '../../../core/present';
 import { computeVerdict } from '../../../core/verdict';
 
 const NOW = Date.parse('2026-08-10T21:00:00Z');
-const row = (JSON.parse(readFileSync(new URL('../../fixtures/feeds/github-history-incidents-with-components.json', import.meta.url), 'utf8')) as {
-  id: string;
-  title: string;
-  impact: 'minor' | 'major';
-  components: string[];
-  started_at: string;
-}[])[0]!;
+const row = (
+  JSON.parse(readFileSync(new URL('../../fixtures/feeds/github-history-incidents-with-components.json', import.meta.url), 'utf8')) as {
+    id: string;
+    title: string;
+    impact: 'minor' | 'major';
+    components: string[];
+    started_at: string;
+  }[]
+)[0]!;
 
 function incident(status: IncidentStatus, impact: OfficialIncident['impact'] = row.impact): OfficialIncident {
   const at = new Date(NOW - 3 * 60_000).toISOString();
@@ -52,8 +54,20 @@ function judge(incidents: OfficialIncident[], components: OfficialSnapshot['comp
 describe('monitoring is said as such', () => {
   it.each<[string, OfficialIncident[], OfficialSnapshot['components'], boolean, 'minor' | 'major']>([
     ['one incident monitoring (major impact when opened)', [incident('monitoring', 'major')], [], true, 'minor'],
-    ['monitoring, but a component still in partial outage', [incident('monitoring', 'major')], [{ id: 'c', name: 'Copilot', status: 'partial_outage', group: null }], true, 'major'],
-    ['one monitoring, one still investigating', [incident('monitoring'), { ...incident('investigating', 'major'), id: 'other' }], [], false, 'major'],
+    [
+      'monitoring, but a component still in partial outage',
+      [incident('monitoring', 'major')],
+      [{ id: 'c', name: 'Copilot', status: 'partial_outage', group: null }],
+      true,
+      'major',
+    ],
+    [
+      'one monitoring, one still investigating',
+      [incident('monitoring'), { ...incident('investigating', 'major'), id: 'other' }],
+      [],
+      false,
+      'major',
+    ],
     ['investigating', [incident('investigating', 'minor')], [], false, 'minor'],
   ])('%s', (_name, incidents, components, monitoring, severity) => {
     const r = judge(incidents, components);
@@ -62,7 +76,9 @@ describe('monitoring is said as such', () => {
     expect(r.severity).toBe(severity);
     if (monitoring) {
       expect(r.reason).toBe('Fix applied, monitoring');
-      expect(badgeSpec('GitHub', r, { updatedAt: NOW - 3 * 60_000, checkedAt: NOW }, NOW).title).toBe('GitHub — acknowledged: Fix applied, monitoring, updated 3 min ago');
+      expect(badgeSpec('GitHub', r, { updatedAt: NOW - 3 * 60_000, checkedAt: NOW }, NOW).title).toBe(
+        'GitHub — acknowledged: Fix applied, monitoring, updated 3 min ago',
+      );
       expect(headline('GitHub', r)).toBe('GitHub has applied a fix and is monitoring');
     } else {
       expect(r.reason).not.toContain('monitoring');
@@ -73,7 +89,13 @@ describe('monitoring is said as such', () => {
 
 describe('a watched service tells "fix applied, monitoring" once per episode', () => {
   const step = (open: Episode | null, status: IncidentStatus, now: number) =>
-    stepEpisode(open, { serviceId: 'github', now, verdict: judge([incident(status)]), openIncidents: [incident(status)], evidenceSince: null });
+    stepEpisode(open, {
+      serviceId: 'github',
+      now,
+      verdict: judge([incident(status)]),
+      openIncidents: [incident(status)],
+      evidenceSince: null,
+    });
 
   it('acknowledged, then monitoring (told once, even when repeated), then resolved', () => {
     const a = step(null, 'investigating', NOW);
@@ -89,7 +111,13 @@ describe('a watched service tells "fix applied, monitoring" once per episode', (
     expect(text.message).toContain('Not resolved yet');
     expect(shouldNotify(fresh[0]!, DEFAULT_NOTIFICATION_PREFS, { watched: true, now: NOW, tzOffsetMin: 0, recent: [] })).toBe(true);
     // Not for people who turned acknowledgement notifications off, nor for services they do not watch.
-    expect(shouldNotify(fresh[0]!, { ...DEFAULT_NOTIFICATION_PREFS, acknowledged: false }, { watched: true, now: NOW, tzOffsetMin: 0, recent: [] })).toBe(false);
+    expect(
+      shouldNotify(
+        fresh[0]!,
+        { ...DEFAULT_NOTIFICATION_PREFS, acknowledged: false },
+        { watched: true, now: NOW, tzOffsetMin: 0, recent: [] },
+      ),
+    ).toBe(false);
     expect(shouldNotify(fresh[0]!, DEFAULT_NOTIFICATION_PREFS, { watched: false, now: NOW, tzOffsetMin: 0, recent: [] })).toBe(false);
 
     const again = step(episode, 'monitoring', NOW + 120_000);

@@ -45,11 +45,31 @@ function open(row: HistoryRow): OfficialIncident {
     url: row.url,
   };
 }
-const [COPILOT, ACTIONS, GITHUB_WIDE, NO_COMPONENTS] = ROWS.map(open) as [OfficialIncident, OfficialIncident, OfficialIncident, OfficialIncident];
+const [COPILOT, ACTIONS, GITHUB_WIDE, NO_COMPONENTS] = ROWS.map(open) as [
+  OfficialIncident,
+  OfficialIncident,
+  OfficialIncident,
+  OfficialIncident,
+];
 
 /** GitHub's components as the replay shows them (githubstatus.com), all operational unless told. */
-const GITHUB_COMPONENTS = ['Git Operations', 'Webhooks', 'API Requests', 'Issues', 'Pull Requests', 'Actions', 'Packages', 'Pages', 'Codespaces', 'Copilot'];
-function github(incidents: OfficialIncident[], status: Record<string, ComponentStatus> = {}, indicator: ComponentStatus = 'minor' as never): OfficialState {
+const GITHUB_COMPONENTS = [
+  'Git Operations',
+  'Webhooks',
+  'API Requests',
+  'Issues',
+  'Pull Requests',
+  'Actions',
+  'Packages',
+  'Pages',
+  'Codespaces',
+  'Copilot',
+];
+function github(
+  incidents: OfficialIncident[],
+  status: Record<string, ComponentStatus> = {},
+  indicator: ComponentStatus = 'minor' as never,
+): OfficialState {
   const snapshot: OfficialSnapshot = {
     indicator: incidents.length > 0 ? (indicator === ('minor' as never) ? 'degraded' : indicator) : 'operational',
     description: incidents.length > 0 ? 'Minor Service Outage' : 'All Systems Operational',
@@ -108,8 +128,14 @@ describe("a tab's view from its URL (kept: catalog words only, never the path)",
     ['https://ap-south-1.console.aws.amazon.com/ec2/home#Instances', { service: 'aws-console', part: 'ec2', region: 'ap-south-1' }],
     ['https://us-east-1.console.aws.amazon.com/s3/home?region=eu-west-1', { service: 'aws-console', part: 's3', region: 'eu-west-1' }],
     ['https://console.aws.amazon.com/console/home?region=narnia', { service: 'aws-console', part: null, region: null }],
-    ['https://console.cloud.google.com/run/detail/us-central1/api/metrics?project=p', { service: 'google-cloud', part: 'run', region: 'us-central1' }],
-    ['https://console.cloud.google.com/compute/instancesDetail/zones/europe-west4-a/instances/vm', { service: 'google-cloud', part: 'compute', region: 'europe-west4' }],
+    [
+      'https://console.cloud.google.com/run/detail/us-central1/api/metrics?project=p',
+      { service: 'google-cloud', part: 'run', region: 'us-central1' },
+    ],
+    [
+      'https://console.cloud.google.com/compute/instancesDetail/zones/europe-west4-a/instances/vm',
+      { service: 'google-cloud', part: 'compute', region: 'europe-west4' },
+    ],
   ])('%s', (url, want) => {
     const view = viewOfUrl(CATALOG, url);
     expect(view).toEqual(want);
@@ -207,7 +233,14 @@ describe('regions of cloud consoles (real AWS Health capture: events in me-centr
   const body = fixture('aws-health-currentevents-active-2events.decoded.json');
   const parsed = awsHealthAdapter.parse([body], { baseUrl: 'https://health.aws.amazon.com/public/currentevents', now: NOW });
   if (!parsed.ok) throw new Error(parsed.problem.message);
-  const rec: OfficialState = { serviceId: 'aws-console', snapshot: parsed.value, lastSuccessAt: NOW, lastAttemptAt: NOW, problem: null, history: [] };
+  const rec: OfficialState = {
+    serviceId: 'aws-console',
+    snapshot: parsed.value,
+    lastSuccessAt: NOW,
+    lastAttemptAt: NOW,
+    problem: null,
+    history: [],
+  };
   const aws = (url: string) => {
     const view = viewOfUrl(CATALOG, url);
     const s = getService('aws-console')!;
@@ -228,9 +261,20 @@ describe('regions of cloud consoles (real AWS Health capture: events in me-centr
     expect(aws('https://console.aws.amazon.com/console/home').result.verdict).toBe('acknowledged');
   });
   it('a global event counts in every region', () => {
-    const global = { ...parsed.value.incidents[0]!, id: 'arn:aws:health:global::event/IAM/X/Y', components: ['AWS Identity and Access Management (Global)'] };
+    const global = {
+      ...parsed.value.incidents[0]!,
+      id: 'arn:aws:health:global::event/IAM/X/Y',
+      components: ['AWS Identity and Access Management (Global)'],
+    };
     const s = getService('aws-console')!;
-    const r = evaluate(s, { ...rec, snapshot: { ...parsed.value, incidents: [global] } } as never, NOW, 1, undefined, focusOf(s, viewOfUrl(CATALOG, 'https://console.aws.amazon.com/?region=eu-west-1')));
+    const r = evaluate(
+      s,
+      { ...rec, snapshot: { ...parsed.value, incidents: [global] } } as never,
+      NOW,
+      1,
+      undefined,
+      focusOf(s, viewOfUrl(CATALOG, 'https://console.aws.amazon.com/?region=eu-west-1')),
+    );
     expect(r.result.verdict).toBe('acknowledged');
   });
 });

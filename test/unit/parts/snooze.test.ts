@@ -6,9 +6,24 @@ import { DEFAULT_NOTIFICATION_PREFS, shouldNotify, snoozed, type NotificationPre
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const HOUR = 3_600_000;
-const tr = (kind: Transition['kind']): Transition => ({ kind, serviceId: 'github', episodeId: `github:${NOW}`, at: NOW, delayMs: null, providerFirst: true });
+const tr = (kind: Transition['kind']): Transition => ({
+  kind,
+  serviceId: 'github',
+  episodeId: `github:${NOW}`,
+  at: NOW,
+  delayMs: null,
+  providerFirst: true,
+});
 const prefs = (over: Partial<NotificationPrefs>): NotificationPrefs => ({ ...DEFAULT_NOTIFICATION_PREFS, ...over });
-const ctx = (over = {}) => ({ watched: true, now: NOW, tzOffsetMin: 0, recent: [], severity: 'minor' as const, episodeStartedAt: NOW - HOUR, ...over });
+const ctx = (over = {}) => ({
+  watched: true,
+  now: NOW,
+  tzOffsetMin: 0,
+  recent: [],
+  severity: 'minor' as const,
+  episodeStartedAt: NOW - HOUR,
+  ...over,
+});
 
 describe('snooze', () => {
   it('1 hour and until tomorrow end when they say', () => {

@@ -19,7 +19,13 @@ function aws(body: string): OfficialState {
   if (!parsed.ok) throw new Error(parsed.problem.message);
   return { serviceId: 'aws-console', snapshot: parsed.value, lastSuccessAt: NOW, lastAttemptAt: NOW, problem: null, history: [] };
 }
-const failing: VerdictResult = { verdict: 'unacknowledged', severity: null, reason: 'This browser failed 3 times', incident: null, problem: { code: 'no_official', message: '' } };
+const failing: VerdictResult = {
+  verdict: 'unacknowledged',
+  severity: null,
+  reason: 'This browser failed 3 times',
+  incident: null,
+  problem: { code: 'no_official', message: '' },
+};
 const netflix = getService('netflix')!;
 const lookup = (state: OfficialState) => (id: string) => (id === 'aws-console' ? { service: getService('aws-console')!, state } : null);
 
