@@ -35,9 +35,7 @@ async function stored(env: Env): Promise<Record<string, unknown>> {
   return (await env.sw.evaluate(() => chrome.storage.local.get(['settings', 'credentials']))) as Record<string, unknown>;
 }
 
-async function storedSettings(
-  env: Env,
-): Promise<{
+async function storedSettings(env: Env): Promise<{
   watched: string[];
   pollIntervalMin: number;
   custom: { id: string; name: string; official: { kind: string; url: string }; domains: string[] }[];
