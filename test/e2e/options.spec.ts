@@ -302,7 +302,8 @@ test.describe('options page', () => {
       // Check more states than the screenshot shows: account fields and an error message.
       await page.getByLabel('Bluesky', { exact: true }).check();
       await page.getByLabel('IsDown', { exact: true }).check();
-      await page.getByLabel('Status page address').fill('http://nope');
+      // Not http(s): refused at once (plain http and one-word hosts are allowed, for intranet pages).
+      await page.getByLabel('Status page address').fill('ftp://nope');
       await page.getByRole('button', { name: 'Add' }).click();
       await expect(page.getByTestId('custom-error')).toBeVisible();
       // Extension pages forbid inline scripts (CSP), so addScriptTag is refused: evaluate the source instead.
