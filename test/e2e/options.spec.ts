@@ -345,10 +345,11 @@ test.describe('options page', () => {
       await page.goto(`chrome-extension://${new URL(sw.url()).host}/options.html`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acknowledged – Einstellungen');
       expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'Acknowledged – Einstellungen']);
-      await page.getByLabel('Adresse der Statusseite').fill('http://status.example.com');
+      // Not http(s): refused at once (plain http is allowed, for intranet pages).
+      await page.getByLabel('Adresse der Statusseite').fill('ftp://status.example.com');
       await page.getByRole('button', { name: 'Hinzufügen' }).click();
       await expect(page.getByTestId('custom-error')).toHaveText(
-        '✗Geben Sie die https-Adresse einer Statusseite ein, etwa https://www.githubstatus.com',
+        '✗Geben Sie die Adresse einer Statusseite ein, etwa https://www.githubstatus.com',
       );
       await page.getByLabel('Katalog durchsuchen').fill('zoom');
       await expect(page.locator('#catalog-search-count')).toHaveText(/^Treffer: \d+\. Haken setzen, um einen Dienst zu beobachten\.$/);
