@@ -284,7 +284,11 @@ async function pollWith(
   let history = prev.history;
   let historyFetchedAt = prev.historyFetchedAt;
   const bodies = loaded.bodies.filter((b) => b.changed).map(({ changed: _c, ...b }) => b);
-  if (adapter.history && (historyFetchedAt === null || vanished.length > 0)) {
+  // The history is read when none is known, when an open incident vanished (how did it end?), and
+  // when the feed's text changed: an incident posted already resolved ("[Retroactive] …") is never
+  // in the summary, but posting it changes the page (Statuspage's `page.updated_at`), so it reaches
+  // the history within one poll. An unchanged feed (304, or the same text) costs no extra request.
+  if (adapter.history && (historyFetchedAt === null || vanished.length > 0 || (await feedTextChanged(loaded.bodies, deps)))) {
     const h = await readHistory(adapter, ctx, deps, mode);
     if (h.ok) {
       history = mergeHistory(history, h.value.incidents);
@@ -421,6 +425,21 @@ async function readOne(req: Req, deps: PollDeps): Promise<{ ok: true; body: Read
     return { ok: true, body: { url: req.url, body: again.text, validators: again.validators, storedAt: deps.now(), changed: true } };
   }
   return { ok: true, body: { url: req.url, body: outcome.text, validators: outcome.validators, storedAt: deps.now(), changed: true } };
+}
+
+/**
+ * Whether a feed body read afresh differs from the one stored (read only for a body that came back
+ * 200, so an unchanged feed costs no storage read): a server without validators answers 200 every
+ * time, and that alone must not cost a history request per poll.
+ */
+async function feedTextChanged(bodies: readonly ReadBody[], deps: PollDeps): Promise<boolean> {
+  for (const b of bodies) {
+    if (!b.changed) continue;
+    const stored = await getBody(deps.db, b.url);
+    // No stored body (storage lost it): nothing to compare with, so no evidence of a change.
+    if (stored && stored.body !== b.body) return true;
+  }
+  return false;
 }
 
 async function readHistory(

@@ -20,7 +20,7 @@ const GCP_RECENT_MS = 7 * 24 * 3_600_000;
 export const EXPLAINED = {
   overlap: 'another incident of the same service was open (or resolved within the hour) — the verdict speaks for it',
   postedResolved:
-    'posted already resolved (a single "Resolved" update, or an end time before the first post): the feed never showed it open',
+    'posted already resolved (a single "Resolved" update, or an end time before the first post): the feed never showed it open, so there is no first word to have (its text reaches the history within one poll)',
   maintenanceOverIncident: 'maintenance in progress while an incident was open — acknowledged outranks maintenance',
   shortOpen: 'open for less than one poll interval (no alarm tick fell between its first post and its end)',
 } as const;

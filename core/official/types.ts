@@ -38,8 +38,9 @@ export interface FeedAdapter {
   parse(bodies: string[], ctx: ParseContext): Result<OfficialSnapshot>;
   /**
    * Optional second source listing recent incidents, resolved ones included. The scheduler reads
-   * it only when it must: no history known yet, or an incident that was open has vanished from
-   * the current feed (so we can show when and how it was resolved).
+   * it only when it must: no history known yet, an incident that was open has vanished from
+   * the current feed (so we can show when and how it was resolved), or the feed's text changed
+   * (an incident posted already resolved never shows in the feed, but changes it).
    */
   history?: {
     endpoint(baseUrl: string): FeedRequest;

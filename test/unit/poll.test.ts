@@ -5,6 +5,8 @@ import { computeVerdict } from '../../core/verdict';
 import { pollCycle, recordProblem, refreshService, type PollDeps } from '../../core/poll';
 import { getRecord, openStore, type Db } from '../../core/store';
 import type { ReadMode } from '../../core/net/access';
+import { countUpTo, githubIncidents, githubSummary } from '../../replay/feeds';
+import { changeTimes, readGithub } from '../../replay/record';
 
 // Real payloads: GitHub summary during the 2020-04-02 outage, and GitHub's incidents.json
 // (resolved incidents with component transitions). See test/fixtures/feeds/PROVENANCE.md.
@@ -374,5 +376,44 @@ describe('check rows', () => {
     expect((await db.get('services', 'github'))?.problem?.code).toBe('http');
     expect((await getRecord(db, 'github'))?.lastAttemptAt).toBe(t0 + 120_000);
     expect((await getRecord(db, 'github'))?.lastSuccessAt).toBe(t0 + 60_000);
+  });
+});
+
+describe('an incident posted already resolved (retroactive)', () => {
+  // Real: GitHub's "[Retroactive] Incident with Git Operations" (25281050), one "Resolved" update,
+  // after the 2025-05-26 incident — from the archive in test/fixtures/replay/PROVENANCE.md, served
+  // as the replay rebuilds Statuspage's feeds (replay/feeds.ts: ETag = number of changes so far).
+  const record = readGithub('test/fixtures/replay/github-retroactive-25281050.jsonl');
+  const changes = changeTimes(record);
+  const serve = (web: ReturnType<typeof fakeWeb>, t: number) => {
+    const etag = `"v${countUpTo(changes, t)}"`;
+    web.routes[SUMMARY] = { status: 200, body: githubSummary(record, t), etag };
+    web.routes[INCIDENTS] = { status: 200, body: githubIncidents(record, t), etag };
+  };
+
+  it('reaches the history at the first poll after it is posted, and an unchanged feed still costs one request', async () => {
+    const retro = record.find((i) => i.id === '25281050')!;
+    const posted = retro.createdAt;
+    const web = fakeWeb({});
+    const minute = 60_000;
+    const at = async (t: number) => {
+      serve(web, t);
+      const before = web.log.length;
+      const rec = await refreshService(github, deps(web.fetch, t), { force: true });
+      return { rec, requests: web.log.slice(before).map((r) => r.url) };
+    };
+    const first = await at(posted - 3 * minute);
+    expect(first.rec.history.map((i) => i.id)).toEqual(['25261970']);
+    // Unchanged feed: one conditional request, no history read.
+    expect((await at(posted - 2 * minute)).requests).toEqual([SUMMARY]);
+    // The retroactive incident is never in summary.json (it was never open), but posting it changed
+    // the page: the very next poll reads the history once, and the incident and its text are there.
+    const next = await at(posted + minute);
+    expect(next.requests).toEqual([SUMMARY, INCIDENTS]);
+    const shown = next.rec.history.find((i) => i.id === '25281050');
+    expect(shown).toMatchObject({ status: 'resolved', title: '[Retroactive] Incident with Git Operations' });
+    expect(shown!.updates.map((u) => u.text)).toEqual([retro.updates[0]!.text]);
+    // And unchanged again: back to one request.
+    expect((await at(posted + 2 * minute)).requests).toEqual([SUMMARY]);
   });
 });
