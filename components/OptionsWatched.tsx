@@ -115,7 +115,12 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
   const watched = new Set(settings.watched);
 
   const setWatched = (id: string, on: boolean) =>
-    update((s) => ({ ...s, watched: on ? (s.watched.includes(id) ? s.watched : [...s.watched, id]) : s.watched.filter((w) => w !== id) }));
+    update((s) => {
+      if (on) return { ...s, watched: s.watched.includes(id) ? s.watched : [...s.watched, id] };
+      // Unwatching forgets the choice of parts too: watching again starts from the whole service.
+      const { [id]: _parts, ...watchedParts } = s.watchedParts;
+      return { ...s, watched: s.watched.filter((w) => w !== id), watchedParts };
+    });
 
   const count =
     query.trim() === ''
