@@ -5,6 +5,7 @@ import { t } from '@/core/i18n';
 import { customAsService, type Settings } from '@/core/settings';
 import type { Update } from './Options';
 import { nameOf } from './name-of';
+import { choosableParts } from '@/core/parts/view';
 
 const MAX_RESULTS = 12;
 
@@ -45,6 +46,45 @@ export function searchServices(services: readonly Service[], query: string, limi
   return scored.slice(0, limit).map((x) => x.s);
 }
 
+const partLabel = (p: NonNullable<Service['parts']>[number]) => p.name ?? p.components?.[0] ?? p.id;
+
+/** Per watched service: which of its catalog parts matter (settings `watchedParts`); none = the whole service. */
+function PartsChoice({ service, chosen, update }: { service: Service; chosen: readonly string[]; update: Update }) {
+  const parts = choosableParts(service);
+  if (parts.length === 0) return null;
+  const toggle = (partId: string, on: boolean) =>
+    update((s) => {
+      const now = (s.watchedParts[service.id] ?? []).filter((p) => p !== partId);
+      const next = on ? [...now, partId] : now;
+      const { [service.id]: _old, ...rest } = s.watchedParts;
+      return { ...s, watchedParts: next.length > 0 ? { ...rest, [service.id]: next } : rest };
+    });
+  const names = parts.filter((p) => chosen.includes(p.id)).map(partLabel);
+  return (
+    <details class="parts-choice" data-testid={`parts-${service.id}`}>
+      <summary>{names.length > 0 ? t('watchedPartsSome', names.join(', ')) : t('watchedPartsAll')}</summary>
+      <fieldset>
+        <legend>{t('watchedPartsLegend', service.name)}</legend>
+        <p class="hint">{t('watchedPartsHint')}</p>
+        {parts.map((p) => {
+          const id = `part-${service.id}-${p.id}`;
+          return (
+            <div key={p.id} class="check">
+              <input
+                type="checkbox"
+                id={id}
+                checked={chosen.includes(p.id)}
+                onChange={(e) => toggle(p.id, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              <label for={id}>{partLabel(p)}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </details>
+  );
+}
+
 function metaOf(s: Service): string {
   const parts: string[] = [];
   if (s.domains.length > 0) parts.push(s.domains.slice(0, 3).join(', ') + (s.domains.length > 3 ? ', …' : ''));
@@ -75,7 +115,12 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
   const watched = new Set(settings.watched);
 
   const setWatched = (id: string, on: boolean) =>
-    update((s) => ({ ...s, watched: on ? (s.watched.includes(id) ? s.watched : [...s.watched, id]) : s.watched.filter((w) => w !== id) }));
+    update((s) => {
+      if (on) return { ...s, watched: s.watched.includes(id) ? s.watched : [...s.watched, id] };
+      // Unwatching forgets the choice of parts too: watching again starts from the whole service.
+      const { [id]: _parts, ...watchedParts } = s.watchedParts;
+      return { ...s, watched: s.watched.filter((w) => w !== id), watchedParts };
+    });
 
   const count =
     query.trim() === ''
@@ -159,6 +204,7 @@ export function WatchedSection({ settings, catalog, update }: { settings: Settin
                 <div class="row-text">
                   <span class="row-name">{name}</span>
                   <span class="row-meta">{meta}</span>
+                  {svc && <PartsChoice service={svc} chosen={settings.watchedParts[id] ?? []} update={update} />}
                 </div>
                 <button
                   type="button"

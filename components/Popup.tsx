@@ -24,7 +24,7 @@ import { KIND_LABELS, type OfficialKind } from '@/core/official/kinds';
 /** Where "Find a status page" stands for the site in the tab. */
 export type FindState =
   { state: 'idle' } | { state: 'busy' } | { state: 'denied' } | { state: 'failed' } | { state: 'done'; result: FindResult };
-import { focusOf, partName, type TabView } from '@/core/parts/view';
+import { focusOf, focusOfChoice, partName, type TabView } from '@/core/parts/view';
 import { upstreamHint } from '@/core/parts/upstream';
 import { mayWatchBack } from '@/core/backwatch';
 import type { OfficialComponent } from '@/core/model';
@@ -32,6 +32,8 @@ import type { OfficialComponent } from '@/core/model';
 export interface PopupData {
   now: number;
   pollIntervalMin: number;
+  /** The parts chosen per watched service (settings `watchedParts`); the watched list follows them. */
+  watchedParts?: Record<string, string[]>;
   /** The service for this tab (or `?service=`); null when no catalogued service owns the site. */
   service: Service | null;
   /** The hostname of the tab, when known. */
@@ -587,7 +589,8 @@ function Watched({ data, actions }: { data: PopupData; actions: PopupActions }) 
       {rows.length === 0 ? <p class="muted">{t('popupNoOtherWatched')}</p> : null}
       <ul>
         {rows.map(({ service, record, evidence }) => {
-          const { result } = evaluate(service, record, data.now, data.pollIntervalMin, evidence?.verdict);
+          const focus = focusOfChoice(service, data.watchedParts?.[service.id]);
+          const { result } = evaluate(service, record, data.now, data.pollIntervalMin, evidence?.verdict, focus);
           return (
             <li key={service.id} data-watched={service.id} data-watched-verdict={result.verdict}>
               <button type="button" class="watched-row" onClick={() => actions.onSelect(service.id)}>

@@ -89,6 +89,7 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   watchRequests: 'fieldWatchRequests',
   'notifications.minSeverity': 'fieldMinSeverity',
   'notifications.snoozed': 'fieldSnoozed',
+  watchedParts: 'fieldWatchedParts',
 };
 
 function describeField(path: string): string {

@@ -14,6 +14,8 @@
  *   v2: adds `custom`, `sources`, `notifications`, `http5xxDetection`
  *   v3: `http5xxDetection` (never used: no page offered it) is replaced by `watchRequests`, on by
  *       default — observation itself only runs for services the person allowed (issue 13)
+ *   (v3, no bump) `watchedParts` arrives with its default `{}`, like `snoozed` and `minSeverity`:
+ *       an added field needs no structural step, the repair gives it its default (issue 17)
  */
 import { DOMAIN_PATTERN, ID_PATTERN, isCustomPageUrl, isNonEmpty, readOfficial, type Official } from './catalog/rules';
 import type { Service } from './catalog/schema';
@@ -74,6 +76,12 @@ export interface Settings {
    * the person allowed ("Watch this site's requests"); off stops all observation at once.
    */
   watchRequests: boolean;
+  /**
+   * The parts (catalog `parts` ids) the person cares about, by watched service id. Absent or empty:
+   * the whole service. Set: its notifications and watched-list verdict follow only those parts
+   * (narrowed by the one rule, core/parts/narrow.ts; see `focusOfChoice` in core/parts/view.ts).
+   */
+  watchedParts: Record<string, string[]>;
 }
 
 export const DEFAULT_SETTINGS: Settings = deepFreeze({
@@ -93,6 +101,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
     snoozed: {},
   },
   watchRequests: true,
+  watchedParts: {},
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -235,6 +244,24 @@ function snoozeMap(v: unknown, repairs: Repairs): Record<string, Snooze> {
   return out;
 }
 
+function partsMap(v: unknown, repairs: Repairs): Record<string, string[]> {
+  if (!isObj(v)) {
+    if (v !== undefined) repairs.push('watchedParts');
+    return {};
+  }
+  const out: Record<string, string[]> = {};
+  for (const [id, parts] of Object.entries(v).slice(0, MAX_LIST)) {
+    if (!isId(id) || !Array.isArray(parts)) {
+      repairs.push('watchedParts');
+      continue;
+    }
+    // Part ids follow the catalog's id rule; an empty choice is the whole service, so not stored.
+    const list = idList(parts, [], 'watchedParts', repairs);
+    if (list.length > 0) out[id] = list;
+  }
+  return out;
+}
+
 function customList(v: unknown, repairs: Repairs): CustomService[] {
   if (!Array.isArray(v)) {
     if (v !== undefined) repairs.push('custom');
@@ -298,6 +325,7 @@ function repair(o: Obj, repairs: Repairs): Settings {
       snoozed: snoozeMap(n.snoozed, repairs),
     },
     watchRequests: bool(o.watchRequests, d.watchRequests, 'watchRequests', repairs),
+    watchedParts: partsMap(o.watchedParts, repairs),
   };
 }
 

@@ -76,6 +76,25 @@ export function focusOf(service: Service, view: TabView | null | undefined): Foc
   };
 }
 
+/**
+ * The focus for a watched service narrowed to the parts the person chose (settings `watchedParts`):
+ * the chosen parts' components, judged by the same rule as a tab's part (./narrow.ts) — an
+ * incident naming no component, or an unclaimed component in major trouble, still counts. Null
+ * (the whole service) when nothing is chosen or no chosen part names components.
+ */
+export function focusOfChoice(service: Service, partIds: readonly string[] | undefined): Focus | null {
+  if (!partIds || partIds.length === 0) return null;
+  const chosen = (service.parts ?? []).filter((p) => partIds.includes(p.id));
+  const components = chosen.flatMap((p) => p.components ?? []);
+  if (components.length === 0) return null;
+  return { components, claimed: (service.parts ?? []).flatMap((p) => p.components ?? []), region: null, family: null };
+}
+
+/** The parts a person can choose for a watched service: those naming the provider's components. */
+export function choosableParts(service: Service): NonNullable<Service['parts']> {
+  return (service.parts ?? []).filter((p) => !p.service && (p.components?.length ?? 0) > 0);
+}
+
 /** The name to show for the part ("Pull Requests"), or null for the whole service. */
 export function partName(service: Service, view: TabView | null | undefined): string | null {
   if (!view || view.service !== service.id || view.part === null) return null;

@@ -9,7 +9,7 @@ import type { CrowdRecord } from '../crowd/record';
 import type { SourceConfig, SourceId } from '../crowd/source';
 import type { EvidenceInputs } from '../evidence';
 import { judge, type Judgement } from '../judge';
-import { focusOf, type TabView } from '../parts/view';
+import { focusOf, focusOfChoice, type TabView } from '../parts/view';
 import { directory, type Directory } from '../services';
 import type { Settings, SourceToggle } from '../settings';
 import { loadCredentials, loadNav, loadReports, loadRequests, loadSettings } from '../storage';
@@ -91,7 +91,17 @@ export function createContext(b: WxtBrowser, deps: BackgroundDeps): WorkerContex
       d,
       recs,
       now,
-      judge: (service, view) => judge(service, recs.get(service.id), inputs, now, s.pollIntervalMin, focusOf(service, view)),
+      // A tab's view narrows to the part it shows; without one (watched list, notifications), to
+      // the parts the person chose for the service, if any.
+      judge: (service, view) =>
+        judge(
+          service,
+          recs.get(service.id),
+          inputs,
+          now,
+          s.pollIntervalMin,
+          view ? focusOf(service, view) : focusOfChoice(service, s.watchedParts[service.id]),
+        ),
     };
   }
 

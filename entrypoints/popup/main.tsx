@@ -100,6 +100,7 @@ async function load(): Promise<PopupData> {
     evidence: service ? evidenceFor(service.id, inputs, now, service.name) : null,
     requestWatch: watch,
     pollIntervalMin: settings.pollIntervalMin,
+    watchedParts: settings.watchedParts,
     service,
     host: t.host,
     view: t.view,

@@ -113,6 +113,29 @@ test.describe('options page', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
   });
 
+  test('choose the parts of a watched service: shown, saved, cleared', async ({ env }) => {
+    const page = await openOptions(env);
+    // GitHub is watched by default and its catalog parts are offered; none ticked = the whole service.
+    const choice = page.getByTestId('parts-github');
+    await expect(choice.locator('summary')).toHaveText('all parts');
+    await choice.locator('summary').click();
+    await expect(choice.getByRole('group', { name: 'Parts of GitHub that matter to you' })).toBeVisible();
+    await choice.getByRole('checkbox', { name: 'Copilot' }).check();
+    await choice.getByRole('checkbox', { name: 'Actions' }).check();
+    await saved(page);
+    await expect(choice.locator('summary')).toHaveText('only: Actions, Copilot');
+    await expect
+      .poll(async () => ((await stored(env)).settings as { watchedParts: unknown }).watchedParts)
+      .toEqual({
+        github: ['copilot', 'actions'],
+      });
+    await choice.getByRole('checkbox', { name: 'Copilot' }).uncheck();
+    await choice.getByRole('checkbox', { name: 'Actions' }).uncheck();
+    await saved(page);
+    await expect(choice.locator('summary')).toHaveText('all parts');
+    await expect.poll(async () => ((await stored(env)).settings as { watchedParts: unknown }).watchedParts).toEqual({});
+  });
+
   test('a catalog status page added by URL → that service is watched, no permission asked', async ({ env }) => {
     const page = await openOptions(env);
     expect((await storedSettings(env)) ?? null).toBeNull();

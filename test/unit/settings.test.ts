@@ -41,6 +41,7 @@ const FULL: Settings = {
     snoozed: { github: { until: 1_800_000_000_000, since: 1_799_996_400_000 }, npm: { until: null, since: 1_799_990_000_000 } },
   },
   watchRequests: false,
+  watchedParts: { github: ['actions', 'copilot'] },
 };
 
 describe('defaults', () => {
@@ -63,6 +64,7 @@ describe('defaults', () => {
         snoozed: {},
       },
       watchRequests: true,
+      watchedParts: {},
     });
   });
 
@@ -226,6 +228,7 @@ describe('migrate', () => {
       'version',
       'watchRequests',
       'watched',
+      'watchedParts',
     ]);
   });
 
@@ -449,5 +452,26 @@ describe('custom status page input', () => {
       statusPage: 'https://status.example.com',
       official: { kind: 'statuspage', url: 'https://status.example.com' },
     });
+  });
+});
+
+describe('watchedParts (issue 17: components per watched service)', () => {
+  it('arrives as {} in older settings and survives a round trip through export and import', () => {
+    expect(migrate({ version: 2, watched: ['github'] }).watchedParts).toEqual({});
+    const back = importSettings(exportSettings(FULL));
+    expect(back.ok && back.value.watchedParts).toEqual({ github: ['actions', 'copilot'] });
+  });
+
+  it('repairs a bad value field by field without losing the rest', () => {
+    const s = migrate({ ...FULL, watchedParts: { github: ['actions', 'Bad Id!', 'actions'], 'Bad Key': ['x'], npm: 'x', openai: [] } });
+    expect(s.watchedParts).toEqual({ github: ['actions'] });
+    expect(s.watched).toEqual(FULL.watched);
+    expect(migrate({ ...FULL, watchedParts: 'all' }).watchedParts).toEqual({});
+  });
+
+  it('an import with a bad choice is refused naming the field', () => {
+    const r = importSettings(JSON.stringify({ ...FULL, watchedParts: [] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toContain('chosen parts of watched services');
   });
 });

@@ -10,7 +10,7 @@ import { evaluate } from '../../../core/judge';
 import type { ComponentStatus, Impact, OfficialIncident, OfficialSnapshot } from '../../../core/model';
 import { awsHealthAdapter } from '../../../core/official/aws-health';
 import { parsePattern, pathSegments, patternMatches } from '../../../core/parts/pattern';
-import { focusOf, partName, viewOfUrl } from '../../../core/parts/view';
+import { focusOf, focusOfChoice, partName, viewOfUrl } from '../../../core/parts/view';
 import type { OfficialState } from '../../../core/verdict';
 
 const NOW = Date.parse('2026-08-18T10:00:00Z');
@@ -276,5 +276,31 @@ describe('regions of cloud consoles (real AWS Health capture: events in me-centr
       focusOf(s, viewOfUrl(CATALOG, 'https://console.aws.amazon.com/?region=eu-west-1')),
     );
     expect(r.result.verdict).toBe('acknowledged');
+  });
+});
+
+describe('watched parts (settings watchedParts): the same narrowing rule, chosen in Options', () => {
+  const gh = getService('github')!;
+  const watched = (incidents: OfficialIncident[], parts: string[] | undefined, status: Record<string, ComponentStatus> = {}) =>
+    evaluate(gh, github(incidents, status) as never, NOW, 1, undefined, focusOfChoice(gh, parts)).result.verdict;
+
+  it('a Copilot incident does not concern someone who chose only Actions; it does with Copilot chosen or nothing chosen', () => {
+    expect(COPILOT.components).toContain('Copilot');
+    expect(watched([COPILOT], ['actions'])).toBe('ok');
+    expect(watched([COPILOT], ['actions', 'copilot'])).toBe('acknowledged');
+    expect(watched([COPILOT], undefined)).toBe('acknowledged');
+    expect(watched([COPILOT], [])).toBe('acknowledged');
+  });
+
+  it('an Actions incident counts for Actions', () => {
+    expect(watched([ACTIONS], ['actions'])).toBe('acknowledged');
+  });
+
+  it('the safety stays: an incident naming no component (the whole service) still counts', () => {
+    expect(watched([NO_COMPONENTS], ['copilot'])).toBe('acknowledged');
+  });
+
+  it('a chosen part id the catalog no longer has narrows nothing', () => {
+    expect(focusOfChoice(gh, ['no-such-part'])).toBeNull();
   });
 });
