@@ -4,13 +4,15 @@
  * over the browser of its project, launched once per worker against its own demo server.
  *
  * A test runs in Firefox when it carries the tag `@firefox` (the firefox project greps for it).
- * Worker options `ackColorScheme` and `ackHostAccess` start a browser in dark mode or without
- * host permissions at install; use them with `test.use` at the top of a describe.
+ * Worker options `ackColorScheme`, `ackHostAccess`, `ackObserved` and `ackWorld` start a browser in dark
+ * mode, without host permissions at install, with some services' request hosts allowed, or in
+ * another demo world from launch on; use them with `test.use` at the top of a describe.
  */
 import { test as base, expect } from '@playwright/test';
-import { startDemoServer } from '../../demo/server';
-import { launchChromiumDriver } from './driver/chromium';
-import { launchFirefoxDriver } from './driver/firefox';
+import { DEFAULT_WORLD, startDemoServer, type WorldValue } from '../../demo/server';
+import { CHROME_EXTENSION_PATH, launchChromiumDriver } from './driver/chromium';
+import { extensionWithHosts } from './driver/common';
+import { FIREFOX_EXTENSION_PATH, launchFirefoxDriver } from './driver/firefox';
 import type { BrowserName, ColorScheme, Driver, View } from './driver/types';
 
 export type { Driver, View };
@@ -20,19 +22,27 @@ export interface BothWorkerOptions {
   ackColorScheme: ColorScheme;
   /** 'withheld' = the browser did not grant the manifest's host permissions at install (Firefox only). */
   ackHostAccess: 'granted' | 'withheld';
+  /** Services whose request hosts the person allowed ("Watch this site's requests"); listed in a manifest copy. */
+  ackObserved: string[];
+  /** Scenarios that differ from the demo's DEFAULT_WORLD from launch on (before the first poll). */
+  ackWorld: Readonly<Record<string, WorldValue>>;
 }
 
 export const test = base.extend<{ drv: Driver }, BothWorkerOptions & { drvWorker: Driver }>({
   ackBrowser: ['chromium', { scope: 'worker', option: true }],
   ackColorScheme: ['light', { scope: 'worker', option: true }],
   ackHostAccess: ['granted', { scope: 'worker', option: true }],
+  ackObserved: [[], { scope: 'worker', option: true }],
+  ackWorld: [{}, { scope: 'worker', option: true }],
   drvWorker: [
-    async ({ ackBrowser, ackColorScheme, ackHostAccess }, use) => {
-      const server = await startDemoServer();
+    async ({ ackBrowser, ackColorScheme, ackHostAccess, ackObserved, ackWorld }, use) => {
+      const server = await startDemoServer(Object.keys(ackWorld).length ? { world: { ...DEFAULT_WORLD, ...ackWorld } } : {});
+      const built = ackBrowser === 'firefox' ? FIREFOX_EXTENSION_PATH : CHROME_EXTENSION_PATH;
+      const extensionPath = ackObserved.length ? extensionWithHosts(built, ackObserved) : built;
       const drv =
         ackBrowser === 'firefox'
-          ? await launchFirefoxDriver(server, ackColorScheme, { grantHostPermissions: ackHostAccess === 'granted' })
-          : await launchChromiumDriver(server, ackColorScheme);
+          ? await launchFirefoxDriver(server, ackColorScheme, { grantHostPermissions: ackHostAccess === 'granted', extensionPath })
+          : await launchChromiumDriver(server, ackColorScheme, { extensionPath });
       await use(drv);
       await drv.close();
       await server.close();

@@ -15,14 +15,13 @@
  * Written to run on the Firefox harness too: everything browser-specific is in `launch`, `badge`
  * and `grantByButton` below (see the report of issue 13 for what Firefox needs).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../../demo/browser';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { SERVICES } from '../../core/catalog/bundled';
-import { requestOrigins } from '../../core/local/observe';
+import { extensionWithHosts } from './driver/common';
 import { EXTENSION_PATH, shot } from './fixtures';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -36,25 +35,13 @@ interface Env {
 
 const OBSERVED = ['primevideo', 'github', 'zoom'];
 
-/** A copy of the built extension whose manifest also lists the observed services' hosts. */
-function extensionWithHosts(ids: string[]): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'ack-requests-ext-')), 'ext');
-  cpSync(EXTENSION_PATH, dir, { recursive: true });
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions: string[] };
-  const origins = ids.flatMap((id) => requestOrigins(SERVICES.find((s) => s.id === id)!));
-  manifest.host_permissions = [...new Set([...manifest.host_permissions, ...origins])];
-  writeFileSync(path, JSON.stringify(manifest, null, 2));
-  return dir;
-}
-
 const test = base.extend<{ env: Env }, { envWorker: Env }>({
   envWorker: [
     async ({}, use) => {
       // GitHub has an open incident; Zoom is operational; Prime Video publishes nothing. Complaints quiet.
       const server = await startDemoServer({ world: { github: 'sp-incident', zoom: 'sp-ok' } });
       const { context, extensionId, serviceWorker } = await launchWithExtension({
-        extensionPath: extensionWithHosts(OBSERVED),
+        extensionPath: extensionWithHosts(EXTENSION_PATH, OBSERVED),
         server,
         headless: true,
         userDataDir: mkdtempSync(join(tmpdir(), 'ack-e2e-requests-')),

@@ -38,9 +38,13 @@ function chromiumView(page: Page): View {
   };
 }
 
-export async function launchChromiumDriver(server: DemoServer, colorScheme: ColorScheme): Promise<Driver> {
+export async function launchChromiumDriver(
+  server: DemoServer,
+  colorScheme: ColorScheme,
+  opts: { extensionPath?: string } = {},
+): Promise<Driver> {
   const { context, extensionId, serviceWorker } = await launchWithExtension({
-    extensionPath: CHROME_EXTENSION_PATH,
+    extensionPath: opts.extensionPath ?? CHROME_EXTENSION_PATH,
     server,
     headless: true,
     userDataDir: mkdtempSync(join(tmpdir(), 'ack-e2e-')),

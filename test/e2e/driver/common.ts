@@ -1,6 +1,9 @@
 /** Helpers both drivers share: axe source, screenshot paths, the tab map lookup. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVICES } from '../../../core/catalog/bundled';
+import { requestOrigins } from '../../../core/local/observe';
 import type { AxeViolation, BrowserName } from './types';
 
 const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
@@ -66,3 +69,20 @@ export function markForClick([selector, name]: [string, string | null]): string 
 }
 
 declare const chrome: typeof import('wxt/browser').browser;
+
+/**
+ * A copy of a built extension whose manifest also lists these services' request hosts, as a
+ * person would hold them after "Watch this site's requests" (issue 13). Neither browser's
+ * permission prompt can be answered from a test; hosts listed in the manifest are granted at
+ * install (Chromium always; Firefox 128+ with `extensions.originControls.grantByDefault`).
+ */
+export function extensionWithHosts(builtPath: string, serviceIds: string[]): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'ack-requests-ext-')), 'ext');
+  cpSync(builtPath, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions: string[] };
+  const origins = serviceIds.flatMap((id) => requestOrigins(SERVICES.find((s) => s.id === id)!));
+  manifest.host_permissions = [...new Set([...manifest.host_permissions, ...origins])];
+  writeFileSync(path, JSON.stringify(manifest, null, 2));
+  return dir;
+}

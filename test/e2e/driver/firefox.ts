@@ -57,11 +57,11 @@ function navError(e: Error): string {
 export async function launchFirefoxDriver(
   server: DemoServer,
   colorScheme: ColorScheme,
-  opts: { grantHostPermissions?: boolean } = {},
+  opts: { grantHostPermissions?: boolean; extensionPath?: string } = {},
 ): Promise<Driver> {
   const grant = opts.grantHostPermissions ?? true;
   const { browser, origin } = await launchFirefoxWithExtension({
-    extensionPath: FIREFOX_EXTENSION_PATH,
+    extensionPath: opts.extensionPath ?? FIREFOX_EXTENSION_PATH,
     server,
     headless: true,
     colorScheme,
