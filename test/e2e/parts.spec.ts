@@ -91,10 +91,13 @@ test.describe('the part in front of you', () => {
       part: 'pulls',
       region: null,
     });
-    await expect.poll(async () => (await badgeOf(env, pulls.tabId)).title).toMatch(/^GitHub — ok: /);
-    expect((await badgeOf(env, pulls.tabId)).text).toBe('');
+    // Not coloured by the Copilot incident. "resolved" is allowed only because the shared demo world
+    // starts GitHub with a major incident on components no part claims (so it counts for every part):
+    // if the worker polled it before this test switched scenarios, its resolution is this tab's too.
+    await expect.poll(async () => (await badgeOf(env, pulls.tabId)).title).toMatch(/^GitHub — (ok|resolved): /);
+    expect(['', '✓']).toContain((await badgeOf(env, pulls.tabId)).text);
     const popup = await openPopup(env, `tab=${pulls.tabId}`);
-    expect(await verdictOf(popup)).toBe('ok');
+    expect(['ok', 'resolved']).toContain(await verdictOf(popup));
     await expect(popup.getByTestId('part')).toHaveText('For the part you are on: Pull Requests.');
     await expect(popup.getByTestId('elsewhere')).toContainText('Elsewhere at GitHub');
     await expect(popup.getByTestId('elsewhere-incident')).toContainText('Disruption with Copilot for access to some models');
