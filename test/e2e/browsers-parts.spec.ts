@@ -50,9 +50,14 @@ async function visitView(drv: Driver, url: string, want: PartView): Promise<numb
 
 test.describe('the part in front of you', () => {
   test.afterAll(async ({ drv }) => {
-    // Leave the default world as other spec files in this worker expect it.
+    // Leave the default world as other spec files in this worker expect it — in the extension's
+    // store too: re-read GitHub now, or the next spec's first visit could still see the Copilot state.
     drv.server.setScenario('github', 'sp-incident');
     drv.server.setScenario('jira', 'sp-ok');
+    const control = await drv.openPopup('service=github');
+    await verdictOf(control);
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh', serviceId: 'github' }));
+    await control.close();
   });
 
   test(
