@@ -312,14 +312,13 @@ export function eachOfShape<S, T>(rows: readonly unknown[], shape: Shape<S>, rea
 }
 
 /**
- * `table[key]` when the table has its own entry for `key`, else undefined: a feed word such as
- * "constructor" must not find an inherited property. Adapters keep their word/code tables small
+ * `table[key]` when the table has its own entry for `key` (a string or a number), else undefined:
+ * a feed word such as "constructor" must not find an inherited property. Adapters keep their word/code tables small
  * and literal, and look them up with this.
  */
-export function lookup<V>(table: Readonly<Record<string, V>>, key: string | number | null | undefined): V | undefined {
-  if (key === null || key === undefined) return undefined;
-  const k = String(key);
-  return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined;
+export function lookup<K extends string | number, V>(table: Readonly<Partial<Record<K, V>>>, key: unknown): V | undefined {
+  if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+  return Object.prototype.hasOwnProperty.call(table, key) ? (table as Record<string | number, V>)[key] : undefined;
 }
 
 /** An id from a string or a finite number; blank or absurdly long → null. */
