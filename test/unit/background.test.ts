@@ -58,6 +58,17 @@ afterEach(async () => {
 const commit = (tabId: number, url: string) =>
   fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: NOW } as never);
 
+/** The ids of the notifications the worker creates from now on (the fake browser still shows them). */
+function recordNotifications(): string[] {
+  const created: string[] = [];
+  const orig = fakeBrowser.notifications.create;
+  fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
+    created.push(id);
+    return orig(id, opts as never);
+  }) as typeof orig;
+  return created;
+}
+
 describe('background', () => {
   it('arms the poll alarm at every start', async () => {
     boot(fakeFetch().fetch);
@@ -105,12 +116,7 @@ describe('background', () => {
 
   it('records an episode and notifies once for a watched service the provider acknowledged', async () => {
     await fakeBrowser.storage.local.set({ settings: { watched: ['github'] } });
-    const created: string[] = [];
-    const orig = fakeBrowser.notifications.create;
-    fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
-      created.push(id);
-      return orig(id, opts as never);
-    }) as typeof orig;
+    const created = recordNotifications();
     const api = boot(fakeFetch().fetch);
     await until(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatch(/^acknowledged\|github\|github:/);
@@ -132,12 +138,7 @@ describe('background', () => {
     // The real 2020-04-02 incident names only "Visit www.githubstatus.com for more information"
     // (no part claims it) and is major: someone who cares only about Pages is still told.
     await fakeBrowser.storage.local.set({ settings: { watched: ['github'], watchedParts: { github: ['pages'] } } });
-    const created: string[] = [];
-    const orig = fakeBrowser.notifications.create;
-    fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
-      created.push(id);
-      return orig(id, opts as never);
-    }) as typeof orig;
+    const created = recordNotifications();
     boot(fakeFetch().fetch);
     await until(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatch(/^acknowledged\|github\|github:/);
