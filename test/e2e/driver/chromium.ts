@@ -7,13 +7,11 @@ import { launchWithExtension } from '../../../demo/browser';
 import type { DemoServer } from '../../../demo/server';
 import {
   axeSourceText,
-  badgeInExtension,
+  extensionCalls,
   markForClick,
-  notificationIdsInExtension,
   recordClosedNotifications,
   runAxeInPage,
   screenshotPath,
-  tabIdInSession,
   textIn,
   waitForTab,
 } from './common';
@@ -111,10 +109,7 @@ export async function launchChromiumDriver(
       await page.emulateMedia({ colorScheme });
       return chromiumView(page);
     },
-    ext: (fn, arg) => sw().evaluate(fn as never, arg) as never,
-    tabIdFor: (hostname) => sw().evaluate(tabIdInSession, hostname),
-    badge: (tabId) => sw().evaluate(badgeInExtension, tabId),
-    notificationIds: () => sw().evaluate(notificationIdsInExtension),
+    ...extensionCalls((fn, arg) => sw().evaluate(fn as never, arg) as never),
     close: () => context.close(),
   };
   return driver;

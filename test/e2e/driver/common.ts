@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SERVICES } from '../../../core/catalog/bundled';
 import { requestOrigins } from '../../../core/local/observe';
-import type { AxeViolation, BrowserName } from './types';
+import type { AxeViolation, BrowserName, Driver } from './types';
 
 const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
 let axeSource: string | null = null;
@@ -36,6 +36,19 @@ export async function tabIdInSession(hostname: string): Promise<number | null> {
   const all = (await chrome.storage.session.get(null)) as Record<string, unknown>;
   const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v === hostname);
   return hit ? Number(hit[0].slice(4)) : null;
+}
+
+/**
+ * The Driver's calls into the extension, given how a browser runs a function there (Chromium: in
+ * the service worker; Firefox: in an extension page).
+ */
+export function extensionCalls(ext: Driver['ext']): Pick<Driver, 'ext' | 'tabIdFor' | 'badge' | 'notificationIds'> {
+  return {
+    ext,
+    tabIdFor: (hostname) => ext(tabIdInSession, hostname),
+    badge: (tabId) => ext(badgeInExtension, tabId),
+    notificationIds: () => ext(notificationIdsInExtension),
+  };
 }
 
 /**

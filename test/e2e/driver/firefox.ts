@@ -15,13 +15,11 @@ import { launchFirefoxWithExtension, openExtensionPage } from '../../../demo/fir
 import type { DemoServer } from '../../../demo/server';
 import {
   axeSourceText,
-  badgeInExtension,
+  extensionCalls,
   markForClick,
-  notificationIdsInExtension,
   recordClosedNotifications,
   runAxeInPage,
   screenshotPath,
-  tabIdInSession,
   textIn,
   waitForTab,
 } from './common';
@@ -118,10 +116,7 @@ export async function launchFirefoxDriver(
       }
       return null;
     },
-    ext: (fn, arg) => control.evaluate(fn as never, arg) as never,
-    tabIdFor: (hostname) => control.evaluate(tabIdInSession, hostname),
-    badge: (tabId) => control.evaluate(badgeInExtension, tabId),
-    notificationIds: () => control.evaluate(notificationIdsInExtension),
+    ...extensionCalls((fn, arg) => control.evaluate(fn as never, arg) as never),
     close: () => browser.close(),
   };
   return driver;
