@@ -17,7 +17,7 @@ import {
   normaliseAwsEvent,
 } from '../../../core/official/aws-health';
 import { epochToIso } from '../../../core/official/dates';
-import { value, expectProblem, problem } from './helpers';
+import { value, expectProblem, problem, expectJsonFeedAt } from './helpers';
 
 const URL_ = 'https://health.aws.amazon.com/public/currentevents';
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)));
@@ -38,8 +38,7 @@ const BAHRAIN =
 
 describe('aws-health endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
-    expect(awsHealthAdapter.kind).toBe('aws-health');
-    expect(awsHealthAdapter.endpoints(URL_)).toEqual([{ url: URL_, expect: 'json' }]);
+    expectJsonFeedAt(awsHealthAdapter, 'aws-health', URL_);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   PREVIEW_TEXT,
 } from '../../../core/official/gcp';
 import { MAX_RECENT } from '../../../core/model';
-import { raw, json, value, expectProblem, problem } from './helpers';
+import { raw, json, value, expectProblem, problem, expectJsonFeedAt } from './helpers';
 
 const CLOUD = 'https://status.cloud.google.com/incidents.json';
 const WORKSPACE = 'https://www.google.com/appsstatus/dashboard/incidents.json';
@@ -32,8 +32,7 @@ const ids = (list: OfficialIncident[]) => list.map((i) => i.id);
 
 describe('gcp endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
-    expect(gcpAdapter.kind).toBe('gcp');
-    expect(gcpAdapter.endpoints(CLOUD)).toEqual([{ url: CLOUD, expect: 'json' }]);
+    expectJsonFeedAt(gcpAdapter, 'gcp', CLOUD);
     expect(gcpAdapter.endpoints(WORKSPACE)).toEqual([{ url: WORKSPACE, expect: 'json' }]);
     expect(gcpAdapter.history).toBeUndefined();
   });

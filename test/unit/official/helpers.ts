@@ -41,6 +41,12 @@ export const freshVerdict = (snapshot: OfficialSnapshot, now: number, serviceId 
     official: { serviceId, snapshot, lastSuccessAt: now, lastAttemptAt: now, problem: null, history: [] },
   });
 
+/** `adapter` is the format `kind` and reads one JSON body: the feed URL itself. */
+export function expectJsonFeedAt(adapter: FeedAdapter, kind: string, url: string): void {
+  expect(adapter.kind).toBe(kind);
+  expect(adapter.endpoints(url)).toEqual([{ url, expect: 'json' }]);
+}
+
 /** `parse(body, scope?)` for a one-body adapter: a value is sent as its JSON text. */
 export const parserFor =
   (adapter: FeedAdapter, ctx: ParseContext) =>

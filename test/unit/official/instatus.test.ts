@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot } from '../../../core/model';
 import { jsDateString } from '../../../core/official/dates';
 import { instatusAdapter, mapPageStatus } from '../../../core/official/instatus';
-import { freshVerdict, json, parserFor, expectProblem, problem, raw, value } from './helpers';
+import { freshVerdict, json, parserFor, expectProblem, problem, raw, value, expectJsonFeedAt } from './helpers';
 
 const FEED = 'https://instat.us/summary.json';
 const NOW = Date.parse('2022-06-11T19:00:00Z');
@@ -22,8 +22,7 @@ const verdict = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot
 
 describe('instatus endpoints', () => {
   it('reads the summary.json URL itself, as JSON', () => {
-    expect(instatusAdapter.kind).toBe('instatus');
-    expect(instatusAdapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
+    expectJsonFeedAt(instatusAdapter, 'instatus', FEED);
   });
 });
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot } from '../../../core/model';
 import { m365Adapter, mapM365Status } from '../../../core/official/m365';
-import { freshVerdict, json, parserFor, expectProblem, problem, raw, value } from './helpers';
+import { freshVerdict, json, parserFor, expectProblem, problem, raw, value, expectJsonFeedAt } from './helpers';
 
 const FEED = 'https://status.cloud.microsoft/api/posts/m365Consumer';
 const NOW = Date.parse('2026-09-18T21:24:30Z');
@@ -24,8 +24,7 @@ const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapsh
 
 describe('m365 endpoints', () => {
   it('reads the feed URL itself, as JSON', () => {
-    expect(m365Adapter.kind).toBe('m365');
-    expect(m365Adapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
+    expectJsonFeedAt(m365Adapter, 'm365', FEED);
   });
 });
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { isSlackMaintenance, mapSlackImpact, normaliseSlackIncident, slackAdapter, slackStatusHome } from '../../../core/official/slack';
-import { raw, json, value, expectProblem, problem } from './helpers';
+import { raw, json, value, expectProblem, problem, expectJsonFeedAt } from './helpers';
 
 const URL_ = 'https://slack-status.com/api/v2.0.0/current';
 const OK = 'slack-v2-current-ok.json';
@@ -37,8 +37,7 @@ function activated(index: number): any {
 
 describe('slack endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
-    expect(slackAdapter.kind).toBe('slack');
-    expect(slackAdapter.endpoints(URL_)).toEqual([{ url: URL_, expect: 'json' }]);
+    expectJsonFeedAt(slackAdapter, 'slack', URL_);
   });
 });
 
