@@ -20,6 +20,7 @@ import { rich } from './slots';
 import { useState } from 'preact/hooks';
 import type { FindResult } from '@/core/find/cache';
 import { KIND_LABELS, type OfficialKind } from '@/core/official/kinds';
+import { FeedAccess, type FeedAccessState } from './PopupAccess';
 
 /** Where "Find a status page" stands for the site in the tab. */
 export type FindState =
@@ -59,6 +60,8 @@ export interface PopupData {
   find?: { site: string; state: FindState } | null;
   /** Whether this browser watches the current service's requests; null when turned off in options. */
   requestWatch: RequestWatchState;
+  /** The service's feed host this browser has not allowed yet (./PopupAccess.tsx); null when nothing is missing. */
+  feedAccess?: FeedAccessState;
 }
 
 export interface PopupActions {
@@ -76,6 +79,8 @@ export interface PopupActions {
   onWatchRequests(): void;
   /** Set (true) or cancel (false) the one-off "tell me when it's back" watch. */
   onBackWatch?(on: boolean): void;
+  /** "Allow reading status.example.com": ask the browser for the feed's host (must run in the click). */
+  onAllowFeed?(): void;
 }
 
 /** The status line after "Copy as text": copied, or could not copy. */
@@ -502,6 +507,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
 
+      <FeedAccess name={service.name} access={data.feedAccess ?? null} onAllow={actions.onAllowFeed} />
       {part || region ? (
         <p class="note" data-testid="part">
           {part && region ? t('popupPartRegion', [part, region]) : part ? t('popupPart', part) : t('popupRegion', region!)}

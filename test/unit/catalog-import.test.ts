@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_MARK, runImport } from '../../scripts/catalog-import';
 import { SERVICES_DIR } from '../../scripts/catalog/files';
 import { SERVICES } from '../../core/catalog/bundled';
-import { READ_MODE } from '../../core/net/access';
+import { READ_MODE, splitHostPermissions } from '../../core/net/access';
+import type { OfficialKind } from '../../core/official/kinds';
 
 const { files, imported } = runImport({ dry: true, quiet: true });
 
@@ -33,13 +34,29 @@ describe('scripts/catalog-import.ts', () => {
     }
   });
 
-  it('reads only feeds that need no new host permission (CORS kinds, or a host the release already has)', () => {
+  it("asks for no new install-time host: a host-mode feed the last release lacks is asked for at the person's click, and says so", () => {
     const released = JSON.parse(readFileSync(new URL('../../release/manifest-permissions.json', import.meta.url), 'utf8')) as {
       host_permissions: string[];
     };
+    const { install, ask } = splitHostPermissions(
+      imported as { official: { kind: OfficialKind; url: string } | null }[],
+      new Set(released.host_permissions),
+    );
+    expect(install.every((p) => released.host_permissions.includes(p))).toBe(true);
+    expect(ask.length).toBeGreaterThan(0); // Better Stack, Sorry and Instatus pages from inket/stts
     for (const e of imported) {
-      const o = e.official as { kind: keyof typeof READ_MODE; url: string } | null;
-      if (o && READ_MODE[o.kind] === 'host') expect(released.host_permissions, e.id).toContain(`${new URL(o.url).origin}/*`);
+      const o = e.official as { kind: OfficialKind; url: string } | null;
+      if (o && READ_MODE[o.kind] === 'host' && !released.host_permissions.includes(`${new URL(o.url).origin}/*`))
+        expect(String(e.source), e.id).toMatch(/asked for at the person’s click/);
     }
+  });
+
+  it('reads a platform named by inket/stts whenever an adapter exists for it (Better Stack, Sorry by page id)', () => {
+    const byUrl = new Map(imported.map((e) => [e.statusPage as string, e]));
+    expect((byUrl.get('https://status.plausible.io')?.official as { kind: string } | null)?.kind).toBe('betterstack');
+    expect(byUrl.get('https://status.pipedrive.com')?.official).toEqual({
+      kind: 'sorry',
+      url: 'https://api.sorryapp.com/v1/pages/2754/components',
+    });
   });
 });
