@@ -45,6 +45,17 @@ interface PlatformEvidence {
   evidence: string;
   checked: string;
 }
+/** multi-status's feeds by status host (https; an http:// feed is listed as such in the source line). */
+function readMultiStatusFeeds(): Map<string, { url: string; http: boolean }> {
+  const opml = read('multi-status/feeds.opml');
+  const feeds = new Map<string, { url: string; http: boolean }>();
+  for (const m of opml.matchAll(/<outline type="rss" [^>]*xmlUrl="([^"]+)"/g)) {
+    const n = normalise(m[1]!.replace(/&amp;/g, '&'));
+    if (n) feeds.set(n.key.split('/')[0]!, { url: new URL(m[1]!.replace(/&amp;/g, '&').replace(/^http:/, 'https:')).href, http: n.http });
+  }
+  return feeds;
+}
+
 function readPlatformEvidence(): Map<string, PlatformEvidence> {
   const file = JSON.parse(readFileSync(new URL('../data/catalog-evidence/platforms.json', import.meta.url), 'utf8')) as {
     pages: Record<string, PlatformEvidence>;
@@ -57,6 +68,12 @@ const LISTS = {
   stts: { label: 'inket/stts Resources/services.json @240c03a (2026-03-21, MIT)', date: '2026-03-21' },
   sentry: { label: 'getsentry/status-page-list src/data @2395888 (2025-09-10, MIT)', date: '2025-09-10' },
 } as const;
+/** A feed list (not a source of entries): the status feeds a public aggregator, lzone.de/multi-status, reads. */
+const MULTI_STATUS = {
+  label:
+    'lwindolf/multi-status frontend/feeds.opml @3c18f06 (2026-04-28, MIT), the feed list its public aggregator lzone.de/multi-status reads',
+  date: '2026-04-28',
+};
 type ListId = keyof typeof LISTS;
 
 /** Platforms stts knows, by its key: our kind when we can read it, else the name for the note. */
@@ -246,7 +263,9 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
   };
   const releasedHosts = new Set(released.host_permissions);
   const evidence = readPlatformEvidence();
+  const feeds = readMultiStatusFeeds();
   let askCount = 0;
+  let multiStatusCount = 0;
 
   // Hand entries stay; imported ones are rebuilt.
   const hand: Entry[] = files.flatMap((f) => f.services.filter((e) => !String(e.source ?? '').startsWith(IMPORT_MARK)));
@@ -387,6 +406,7 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
       platformName = found.kind;
       platformWhy = `platform ${found.kind} from data/catalog-evidence/platforms.json: ${found.evidence} (checked ${found.checked})`;
     }
+    const feed = kind ? undefined : feeds.get(host);
     let official: { kind: OfficialKind; url: string } | null = null;
     let note: string | undefined;
     if (kind && (kind === 'statuspage' || kind === 'incidentio') && path === '') official = { kind, url: c.url };
@@ -396,6 +416,12 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     else if (kind === 'betterstack' && path === '') official = { kind, url: `${c.url}/index.json` };
     else if (kind === 'sorry' && c.pageId && /^\d+$/.test(c.pageId))
       official = { kind, url: `https://api.sorryapp.com/v1/pages/${c.pageId}/components` };
+    else if (feed) {
+      // No platform named, but a public aggregator reads this page's RSS/Atom feed: read it as such.
+      official = { kind: 'rss', url: feed.url };
+      platformWhy = `RSS/Atom feed ${feed.url} from ${MULTI_STATUS.label}${feed.http ? ' (listed as http://, https assumed)' : ''}`;
+      multiStatusCount++;
+    }
     if (official && READ_MODE[official.kind] === 'host' && !releasedHosts.has(`${new URL(official.url).origin}/*`)) {
       // Not an install-time permission: the person allows this one host in the popup (core/net/access.ts).
       platformWhy += '; read with a host permission asked for at the person’s click (not one of the last release’s install-time hosts)';
@@ -411,10 +437,7 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     for (const l of lists) fromList[l]++;
     const urlWhy = `status page from ${lists.map((l) => LISTS[l].label).join('; ')}${c.httpInList && !c.lists.has('stts') && !c.lists.has('sentry') ? ' (listed as http://, https assumed)' : ''}`;
     const source = [`${IMPORT_MARK}:`, `${urlWhy};`, platformWhy ? `${platformWhy};` : 'no platform evidence;', `${domainWhy}.`].join(' ');
-    const verified = lists
-      .map((l) => LISTS[l].date)
-      .sort()
-      .at(-1)!;
+    const verified = [...lists.map((l) => LISTS[l].date), ...(feed && official ? [MULTI_STATUS.date] : [])].sort().at(-1)!;
     const word = slug(displayName).replace(/-/g, '');
     const entry: Entry = {
       id,
@@ -467,7 +490,7 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     `imported ${out.length} entries (${withFeed} with a feed we read, ${out.length - withFeed} official: null); entries per list: ${JSON.stringify(fromList)}`,
   );
   log(
-    `of which ${askCount} read with a host permission asked for at the person's click; ${evidence.size} pages in data/catalog-evidence/platforms.json`,
+    `of which ${multiStatusCount} read as RSS/Atom from lwindolf/multi-status's feed list; ${askCount} read with a host permission asked for at the person's click; ${evidence.size} pages in data/catalog-evidence/platforms.json`,
   );
   log(`skipped: ${JSON.stringify(skipped, null, 1)}`);
   log(`catalog: ${hand.length} hand + ${out.length} imported = ${all.length}`);

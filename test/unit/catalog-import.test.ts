@@ -29,7 +29,7 @@ describe('scripts/catalog-import.ts', () => {
       expect(source, e.id).toMatch(/metoro-io\/statusphere|inket\/stts|getsentry\/status-page-list/);
       expect(source, e.id).toMatch(/MIT/);
       expect(source, e.id).toMatch(/domains? (from|derived)/);
-      if (e.official) expect(source, e.id).toMatch(/platform/);
+      if (e.official) expect(source, e.id).toMatch(/platform|RSS\/Atom feed .* from lwindolf\/multi-status/);
       else expect(String(e.note ?? ''), e.id).toMatch(/not confirmed|cannot read|host permission/);
     }
   });
@@ -48,6 +48,17 @@ describe('scripts/catalog-import.ts', () => {
       const o = e.official as { kind: OfficialKind; url: string } | null;
       if (o && READ_MODE[o.kind] === 'host' && !released.host_permissions.includes(`${new URL(o.url).origin}/*`))
         expect(String(e.source), e.id).toMatch(/asked for at the person’s click/);
+    }
+  });
+
+  it('reads the RSS/Atom feed a public aggregator reads when no list names the platform (lwindolf/multi-status, MIT)', () => {
+    const opml = readFileSync(new URL('../../data/catalog-sources/multi-status/feeds.opml', import.meta.url), 'utf8');
+    const rss = imported.filter((e) => (e.official as { kind: string } | null)?.kind === 'rss');
+    expect(rss.length).toBeGreaterThan(20);
+    for (const e of rss) {
+      const url = (e.official as { url: string }).url;
+      expect(url.startsWith('https://'), e.id).toBe(true);
+      expect(opml, e.id).toContain(url.replace(/^https:/, '')); // the very feed the list names (http or https there)
     }
   });
 
