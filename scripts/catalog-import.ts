@@ -12,8 +12,10 @@
  * What each entry gets, and from where:
  * - `official`: only from evidence of the platform — inket/stts's platform and page id, a status
  *   host on the platform's own domain (`*.statuspage.io`, `*.instatus.com`, `*.betteruptime.com`),
- *   or a page listed in data/catalog-evidence/platforms.json (public code that reads the page's
- *   feed, with where it was found). Kinds read as CORS (core/net/access.ts) need no permission; a
+ *   or — when no list names the platform — the RSS/Atom feed a public aggregator reads for that
+ *   status host (lwindolf/multi-status's feeds.opml, read as `rss`). Public code that merely
+ *   requests `<host>/api/v2/summary.json` is not evidence: such lists guess, and guess wrong
+ *   (docs/feeds-and-catalog.md). Kinds read as CORS (core/net/access.ts) need no permission; a
  *   host-mode feed whose origin the last release does not have is asked for at the person's click
  *   (core/net/access.ts `splitHostPermissions`), never at install, so growth adds no prompt.
  *   No platform evidence → `official: null` and a note that says the format is not confirmed.
@@ -39,12 +41,6 @@ export const IMPORT_MARK = 'Imported by scripts/catalog-import.ts';
 const SRC = new URL('../data/catalog-sources/', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, SRC), 'utf8');
 
-/** Platform evidence for pages the lists name without a platform (data/catalog-evidence/README.md). */
-interface PlatformEvidence {
-  kind: OfficialKind;
-  evidence: string;
-  checked: string;
-}
 /** multi-status's feeds by status host (https; an http:// feed is listed as such in the source line). */
 function readMultiStatusFeeds(): Map<string, { url: string; http: boolean }> {
   const opml = read('multi-status/feeds.opml');
@@ -54,13 +50,6 @@ function readMultiStatusFeeds(): Map<string, { url: string; http: boolean }> {
     if (n) feeds.set(n.key.split('/')[0]!, { url: new URL(m[1]!.replace(/&amp;/g, '&').replace(/^http:/, 'https:')).href, http: n.http });
   }
   return feeds;
-}
-
-function readPlatformEvidence(): Map<string, PlatformEvidence> {
-  const file = JSON.parse(readFileSync(new URL('../data/catalog-evidence/platforms.json', import.meta.url), 'utf8')) as {
-    pages: Record<string, PlatformEvidence>;
-  };
-  return new Map(Object.entries(file.pages));
 }
 
 const LISTS = {
@@ -262,7 +251,6 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     host_permissions: string[];
   };
   const releasedHosts = new Set(released.host_permissions);
-  const evidence = readPlatformEvidence();
   const feeds = readMultiStatusFeeds();
   let askCount = 0;
   let multiStatusCount = 0;
@@ -400,12 +388,6 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
       platformName = 'Better Stack';
       platformWhy = 'platform from the status host, which is on Better Stack’s own domain (betteruptime.com)';
     }
-    const found = kind ? undefined : evidence.get(c.key);
-    if (found) {
-      kind = found.kind;
-      platformName = found.kind;
-      platformWhy = `platform ${found.kind} from data/catalog-evidence/platforms.json: ${found.evidence} (checked ${found.checked})`;
-    }
     const feed = kind ? undefined : feeds.get(host);
     let official: { kind: OfficialKind; url: string } | null = null;
     let note: string | undefined;
@@ -490,7 +472,7 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     `imported ${out.length} entries (${withFeed} with a feed we read, ${out.length - withFeed} official: null); entries per list: ${JSON.stringify(fromList)}`,
   );
   log(
-    `of which ${multiStatusCount} read as RSS/Atom from lwindolf/multi-status's feed list; ${askCount} read with a host permission asked for at the person's click; ${evidence.size} pages in data/catalog-evidence/platforms.json`,
+    `of which ${multiStatusCount} read as RSS/Atom from lwindolf/multi-status's feed list; ${askCount} read with a host permission asked for at the person's click`,
   );
   log(`skipped: ${JSON.stringify(skipped, null, 1)}`);
   log(`catalog: ${hand.length} hand + ${out.length} imported = ${all.length}`);

@@ -39,7 +39,7 @@ describe('scripts/catalog-import.ts', () => {
       host_permissions: string[];
     };
     const { install, ask } = splitHostPermissions(
-      imported as { official: { kind: OfficialKind; url: string } | null }[],
+      imported as unknown as { official: { kind: OfficialKind; url: string } | null }[],
       new Set(released.host_permissions),
     );
     expect(install.every((p) => released.host_permissions.includes(p))).toBe(true);
