@@ -56,7 +56,7 @@ export interface PopupData {
   status: string | null;
   watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
   refreshing: boolean;
-  /** For a site no service owns: its registrable domain and the search's state (null otherwise). */
+  /** For a site no service owns, or a catalogued one without a feed (core/find/candidates.ts `findOfferSite`): its registrable domain and the search's state (null otherwise). */
   find?: { site: string; state: FindState } | null;
   /** Whether this browser watches the current service's requests; null when turned off in options. */
   requestWatch: RequestWatchState;
@@ -554,6 +554,9 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
       {service.official && details ? <details.Track past={past} episodes={data.episodes} /> : null}
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
+      {service.official === null && data.find && actions.onFind ? (
+        <FindStatusPage find={data.find} now={now} onFind={actions.onFind} />
+      ) : null}
 
       <footer class="foot">
         <RelayPathLine serviceId={service.id} checkedAt={checkedAt} />

@@ -8,7 +8,7 @@ import { openStore, readForPopup } from '@/core/store';
 import { evaluate, needsRefresh } from '@/core/judge';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports, loadRequests, loadSettings, tabHostname } from '@/core/storage';
-import { registrableDomain, originsToAsk } from '@/core/find/candidates';
+import { findOfferSite, originsToAsk } from '@/core/find/candidates';
 import { rememberedFind } from '@/core/find/cache';
 import type { FindState } from '@/components/Popup';
 import { requestPermissions } from '@/core/local/observe';
@@ -98,8 +98,9 @@ async function load(): Promise<PopupData> {
     requestWatch(service, settings.watchRequests),
     feedAccess(service),
   ]);
-  // A site no service owns: offer the search, showing what it found within the last week.
-  const site = !service && t.host ? registrableDomain(t.host) : null;
+  // A site no service owns, or a catalogued one without a feed: offer the search, showing what it
+  // found within the last week.
+  const site = findOfferSite(t.host, service);
   if (site !== null && find.state === 'idle') {
     const remembered = await rememberedFind(browser.storage.local, site, now);
     if (remembered) find = { state: 'done', result: remembered };

@@ -1,7 +1,9 @@
 /**
  * "Find a status page for <site>" in real Chromium with the built extension, against the demo
  * server: three sites no catalogued service owns — one whose status page is an Atlassian
- * Statuspage (status.<domain>, an open incident), one on incident.io, one with none.
+ * Statuspage (status.<domain>, an open incident), one on incident.io, one with none — and a
+ * catalogued site whose entry has no official feed (SoundCloud), where the search is offered
+ * under the entry's own verdict.
  *
  * About the permission prompt (as in options.spec.ts): Chromium's native prompt for an origin the
  * manifest does not grant cannot be answered from this harness. The popup's
@@ -39,7 +41,9 @@ async function allowPrompt(env: Env, popup: Page): Promise<void> {
     const real = chrome.permissions.contains.bind(chrome.permissions);
     chrome.permissions.contains = (async (p: { origins?: string[] }) => {
       const asked = (p.origins ?? []).every((o) =>
-        /unlisted-shop\.com|unlisted-app\.io|no-status-here\.net|unlisted-shop\.statuspage|unlisted-app\.statuspage/.test(o),
+        /unlisted-shop\.com|unlisted-app\.io|no-status-here\.net|unlisted-shop\.statuspage|unlisted-app\.statuspage|soundcloud\.(com|statuspage\.io|instatus\.com)/.test(
+          o,
+        ),
       );
       return asked ? true : real(p);
     }) as typeof chrome.permissions.contains;
@@ -124,6 +128,39 @@ test.describe('find a status page', () => {
     };
     expect(stored.settings.custom.find((c) => c.domains.includes('unlisted-app.io'))!.official.kind).toBe('incidentio');
     await shot(popup, 'find-status-page-found-incidentio');
+    await popup.close();
+  });
+
+  test('a catalogued site without a feed (SoundCloud): offered under its verdict, only on the click; the found page then speaks for soundcloud.com', async ({
+    env,
+  }) => {
+    env.server.setScenario('status.soundcloud.com', 'sp-incident');
+    const { tabId } = await visit(env, 'https://soundcloud.com/discover');
+    const popup = await popupFor(env, tabId);
+    await expect(popup.locator('main[data-service="soundcloud"]')).toBeVisible();
+    const button = popup.locator('[data-action="find-status-page"]');
+    await expect(button).toHaveText('Find a status page for soundcloud.com');
+    // Offered, not done: no status host was asked anything by visiting the site or opening the popup.
+    const asked = /^(status\.soundcloud\.com|soundcloud\.statuspage\.io|soundcloud\.instatus\.com)$/;
+    expect(hits(env, asked)).toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await shot(popup, 'find-status-page-offer-catalogued');
+
+    await allowPrompt(env, popup);
+    await button.click();
+    await expect(popup.locator('main[data-service]')).not.toHaveAttribute('data-service', 'soundcloud', { timeout: 60_000 });
+    expect(await verdictOf(popup)).toBe('acknowledged');
+    expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
+      { origins: originsToAsk('soundcloud.com', false) },
+    ]);
+    const stored = (await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as {
+      settings: { custom: { domains: string[]; official: { kind: string; url: string } }[] };
+    };
+    expect(stored.settings.custom.find((c) => c.domains.includes('soundcloud.com'))!.official).toEqual({
+      kind: 'statuspage',
+      url: 'https://status.soundcloud.com',
+    });
+    await expect.poll(async () => (await badgeOf(env, tabId)).text).toBe('!');
     await popup.close();
   });
 

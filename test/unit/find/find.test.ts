@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIND_KEY, FIND_TTL_MS, rememberFind, rememberedFind, type FindResult } from '../../../core/find/cache';
-import { candidatePages, originsToAsk, registrableDomain, statusLinksInHtml } from '../../../core/find/candidates';
+import { candidatePages, findOfferSite, originsToAsk, registrableDomain, statusLinksInHtml } from '../../../core/find/candidates';
+import { getService } from '../../../core/catalog/bundled';
 import { customFor, findStatusPage, watchFound } from '../../../core/find/run';
 import { loadSettings } from '../../../core/storage';
 
@@ -73,6 +74,28 @@ describe('where to look', () => {
       'https://help.acme.com/x',
     ]);
     expect(statusLinksInHtml('<a href="javascript:alert(1)">Status</a>', 'https://acme.com/')).toEqual([]);
+  });
+});
+
+describe('where the popup offers the search', () => {
+  it('a site no service owns: offered for its registrable domain; no tab: nothing', () => {
+    expect(findOfferSite('www.unlisted-shop.co.uk', null)).toBe('unlisted-shop.co.uk');
+    expect(findOfferSite(null, null)).toBeNull();
+  });
+
+  it('a catalogued service without a feed that owns the registrable domain (SoundCloud): offered', () => {
+    const soundcloud = getService('soundcloud')!;
+    expect(soundcloud.official).toBeNull();
+    expect(findOfferSite('soundcloud.com', soundcloud)).toBe('soundcloud.com');
+    expect(findOfferSite('m.soundcloud.com', soundcloud)).toBe('soundcloud.com');
+  });
+
+  it('never for a service with a feed, nor for one that owns only a subdomain (the find would take over the whole domain)', () => {
+    expect(findOfferSite('github.com', getService('github')!)).toBeNull();
+    const yahooMail = getService('yahoo-mail')!;
+    expect(yahooMail.official).toBeNull();
+    expect(yahooMail.domains).toEqual(['mail.yahoo.com']);
+    expect(findOfferSite('mail.yahoo.com', yahooMail)).toBeNull();
   });
 });
 
