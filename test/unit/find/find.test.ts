@@ -9,7 +9,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIND_KEY, FIND_TTL_MS, rememberFind, rememberedFind, type FindResult } from '../../../core/find/cache';
 import { candidatePages, findOfferSite, originsToAsk, registrableDomain, statusLinksInHtml } from '../../../core/find/candidates';
 import { getService } from '../../../core/catalog/bundled';
-import { customFor, findStatusPage, watchFound } from '../../../core/find/run';
+import { customFor, findStatusPage, forgetSiteViews, watchFound } from '../../../core/find/run';
+import { rememberTab } from '../../../core/storage';
+import { rememberView, tabView } from '../../../core/parts/view';
 import { loadSettings } from '../../../core/storage';
 
 const raw = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
@@ -96,6 +98,20 @@ describe('where the popup offers the search', () => {
     expect(yahooMail.official).toBeNull();
     expect(yahooMail.domains).toEqual(['mail.yahoo.com']);
     expect(findOfferSite('mail.yahoo.com', yahooMail)).toBeNull();
+  });
+});
+
+describe('a found page takes over the site’s tabs', () => {
+  it('forgets the recorded view of every tab on the site (and its subdomains), and only those', async () => {
+    const session = fakeBrowser.storage.session;
+    await rememberTab(session, 1, 'soundcloud.com');
+    await rememberTab(session, 2, 'm.soundcloud.com');
+    await rememberTab(session, 3, 'notsoundcloud.com');
+    for (const id of [1, 2, 3]) await rememberView(session, id, { service: 'soundcloud', part: null, region: null });
+    await forgetSiteViews(session, 'soundcloud.com');
+    expect(await tabView(session, 1)).toBeNull();
+    expect(await tabView(session, 2)).toBeNull();
+    expect(await tabView(session, 3)).toEqual({ service: 'soundcloud', part: null, region: null });
   });
 });
 
