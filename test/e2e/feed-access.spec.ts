@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, shot, test, verdictOf, visit, type Env } from './fixtures';
+import { answerPromptsWithAllow, askedBy } from './prompt';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -44,21 +45,14 @@ test('a newer host-mode catalog feed is asked for at the person’s click, never
   await shot(popup, 'feed-access-offer');
 
   // The click asks for exactly this one origin.
-  await popup.evaluate(() => {
-    const asked: unknown[] = [];
-    (window as unknown as { asked: unknown[] }).asked = asked;
-    chrome.permissions.request = ((p: { origins?: string[] }) => {
-      asked.push(p);
-      return Promise.resolve(true);
-    }) as typeof chrome.permissions.request;
-  });
+  await answerPromptsWithAllow(popup);
   await env.sw.evaluate((origin) => {
     const real = chrome.permissions.contains.bind(chrome.permissions);
     chrome.permissions.contains = (async (p: { origins?: string[] }) =>
       (p.origins ?? []).every((o) => o === origin) ? true : real(p)) as typeof chrome.permissions.contains;
   }, ORIGIN);
   await allow.click();
-  await expect.poll(() => popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: [ORIGIN] }]);
+  await expect.poll(() => askedBy(popup)).toEqual([{ origins: [ORIGIN] }]);
 
   // Granted: the worker reads the feed (in a real browser permissions.onAdded triggers this read).
   await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh', serviceId: 'plausible-analytics' }).catch(() => null));

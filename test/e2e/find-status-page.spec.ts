@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { originsToAsk } from '../../core/find/candidates';
 import { badgeOf, expect, shot, test, verdictOf, visit, type Env } from './fixtures';
+import { answerPromptsWithAllow, askedBy } from './prompt';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -26,14 +27,7 @@ const NONE = 'no-status-here.net'; // nothing anywhere
 
 /** Stand in for the person's "Allow" on the popup's prompt, and the browser's grant in the worker. */
 async function allowPrompt(env: Env, popup: Page): Promise<void> {
-  await popup.evaluate(() => {
-    const asked: unknown[] = [];
-    (window as unknown as { asked: unknown[] }).asked = asked;
-    chrome.permissions.request = ((p: { origins?: string[] }) => {
-      asked.push(p);
-      return Promise.resolve(true);
-    }) as typeof chrome.permissions.request;
-  });
+  await answerPromptsWithAllow(popup);
   await env.sw.evaluate(() => {
     const g = globalThis as unknown as { __granted?: boolean };
     if (g.__granted) return;
@@ -92,7 +86,7 @@ test.describe('find a status page', () => {
     await popup.keyboard.press('Enter');
     // Found: the popup now shows the page's service, with the incident it reports.
     expect(await verdictOf(popup)).toBe('acknowledged');
-    expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: originsToAsk(SHOP, false) }]);
+    expect(await askedBy(popup)).toEqual([{ origins: originsToAsk(SHOP, false) }]);
     await expect(popup.getByTestId('headline')).toContainText('has acknowledged a problem');
     await shot(popup, 'find-status-page-found-statuspage');
 
@@ -150,9 +144,7 @@ test.describe('find a status page', () => {
     await button.click();
     await expect(popup.locator('main[data-service]')).not.toHaveAttribute('data-service', 'soundcloud', { timeout: 60_000 });
     expect(await verdictOf(popup)).toBe('acknowledged');
-    expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
-      { origins: originsToAsk('soundcloud.com', false) },
-    ]);
+    expect(await askedBy(popup)).toEqual([{ origins: originsToAsk('soundcloud.com', false) }]);
     const stored = (await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as {
       settings: { custom: { domains: string[]; official: { kind: string; url: string } }[] };
     };
@@ -174,7 +166,7 @@ test.describe('find a status page', () => {
     await expect(outcome).toContainText('No status page found for no-status-here.net', { timeout: 60_000 });
     await expect(outcome).toContainText('https://status.no-status-here.net, https://no-status-here.net/status');
     await expect(outcome).toContainText('https://no-status-here.net/'); // the home page was read, as allowed
-    expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: originsToAsk(NONE, true) }]);
+    expect(await askedBy(popup)).toEqual([{ origins: originsToAsk(NONE, true) }]);
     await shot(popup, 'find-status-page-none');
     await popup.close();
 
