@@ -62,3 +62,32 @@ test('a newer host-mode catalog feed is asked for at the person’s click, never
   await again.close();
   await popup.close();
 });
+
+test('watching such a service on the options page asks for its feed host in the same click', async ({ env }) => {
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('plausible');
+  const box = page.getByRole('checkbox', { name: /^Plausible Analytics\b/ });
+  await expect(box).toBeVisible();
+  await answerPromptsWithAllow(page);
+  await box.check();
+  await expect.poll(() => askedBy(page)).toEqual([{ origins: [ORIGIN] }]);
+  await expect
+    .poll(
+      async () =>
+        ((await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as { settings?: { watched: string[] } }).settings?.watched,
+    )
+    .toContain('plausible-analytics');
+  // A service read by CORS (Zoom, Statuspage) asks for nothing.
+  await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('zoom');
+  await page.getByRole('checkbox', { name: /^Zoom\b(?!Info)/ }).check();
+  await expect
+    .poll(
+      async () =>
+        ((await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as { settings: { watched: string[] } }).settings.watched,
+    )
+    .toContain('zoom');
+  expect(await askedBy(page)).toEqual([{ origins: [ORIGIN] }]);
+  await page.close();
+});
