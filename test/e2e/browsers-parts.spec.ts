@@ -8,60 +8,13 @@
  */
 declare const chrome: typeof import('wxt/browser').browser;
 
-import { MAIN, expect, shotName, test, tid, verdictOf, type Driver } from './both';
+import { MAIN, expect, shotName, test, tid, verdictOf } from './both';
+import { backWatches, feedVerdict, keptInStorage, refresh, visitView } from './parts-common';
 
 const FF = { tag: '@firefox' };
 
-interface PartView {
-  service: string;
-  part: string | null;
-  region: string | null;
-}
-
 /** Distinctive words in the paths and queries browsed below: none may be kept in storage. */
 const SECRETS = ['octo-secret-org', 'hush-repo-7431', 'ENGSECRET', 'i-0abc7431'];
-
-/** Runs in an extension context: the tab whose `view:<id>` entry in storage.session is `want`. */
-async function tabWithView(want: PartView): Promise<number | null> {
-  const all = (await chrome.storage.session.get(null)) as Record<string, Partial<PartView> | null>;
-  const hit = Object.entries(all).find(
-    ([k, v]) => k.startsWith('view:') && !!v && v.service === want.service && v.part === want.part && v.region === want.region,
-  );
-  return hit ? Number(hit[0].slice(5)) : null;
-}
-
-/** Runs in an extension context: storage.session and storage.local as text. */
-async function keptInStorage(): Promise<string> {
-  return JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]);
-}
-
-/** The service's verdict once its feed has been read (the first poll after launch may still be running). */
-async function feedVerdict(drv: Driver, serviceId: string): Promise<string> {
-  const popup = await drv.openPopup(`service=${serviceId}`);
-  const verdict = await verdictOf(popup);
-  await popup.close();
-  return verdict;
-}
-
-/** Make the extension read a service's feed now (as the popup's Refresh does). */
-async function refresh(drv: Driver, serviceId: string): Promise<void> {
-  const control = await drv.openPopup(`service=${serviceId}`);
-  await verdictOf(control);
-  await control.evaluate((id) => chrome.runtime.sendMessage({ type: 'refresh', serviceId: id }), serviceId);
-  await control.close();
-}
-
-/** Runs in an extension context: the one-off "tell me when it's back" watches. */
-async function backWatches(): Promise<Record<string, unknown>> {
-  return ((await chrome.storage.local.get('backWatch')) as { backWatch?: Record<string, unknown> }).backWatch ?? {};
-}
-
-/** Open an address in a new tab; the tab id the extension recorded with this part/region. */
-async function visitView(drv: Driver, url: string, want: PartView): Promise<number> {
-  await drv.visit(url);
-  await expect.poll(() => drv.ext(tabWithView, want), { message: `view of ${url}` }).not.toBeNull();
-  return (await drv.ext(tabWithView, want))!;
-}
 
 test.describe('the part in front of you', () => {
   test.afterAll(async ({ drv }) => {
