@@ -67,6 +67,7 @@ export function partsLook() {
     expect(await verdictOf(popup)).toBe('ok');
     expect(await popup.text(tid('part'))).toBe('For the part and region you are on: EC2, eu-west-1.');
     expect(await popup.count(tid('elsewhere-incident'))).toBeGreaterThan(0);
+    expect(await popup.text(tid('elsewhere'))).toContain('Not the part or region you are on');
     expect(await popup.axe()).toEqual([]);
     await shot(drv, popup, 'region-aws');
     await popup.close();
