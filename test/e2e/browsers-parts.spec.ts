@@ -3,8 +3,8 @@
  * incident (a pull-request tab stays ok and lists it under "Elsewhere"; the Copilot tab is
  * acknowledged), the AWS region (an ap-south-1 event leaves an eu-west-1 console tab ok and makes an
  * ap-south-1 one acknowledged), the Jira tab on *.atlassian.net, and "tell me when it's back" (a
- * one-off watch notifies on resolution, then removes itself). Same steps as the Chromium-only
- * parts.spec.ts, through the Driver.
+ * one-off watch notifies on resolution, then removes itself). After browsing, every storage area
+ * (session, local, IndexedDB) is searched for the distinctive words of the paths and queries.
  */
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -62,9 +62,11 @@ test.describe('the part in front of you', () => {
       expect(await verdictOf(popup2)).toBe('acknowledged');
       expect(await popup2.text('.incident-title')).toBe('Disruption with Copilot for access to some models');
 
-      // The path and query were matched in memory and never kept.
+      // The path and query were matched in memory and never kept — in storage.session, storage.local
+      // or IndexedDB (its GitHub record is in the text, so the database was searched too).
       const kept = await drv.ext(keptInStorage);
       expect(kept).toContain('"part":"pulls"');
+      expect(kept).toContain('"serviceId":"github"');
       for (const s of SECRETS) expect(kept).not.toContain(s);
       await popup.close();
       await popup2.close();

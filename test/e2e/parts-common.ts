@@ -22,9 +22,31 @@ async function tabWithView(want: PartView): Promise<number | null> {
   return hit ? Number(hit[0].slice(5)) : null;
 }
 
-/** Runs in an extension context: storage.session and storage.local as text. */
+/**
+ * Runs in an extension context: everything the extension keeps — storage.session, storage.local and
+ * every IndexedDB store of its origin — as text (the "no path is stored" check searches it).
+ */
 export async function keptInStorage(): Promise<string> {
-  return JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]);
+  const out: unknown[] = [await chrome.storage.session.get(null), await chrome.storage.local.get(null)];
+  for (const info of await indexedDB.databases()) {
+    if (!info.name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(info.name!);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    for (const store of Array.from(db.objectStoreNames)) {
+      out.push(
+        await new Promise((resolve, reject) => {
+          const g = db.transaction(store).objectStore(store).getAll();
+          g.onsuccess = () => resolve(g.result);
+          g.onerror = () => reject(g.error);
+        }),
+      );
+    }
+    db.close();
+  }
+  return JSON.stringify(out);
 }
 
 /** The service's verdict once its feed has been read (the first poll after launch may still be running). */
