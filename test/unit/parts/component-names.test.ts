@@ -46,8 +46,6 @@ CAPTURED['microsoft-365'] = (read('feeds/m365-consumer-posts-doc-derived-mixed.j
 
 /** Services with component parts and no complete capture here: why. */
 const NOT_CAPTURED: Record<string, string> = {
-  cloudflare:
-    'a full capture exists (hani-sul/Wakz cloudflare__api-v2-components-json.json, 235 kB, ~500 rows) but was only partly read: "API" and "Access" are in it; the rest is unchecked',
   slack: "Slack's API lists only the services an incident names; the captures here name Workflows and Login/SSO only",
   'aws-console': 'AWS Health lists events, not components; the capture names only "Multiple services"',
   firebase: 'no capture of status.firebase.google.com incidents.json here',
