@@ -9,6 +9,7 @@ import { SERVICES } from '../../core/catalog/bundled';
 import { HN_ENDPOINT } from '../../core/crowd/hn';
 import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
 import { openStore } from '../../core/store';
+import { recordNotifications } from './fake-notifications';
 
 // Real payload: GitHub's summary.json during the 2020-04-02 outage (test/fixtures/feeds/PROVENANCE.md).
 const ACTIVE = readFileSync('test/fixtures/feeds/statuspage-summary-github-active-incident-major-outage-20200402.json', 'utf8');
@@ -57,17 +58,6 @@ afterEach(async () => {
 
 const commit = (tabId: number, url: string) =>
   fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: NOW } as never);
-
-/** The ids of the notifications the worker creates from now on (the fake browser still shows them). */
-function recordNotifications(): string[] {
-  const created: string[] = [];
-  const orig = fakeBrowser.notifications.create;
-  fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
-    created.push(id);
-    return orig(id, opts as never);
-  }) as typeof orig;
-  return created;
-}
 
 describe('background', () => {
   it('arms the poll alarm at every start', async () => {
