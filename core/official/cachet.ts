@@ -45,16 +45,16 @@ import { anyDate } from './dates';
 import {
   cleanName,
   componentsInScope,
-  eachValid,
+  eachOfShape,
   flag,
   idOf,
   incidentInScope,
-  isRecord,
   list,
   lookup,
   looseList,
   object,
   readWith,
+  rowOf,
   shapeFailure,
   stated,
   str,
@@ -139,14 +139,11 @@ function truthy(value: unknown): boolean | null {
 // Reading.
 
 function readComponents(rows: readonly unknown[]): { items: OfficialComponent[]; allBad: boolean } {
-  const { items, allBad } = eachValid(rows, (raw) => {
-    if (!isRecord(raw)) return null;
-    const p = componentSchema.safeParse(raw);
-    if (!p.success) return null;
-    const id = idOf(p.data.id);
-    const name = cleanName(p.data.name);
+  const { items, allBad } = eachOfShape(rows, componentSchema, (c) => {
+    const id = idOf(c.id);
+    const name = cleanName(c.name);
     if (id === null || name === '') return null;
-    return { id, name, status: mapComponentCode(p.data.status), group: null, enabled: truthy(p.data.enabled) };
+    return { id, name, status: mapComponentCode(c.status), group: null, enabled: truthy(c.enabled) };
   });
   const shown: OfficialComponent[] = [];
   for (const c of items) {
@@ -178,10 +175,8 @@ export function readCachetIncident(
   components: ReadonlyMap<string, OfficialComponent>,
   now: number,
 ): OfficialIncident | 'hidden' | null {
-  if (!isRecord(raw)) return null;
-  const p = incidentSchema.safeParse(raw);
-  if (!p.success) return null;
-  const i = p.data;
+  const i = rowOf(raw, incidentSchema);
+  if (i === null) return null;
   const id = idOf(i.id);
   if (id === null) return null;
   if (truthy(i.visible) === false) return 'hidden';

@@ -41,6 +41,7 @@ import {
   bool,
   cleanName,
   componentsInScope,
+  eachOfShape,
   eachValid,
   idOf,
   incidentInScope,
@@ -53,6 +54,7 @@ import {
   optList,
   parseFirst,
   readWith,
+  rowOf,
   shapeFailure,
   stated,
   str,
@@ -153,13 +155,10 @@ export function mapUpdateType(value: unknown): IncidentStatus {
 // Reading.
 
 function readComponents(rows: readonly unknown[]): { items: OfficialComponent[]; allBad: boolean } {
-  return eachValid(rows, (raw) => {
-    if (!isRecord(raw)) return null;
-    const s = systemSchema.safeParse(raw);
-    if (!s.success) return null;
-    const name = cleanName(s.data.system ?? s.data.name);
+  return eachOfShape(rows, systemSchema, (c) => {
+    const name = cleanName(c.system ?? c.name);
     if (name === '') return null;
-    return { id: name, name, status: mapColour(s.data.status), group: null };
+    return { id: name, name, status: mapColour(c.status), group: null };
   });
 }
 
@@ -235,10 +234,8 @@ function fallbackUrl(baseUrl: string, id: string): string | null {
 
 /** One element of `incidents` or `scheduled` → the model, or null when it is not one. */
 export function readHerokuIncident(raw: unknown, baseUrl: string, fromScheduled: boolean): OfficialIncident | null {
-  if (!isRecord(raw)) return null;
-  const p = incidentSchema.safeParse(raw);
-  if (!p.success) return null;
-  const i = p.data;
+  const i = rowOf(raw, incidentSchema);
+  if (i === null) return null;
   const id = idOf(i.id);
   if (id === null) return null;
   const title = cleanName(i.title, MAX_TITLE);

@@ -300,6 +300,12 @@ export function eachValid<T>(rows: readonly unknown[], read: (row: unknown) => T
   return { items, allBad: rows.length > 0 && bad === rows.length };
 }
 
+/** A row of `shape`, or null when it is not one (not an object, or a field of the wrong kind). */
+export function rowOf<T>(raw: unknown, shape: Shape<T>): T | null {
+  const p = shape.safeParse(raw);
+  return p.success ? p.data : null;
+}
+
 /**
  * `eachValid` over rows of one shape: a row that is not of `shape` is malformed, a row of it is
  * given to `read` (which may still turn it down with null).

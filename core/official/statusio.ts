@@ -40,6 +40,7 @@ import { anyDate } from './dates';
 import {
   cleanName,
   componentsInScope,
+  eachOfShape,
   eachValid,
   idOf,
   incidentInScope,
@@ -55,6 +56,7 @@ import {
   optObject,
   parseFirst,
   readWith,
+  rowOf,
   shapeFailure,
   stated,
   str,
@@ -137,14 +139,11 @@ function mapImpactCode(value: unknown): Impact | null {
 // Reading.
 
 function readComponents(rows: readonly unknown[]): { items: OfficialComponent[]; allBad: boolean } {
-  return eachValid(rows, (raw) => {
-    if (!isRecord(raw)) return null;
-    const p = componentSchema.safeParse(raw);
-    if (!p.success) return null;
-    const name = cleanName(p.data.name);
-    const id = idOf(p.data.id) ?? (name === '' ? null : name);
+  return eachOfShape(rows, componentSchema, (c) => {
+    const name = cleanName(c.name);
+    const id = idOf(c.id) ?? (name === '' ? null : name);
     if (id === null || name === '') return null;
-    return { id, name, status: mapStatusCode(p.data.status_code), group: null };
+    return { id, name, status: mapStatusCode(c.status_code), group: null };
   });
 }
 
@@ -203,10 +202,8 @@ type Section = 'incident' | 'active' | 'upcoming';
 
 /** One incident or maintenance element → the model, or null when it is not one. */
 export function readStatusioEvent(raw: unknown, section: Section, feedUrl: string): OfficialIncident | null {
-  if (!isRecord(raw)) return null;
-  const p = incidentSchema.safeParse(raw);
-  if (!p.success) return null;
-  const i = p.data;
+  const i = rowOf(raw, incidentSchema);
+  if (i === null) return null;
   const id = idOf(i._id);
   if (id === null) return null;
   const maintenance = section !== 'incident';

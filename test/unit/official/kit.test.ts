@@ -12,6 +12,7 @@ import {
   jsonFeedAt,
   lookup,
   object,
+  rowOf,
   shapeFailure,
   SHAPE_MESSAGE,
   stated,
@@ -43,6 +44,15 @@ describe('lookup', () => {
     expect(lookup(table, 'red')).toBeUndefined();
     expect(lookup(table, null)).toBeUndefined();
     expect(lookup(table, undefined)).toBeUndefined();
+  });
+});
+
+describe('rowOf', () => {
+  const row = object({ id: strOrNum, name: str });
+
+  it('is the row when it has the shape, null when it is not an object', () => {
+    expect(rowOf({ id: 1, name: 'a', extra: true }, row)).toEqual({ id: 1, name: 'a' });
+    for (const bad of [null, 'x', 3, [{ id: 1 }]]) expect(rowOf(bad, row)).toBeNull();
   });
 });
 
