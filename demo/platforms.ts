@@ -48,7 +48,7 @@ export const PLATFORM_DESCRIPTIONS = {
   'uptimekuma-ok': 'Uptime Kuma status page: every monitor up, no pinned message',
   'uptimekuma-down': 'Uptime Kuma status page: Mail down (last heartbeat 1 min ago), a pinned "danger" message 10 min old',
   'gatus-ok': 'Gatus endpoint statuses: newest result of every endpoint passed',
-  'hund-ok': 'Hund live stream: init_event operational, no issues (the stream then closes; a real one stays open)',
+  'hund-ok': 'Hund live stream: init_event operational, no issues (the server then keeps the stream open, as a live one does)',
 } as const;
 
 export type PlatformScenarioName = keyof typeof PLATFORM_DESCRIPTIONS;
@@ -218,14 +218,14 @@ const gatusOk: ScenarioBuilder = (service, now) => {
 
 /**
  * hund-ok: the documented stream's init_event, CHANGED: state → operational, issues → [] (no times
- * left to move). Sent as one event-stream body that then ends: the reader stops at the event anyway.
+ * left to move). The demo server keeps an event stream open after its body (demo/server.ts): the reader must hang up.
  */
 const hundOk: ScenarioBuilder = (service, now) => {
   const init = /^event: init_event\ndata: (.*)$/m.exec(feedText(PLATFORM_FIXTURES.hund));
   const doc = JSON.parse(init?.[1] ?? '{}') as Obj;
   doc['state'] = 'operational';
   doc['issues'] = [];
-  const body = `event: init_event\ndata: ${JSON.stringify(doc)}\n\n`;
+  const body = `: demo\n\nevent: init_event\ndata: ${JSON.stringify(doc)}\n\n`;
   const stream: FeedResponse = { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body };
   return behaviour(service, 'hund-ok', now, [['/live/v2/status_page', stream]]);
 };

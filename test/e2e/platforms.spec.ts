@@ -116,5 +116,9 @@ test.describe('status platforms added for issue 12', () => {
     expect(env.server.requests.some((r) => r.host === 'kuma.lan' && r.path === '/api/status-page/heartbeat/main' && r.status === 200)).toBe(
       true,
     );
+    // Hund was read from its event stream, which the demo server keeps open like a live one.
+    expect(
+      env.server.requests.some((r) => r.host === 'status.demo-hund.org' && r.path === '/live/v2/status_page' && r.status === 200),
+    ).toBe(true);
   });
 });
