@@ -226,7 +226,9 @@ const hundOk: ScenarioBuilder = (service, now) => {
   doc['state'] = 'operational';
   doc['issues'] = [];
   const body = `: demo\n\nevent: init_event\ndata: ${JSON.stringify(doc)}\n\n`;
-  const stream: FeedResponse = { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body };
+  // ACAO as on every demo answer (demo/kit.ts byteResponse): the harness cannot grant host permissions.
+  const headers = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
+  const stream: FeedResponse = { status: 200, headers, body };
   return behaviour(service, 'hund-ok', now, [['/live/v2/status_page', stream]]);
 };
 
