@@ -62,12 +62,14 @@ import {
 } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
-const STATES: Record<string, ComponentStatus> = { operational: 'operational', degraded: 'degraded', outage: 'major_outage' };
+const STATES = new Map<string, ComponentStatus>([
+  ['operational', 'operational'],
+  ['degraded', 'degraded'],
+  ['outage', 'major_outage'],
+]);
 
-export function mapHundState(value: unknown): ComponentStatus {
-  const w = word(value);
-  return Object.prototype.hasOwnProperty.call(STATES, w) ? STATES[w]! : 'unknown';
-}
+/** A page state word → the model; `pending` (no data yet) and anything else → 'unknown'. */
+export const mapHundState = (value: unknown): ComponentStatus => STATES.get(word(value)) ?? 'unknown';
 
 const initSchema = object({ state: str, issues: optList });
 
