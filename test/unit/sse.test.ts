@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fetchFeed, type FetchDeps, type FetchOutcome } from '../../core/net/fetch';
 import { sseScanner } from '../../core/net/sse';
@@ -83,6 +84,48 @@ describe('sseScanner', () => {
   it('an event not ended by a blank line is not complete; a leading BOM is dropped', () => {
     expect(scan('event: init_event\ndata: {}\n', 4)).toBeNull();
     expect(scan('\uFEFFevent: init_event\ndata: {}\n\n', 4)).toBe('{}');
+  });
+});
+
+describe('sseScanner (property)', () => {
+  it('any events, any line endings, any chunking: the data of the first complete init_event, else null', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'é', '{', ':', ' ', '😀'), maxLength: 8 });
+    const event = fc.record({
+      name: fc.constantFrom('init_event', 'degraded', 'issue_updated', ''),
+      data: fc.array(line, { maxLength: 3 }),
+      comment: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(event, { maxLength: 5 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.nat(40), { maxLength: 20 }),
+        (events, eol, cuts) => {
+          const text = events
+            .map(
+              (e) =>
+                (e.comment ? `:x${eol}` : '') +
+                (e.name ? `event: ${e.name}${eol}` : '') +
+                e.data.map((d) => `data: ${d}${eol}`).join('') +
+                eol,
+            )
+            .join('');
+          const first = events.find((e) => e.name === 'init_event' && e.data.length > 0);
+          const b = bytes(text);
+          const s = sseScanner('init_event');
+          let got: string | null = null;
+          let at = 0;
+          for (const c of [...cuts, b.length]) {
+            const end = Math.min(b.length, at + c);
+            got = s.push(b.subarray(at, end)) ?? got;
+            at = end;
+          }
+          got = s.push(b.subarray(at)) ?? got;
+          expect(got).toBe(first ? first.data.join('\n') : null);
+        },
+      ),
+      { numRuns: 500, seed: 20261207 },
+    );
   });
 });
 
