@@ -9,6 +9,7 @@
  * `setScenario('status.example.com', 'betterstack-ok')` whether or not the catalog names it
  * (the "add a custom status page" and "find a status page" tests do exactly that).
  */
+import type { DemoService, FeedResponse, Json, Obj, ScenarioBehaviour, ScenarioBuilder } from './kit';
 import {
   DAY,
   HOUR,
@@ -22,12 +23,6 @@ import {
   shiftTimestamps,
   statusPageHtml,
   statusPath,
-  type DemoService,
-  type FeedResponse,
-  type Json,
-  type Obj,
-  type ScenarioBehaviour,
-  type ScenarioBuilder,
 } from './kit';
 
 export const PLATFORM_FIXTURES = {

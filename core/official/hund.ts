@@ -25,35 +25,25 @@
  *   same way at `/live/v2/component/<id>` (the widget's `component` option); a service about one
  *   part uses that stream as its URL, and `scope` is not applied.
  */
-import {
-  MAX_TITLE,
-  MAX_UPDATES,
-  fail,
-  ok,
-  type ComponentStatus,
-  type IncidentStatus,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
-} from '../model';
+import { MAX_TITLE, MAX_UPDATES } from '../model';
+import type { ComponentStatus, IncidentStatus, OfficialIncident, OfficialSnapshot, OfficialUpdate, Result } from '../model';
 import { safeUrl } from '../text';
 import { epochToIso } from './dates';
 import {
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
   cleanName,
   eachValid,
   idOf,
   isRecord,
+  lookup,
   mapIncidentStatus,
   newestFirst,
   object,
   optList,
   parseFirst,
   readWith,
+  shapeFailure,
   snapshotLists,
-  statesNothing,
+  stated,
   str,
   textOf,
   trimBase,
@@ -62,14 +52,12 @@ import {
 } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
-const STATES = new Map<string, ComponentStatus>([
-  ['operational', 'operational'],
-  ['degraded', 'degraded'],
-  ['outage', 'major_outage'],
-]);
+const STATES: Record<string, ComponentStatus> = { operational: 'operational', degraded: 'degraded', outage: 'major_outage' };
 
 /** A page state word → the model; `pending` (no data yet) and anything else → 'unknown'. */
-export const mapHundState = (value: unknown): ComponentStatus => STATES.get(word(value)) ?? 'unknown';
+export function mapHundState(value: unknown): ComponentStatus {
+  return lookup(STATES, word(value)) ?? 'unknown';
+}
 
 const initSchema = object({ state: str, issues: optList });
 
@@ -132,13 +120,13 @@ export const hundAdapter: FeedAdapter = {
       const root = pageRoot(ctx.baseUrl);
       const rows = env.value.issues ?? [];
       const { items, allBad } = eachValid(rows, (row) => readIssue(row, root, ctx.now));
-      if (allBad) return fail('schema', `the status stream ${SHAPE_MESSAGE}`);
+      if (allBad) return shapeFailure('the status stream');
       const snapshot: OfficialSnapshot = {
         indicator: mapHundState(env.value.state),
         description: null,
         components: [],
         ...snapshotLists(items, ctx.now, (i) => i.scheduledFor ?? i.createdAt),
       };
-      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+      return stated(snapshot);
     }),
 };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { sseScanner } from '../../../core/net/sse';
 import { hundAdapter } from '../../../core/official/hund';
-import { GARBAGE, problem, raw, value, verdict } from './new-platforms.helpers';
+import { GARBAGE, problem, raw, value, verdict } from './helpers';
 
 const FEED = 'https://status.example.com/live/v2/status_page';
 const NOW = Date.parse('2026-09-19T12:00:00Z');
