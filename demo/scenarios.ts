@@ -164,6 +164,7 @@ export const HEALTHY_SCENARIO: Record<OfficialKind, StatusScenarioName> = {
   sorry: 'sorry-ok',
   uptimekuma: 'uptimekuma-ok',
   gatus: 'gatus-ok',
+  hund: 'hund-ok',
 };
 
 /** The exact strings sp-hostile injects (tests assert they are shown as text, never run). */

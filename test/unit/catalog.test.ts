@@ -51,6 +51,7 @@ const FEED_URL_SHAPES: Record<OfficialKind, (u: URL, raw: string) => boolean> = 
   sorry: (u) => /^\/v1\/pages\/[^/]+\/components$/.test(u.pathname),
   uptimekuma: (u) => /^\/api\/status-page\/[^/]+$/.test(u.pathname),
   gatus: (u) => u.pathname.endsWith('/api/v1/endpoints/statuses'),
+  hund: (u) => /^\/live\/v2\/(?:status_page|component\/[^/]+)$/.test(u.pathname),
 };
 
 /**

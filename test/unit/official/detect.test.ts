@@ -394,6 +394,28 @@ describe('detectFeed', () => {
     expect(value(await detectFeed(page, deps))).toEqual({ kind, url: feed, label });
   });
 
+  it('finds Hund from its live stream (text/event-stream opening with init_event), for the page or a pasted component stream', async () => {
+    const stream = raw('hund-live-status-page-doc-derived-degraded.txt');
+    const page = fakeDeps({ 'https://status.example.com/live/v2/status_page': { body: stream, type: 'text/event-stream' } });
+    expect(value(await detectFeed('https://status.example.com/', page))).toEqual({
+      kind: 'hund',
+      url: 'https://status.example.com/live/v2/status_page',
+      label: 'status.example.com',
+    });
+    const component = 'https://status.example.com/live/v2/component/5f2a1c9e8b3d4a0012ab34cf';
+    const one = fakeDeps({ [component]: { body: stream, type: 'text/event-stream' } });
+    expect(value(await detectFeed(`${component}/`, one))).toMatchObject({ kind: 'hund', url: component });
+  });
+
+  it('does not take another event stream, or JSON at the stream path, for Hund', async () => {
+    const deps = fakeDeps({
+      'https://status.example.com/live/v2/status_page': { body: 'event: init_event\ndata: {"status":"ok"}\n\n', type: 'text/event-stream' },
+    });
+    expect(problem(await detectFeed('https://status.example.com/', deps)).code).toBe('no_official');
+    const json = fakeDeps({ 'https://status.example.com/live/v2/status_page': { body: '{"state":"operational"}', type: JSON_TYPE } });
+    expect(problem(await detectFeed('https://status.example.com/', json)).code).toBe('no_official');
+  });
+
   it('knows a Sorry components address without a request; Kuma is tried only for /status/<slug> pages', async () => {
     expect(knownPattern('https://api.sorryapp.com/v1/pages/abc123/components')).toEqual({
       kind: 'sorry',
