@@ -13,6 +13,7 @@ import { isIntranetUrl } from '@/core/catalog/rules';
 import type { DetectedFeed } from '@/core/official/detect';
 import type { Announce, OptionsDeps, Update } from './Options';
 import { hostPermissionOrigins } from '@/core/net/access';
+import { Field } from './fields';
 
 const originOf = (url: string) => new URL(url).origin;
 /** The host permission for an origin: match patterns take no port ("http://10.0.0.5:3001" → "http://10.0.0.5/*"). */
@@ -222,8 +223,7 @@ export function CustomSection({
       <h2 id="sec-custom-h">{t('secCustom')}</h2>
       <p class="muted">{t('customIntro')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={busy}>
-        <div class="field">
-          <label for="custom-url">{t('customUrlLabel')}</label>
+        <Field id="custom-url" label={t('customUrlLabel')}>
           <input
             ref={urlInput}
             id="custom-url"
@@ -248,9 +248,8 @@ export function CustomSection({
               {t('customIntranetRisk', intranet)}
             </p>
           ) : null}
-        </div>
-        <div class="field">
-          <label for="custom-domains">{t('customDomainsLabel')}</label>
+        </Field>
+        <Field id="custom-domains" label={t('customDomainsLabel')}>
           <input
             ref={domainsInput}
             id="custom-domains"
@@ -269,7 +268,7 @@ export function CustomSection({
           <p id="custom-domains-hint" class="hint">
             {t('customDomainsHint')}
           </p>
-        </div>
+        </Field>
         <div class="actions">
           <button type="submit" class="btn primary" disabled={busy}>
             {busy ? t('customChecking') : t('customAdd')}

@@ -5,6 +5,7 @@ import { TIME_PATTERN, type Settings } from '@/core/settings';
 import type { Update } from './Options';
 import { nameOf } from './name-of';
 import { MinSeverity, SnoozeSelect } from './OptionsSnooze';
+import { CheckRow, Field } from './fields';
 
 type Notif = Settings['notifications'];
 type Transition = 'unacknowledged' | 'acknowledged' | 'resolved';
@@ -24,26 +25,13 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
   return (
     <section id="sec-notifications" aria-labelledby="sec-notifications-h" class="card">
       <h2 id="sec-notifications-h">{t('secNotifications')}</h2>
-      <div class="check-row">
-        <input
-          type="checkbox"
-          id="notify-enabled"
-          checked={n.enabled}
-          aria-describedby="notify-enabled-desc"
-          onChange={(e) => {
-            const on = (e.currentTarget as HTMLInputElement).checked;
-            set((x) => ({ ...x, enabled: on }));
-          }}
-        />
-        <div>
-          <label for="notify-enabled" class="check-label">
-            {t('notifyEnabled')}
-          </label>
-          <p id="notify-enabled-desc" class="hint">
-            {t('notifyEnabledDesc')}
-          </p>
-        </div>
-      </div>
+      <CheckRow
+        id="notify-enabled"
+        checked={n.enabled}
+        onCheck={(enabled) => set((x) => ({ ...x, enabled }))}
+        label={t('notifyEnabled')}
+        desc={t('notifyEnabledDesc')}
+      />
 
       <fieldset class="group" disabled={!n.enabled}>
         <legend>{t('notifyWhen')}</legend>
@@ -87,8 +75,7 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
         </div>
         <div class="inline-fields">
           {(['start', 'end'] as const).map((which) => (
-            <div class="field" key={which}>
-              <label for={`quiet-${which}`}>{t(which === 'start' ? 'quietFrom' : 'quietUntil')}</label>
+            <Field key={which} id={`quiet-${which}`} label={t(which === 'start' ? 'quietFrom' : 'quietUntil')}>
               <input
                 id={`quiet-${which}`}
                 type="time"
@@ -101,7 +88,7 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
                   if (TIME_PATTERN.test(v)) set((x) => ({ ...x, quietHours: { ...x.quietHours, [which]: v } }));
                 }}
               />
-            </div>
+            </Field>
           ))}
         </div>
       </fieldset>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/core/i18n';
 import { MAX_POLL_MIN, MIN_POLL_MIN, type Settings } from '@/core/settings';
 import type { Update } from './Options';
+import { Field } from './fields';
 
 export function PollingSection({ settings, update }: { settings: Settings; update: Update }) {
   const [text, setText] = useState(String(settings.pollIntervalMin));
@@ -23,8 +24,7 @@ export function PollingSection({ settings, update }: { settings: Settings; updat
   return (
     <section id="sec-polling" aria-labelledby="sec-polling-h" class="card">
       <h2 id="sec-polling-h">{t('secPolling')}</h2>
-      <div class="field">
-        <label for="poll-interval">{t('pollLabel')}</label>
+      <Field id="poll-interval" label={t('pollLabel')}>
         <input
           id="poll-interval"
           type="number"
@@ -48,7 +48,7 @@ export function PollingSection({ settings, update }: { settings: Settings; updat
         <p id="poll-cost" class="hint">
           {t('pollCost')}
         </p>
-      </div>
+      </Field>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { DEFAULT_RELAY, normaliseRelayUrl, relayOriginPattern, type RelaySetting
 import { loadRelaySettings, saveRelaySettings } from '@/core/storage';
 import { REPORT_WINDOW_MS, type RelayReport } from '@/core/relay/wire';
 import type { Announce, OptionsDeps } from './Options';
+import { CheckRow, Field } from './fields';
 
 /** What one report looks like, field for field (the token shown is an example). */
 export function examplePayload(now: number): RelayReport {
@@ -59,8 +60,7 @@ export function RelaySection({ deps, announce }: { deps: OptionsDeps; announce: 
     <section id="sec-relay" aria-labelledby="sec-relay-h" class="card">
       <h2 id="sec-relay-h">{t('secRelay')}</h2>
       <p>{t('relayLead')}</p>
-      <div class="field">
-        <label for="relay-url">{t('relayUrlLabel')}</label>
+      <Field id="relay-url" label={t('relayUrlLabel')}>
         <input
           id="relay-url"
           type="url"
@@ -79,7 +79,7 @@ export function RelaySection({ deps, announce }: { deps: OptionsDeps; announce: 
             {error}
           </p>
         )}
-      </div>
+      </Field>
       <p data-testid="relay-state" data-on={relay.enabled ? 'true' : 'false'}>
         {relay.enabled ? t('relayOn', relay.url) : t('relayOff')}
       </p>
@@ -93,24 +93,14 @@ export function RelaySection({ deps, announce }: { deps: OptionsDeps; announce: 
           </button>
         )}
       </div>
-      <div class="check-row">
-        <input
-          type="checkbox"
-          id="relay-share"
-          checked={relay.share}
-          disabled={!relay.enabled}
-          aria-describedby="relay-share-desc"
-          onChange={(e) => void save({ ...relay, share: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <div>
-          <label for="relay-share" class="check-label">
-            {t('relayShare')}
-          </label>
-          <p id="relay-share-desc" class="hint">
-            {t('relayShareDesc')}
-          </p>
-        </div>
-      </div>
+      <CheckRow
+        id="relay-share"
+        checked={relay.share}
+        disabled={!relay.enabled}
+        onCheck={(share) => void save({ ...relay, share })}
+        label={t('relayShare')}
+        desc={t('relayShareDesc')}
+      />
     </section>
   );
 }

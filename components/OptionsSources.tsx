@@ -9,6 +9,7 @@ import { t, type MessageKey } from '@/core/i18n';
 import type { Credentials } from '@/core/credentials';
 import type { KeyedSource, Settings, SourceToggle } from '@/core/settings';
 import type { OptionsDeps, Update } from './Options';
+import { CheckRow, Field } from './fields';
 
 /** How long "Test connection" waits for the worker before saying it did not answer. */
 const TEST_TIMEOUT_MS = 30_000;
@@ -58,26 +59,13 @@ function Toggle({
   desc: MessageKey;
 }) {
   return (
-    <div class="check-row">
-      <input
-        type="checkbox"
-        id={id}
-        checked={settings.sources[source]}
-        aria-describedby={`${id}-desc`}
-        onChange={(e) => {
-          const on = (e.currentTarget as HTMLInputElement).checked;
-          update((s) => ({ ...s, sources: { ...s.sources, [source]: on } }));
-        }}
-      />
-      <div>
-        <label for={id} class="check-label">
-          {t(label)}
-        </label>
-        <p id={`${id}-desc`} class="hint">
-          {t(desc)}
-        </p>
-      </div>
-    </div>
+    <CheckRow
+      id={id}
+      checked={settings.sources[source]}
+      onCheck={(on) => update((s) => ({ ...s, sources: { ...s.sources, [source]: on } }))}
+      label={t(label)}
+      desc={t(desc)}
+    />
   );
 }
 
@@ -142,8 +130,7 @@ export function SourcesSection({
         <fieldset class="creds">
           <legend>{t('blueskyAccount')}</legend>
           {settings.sources.bluesky && !bskyReady && <p class="hint warn">{t('blueskyMissing')}</p>}
-          <div class="field">
-            <label for="bsky-handle">{t('blueskyHandle')}</label>
+          <Field id="bsky-handle" label={t('blueskyHandle')}>
             <input
               id="bsky-handle"
               type="text"
@@ -153,9 +140,8 @@ export function SourcesSection({
               value={bsky.handle}
               onInput={(e) => setCredentials({ ...credentials, bluesky: { ...bsky, handle: (e.currentTarget as HTMLInputElement).value } })}
             />
-          </div>
-          <div class="field">
-            <label for="bsky-password">{t('blueskyAppPassword')}</label>
+          </Field>
+          <Field id="bsky-password" label={t('blueskyAppPassword')}>
             <input
               id="bsky-password"
               type="password"
@@ -171,7 +157,7 @@ export function SourcesSection({
             <p id="bsky-password-hint" class="hint">
               {t('blueskyAppPasswordHint')}
             </p>
-          </div>
+          </Field>
           <TestButton source="bluesky" deps={deps} ready={bskyReady} />
         </fieldset>
       )}
@@ -181,8 +167,7 @@ export function SourcesSection({
         <fieldset class="creds">
           <legend>{t('isdownAccount')}</legend>
           {settings.sources.isdown && !isdownReady && <p class="hint warn">{t('isdownMissing')}</p>}
-          <div class="field">
-            <label for="isdown-key">{t('isdownKey')}</label>
+          <Field id="isdown-key" label={t('isdownKey')}>
             <input
               id="isdown-key"
               type="password"
@@ -191,7 +176,7 @@ export function SourcesSection({
               value={isdown.apiKey}
               onInput={(e) => setCredentials({ ...credentials, isdown: { apiKey: (e.currentTarget as HTMLInputElement).value } })}
             />
-          </div>
+          </Field>
           <TestButton source="isdown" deps={deps} ready={isdownReady} />
         </fieldset>
       )}

@@ -5,6 +5,7 @@ import { t } from '@/core/i18n';
 import type { Settings } from '@/core/settings';
 import { exportSettings, importSettings } from '@/core/settings-io';
 import type { Announce, OptionsDeps } from './Options';
+import { Field } from './fields';
 
 /** Origins of custom feeds that the manifest does not already grant. */
 function originsToAsk(s: Settings, catalog: readonly Service[]): string[] {
@@ -84,10 +85,9 @@ export function TransferSection({
     <section id="sec-transfer" aria-labelledby="sec-transfer-h" class="card">
       <h2 id="sec-transfer-h">{t('secTransfer')}</h2>
       <p class="muted">{t('transferIntro')}</p>
-      <div class="field">
-        <label for="export-json">{t('exportLabel')}</label>
+      <Field id="export-json" label={t('exportLabel')}>
         <textarea id="export-json" ref={exportArea} readOnly rows={8} spellcheck={false} value={json} data-testid="export-json" />
-      </div>
+      </Field>
       <div class="actions">
         <button type="button" class="btn" onClick={() => void copy()}>
           {t('copy')}
@@ -98,8 +98,7 @@ export function TransferSection({
       </div>
 
       <form noValidate onSubmit={onImport} class="import">
-        <div class="field">
-          <label for="import-json">{t('importLabel')}</label>
+        <Field id="import-json" label={t('importLabel')}>
           <textarea
             id="import-json"
             ref={importArea}
@@ -113,7 +112,7 @@ export function TransferSection({
           <p id="import-hint" class="hint">
             {t('importHint')}
           </p>
-        </div>
+        </Field>
         <div class="actions">
           <button type="submit" class="btn primary">
             {t('import')}

@@ -7,6 +7,7 @@ import { customAsService, type Settings } from '@/core/settings';
 import type { Update } from './Options';
 import { nameOf } from './name-of';
 import { choosableParts } from '@/core/parts/view';
+import { Field } from './fields';
 
 const MAX_RESULTS = 12;
 
@@ -151,8 +152,7 @@ export function WatchedSection({
     <section id="sec-watched" aria-labelledby="sec-watched-h" class="card">
       <h2 id="sec-watched-h">{t('secWatched')}</h2>
       <p class="muted">{t('watchedIntro')}</p>
-      <div class="field">
-        <label for="catalog-search">{t('searchLabel')}</label>
+      <Field id="catalog-search" label={t('searchLabel')}>
         <input
           ref={search}
           id="catalog-search"
@@ -177,7 +177,7 @@ export function WatchedSection({
         <p id="catalog-search-count" class="hint" aria-live="polite">
           {count}
         </p>
-      </div>
+      </Field>
       {results.length > 0 && (
         <ul id="catalog-results" class="results" aria-label={t('searchResults')} onKeyDown={(e) => onResultsKey(e, search.current)}>
           {results.map((s) => {

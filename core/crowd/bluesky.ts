@@ -17,9 +17,8 @@
 import { htmlToText, safeUrl } from '../text';
 import type { JsonResponse } from './http';
 import { requestJson, statusOf, wasSent } from './http';
-import { matchComplaint } from './keywords';
 import type { ComplaintSource, CrowdStore, Post, QueryResult, SourceDeps, SourceQuery, SourceStatus } from './source';
-import { clampRange, MAX_POST_TEXT, okResult, pagesOf, searchQueries, sortPosts } from './source';
+import { clampRange, collectComplaints, MAX_POST_TEXT, okResult, pagesOf, searchQueries, sortPosts } from './source';
 
 export const BLUESKY_DEFAULT_SERVICE = 'https://bsky.social';
 export const BLUESKY_SESSION_KEY = 'crowd.bluesky.session';
@@ -308,14 +307,7 @@ export const bluesky: ComplaintSource = {
         if (!body || typeof body !== 'object' || !Array.isArray(body.posts)) {
           return fail({ state: 'error', problem: { code: 'schema', message: 'Bluesky answered without a list of posts' } }, posts);
         }
-        let oldest = Infinity;
-        for (const v of body.posts) {
-          const p = postViewToPost(v);
-          if (!p) continue;
-          oldest = Math.min(oldest, p.at);
-          if (p.at < range.since || p.at >= range.until) continue;
-          if (matchComplaint(p.text, q.terms).complaint) posts.push(p);
-        }
+        const oldest = collectComplaints(body.posts, postViewToPost, range, q.terms, posts);
         const next = typeof body.cursor === 'string' && body.cursor !== '' && body.cursor.length < 1024 ? body.cursor : null;
         const more = next !== null && body.posts.length >= BLUESKY_PAGE_LIMIT && oldest >= range.since;
         if (!more) break;

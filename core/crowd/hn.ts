@@ -11,9 +11,8 @@
  */
 import { htmlToText } from '../text';
 import { requestJson, statusOf, wasSent } from './http';
-import { matchComplaint } from './keywords';
 import type { ComplaintSource, Post, QueryResult, SourceDeps, SourceQuery } from './source';
-import { clampRange, MAX_POST_TEXT, okResult, pagesOf, searchQueries, sortPosts } from './source';
+import { clampRange, collectComplaints, MAX_POST_TEXT, okResult, pagesOf, searchQueries, sortPosts } from './source';
 
 export const HN_ENDPOINT = 'https://hn.algolia.com/api/v1/search_by_date';
 const LABEL = 'Hacker News search';
@@ -89,14 +88,7 @@ export const hackerNews: ComplaintSource = {
             requests,
           };
         }
-        let oldest = Infinity;
-        for (const hit of body.hits) {
-          const p = hnHitToPost(hit);
-          if (!p) continue;
-          oldest = Math.min(oldest, p.at);
-          if (p.at < range.since || p.at >= range.until) continue;
-          if (matchComplaint(p.text, q.terms).complaint) posts.push(p);
-        }
+        const oldest = collectComplaints(body.hits, hnHitToPost, range, q.terms, posts);
         const nbPages = typeof body.nbPages === 'number' ? body.nbPages : 0;
         const more = page + 1 < nbPages && body.hits.length > 0;
         if (!more) break;

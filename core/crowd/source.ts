@@ -13,6 +13,7 @@
 import type { Problem } from '../model';
 import type { FetchDeps } from '../net/fetch';
 import type { BudgetGate } from './budget';
+import { matchComplaint } from './keywords';
 
 /**
  * `browsers`: failure counts other installs shared through a relay (core/relay/, relay/) — never
@@ -209,6 +210,28 @@ export function searchQueries(terms: readonly string[], opts: { hashtags: boolea
 
 export function okResult(posts: Post[], requests: number, extra: Partial<QueryResult> = {}): QueryResult {
   return { posts: sortPosts(posts), status: { state: 'ok' }, requests, ...extra };
+}
+
+/**
+ * One page of a search answer into `posts`: each item that reads as a post, falls in `range` and is a
+ * complaint about `terms` is kept. Returns the oldest post time on the page, kept or not (Infinity for
+ * none): a search that pages backwards in time stops, or claims coverage, from it.
+ */
+export function collectComplaints<T>(
+  items: readonly T[],
+  toPost: (item: T) => Post | null,
+  range: { since: number; until: number },
+  terms: readonly string[],
+  posts: Post[],
+): number {
+  let oldest = Infinity;
+  for (const item of items) {
+    const p = toPost(item);
+    if (!p) continue;
+    oldest = Math.min(oldest, p.at);
+    if (p.at >= range.since && p.at < range.until && matchComplaint(p.text, terms).complaint) posts.push(p);
+  }
+  return oldest;
 }
 
 /** Newest first, then id, deduplicated by id. */

@@ -21,6 +21,9 @@ function fakeFetch(answer: Response | ((url: string, init: RequestInit) => Respo
   return { deps, calls };
 }
 
+/** `fetchFeed` of the test URL for JSON, against a fake network that gives `answer`. */
+const fetchJsonFrom = (answer: Parameters<typeof fakeFetch>[0]) => fetchFeed(URL_, { expect: 'json' }, fakeFetch(answer).deps);
+
 function res(body: BodyInit | null, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body, { status, headers });
 }
@@ -143,8 +146,7 @@ describe('fetchFeed: success and validators', () => {
 
   it('accepts mislabelled but plausible JSON content types', async () => {
     for (const ct of ['text/plain', 'application/octet-stream', 'application/vnd.api+json', 'text/javascript', '']) {
-      const { deps } = fakeFetch(res(JSON_BODY, 200, ct ? { 'content-type': ct } : {}));
-      const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+      const out = await fetchJsonFrom(res(JSON_BODY, 200, ct ? { 'content-type': ct } : {}));
       expect(out.kind, ct).toBe('fresh');
     }
   });
@@ -283,8 +285,7 @@ describe('fetchFeed: timeouts', () => {
 
 describe('fetchFeed: HTTP errors', () => {
   it('429 with Retry-After in seconds → rate_limited with retryAfterMs', async () => {
-    const { deps } = fakeFetch(res('slow down', 429, { 'retry-after': '120' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res('slow down', 429, { 'retry-after': '120' }));
     expect(out).toEqual({
       kind: 'failed',
       problem: { code: 'rate_limited', message: 'the status page asked us to slow down (HTTP 429)', httpStatus: 429 },
@@ -294,21 +295,18 @@ describe('fetchFeed: HTTP errors', () => {
 
   it('429 with Retry-After as an HTTP-date → relative to deps.now()', async () => {
     const at = new Date(NOW + 90_000).toUTCString(); // "Thu, 15 Jan 2026 12:01:30 GMT"
-    const { deps } = fakeFetch(res(null, 429, { 'retry-after': at }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(null, 429, { 'retry-after': at }));
     expect(out).toMatchObject({ kind: 'failed', problem: { code: 'rate_limited' }, retryAfterMs: 90_000 });
   });
 
   it('429 with a garbage Retry-After → no retryAfterMs', async () => {
-    const { deps } = fakeFetch(res(null, 429, { 'retry-after': 'soon-ish' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(null, 429, { 'retry-after': 'soon-ish' }));
     expect(out.kind).toBe('failed');
     expect(out).not.toHaveProperty('retryAfterMs');
   });
 
   it('503 → http with status, and Retry-After passed on', async () => {
-    const { deps } = fakeFetch(res('<h1>Service Unavailable</h1>', 503, { 'content-type': 'text/html', 'retry-after': '30' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res('<h1>Service Unavailable</h1>', 503, { 'content-type': 'text/html', 'retry-after': '30' }));
     expect(out).toEqual({
       kind: 'failed',
       problem: { code: 'http', message: 'the status page is having trouble (HTTP 503)', httpStatus: 503 },
@@ -317,8 +315,7 @@ describe('fetchFeed: HTTP errors', () => {
   });
 
   it('500 without Retry-After → no retryAfterMs', async () => {
-    const { deps } = fakeFetch(res('oops', 500));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res('oops', 500));
     expect(out).toEqual({
       kind: 'failed',
       problem: { code: 'http', message: 'the status page is having trouble (HTTP 500)', httpStatus: 500 },
@@ -326,8 +323,7 @@ describe('fetchFeed: HTTP errors', () => {
   });
 
   it('404 → http, the feed may have moved', async () => {
-    const { deps } = fakeFetch(res('not found', 404));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res('not found', 404));
     expect(problemOf(out)).toEqual({
       code: 'http',
       message: 'the status page answered HTTP 404 — the feed may have moved',
@@ -352,8 +348,7 @@ describe('fetchFeed: HTTP errors', () => {
   });
 
   it('network rejection with a generic browser message → the plain sentence', async () => {
-    const { deps } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(problemOf(out)).toEqual({ code: 'network', message: 'the status page could not be reached' });
   });
 
@@ -373,8 +368,7 @@ describe('fetchFeed: HTML, content type, empty', () => {
   const html = '\n  <!DOCTYPE html><html><head><title>Moved</title></head><body>Welcome</body></html>';
 
   it('HTML body labelled as JSON → html', async () => {
-    const { deps } = fakeFetch(res(html, 200, { 'content-type': 'application/json' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(html, 200, { 'content-type': 'application/json' }));
     expect(problemOf(out)).toEqual({ code: 'html', message: 'the status page answered with HTML — it may have moved' });
   });
 
@@ -386,8 +380,7 @@ describe('fetchFeed: HTML, content type, empty', () => {
 
   it('text/html content type → html, without reading the body', async () => {
     const { stream, stats } = endlessStream(1024);
-    const { deps } = fakeFetch(res(stream, 200, { 'content-type': 'text/html; charset=utf-8' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(stream, 200, { 'content-type': 'text/html; charset=utf-8' }));
     expect(problemOf(out)).toEqual({ code: 'html', message: 'the status page answered with HTML — it may have moved' });
     expect(stats.pulls).toBe(0);
   });
@@ -399,8 +392,7 @@ describe('fetchFeed: HTML, content type, empty', () => {
   });
 
   it('JSON expected but an image arrives → content_type', async () => {
-    const { deps } = fakeFetch(res(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 200, { 'content-type': 'image/png' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 200, { 'content-type': 'image/png' }));
     expect(problemOf(out).code).toBe('content_type');
   });
 
@@ -424,8 +416,7 @@ describe('fetchFeed: HTML, content type, empty', () => {
 describe('fetchFeed: size cap', () => {
   it('Content-Length over the cap → too_large, body never read', async () => {
     const { stream, stats } = endlessStream(1024);
-    const { deps } = fakeFetch(res(stream, 200, { 'content-type': 'application/json', 'content-length': String(20 * 1024 * 1024) }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(stream, 200, { 'content-type': 'application/json', 'content-length': String(20 * 1024 * 1024) }));
     expect(problemOf(out)).toEqual({ code: 'too_large', message: 'the status feed is larger than 5 MB — refusing to read it' });
     expect(stats.pulls).toBe(0);
   });
@@ -433,8 +424,7 @@ describe('fetchFeed: size cap', () => {
   it('a streamed body over the cap without Content-Length → too_large, stops early and cancels', async () => {
     const chunk = 1024 * 1024; // 1 MiB per pull; an honest reader of a "20 MB" body would pull 20 times
     const { stream, stats } = endlessStream(chunk);
-    const { deps } = fakeFetch(res(stream, 200, { 'content-type': 'application/json' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(stream, 200, { 'content-type': 'application/json' }));
     expect(problemOf(out)).toEqual({ code: 'too_large', message: 'the status feed is larger than 5 MB — refusing to read it' });
     expect(stats.cancelled).toBe(true);
     expect(stats.pulls).toBeLessThanOrEqual(7);
@@ -450,8 +440,9 @@ describe('fetchFeed: size cap', () => {
 
 describe('fetchFeed: redirects', () => {
   it('redirected to another host → redirect, naming the host', async () => {
-    const { deps } = fakeFetch(redirected('https://www.example-marketing.com/status', JSON_BODY, { 'content-type': 'application/json' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(
+      redirected('https://www.example-marketing.com/status', JSON_BODY, { 'content-type': 'application/json' }),
+    );
     expect(problemOf(out)).toEqual({
       code: 'redirect',
       message: 'the status page now redirects to www.example-marketing.com — the provider may have moved it',
@@ -460,8 +451,7 @@ describe('fetchFeed: redirects', () => {
 
   it('redirected between www. and the bare host → fine, finalUrl reported', async () => {
     const final = 'https://githubstatus.com/api/v2/summary.json';
-    const { deps } = fakeFetch(redirected(final, JSON_BODY, { 'content-type': 'application/json' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(redirected(final, JSON_BODY, { 'content-type': 'application/json' }));
     expect(out).toMatchObject({ kind: 'fresh', text: JSON_BODY, finalUrl: final });
   });
 
@@ -517,8 +507,7 @@ describe('fetchFeed + decodeBody: charsets', () => {
   it('UTF-16LE through fetchFeed', async () => {
     const s = '[{"x":1}]';
     const bytes = new Uint8Array([0xff, 0xfe, ...[...s].flatMap((c) => [c.charCodeAt(0), 0])]);
-    const { deps } = fakeFetch(res(bytes, 200, { 'content-type': 'application/json; charset=utf-16le' }));
-    const out = await fetchFeed(URL_, { expect: 'json' }, deps);
+    const out = await fetchJsonFrom(res(bytes, 200, { 'content-type': 'application/json; charset=utf-16le' }));
     expect(out).toMatchObject({ kind: 'fresh', text: s, bytes: bytes.length });
   });
 

@@ -68,22 +68,32 @@ beforeEach(async () => {
   mode = 'cors';
 });
 
+/** GitHub's status page serving `summary` and the real incident history; with `etag`, both send ETags (the history's is "h1"). */
+const githubWeb = (summary: string, etag?: string) =>
+  fakeWeb({
+    [SUMMARY]: { status: 200, body: summary, ...(etag && { etag }) },
+    [INCIDENTS]: { status: 200, body: HISTORY, ...(etag && { etag: '"h1"' }) },
+  });
+
 /** The read mode the tests run in: both modes must keep the 304 / unchanged path. */
 let mode: ReadMode = 'cors';
+/** `tests` run once in each read mode, as `<title> (<mode> read)`. */
+function inBothReadModes(title: string, tests: (m: ReadMode) => void) {
+  describe.each(['host', 'cors'] as const)(`${title} (%s read)`, (m) => {
+    beforeEach(() => {
+      mode = m;
+    });
+    tests(m);
+  });
+}
+
 function deps(fetch: typeof globalThis.fetch, now: number): PollDeps {
   return { db, fetch, now: () => now, intervalMs: 60_000, readMode: () => mode };
 }
 
-describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
-  beforeEach(() => {
-    mode = m;
-  });
-
+inBothReadModes('refreshService', () => {
   it('first poll reads summary and (once) the history; the second sends If-None-Match and keeps data on 304', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: ACTIVE, etag: '"s1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(ACTIVE, '"s1"');
     const t0 = Date.parse('2020-04-02T20:40:00Z');
     const first = await refreshService(github, deps(web.fetch, t0));
     expect(first.snapshot?.incidents).toHaveLength(1);
@@ -98,7 +108,7 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
   });
 
   it('an error keeps the last good snapshot, records the problem, and the verdict is unknown', async () => {
-    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const web = githubWeb(OPERATIONAL);
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const good = await refreshService(github, deps(web.fetch, t0));
     web.routes[SUMMARY] = { status: 503, body: '{"error":"unavailable"}', headers: { 'retry-after': '120' } };
@@ -116,7 +126,7 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
   });
 
   it('HTML where JSON was expected is unknown with "it may have moved", and stored data survives', async () => {
-    const web = fakeWeb({ [SUMMARY]: { status: 200, body: ACTIVE }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const web = githubWeb(ACTIVE);
     const t0 = Date.parse('2020-04-02T20:40:00Z');
     await refreshService(github, deps(web.fetch, t0));
     web.routes[SUMMARY] = {
@@ -143,7 +153,7 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
   });
 
   it('concurrent refreshes of one service share a single poll', async () => {
-    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const web = githubWeb(OPERATIONAL);
     const d = deps(web.fetch, Date.parse('2026-11-23T12:00:00Z'));
     const [a, b] = await Promise.all([refreshService(github, d), refreshService(github, d)]);
     expect(a).toBe(b);
@@ -151,7 +161,7 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
   });
 
   it('a poll killed before its write leaves the previous record intact, and repeating it is harmless', async () => {
-    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const web = githubWeb(OPERATIONAL);
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const before = await refreshService(github, deps(web.fetch, t0));
     // The worker dies mid-fetch: the fetch never settles, nothing is written.
@@ -161,7 +171,7 @@ describe.each(['host', 'cors'] as const)('refreshService (%s read)', (m) => {
   });
 
   it('does not poll a feed read seconds ago, unless forced', async () => {
-    const web = fakeWeb({ [SUMMARY]: { status: 200, body: OPERATIONAL }, [INCIDENTS]: { status: 200, body: HISTORY } });
+    const web = githubWeb(OPERATIONAL);
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     await refreshService(github, deps(web.fetch, t0));
     const count = web.log.length;
@@ -193,16 +203,9 @@ describe('isPollDue', () => {
   });
 });
 
-describe.each(['host', 'cors'] as const)('unchanged feeds (%s read)', (m) => {
-  beforeEach(() => {
-    mode = m;
-  });
-
+inBothReadModes('unchanged feeds', (m) => {
   it('a 304 within 10 minutes of the last parse keeps the snapshot without parsing; later it parses again', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const first = await refreshService(github, deps(web.fetch, t0));
     expect(first.parsedAt).toBe(t0);
@@ -216,10 +219,7 @@ describe.each(['host', 'cors'] as const)('unchanged feeds (%s read)', (m) => {
   });
 
   it('an unchanged feed is checked from the validators in the record, without reading the stored body', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const first = await refreshService(github, deps(web.fetch, t0));
     expect(first.validators?.[SUMMARY]).toEqual({ etag: '"o1"' });
@@ -243,10 +243,7 @@ describe.each(['host', 'cors'] as const)('unchanged feeds (%s read)', (m) => {
   });
 
   it('validators whose body storage lost are not trusted: the feed is read again in full', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const first = await refreshService(github, deps(web.fetch, t0));
     await db.clear('bodies');
@@ -267,10 +264,7 @@ describe('pollCycle (the worker\u2019s batch)', () => {
   const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ ...github, id: `gh${i}` }) as unknown as Service);
 
   it('polls every service with one read transaction and one write transaction for the batch', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const services = copies(6);
     await pollCycle(services, deps(web.fetch, t0));
@@ -299,10 +293,7 @@ describe('pollCycle (the worker\u2019s batch)', () => {
   it('a refresh of a service in a running cycle shares the cycle\u2019s result; a precheck refusal is recorded as a problem', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
       await gate;
       return web.fetch(input, init);
@@ -322,10 +313,7 @@ describe('pollCycle (the worker\u2019s batch)', () => {
   });
 
   it('a record written after the batch read it is read again, not overwritten with the older copy', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     const [a, b] = copies(2);
     await pollCycle([a!, b!], deps(web.fetch, t0));
@@ -353,10 +341,7 @@ describe('pollCycle (the worker\u2019s batch)', () => {
 
 describe('check rows', () => {
   it('an unchanged feed updates only the small check row; readers see the new check time over the stored record', async () => {
-    const web = fakeWeb({
-      [SUMMARY]: { status: 200, body: OPERATIONAL, etag: '"o1"' },
-      [INCIDENTS]: { status: 200, body: HISTORY, etag: '"h1"' },
-    });
+    const web = githubWeb(OPERATIONAL, '"o1"');
     const t0 = Date.parse('2026-11-23T12:00:00Z');
     await refreshService(github, deps(web.fetch, t0));
     await refreshService(github, deps(web.fetch, t0 + 60_000));

@@ -27,6 +27,14 @@ function incident(over: Partial<OfficialIncident> = {}): OfficialIncident {
   };
 }
 
+/** A maintenance window; `startsAgoMs`/`endsAgoMs` are relative to NOW (negative = in the future). */
+function maintenance(status: OfficialIncident['status'], startsAgoMs: number, endsAgoMs: number): OfficialIncident {
+  return incident({ kind: 'maintenance', status, impact: 'maintenance', scheduledFor: iso(startsAgoMs), scheduledUntil: iso(endsAgoMs) });
+}
+
+/** Verdict input whose snapshot carries only these maintenances. */
+const withMaintenances = (...maintenances: OfficialIncident[]) => input(state({ snapshot: snapshot({ maintenances }) }));
+
 function snapshot(over: Partial<OfficialSnapshot> = {}): OfficialSnapshot {
   return {
     indicator: 'operational',
@@ -136,66 +144,14 @@ describe('computeVerdict: table', () => {
       'acknowledged',
       'minor',
     ],
-    [
-      'maintenance in progress → maintenance',
-      input(
-        state({
-          snapshot: snapshot({
-            maintenances: [
-              incident({
-                kind: 'maintenance',
-                status: 'in_progress',
-                impact: 'maintenance',
-                scheduledFor: iso(30 * MIN),
-                scheduledUntil: iso(-90 * MIN),
-              }),
-            ],
-          }),
-        }),
-      ),
-      'maintenance',
-      null,
-    ],
+    ['maintenance in progress → maintenance', withMaintenances(maintenance('in_progress', 30 * MIN, -90 * MIN)), 'maintenance', null],
     [
       'scheduled maintenance whose window contains now → maintenance',
-      input(
-        state({
-          snapshot: snapshot({
-            maintenances: [
-              incident({
-                kind: 'maintenance',
-                status: 'scheduled',
-                impact: 'maintenance',
-                scheduledFor: iso(5 * MIN),
-                scheduledUntil: iso(-60 * MIN),
-              }),
-            ],
-          }),
-        }),
-      ),
+      withMaintenances(maintenance('scheduled', 5 * MIN, -60 * MIN)),
       'maintenance',
       null,
     ],
-    [
-      'upcoming maintenance (in the future) → ok',
-      input(
-        state({
-          snapshot: snapshot({
-            maintenances: [
-              incident({
-                kind: 'maintenance',
-                status: 'scheduled',
-                impact: 'maintenance',
-                scheduledFor: iso(-60 * MIN),
-                scheduledUntil: iso(-120 * MIN),
-              }),
-            ],
-          }),
-        }),
-      ),
-      'ok',
-      null,
-    ],
+    ['upcoming maintenance (in the future) → ok', withMaintenances(maintenance('scheduled', -60 * MIN, -120 * MIN)), 'ok', null],
     [
       'component under maintenance, no incident → maintenance',
       input(state({ snapshot: snapshot({ components: comp('maintenance') }) })),

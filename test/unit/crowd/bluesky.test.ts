@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLUESKY_NOT_CONFIGURED, BLUESKY_SESSION_KEY, bluesky, postViewToPost } from '../../../core/crowd/bluesky';
 import type { CrowdStore, SourceDeps, SourceQuery } from '../../../core/crowd/source';
-import { clone, fakeFetch, fixture, json, MIN, NOW, type Call } from './helpers';
+import { clone, fakeFetch, fixture, json, MIN, NOW, type Answer, type Call } from './helpers';
 
 const search = fixture<{ posts: Record<string, unknown>[]; cursor: string }>('bluesky_searchPosts_response_doc-derived.json');
 const session = fixture<Record<string, unknown>>('bluesky_createSession_response_doc-derived.json');
@@ -30,6 +30,18 @@ const searchBody = () => {
   return b;
 };
 const sessionBody = (n: number) => ({ ...clone(session), accessJwt: `access-${n}`, refreshJwt: `refresh-${n}` });
+
+/** A server that hands out session `n` at login and answers every search. */
+const loggedIn =
+  (n: number): Answer =>
+  (c) =>
+    kind(c).endsWith('createSession') ? json(sessionBody(n)) : json(searchBody());
+
+/** One query against `answer`, keeping its session in `store`: the result and the requests made. */
+async function queryWith(answer: Answer, store: CrowdStore) {
+  const { deps, calls } = fakeFetch(answer);
+  return { r: await bluesky.query(Q, { ...deps, config: CONFIG, store }), calls };
+}
 
 describe('Bluesky searchPosts (with the person’s app password)', () => {
   it('is never polled without a login: zero requests, not_configured', async () => {
@@ -101,21 +113,16 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
 
   it('ExpiredToken (400) → refreshSession with the refresh token, then the search again', async () => {
     const { store, data } = memoryStore();
-    await bluesky.query(Q, {
-      ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps,
-      config: CONFIG,
-      store,
-    });
+    await queryWith(loggedIn(1), store); // logs in: session 1 is stored
     let expiredOnce = false;
-    const { deps, calls } = fakeFetch((c) => {
+    const { r, calls } = await queryWith((c) => {
       if (kind(c) === 'com.atproto.server.refreshSession') return json(sessionBody(2));
       if (c.headers.get('authorization') === 'Bearer access-1' && !expiredOnce) {
         expiredOnce = true;
         return json(expired, 400);
       }
       return json(searchBody());
-    });
-    const r = await bluesky.query(Q, { ...deps, config: CONFIG, store });
+    }, store);
     expect(r.status).toEqual({ state: 'ok' });
     expect(calls.map(kind)).toEqual([
       'app.bsky.feed.searchPosts',
@@ -134,18 +141,13 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
     const { store } = memoryStore({
       [BLUESKY_SESSION_KEY]: {},
     });
-    await bluesky.query(Q, {
-      ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps,
-      config: CONFIG,
-      store,
-    });
-    const { deps, calls } = fakeFetch((c) => {
+    await queryWith(loggedIn(1), store); // logs in: session 1 is stored
+    const { r, calls } = await queryWith((c) => {
       if (kind(c).endsWith('refreshSession')) return json({ error: 'ExpiredToken', message: 'Token has expired' }, 400);
       if (kind(c).endsWith('createSession')) return json(sessionBody(3));
       if (c.headers.get('authorization') === 'Bearer access-1') return json(expired, 400);
       return json(searchBody());
-    });
-    const r = await bluesky.query(Q, { ...deps, config: CONFIG, store });
+    }, store);
     expect(r.status).toEqual({ state: 'ok' });
     expect(calls.map(kind)).toEqual([
       'app.bsky.feed.searchPosts',
@@ -184,7 +186,7 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
     expect(r2.status).toMatchObject({ state: 'error' });
 
     // A changed password is tried at once.
-    const changed = fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody())), NOW + 6 * MIN);
+    const changed = fakeFetch(loggedIn(1), NOW + 6 * MIN);
     const r3 = await bluesky.query(Q, {
       ...changed.deps,
       config: { bluesky: { ...CONFIG.bluesky, appPassword: 'new-pass-word-1234' } },
@@ -196,12 +198,8 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
 
   it('a session made with other credentials is not reused', async () => {
     const { store } = memoryStore();
-    await bluesky.query(Q, {
-      ...fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody()))).deps,
-      config: CONFIG,
-      store,
-    });
-    const other = fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(2)) : json(searchBody())));
+    await queryWith(loggedIn(1), store); // logs in: session 1 is stored
+    const other = fakeFetch(loggedIn(2));
     await bluesky.query(Q, {
       ...other.deps,
       config: { bluesky: { handle: 'bob.example.com', appPassword: 'zzzz-zzzz-zzzz-zzzz' } },
@@ -228,7 +226,7 @@ describe('Bluesky searchPosts (with the person’s app password)', () => {
   });
 
   it('works without a store (session lives for one query)', async () => {
-    const { deps, calls } = fakeFetch((c) => (kind(c).endsWith('createSession') ? json(sessionBody(1)) : json(searchBody())));
+    const { deps, calls } = fakeFetch(loggedIn(1));
     const r = await bluesky.query(Q, { ...deps, config: CONFIG });
     expect(r.status).toEqual({ state: 'ok' });
     expect(calls).toHaveLength(3);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { APPLE_CONSUMER_PAGE, APPLE_DEVELOPER_PAGE, appleAdapter, appleStatusPage, mapAppleImpact } from '../../../core/official/apple';
 import { stripJsonp } from '../../../core/official/kit';
-import { raw, value, expectProblem, problem } from './helpers';
+import { raw, value, expectProblem, problem, brokenBodies } from './helpers';
 
 const DEV_URL = 'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js';
 const CONSUMER_URL = 'https://www.apple.com/support/systemstatus/data/system_status_en_US.js';
@@ -216,19 +216,19 @@ describe('apple — consumer feed as JSONP (doc-derived)', () => {
 });
 
 describe('apple broken bodies', () => {
-  it.each([
-    ['an HTML page', 'parse', '<!DOCTYPE html><html><body>Apple</body></html>', /web page \(HTML\)/],
-    ['an empty body', 'parse', '', /empty/],
-    ['null', 'schema', 'null', /expected shape/],
-    ['JSONP of null', 'schema', 'jsonCallback(null);', /expected shape/],
-    ['an array', 'schema', '[]', /expected shape/],
-    ['no services', 'schema', '{"drpost":false}', /expected shape/],
-    ['services not a list', 'schema', '{"services":{"a":1}}', /expected shape/],
-    ['only junk services', 'schema', '{"services":[1,"x",{"serviceName":""},{"events":[]}]}', /expected shape/],
-    ['an unclosed callback', 'parse', 'jsonCallback({"services":[]}', /not valid JSON/],
-    ['code after the callback', 'parse', 'jsonCallback({"services":[]}); alert(1)', /not valid JSON/],
-    ['truncated JSON', 'parse', '{"services":[{"serviceName":"iCloud', /not valid JSON/],
-  ])('%s → %s failure', (_n, code, b, message) => {
+  it.each(
+    brokenBodies(
+      '<!DOCTYPE html><html><body>Apple</body></html>',
+      ['JSONP of null', 'schema', 'jsonCallback(null);', /expected shape/],
+      ['an array', 'schema', '[]', /expected shape/],
+      ['no services', 'schema', '{"drpost":false}', /expected shape/],
+      ['services not a list', 'schema', '{"services":{"a":1}}', /expected shape/],
+      ['only junk services', 'schema', '{"services":[1,"x",{"serviceName":""},{"events":[]}]}', /expected shape/],
+      ['an unclosed callback', 'parse', 'jsonCallback({"services":[]}', /not valid JSON/],
+      ['code after the callback', 'parse', 'jsonCallback({"services":[]}); alert(1)', /not valid JSON/],
+      ['truncated JSON', 'parse', '{"services":[{"serviceName":"iCloud', /not valid JSON/],
+    ),
+  )('%s → %s failure', (_n, code, b, message) => {
     expectProblem(parse(b), code, message, /^the Apple system status feed/);
   });
 

@@ -17,7 +17,7 @@ import {
   normaliseAwsEvent,
 } from '../../../core/official/aws-health';
 import { epochToIso } from '../../../core/official/dates';
-import { value, expectProblem, problem, expectJsonFeedAt } from './helpers';
+import { value, expectProblem, problem, expectJsonFeedAt, brokenBodies } from './helpers';
 
 const URL_ = 'https://health.aws.amazon.com/public/currentevents';
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)));
@@ -200,15 +200,15 @@ describe('aws-health healthy and mapping', () => {
 });
 
 describe('aws-health broken bodies', () => {
-  it.each([
-    ['an HTML page', 'parse', '<html><head><title>403 Forbidden</title></head></html>', /web page \(HTML\)/],
-    ['an empty body', 'parse', '', /empty/],
-    ['null', 'schema', 'null', /expected shape/],
-    ['an object', 'schema', '{"events":[]}', /expected shape/],
-    ['a number', 'schema', '3', /expected shape/],
-    ['truncated JSON', 'parse', body.slice(0, 5000), /not valid JSON/],
-    ['only junk rows', 'schema', '[1, "x", null, {"summary":"no arn, no service"}]', /expected shape/],
-  ])('%s → %s failure', (_n, code, b, message) => {
+  it.each(
+    brokenBodies(
+      '<html><head><title>403 Forbidden</title></head></html>',
+      ['an object', 'schema', '{"events":[]}', /expected shape/],
+      ['a number', 'schema', '3', /expected shape/],
+      ['truncated JSON', 'parse', body.slice(0, 5000), /not valid JSON/],
+      ['only junk rows', 'schema', '[1, "x", null, {"summary":"no arn, no service"}]', /expected shape/],
+    ),
+  )('%s → %s failure', (_n, code, b, message) => {
     expectProblem(parse(b), code, message, /^the AWS Health feed/);
   });
 

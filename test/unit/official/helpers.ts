@@ -65,3 +65,17 @@ export const GARBAGE: [body: string, code: string][] = [
   ['42', 'schema'],
   [`${'['.repeat(100)}${']'.repeat(100)}`, 'schema'],
 ];
+
+/** A broken-body row: its name, the failure code, the body, what the failure's sentence says. */
+export type BrokenBody = [name: string, code: string, body: string, message: RegExp];
+
+/**
+ * The broken bodies every JSON adapter refuses alike — a web page where the feed should be (`html`: one
+ * as that host serves it), nothing at all, and `null` — followed by the adapter's own `rows`.
+ */
+export const brokenBodies = (html: string, ...rows: BrokenBody[]): BrokenBody[] => [
+  ['an HTML page', 'parse', html, /web page \(HTML\)/],
+  ['an empty body', 'parse', '', /empty/],
+  ['null', 'schema', 'null', /expected shape/],
+  ...rows,
+];

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { isSlackMaintenance, mapSlackImpact, normaliseSlackIncident, slackAdapter, slackStatusHome } from '../../../core/official/slack';
-import { raw, json, value, expectProblem, problem, expectJsonFeedAt } from './helpers';
+import { raw, json, value, expectProblem, problem, expectJsonFeedAt, brokenBodies } from './helpers';
 
 const URL_ = 'https://slack-status.com/api/v2.0.0/current';
 const OK = 'slack-v2-current-ok.json';
@@ -202,17 +202,17 @@ describe('slack scope', () => {
 });
 
 describe('slack broken bodies', () => {
-  it.each([
-    ['an HTML page', 'parse', '<html><body>502 Bad Gateway</body></html>', /web page \(HTML\)/],
-    ['an empty body', 'parse', '', /empty/],
-    ['null', 'schema', 'null', /expected shape/],
-    ['an array', 'schema', '[]', /expected shape/],
-    ['a number', 'schema', '1', /expected shape/],
-    ['truncated JSON', 'parse', '{"status":"active","active_incidents":[{"id":', /not valid JSON/],
-    ['an object that is not Slack’s', 'schema', '{"page":{},"components":[]}', /expected shape/],
-    ['active_incidents not a list', 'schema', '{"status":"active","active_incidents":{"id":1}}', /expected shape/],
-    ['only junk incidents', 'schema', '{"status":"active","active_incidents":[1,"x",{"title":"no id"}]}', /expected shape/],
-  ])('%s → %s failure', (_n, code, b, message) => {
+  it.each(
+    brokenBodies(
+      '<html><body>502 Bad Gateway</body></html>',
+      ['an array', 'schema', '[]', /expected shape/],
+      ['a number', 'schema', '1', /expected shape/],
+      ['truncated JSON', 'parse', '{"status":"active","active_incidents":[{"id":', /not valid JSON/],
+      ['an object that is not Slack’s', 'schema', '{"page":{},"components":[]}', /expected shape/],
+      ['active_incidents not a list', 'schema', '{"status":"active","active_incidents":{"id":1}}', /expected shape/],
+      ['only junk incidents', 'schema', '{"status":"active","active_incidents":[1,"x",{"title":"no id"}]}', /expected shape/],
+    ),
+  )('%s → %s failure', (_n, code, b, message) => {
     expectProblem(parse(b), code, message, /^the Slack status feed/);
   });
 
