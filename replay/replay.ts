@@ -6,9 +6,10 @@
  * Skipping: the worker's work at a tick where no feed has changed is a 304 per endpoint, and the
  * verdict is a pure function of the stored snapshot and the clock, whose only clock rules are the
  * 60-minute "resolved" window, the maintenance window and staleness (which cannot trigger while
- * every tick polls). So by default only the ticks around a moment where something can change are
- * run — the last tick before it and the first at or after it — and the verdict between two run
- * ticks is the one of the earlier (`everyMinute` runs every tick instead; the reduced replay in
+ * every tick polls). So by default only the ticks at a moment where something can change are run —
+ * the first at or after it, and the one after (a second poll of the new state) — and the verdict
+ * between two run ticks is the one of the earlier (the tick just before a change would only repeat
+ * it) (`everyMinute` runs every tick instead; the reduced replay in
  * test/unit/replay.test.ts checks both give the same timeline).
  */
 import type { Service } from '../core/catalog/catalog';
@@ -106,7 +107,7 @@ export function wakeTimes(services: readonly ReplayService[]): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** Which ticks to run: every one, or the last before and the first at/after each wake time. */
+/** Which ticks to run: every one, or the first at/after each wake time and the one after it. */
 export function schedule(input: ReplayInput): number[] {
   const first = gridAtOrAfter(input.from);
   const last = gridAtOrAfter(input.to);
@@ -118,7 +119,7 @@ export function schedule(input: ReplayInput): number[] {
   const set = new Set<number>([first, last]);
   for (const w of wakeTimes(input.services)) {
     const g = gridAtOrAfter(w);
-    for (const t of [g - MINUTE, g, g + MINUTE]) if (t >= first && t <= last) set.add(t);
+    for (const t of [g, g + MINUTE]) if (t >= first && t <= last) set.add(t);
   }
   return [...set].sort((a, b) => a - b);
 }

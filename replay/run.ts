@@ -5,6 +5,7 @@
  *   npm run replay                 # everything
  *   npx tsx replay/run.ts --only=gcp --table
  */
+import './english-browser'; // first: see that file
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { agree, compare, EXPLAINED, sameTrack, trackCheck, type ServiceSummary, type TrackCompare } from './compare';
 import { gcpFeeds, githubFeeds } from './feeds';

@@ -10,6 +10,7 @@
  *
  *   npx tsx replay/soak.ts [--days=7] [--services=200] [--kills=60] [--seed=1]
  */
+import './english-browser'; // first: see that file
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Service } from '../core/catalog/catalog';
 import type { Episode } from '../core/history/episodes';
