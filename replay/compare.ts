@@ -134,25 +134,6 @@ export function trackCheck(record: readonly RecordIncident[], rec: ServiceRecord
 export const sameTrack = (c: TrackCompare) => JSON.stringify(c.ours) === JSON.stringify(c.record);
 
 /**
- * A posted-already-resolved incident explains exactly the checks it makes impossible, and no more:
- * no first word (it was never open — and none may have been said for it), no `resolved` at the
- * tick after its end when it was posted later than that tick, no "resolved, then ok an hour after
- * the end" when it was posted after that hour. Any other failed check stays unexplained (that it
- * reached the history within one poll of its post is checked with the texts).
- */
-function postedResolvedExplains(
-  i: RecordIncident,
-  c: { ourFirst: number | null; resolvedOk: boolean; backToOk: boolean; endTick: number },
-): boolean {
-  const postedResolved = (i.updates.length === 1 && i.updates[0]!.status === 'resolved') || i.endedAt <= i.createdAt;
-  if (!postedResolved || c.ourFirst !== null) return false;
-  const firstSeen = gridAtOrAfter(i.createdAt);
-  if (!c.resolvedOk && firstSeen <= c.endTick) return false;
-  if (!c.backToOk && firstSeen < gridAtOrAfter(i.endedAt + SPEC_RESOLVED_MS + 1)) return false;
-  return true;
-}
-
-/**
  * Google's late incident reports: a post added more than 7 days after the end is never read (the
  * adapter reads incidents that ended within 7 days, core/official/gcp.ts `recent`), so the figures
  * may differ by exactly those posts. A difference explained only when the record's figures without
@@ -208,18 +189,33 @@ export function compare(
       const okTick = gridAtOrAfter(i.endedAt + SPEC_RESOLVED_MS + 1);
       backToOk = verdictAt(tl, okTick).v === 'ok' && verdictAt(tl, okTick - MINUTE).v === 'resolved';
     }
-    let reason: Reason | null = null;
-    if (!(firstOk && resolvedOk && backToOk)) {
-      if (postedResolvedExplains(i, { ourFirst, resolvedOk, backToOk, endTick })) reason = 'postedResolved';
-      else if (i.kind === 'maintenance' && !firstOk && incidentOpenAt(i, firstPost)) reason = 'maintenanceOverIncident';
-      else if (!firstOk && ourFirst === null && gridAtOrAfter(i.createdAt) >= i.endedAt && resolvedOk && backToOk) reason = 'shortOpen';
-      else if (
-        (!firstOk ? othersBusy(i, firstPost) : true) &&
-        (!resolvedOk ? othersBusy(i, endTick) : true) &&
-        (!backToOk ? othersBusy(i, i.endedAt + SPEC_RESOLVED_MS) || othersBusy(i, i.endedAt + SPEC_RESOLVED_MS + MINUTE) : true)
-      )
-        reason = 'overlap';
-    }
+    // Each failed check needs its own explanation, at its own moment; the incident is explained
+    // only when every failed check is (listed by the first one's reason).
+    const postedResolved = (i.updates.length === 1 && i.updates[0]!.status === 'resolved') || i.endedAt <= i.createdAt;
+    const firstSeen = gridAtOrAfter(i.createdAt);
+    const okTick = gridAtOrAfter(i.endedAt + SPEC_RESOLVED_MS + 1);
+    const whyFirst = (): Reason | null =>
+      postedResolved && ourFirst === null
+        ? 'postedResolved' // never open, and nothing said for it
+        : i.kind === 'maintenance' && incidentOpenAt(i, firstPost)
+          ? 'maintenanceOverIncident'
+          : ourFirst === null && firstSeen >= i.endedAt
+            ? 'shortOpen'
+            : othersBusy(i, firstPost)
+              ? 'overlap'
+              : null;
+    const whyResolved = (): Reason | null =>
+      postedResolved && firstSeen > endTick ? 'postedResolved' : othersBusy(i, endTick) ? 'overlap' : null;
+    const whyBack = (): Reason | null =>
+      postedResolved && firstSeen >= okTick
+        ? 'postedResolved'
+        : othersBusy(i, i.endedAt + SPEC_RESOLVED_MS) || othersBusy(i, i.endedAt + SPEC_RESOLVED_MS + MINUTE)
+          ? 'overlap'
+          : null;
+    const whys = [firstOk ? undefined : whyFirst(), resolvedOk ? undefined : whyResolved(), backToOk ? undefined : whyBack()].filter(
+      (x) => x !== undefined,
+    );
+    const reason: Reason | null = whys.length > 0 && whys.every((x) => x !== null) ? whys[0]! : null;
     checks.push({ service, incident: i, firstPost, ourFirst, lagMs: lag, firstOk, resolvedOk, backToOk, reason });
   }
 
