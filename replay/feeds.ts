@@ -10,8 +10,13 @@
  *   page indicator is the worst impact of the open incidents (Statuspage's own rule), "maintenance"
  *   while a maintenance is in progress.
  * - A GitHub maintenance's announced window is not in the record: `scheduled_for` is the time its
- *   "In progress" update was posted and `scheduled_until` its completion; in history.atom, where
- *   Statuspage writes a maintenance's scheduled start as the entry's `published`, the same start.
+ *   "In progress" update was posted and `scheduled_until` its completion. In history.atom a
+ *   maintenance not yet under way opens with "THIS IS A SCHEDULED EVENT <window>" and its
+ *   `published` is the scheduled start, as in the live capture of 2025-05-28
+ *   (test/fixtures/feeds/statuspage-history-atom-github-scheduled-maintenance.atom); once anything
+ *   is posted after the start, `published` is the newest post's time — true of all 650 entries of
+ *   the 26 archived snapshots (../shared/replay), completed maintenances, resolved incidents and
+ *   the one incident caught open (2023-02-18) alike. `published` is never the announcement time.
  * - Google's `currently_affected_locations` over time is not in the snapshot: the final lists are used.
  */
 import type { FakeFeed } from '../bench/fake-fetch';
@@ -127,6 +132,17 @@ function atomBlock(u: { at: string; label: string; text: string }): string {
   return `<p><small>${MONTHS[d.getUTCMonth()]} <var data-var='date'>${d.getUTCDate()}</var>, <var data-var='time'>${hh}:${mm}</var> UTC</small><br><strong>${esc(u.label)}</strong> - ${esc(u.text)}</p>`;
 }
 
+/** "May <var data-var='date'>28</var>, <var data-var='time'>16:30</var> UTC &nbsp;-&nbsp; May …", as GitHub writes a window. */
+function windowText(from: number, to: number): string {
+  const one = (t: number) => {
+    const d = new Date(t);
+    const hh = String(d.getUTCHours()).padStart(2, '0');
+    const mm = String(d.getUTCMinutes()).padStart(2, '0');
+    return `${MONTHS[d.getUTCMonth()]} <var data-var='date'>${d.getUTCDate()}</var>, <var data-var='time'>${hh}:${mm}</var> UTC`;
+  };
+  return `${one(from)} &nbsp;-&nbsp; ${one(to)}`;
+}
+
 export function githubAtom(incidents: readonly RecordIncident[], t: number): string {
   const shown = incidents
     .filter((i) => i.createdAt <= t)
@@ -135,10 +151,14 @@ export function githubAtom(incidents: readonly RecordIncident[], t: number): str
   const entries = shown.map((i) => {
     const s = at(i, t)!;
     const last = s.updates[s.updates.length - 1];
-    const content = s.updates.map(atomBlock).reverse().join('');
+    // A maintenance not yet under way: `published` is its scheduled start and the entry opens with
+    // the window; otherwise `published` is the newest post (see the header comment).
+    const ahead = i.kind === 'maintenance' && i.inProgressAt !== null && i.inProgressAt > t;
+    const head = ahead ? `<p><strong>THIS IS A SCHEDULED EVENT ${windowText(i.inProgressAt!, i.endedAt)}</strong></p>` : '';
+    const content = head + s.updates.map(atomBlock).reverse().join('');
     return `  <entry>
     <id>tag:www.githubstatus.com,2005:Incident/${i.id}</id>
-    <published>${iso(i.kind === 'maintenance' ? (i.inProgressAt ?? i.createdAt) : i.createdAt)}</published>
+    <published>${iso(ahead ? i.inProgressAt! : (last?.postedAt ?? i.createdAt))}</published>
     <updated>${iso(last?.postedAt ?? i.createdAt)}</updated>
     <link rel="alternate" type="text/html" href="${escAttr(i.url)}"/>
     <title>${esc(i.title)}</title>

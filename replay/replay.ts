@@ -6,9 +6,10 @@
  * Skipping: the worker's work at a tick where no feed has changed is a 304 per endpoint, and the
  * verdict is a pure function of the stored snapshot and the clock, whose only clock rules are the
  * 60-minute "resolved" window, the maintenance window and staleness (which cannot trigger while
- * every tick polls). So by default only the ticks around a moment where something can change are
- * run — the last tick before it and the first at or after it — and the verdict between two run
- * ticks is the one of the earlier (`everyMinute` runs every tick instead; the reduced replay in
+ * every tick polls). So by default only the ticks at a moment where something can change are run —
+ * the first at or after it, and the one after (a second poll of the new state); for the clock rule,
+ * the one before too (see `schedule`) — and the verdict between two run ticks is the one of the
+ * earlier (`everyMinute` runs every tick instead; the reduced replay in
  * test/unit/replay.test.ts checks both give the same timeline).
  */
 import type { Service } from '../core/catalog/catalog';
@@ -91,22 +92,32 @@ export interface ReplayResult {
 /** The first alarm tick at or after t. */
 export const gridAtOrAfter = (t: number) => Math.ceil((t - PHASE_MS) / MINUTE) * MINUTE + PHASE_MS;
 
-/** Moments at which a verdict may change: every post and end, an hour after each end. */
-export function wakeTimes(services: readonly ReplayService[]): number[] {
-  const set = new Set<number>();
+/**
+ * Moments at which a verdict may change: every post and end (`feed`), and an hour after each end
+ * (`clock`: the "resolved" window closes by the clock alone).
+ */
+export function wakeTimes(services: readonly ReplayService[]): { feed: number[]; clock: number[] } {
+  const feed = new Set<number>();
+  const clock = new Set<number>();
   for (const s of services) {
     for (const i of s.record) {
-      set.add(i.createdAt);
-      for (const u of i.updates) set.add(u.postedAt);
-      set.add(i.endedAt);
-      set.add(i.endedAt + SPEC_RESOLVED_MS);
-      if (i.inProgressAt !== null) set.add(i.inProgressAt);
+      feed.add(i.createdAt);
+      for (const u of i.updates) feed.add(u.postedAt);
+      feed.add(i.endedAt);
+      clock.add(i.endedAt + SPEC_RESOLVED_MS);
+      if (i.inProgressAt !== null) feed.add(i.inProgressAt);
     }
   }
-  return [...set].sort((a, b) => a - b);
+  const sorted = (x: Set<number>) => [...x].sort((a, b) => a - b);
+  return { feed: sorted(feed), clock: sorted(clock) };
 }
 
-/** Which ticks to run: every one, or the last before and the first at/after each wake time. */
+/**
+ * Which ticks to run: every one, or the first at/after each wake time and the one after it — and,
+ * for a clock rule, also the one before: the comparison reads the verdict the minute before the
+ * hour is up ("resolved" must last the whole hour), and a rule broken to a shorter window shows
+ * only there (a carried verdict would hide it).
+ */
 export function schedule(input: ReplayInput): number[] {
   const first = gridAtOrAfter(input.from);
   const last = gridAtOrAfter(input.to);
@@ -116,10 +127,12 @@ export function schedule(input: ReplayInput): number[] {
     return out;
   }
   const set = new Set<number>([first, last]);
-  for (const w of wakeTimes(input.services)) {
-    const g = gridAtOrAfter(w);
-    for (const t of [g - MINUTE, g, g + MINUTE]) if (t >= first && t <= last) set.add(t);
-  }
+  const add = (t: number) => {
+    if (t >= first && t <= last) set.add(t);
+  };
+  const { feed, clock } = wakeTimes(input.services);
+  for (const w of feed) for (const t of [gridAtOrAfter(w), gridAtOrAfter(w) + MINUTE]) add(t);
+  for (const w of clock) for (const t of [gridAtOrAfter(w) - MINUTE, gridAtOrAfter(w), gridAtOrAfter(w) + MINUTE]) add(t);
   return [...set].sort((a, b) => a - b);
 }
 

@@ -3,13 +3,17 @@
  * real worker — 180 Statuspage pages replaying real githubstatus.com incidents and 20 Google
  * Cloud-style feeds replaying real Google Cloud incidents, each re-timed to a random moment of the
  * week, plus the person's own "It's broken for me" reports on some services (before an incident,
- * or with no incident at all). Run twice on the same schedule: once undisturbed, once with the
+ * or with no incident at all), and complaint series read through the real complaint path (the
+ * worker's Hacker News source, core/worker/complaints.ts → core/crowd/: search, buckets, spike,
+ * evidence): everyday grumbling on every service, and bursts of complaints starting before some
+ * incidents' first post or with no incident at all, served by a fake Algolia search (./complaints.ts). Run twice on the same schedule: once undisturbed, once with the
  * worker killed at random points (mid-tick, after a random number of event-loop turns) and
  * restarted from storage. Prints IndexedDB size per day, checks no store grows without bound, no
  * notification is shown twice, and that both runs end with the same verdict timelines (episodes).
  *
  *   npx tsx replay/soak.ts [--days=7] [--services=200] [--kills=60] [--seed=1]
  */
+import './english-browser'; // first: see that file
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Service } from '../core/catalog/catalog';
 import type { Episode } from '../core/history/episodes';
@@ -21,6 +25,7 @@ import { readGcp, readGithub, type RecordIncident } from './record';
 import { MINUTE, SPEC_RESOLVED_MS, schedule, type ReplayService } from './replay';
 import { GCP_RECORD, GITHUB, GITHUB_RECORD, GOOGLE_CLOUD } from './sources';
 import { ReplayWorker, type Shown } from './worker';
+import { complaintSeries, withComplaints, type Series } from './complaints';
 
 const arg = (k: string, d: number) => Number(process.argv.find((a) => a.startsWith(`--${k}=`))?.split('=')[1] ?? d);
 const DAYS = arg('days', 7);
@@ -72,6 +77,7 @@ interface World {
   services: ReplayService[];
   feeds: FeedSet[];
   reports: { serviceId: string; at: number }[];
+  complaints: Series[];
 }
 
 function world(): World {
@@ -97,6 +103,7 @@ function world(): World {
           ...GOOGLE_CLOUD,
           id: `soak-${n}`,
           name: `Cloud ${n}`,
+          searchTerms: [`cloud${n}`],
           domains: [`cloud-${n}.soak.example`],
           official: { kind: 'gcp', url: `https://${host}/incidents.json` },
         }
@@ -104,6 +111,7 @@ function world(): World {
           ...GITHUB,
           id: `soak-${n}`,
           name: `Service ${n}`,
+          searchTerms: [`svc${n}`],
           domains: [`svc-${n}.soak.example`],
           official: { kind: 'statuspage', url: `https://${host}` },
         };
@@ -116,7 +124,8 @@ function world(): World {
       reports.push({ serviceId: service.id, at });
     }
   }
-  return { services, feeds, reports };
+  const complaints = services.map((s) => complaintSeries(s.service, s.record, START - 7 * DAY, START + DAYS * DAY, rand));
+  return { services, feeds, reports, complaints };
 }
 
 interface DayStats {
@@ -156,18 +165,28 @@ async function run(w: World, killAt: Map<number, number>): Promise<RunResult> {
   const started = performance.now();
   const live = new LiveFeeds(w.feeds);
   const stats = newStats();
-  const worker = new ReplayWorker({
+  const worker: ReplayWorker = new ReplayWorker({
     services: w.services.map((s) => s.service),
-    fetch: makeFakeFetch(live.routes, stats),
+    fetch: withComplaints(makeFakeFetch(live.routes, stats), w.complaints, () => worker.now, stats),
     dbName: `soak-${process.pid}-${killAt.size}-${Math.random()}`,
+    settings: { sources: { hn: true, mastodon: false, bluesky: false, isdown: false } },
   });
   const reportServices: ReplayService[] = w.reports.map((r) => ({
     service: w.services.find((s) => s.service.id === r.serviceId)!.service,
     record: [{ createdAt: r.at, endedAt: r.at + SPEC_RESOLVED_MS, updates: [], inProgressAt: null } as unknown as RecordIncident],
   }));
+  // A burst is followed every 5 minutes (the complaint sources' interval) for two hours.
+  const burstServices: ReplayService[] = w.complaints.flatMap((c) =>
+    c.bursts.map((b) => ({
+      service: w.services.find((s) => s.service.id === c.serviceId)!.service,
+      record: Array.from({ length: 25 }, (_, k) => b.from + k * 5 * MINUTE).map(
+        (at) => ({ createdAt: at, endedAt: at, updates: [], inProgressAt: null }) as unknown as RecordIncident,
+      ),
+    })),
+  );
   const ticks = schedule({
     name: 'soak',
-    services: [...w.services, ...reportServices],
+    services: [...w.services, ...reportServices, ...burstServices],
     feeds: w.feeds,
     from: START,
     to: START + DAYS * DAY,
@@ -197,6 +216,9 @@ async function run(w: World, killAt: Map<number, number>): Promise<RunResult> {
     }
     if (t >= nextDay) {
       days.push(await sizeOf(await worker.store(), days.length + 1));
+      console.error(
+        `  ${killAt.size > 0 ? 'killed' : 'undisturbed'} run: day ${days.length} done, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
       nextDay += DAY;
     }
   }
@@ -221,8 +243,9 @@ const rand = rng(SEED + 1);
 const killAt = new Map<number, number>();
 while (killAt.size < KILLS) killAt.set(1 + Math.floor(rand() * (probe.length - 2)), Math.floor(rand() * 400));
 
+const bursts = w.complaints.flatMap((c) => c.bursts);
 console.log(
-  `# Soak: ${N} watched services, ${DAYS} simulated days, ${w.services.reduce((n, s) => n + s.record.length, 0)} real incidents re-timed, ${w.reports.length} "It's broken for me" reports`,
+  `# Soak: ${N} watched services, ${DAYS} simulated days, ${w.services.reduce((n, s) => n + s.record.length, 0)} real incidents re-timed, ${w.reports.length} "It's broken for me" reports, ${w.complaints.reduce((n, c) => n + c.posts.length, 0)} complaint posts (${bursts.filter((b) => b.before).length} bursts before an incident's first post, ${bursts.filter((b) => !b.before).length} with no incident)`,
 );
 const calm = await run(w, new Map());
 const killed = await run(w, killAt);
@@ -238,11 +261,13 @@ const extra = killed.shown.filter((s) => !calm.shown.some((x) => x.id === s.id))
 
 const lines: string[] = [];
 lines.push('');
-lines.push('| day | IndexedDB (JSON bytes) | services | checks | bodies | episodes | crowd | largest service record | largest body |');
-lines.push('|---|---|---|---|---|---|---|---|---|');
+lines.push(
+  '| day | IndexedDB (JSON bytes) | services | checks | bodies | episodes | crowd | largest service record | largest body | largest crowd record |',
+);
+lines.push('|---|---|---|---|---|---|---|---|---|---|');
 for (const d of killed.days) {
   lines.push(
-    `| ${d.day} | ${(d.bytes / 1024).toFixed(0)} KB | ${d.rows.services} | ${d.rows.checks} | ${d.rows.bodies} | ${d.rows.episodes} | ${d.rows.crowd} | ${(d.largest.services! / 1024).toFixed(1)} KB | ${(d.largest.bodies! / 1024).toFixed(1)} KB |`,
+    `| ${d.day} | ${(d.bytes / 1024).toFixed(0)} KB | ${d.rows.services} | ${d.rows.checks} | ${d.rows.bodies} | ${d.rows.episodes} | ${d.rows.crowd} | ${(d.largest.services! / 1024).toFixed(1)} KB | ${(d.largest.bodies! / 1024).toFixed(1)} KB | ${(d.largest.crowd! / 1024).toFixed(1)} KB |`,
   );
 }
 lines.push('');
@@ -260,6 +285,12 @@ if (!same) {
   for (const d of diff) lines.push(`  - only undisturbed: ${d.slice(0, 300)}`);
   for (const d of b.filter((x) => !a.includes(x)).slice(0, 3)) lines.push(`  - only killed: ${d.slice(0, 300)}`);
 }
+const complaintsFirst = killed.episodes.filter(
+  (e) => e.firstEvidenceAt !== null && (e.firstOfficialAt === null || e.firstEvidenceAt < e.firstOfficialAt),
+);
+lines.push(
+  `- complaints through the real path: ${killed.days[killed.days.length - 1]!.rows.crowd} crowd records (one per service and source, 15-minute buckets kept 7 days, largest ${(killed.days[killed.days.length - 1]!.largest.crowd! / 1024).toFixed(1)} KB); ${complaintsFirst.length} episodes where evidence came before the provider's first word, ${complaintsFirst.filter((e) => e.firstOfficialAt === null).length} of them never acknowledged by the provider`,
+);
 const growth =
   killed.days.length > 2 ? killed.days[killed.days.length - 1]!.largest.services! / Math.max(1, killed.days[1]!.largest.services!) : 1;
 lines.push(

@@ -15,9 +15,15 @@ import { start } from '../core/background';
 import { catalogFrom, type Service } from '../core/catalog/catalog';
 import { defaultSettings } from '../core/settings';
 import { openStore, type Db } from '../core/store';
+import { noTranslation } from './english-browser';
 
 const b = fakeBrowser as unknown as WxtBrowser;
 const ORIGINAL_CREATE = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
+
+/** WXT's fake browser throws "not implemented" for i18n: answer as a browser without a translation (./english-browser.ts). */
+function englishBrowser(): void {
+  (fakeBrowser.i18n as unknown as { getMessage: () => string }).getMessage = noTranslation;
+}
 
 export interface Shown {
   id: string;
@@ -61,6 +67,7 @@ export class ReplayWorker {
   }
 
   private patchNotifications(): void {
+    englishBrowser();
     // Wrap the fake browser's own create (reset() keeps replaced methods): never an earlier worker's wrapper.
     const orig = ORIGINAL_CREATE;
     fakeBrowser.notifications.create = (async (id: string, o: { title: string; message: string }) => {

@@ -33,6 +33,12 @@ export function reportsFor(serviceId: string, local: LocalEvidence, now: number)
   return kinds.map((kind) => ({ service: serviceId, kind, bucket }));
 }
 
+/** Whether the person opted in to sharing failure counts (a relay on, and sharing on). */
+export async function isSharing(local: KeyValueArea): Promise<boolean> {
+  const s = await loadRelaySettings(local);
+  return s.enabled && s.share;
+}
+
 /**
  * Send the reports not sent yet (idempotent: one per service, kind and window, remembered in
  * storage.local). Does nothing unless the person opted in. Never throws.
@@ -42,8 +48,8 @@ export async function shareFailures(
   deps: FetchDeps & { local: KeyValueArea },
 ): Promise<number> {
   try {
+    if (!(await isSharing(deps.local))) return 0;
     const s = await loadRelaySettings(deps.local);
-    if (!s.enabled || !s.share) return 0;
     const now = deps.now();
     const pending = [...evidence].flatMap(([id, ev]) => reportsFor(id, ev, now));
     if (pending.length === 0) return 0;

@@ -8,19 +8,21 @@ import { officialIsStale } from '../judge';
 import { feedPermissionOf } from '../net/access';
 import { isPollDue, pollCycle } from '../poll';
 import { refreshViaRelay, type RelayDeps } from '../relay/apply';
-import { shareFailures } from '../relay/share';
+import { isSharing, shareFailures } from '../relay/share';
 import { allTabs, rememberTab } from '../storage';
 import type { Settings } from '../settings';
 import { allViews, tabView } from '../parts/view';
 import { upstreamIds } from '../parts/upstream';
 import { loadBackWatches } from '../backwatch';
-import { getRecord, getRecords, pruneEpisodes, type Db } from '../store';
+import { getChecks, getRecord, pruneEpisodes, type Db } from '../store';
 import type { Badge } from './badge';
 import { pollCrowd } from './complaints';
 import { enabledSources, type WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
 
 export const POLL_ALARM = 'poll';
+/** How often the tick drops episodes past their retention (core/store.ts `pruneEpisodes`). */
+const PRUNE_EVERY_MS = 60 * 60_000;
 /** At most this many feeds are read at once. */
 const CONCURRENCY = 4;
 const NO_PERMISSION = {
@@ -102,6 +104,8 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
 
   /** With the person's opt-in, tell the relay which services this browser fails to reach (core/relay/share.ts). */
   async function shareOwnFailures(services: Service[]) {
+    // Judging every service costs a read of every record: only when the person opted in.
+    if (!(await isSharing(b.storage.local))) return;
     const j = await ctx.judged(services.map((x) => x.id));
     const local = new Map(services.map((x) => [x.id, j.judge(x).ev.local] as const));
     await shareFailures(local, { fetch: deps.fetch, now: deps.now, local: b.storage.local });
@@ -127,12 +131,13 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
   async function tick() {
     const services = await inView();
     const d = await ctx.db();
-    const recs = await getRecords(
+    // The small check rows say what is due (a service without one is due: pollCycle reads it in full).
+    const checks = await getChecks(
       d,
       services.map((x) => x.id),
     );
     const now = deps.now();
-    const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
+    const due = services.filter((x) => x.official !== null && isPollDue(checks.get(x.id), now));
     // Official word first: a slow complaint source (a first-run backfill) must never delay it.
     await refresh(due, false);
     await pollComplaints(ctx, services);
@@ -140,8 +145,14 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     // that ages out, are judged on every tick too.
     await reconcile(services.map((x) => x.id));
     await shareOwnFailures(services);
-    await pruneEpisodes(d, now).catch(() => 0);
+    // Episodes are kept 90 days: pruning once an hour (and at each worker start) is plenty, and
+    // spares a walk over every stored episode at every tick.
+    if (now - lastPrune >= PRUNE_EVERY_MS || now < lastPrune) {
+      lastPrune = now;
+      await pruneEpisodes(d, now).catch(() => 0);
+    }
   }
+  let lastPrune = -Infinity;
 
   /** A tab shows a site: remember its hostname, paint from stored data at once, refresh if old. */
   async function onTabShows(tabId: number, host: string | null) {
