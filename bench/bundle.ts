@@ -77,13 +77,13 @@ export function backgroundEntries(root: string): string[] {
   return b.service_worker ? [b.service_worker] : (b.scripts ?? []);
 }
 
-interface Sized {
+export interface Sized {
   files: { path: string; raw: number; gz: number }[];
   raw: number;
   gz: number;
 }
 
-function sizes(root: string, files: string[]): Sized {
+export function gzSizes(root: string, files: string[]): Sized {
   const list = files.map((p) => {
     const buf = readFileSync(join(root, p));
     return { path: p, raw: buf.byteLength, gz: gz(buf) };
@@ -250,8 +250,8 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
   const root = opts.extensionPath;
   const popupFiles = closure(root, popupEntries(root));
   const bgFiles = closure(root, backgroundEntries(root));
-  const popup = sizes(root, popupFiles);
-  const bg = sizes(root, bgFiles);
+  const popup = gzSizes(root, popupFiles);
+  const bg = gzSizes(root, bgFiles);
   for (const [label, s] of [
     ['popup JS', popup],
     ['background JS', bg],
@@ -264,7 +264,7 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
   // the budget row, printed so nothing is hidden.
   const later = closure(root, dynamicChunks(root, popupFiles)).filter((f) => !popupFiles.includes(f));
   if (later.length > 0) {
-    const deferred = sizes(root, later);
+    const deferred = gzSizes(root, later);
     console.log(
       `  popup JS loaded after the verdict is painted: ${kb(deferred.gz)} gz = ${deferred.files.map((f) => `${f.path} ${kb(f.gz)} gz`).join(' + ')}`,
     );

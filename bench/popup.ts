@@ -43,7 +43,7 @@ declare global {
  * Runs in the page before any of its scripts. A string, not a function: tsx (esbuild keepNames)
  * wraps named functions in a `__name` helper that does not exist in the page.
  */
-const OBSERVE_VERDICT = `(() => {
+export const OBSERVE_VERDICT = `(() => {
   const state = { start: performance.now() };
   window.__bench = state;
   const check = () => {

@@ -4,7 +4,7 @@
  * non-zero only when a section itself crashed.
  *
  * Options (after `--`, e.g. `npm run bench -- --quick`, or `npx tsx bench/run.ts --only=parse`):
- *   --only=bundle,popup,parse,cycle,hour   run only these sections
+ *   --only=bundle,popup,parse,cycle,hour,wake  run only these sections
  *   --quick                                fewer samples (for trying things out; not for reporting)
  *   --runs=N                               popup opens per page (default 20)
  *   --headed                               show the Chromium window
@@ -24,8 +24,9 @@ import { figures, loadNow, printTable, record, summaryLine } from './lib';
 import { benchParse } from './parse';
 import { benchPopup } from './popup';
 import { benchSchedule } from './schedule';
+import { benchWake } from './wake';
 
-const SECTIONS = ['bundle', 'popup', 'parse', 'cycle', 'hour'] as const;
+const SECTIONS = ['bundle', 'popup', 'parse', 'cycle', 'hour', 'wake'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function args() {
@@ -69,6 +70,7 @@ for (const s of opts.sections) {
     else if (s === 'parse') await benchParse({ quick: opts.quick });
     else if (s === 'cycle') await benchCycle({ quick: opts.quick, extensionPath, headless: opts.headless });
     else if (s === 'hour') await benchSchedule();
+    else if (s === 'wake') await benchWake({ extensionPath, quick: opts.quick, headless: opts.headless });
   } catch (e) {
     crashed.push(s);
     console.log(`  !! section ${s} crashed: ${(e as Error)?.stack ?? String(e)}`);
