@@ -47,7 +47,8 @@ export async function startFeedServer(routes: Map<string, FakeFeed>): Promise<Fe
       res.end(body);
       if (req.method !== 'OPTIONS') {
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-        server.onRequest?.(++count);
+        count++;
+        server.onRequest?.(count);
       }
     };
     if (req.method === 'OPTIONS') {

@@ -225,8 +225,29 @@ export async function getEpisodes(db: Db, serviceId: string): Promise<Episode[]>
 
 /** The service's episode still open (not ended), if any. */
 export async function getOpenEpisode(db: Db, serviceId: string): Promise<Episode | null> {
-  const all = await getEpisodes(db, serviceId);
-  return all.filter((e) => e.endedAt === null).pop() ?? null;
+  // Reconcile asks this for every judged service at every tick, and a busy service keeps ~90 days
+  // of episodes: reading (deserialising) them all was most of a worker wake's CPU. At most one
+  // episode is open, and a new one starts only after it ended, so the open one is the latest.
+  // Episode ids are `${serviceId}:${startedAt}` (core/history/episodes.ts): the keys alone (no
+  // values read) name the latest; any other key shape falls back to reading them all.
+  const prefix = `${serviceId}:`;
+  const keys = await db.getAllKeys('episodes', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  let latest: string | null = null;
+  let latestAt = -Infinity;
+  for (const k of keys) {
+    const at = Number(k.slice(prefix.length));
+    if (!Number.isFinite(at) || k.slice(prefix.length) === '') {
+      const all = await getEpisodes(db, serviceId);
+      return all.filter((e) => e.endedAt === null).pop() ?? null;
+    }
+    if (at > latestAt) {
+      latestAt = at;
+      latest = k;
+    }
+  }
+  if (latest === null) return null;
+  const e = await db.get('episodes', latest);
+  return e && e.serviceId === serviceId && e.endedAt === null ? e : null;
 }
 
 export async function putEpisode(db: Db, e: Episode): Promise<void> {

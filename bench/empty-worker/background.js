@@ -1,3 +1,4 @@
+/* global chrome */
 // The baseline of bench section "wake": an MV3 worker that only keeps an alarm, as the app's
 // worker does at every start (listener registered synchronously, alarm re-armed).
 chrome.alarms.onAlarm.addListener(() => {});

@@ -23,8 +23,10 @@ export interface SeedPlan {
   now: number;
   /** Complaint posts per service and source per day outside the daily spike. */
   postsPerDay: number;
-  /** Distinct authors in one spike bucket per service, source and day. */
+  /** Distinct authors in one spike bucket (an outage) per service and source… */
   spikeAuthors: number;
+  /** …on this many of the 7 days. */
+  spikeDays: number;
   /** Episodes per service over the 90 days. */
   episodesPerService: number;
 }
@@ -122,6 +124,7 @@ const page: WakePage = {
         for (let d = 0; d < 7; d++) {
           const day = plan.now - (d + 1) * DAY_MS;
           for (let i = 0; i < plan.postsPerDay; i++) posts.push(post(source, rnd, day + rnd() * DAY_MS, author++));
+          if (d >= plan.spikeDays) continue;
           const spike = day + Math.floor(rnd() * (DAY_MS / BUCKET_MS)) * BUCKET_MS;
           for (let i = 0; i < plan.spikeAuthors; i++) posts.push(post(source, rnd, spike + rnd() * BUCKET_MS, author++));
         }

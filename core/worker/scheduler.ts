@@ -9,12 +9,12 @@ import { readModeOf } from '../net/access';
 import { isPollDue, pollCycle } from '../poll';
 import { refreshViaRelay, type RelayDeps } from '../relay/apply';
 import { shareFailures } from '../relay/share';
-import { allTabs, rememberTab } from '../storage';
+import { allTabs, EPISODES_PRUNED_AT, loadRelaySettings, rememberTab } from '../storage';
 import type { Settings } from '../settings';
 import { allViews, tabView } from '../parts/view';
 import { upstreamIds } from '../parts/upstream';
 import { loadBackWatches } from '../backwatch';
-import { getRecord, getRecords, pruneEpisodes, type Db } from '../store';
+import { getChecks, getRecord, pruneEpisodes, type Db } from '../store';
 import type { Badge } from './badge';
 import { pollCrowd } from './complaints';
 import { enabledSources, type WorkerContext } from './context';
@@ -23,6 +23,8 @@ import type { Reconcile } from './reconcile';
 export const POLL_ALARM = 'poll';
 /** At most this many feeds are read at once. */
 const CONCURRENCY = 4;
+/** Episodes are kept 90 days; dropping the old ones reads every episode, so it runs at most this often. */
+export const PRUNE_EVERY_MS = 6 * 60 * 60_000;
 const NO_PERMISSION = {
   code: 'permission' as const,
   message: 'the browser has not allowed Acknowledged to read this status page yet — open the welcome page to allow it',
@@ -30,7 +32,8 @@ const NO_PERMISSION = {
 
 export interface Scheduler {
   tick(): Promise<void>;
-  refresh(services: Service[], force: boolean): Promise<void>;
+  /** `reconcileAfter` false: the caller reconciles these services itself right after (the tick). */
+  refresh(services: Service[], force: boolean, reconcileAfter?: boolean): Promise<void>;
   pollComplaints(services: Service[], force?: boolean): Promise<void>;
   onTabShows(tabId: number, host: string | null): Promise<void>;
   ensureAlarm(): Promise<void>;
@@ -81,7 +84,7 @@ async function mayRead(b: WorkerContext['b'], service: Service): Promise<boolean
 export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Reconcile): Scheduler {
   const { b, deps, session } = ctx;
 
-  async function refresh(services: Service[], force: boolean): Promise<void> {
+  async function refresh(services: Service[], force: boolean, reconcileAfter = true): Promise<void> {
     if (services.length === 0) return;
     const s = await ctx.settings();
     const d = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
@@ -92,11 +95,14 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     await pollCycle(direct, d, { force, concurrency: CONCURRENCY, precheck }).catch(
       () => undefined, // a storage failure: the next tick retries
     );
-    await reconcile(services.map((x) => x.id));
+    if (reconcileAfter) await reconcile(services.map((x) => x.id));
   }
 
   /** With the person's opt-in, tell the relay which services this browser fails to reach (core/relay/share.ts). */
   async function shareOwnFailures(services: Service[]) {
+    // Judging every service again costs a read of all their evidence: only when sharing is on.
+    const relay = await loadRelaySettings(b.storage.local);
+    if (!relay.enabled || !relay.share) return;
     const j = await ctx.judged(services.map((x) => x.id));
     const local = new Map(services.map((x) => [x.id, j.judge(x).ev.local] as const));
     await shareFailures(local, { fetch: deps.fetch, now: deps.now, local: b.storage.local });
@@ -122,20 +128,26 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
   async function tick() {
     const services = await inView();
     const d = await ctx.db();
-    const recs = await getRecords(
+    // The small check rows (when each feed was last read, its backoff) decide what is due; the
+    // full records (snapshots, history) are not read for that.
+    const checks = await getChecks(
       d,
       services.map((x) => x.id),
     );
     const now = deps.now();
-    const due = services.filter((x) => x.official !== null && isPollDue(recs.get(x.id), now));
+    const due = services.filter((x) => x.official !== null && isPollDue(checks.get(x.id), now));
     // Official word first: a slow complaint source (a first-run backfill) must never delay it.
-    await refresh(due, false);
+    // Not reconciled there: every service is, just below.
+    await refresh(due, false, false);
     await pollComplaints(ctx, services);
     // Complaints may have changed any verdict; services without an official feed, and evidence
     // that ages out, are judged on every tick too.
     await reconcile(services.map((x) => x.id));
     await shareOwnFailures(services);
-    await pruneEpisodes(d, now).catch(() => 0);
+    if (now - (await EPISODES_PRUNED_AT.get(session)) >= PRUNE_EVERY_MS) {
+      await pruneEpisodes(d, now).catch(() => 0);
+      await EPISODES_PRUNED_AT.set(session, now);
+    }
   }
 
   /** A tab shows a site: remember its hostname, paint from stored data at once, refresh if old. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrowdRecord } from '../../core/crowd/record';
 import type { Episode } from '../../core/history/episodes';
-import { emptyRecord, openStore, putCrowd, putEpisode, putRecord, readForPopup } from '../../core/store';
+import { emptyRecord, getOpenEpisode, openStore, putCrowd, putEpisode, putRecord, readForPopup } from '../../core/store';
 
 const episode = (id: string, serviceId: string, startedAt: number) =>
   ({
@@ -46,5 +46,35 @@ describe('readForPopup', () => {
     const none = await readForPopup(db, [], null);
     expect(none.records.size).toBe(0);
     expect(none.episodes).toEqual([]);
+  });
+});
+
+describe('getOpenEpisode', () => {
+  const ended = (e: Episode, at: number) => ({ ...e, endedAt: at, resolvedAt: at }) as Episode;
+
+  it('finds the open episode among many ended ones (ids `service:startedAt`, compared as numbers)', async () => {
+    const db = await openStore('store-test-open-episode');
+    for (const at of [5, 40, 999]) await putEpisode(db, ended(episode(`github:${at}`, 'github', at), at + 1));
+    await putEpisode(db, episode('github:1000', 'github', 1000)); // '1000' < '999' as text: the number decides
+    await putEpisode(db, ended(episode('github-enterprise:2000', 'github-enterprise', 2000), 2001));
+    await putEpisode(db, episode('githubx:3000', 'githubx', 3000));
+    expect((await getOpenEpisode(db, 'github'))?.id).toBe('github:1000');
+    expect(await getOpenEpisode(db, 'github-enterprise')).toBeNull();
+    expect((await getOpenEpisode(db, 'githubx'))?.id).toBe('githubx:3000');
+    expect(await getOpenEpisode(db, 'discord')).toBeNull();
+  });
+
+  it('is null when the latest episode has ended', async () => {
+    const db = await openStore('store-test-open-episode-ended');
+    await putEpisode(db, ended(episode('discord:10', 'discord', 10), 20));
+    await putEpisode(db, ended(episode('discord:30', 'discord', 30), 40));
+    expect(await getOpenEpisode(db, 'discord')).toBeNull();
+  });
+
+  it('reads every episode when ids are not `service:startedAt` (and still finds the open one)', async () => {
+    const db = await openStore('store-test-open-episode-other-ids');
+    await putEpisode(db, ended(episode('slack:a', 'slack', 10), 20));
+    await putEpisode(db, episode('slack:b', 'slack', 30));
+    expect((await getOpenEpisode(db, 'slack'))?.id).toBe('slack:b');
   });
 });
