@@ -215,8 +215,8 @@ export async function benchPopup(opts: { extensionPath: string; runs: number; he
       name: 'popup verdict vs blank Preact page (same extension origin), median/median',
       value: ratio,
       unit: '×',
-      budget: '≤ 2× blank',
-      pass: ratio <= 2,
+      budget: '≤ 1.5× blank',
+      pass: ratio <= 1.5,
       note: `blank ${fmt(blankV)} ms (p90 ${fmt(
         percentile(
           blank.map((p) => p.verdict),
