@@ -1,20 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { readCatalogFiles } from './core/catalog/raw';
-import { hostPermissionOrigins } from './core/net/access';
+import { splitHostPermissions } from './core/net/access';
 import type { OfficialKind } from './core/official/kinds';
 
 /**
- * Host permissions are derived from the catalog: the extension may read exactly the official
- * status feeds it knows, and nothing else, without asking. Feeds whose servers allow any origin
+ * Host permissions are derived from the catalog: the extension may read the official status feeds
+ * it knows, and nothing else, without asking. Feeds whose servers allow any origin
  * (core/net/access.ts `READ_MODE`: Statuspage, incident.io) are read as CORS requests and need no
- * host permission, so catalog growth asks for nothing new (test/unit/permissions.test.ts compares
- * with the last release). Anything broader (custom status pages, watching a
- * service's requests) is an
- * optional permission asked for when the person turns the feature on.
+ * host permission. Of the other feeds, only origins the last release already had
+ * (release/manifest-permissions.json) are asked for at install; any newer one is asked for at the
+ * person's click (`splitHostPermissions`, covered by the optional host permissions below), so
+ * catalog growth never asks for anything new at install or update (test/unit/permissions.test.ts).
+ * Anything broader (custom status pages, watching a service's requests) is an optional permission
+ * asked for when the person turns the feature on.
  */
 function feedOrigins(): string[] {
   const catalog = readCatalogFiles() as { services: { official: { kind: OfficialKind; url: string } | null }[] };
-  const origins = new Set<string>(hostPermissionOrigins(catalog.services));
+  const released = JSON.parse(readFileSync(new URL('./release/manifest-permissions.json', import.meta.url), 'utf8')) as {
+    host_permissions: string[];
+  };
+  const origins = new Set<string>(splitHostPermissions(catalog.services, new Set(released.host_permissions)).install);
   // Complaint sources (core/crowd/): keyless ones are on by default; Bluesky and IsDown are only
   // contacted once the person enters their own credentials.
   for (const host of ['hn.algolia.com', 'mastodon.social', 'fosstodon.org', 'hachyderm.io', 'bsky.social', 'isdown.app']) {

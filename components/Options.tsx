@@ -163,7 +163,7 @@ export function Options({ initial, initialCredentials, deps }: OptionsProps) {
         </ul>
       </nav>
       <main>
-        <WatchedSection settings={settings} catalog={deps.catalog} update={update} />
+        <WatchedSection settings={settings} catalog={deps.catalog} update={update} requestOrigins={deps.requestOrigins} />
         <CustomSection settings={settings} deps={deps} update={update} announce={announce} />
         <SourcesSection settings={settings} credentials={credentials} deps={deps} update={update} setCredentials={updateCredentials} />
         <RequestsSection settings={settings} deps={deps} update={update} />

@@ -61,6 +61,8 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
             <label for={`notify-${key}`}>{t(label)}</label>
           </div>
         ))}
+        {/* Beside the transitions it narrows: only acknowledgements have a severity to compare. */}
+        <MinSeverity n={n} set={set} />
       </fieldset>
 
       <fieldset class="group" disabled={!n.enabled}>
@@ -106,7 +108,6 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
 
       <fieldset class="group" disabled={!n.enabled}>
         <legend>{t('mutedHeading')}</legend>
-        <MinSeverity n={n} set={set} />
         {mutable.length === 0 ? (
           <p class="hint">{t('mutedEmpty')}</p>
         ) : (
@@ -114,7 +115,7 @@ export function NotificationsSection({ settings, catalog, update }: { settings: 
             {mutable.map((id) => {
               const name = nameOf(id, catalog, settings);
               return (
-                <li class="check-row" key={id}>
+                <li class="check-row mute-row" key={id}>
                   <input
                     type="checkbox"
                     id={`mute-${id}`}

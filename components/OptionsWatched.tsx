@@ -1,4 +1,5 @@
 /** Options: search the catalog, watch and unwatch services. */
+import { feedPermissionOf } from '@/core/net/access';
 import { useRef, useState } from 'preact/hooks';
 import { hostnameOf, type Service } from '@/core/catalog/catalog';
 import { t } from '@/core/i18n';
@@ -107,20 +108,37 @@ function onResultsKey(e: KeyboardEvent, search: HTMLInputElement | null) {
   }
 }
 
-export function WatchedSection({ settings, catalog, update }: { settings: Settings; catalog: readonly Service[]; update: Update }) {
+export function WatchedSection({
+  settings,
+  catalog,
+  update,
+  requestOrigins,
+}: {
+  settings: Settings;
+  catalog: readonly Service[];
+  update: Update;
+  /** Ask for host access (components/Options.tsx `OptionsDeps`); called synchronously from the click. */
+  requestOrigins?: (origins: string[]) => Promise<boolean>;
+}) {
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
   const all = [...catalog, ...settings.custom.map(customAsService)];
   const results = searchServices(all, query);
   const watched = new Set(settings.watched);
 
-  const setWatched = (id: string, on: boolean) =>
-    update((s) => {
+  const setWatched = (id: string, on: boolean) => {
+    // A feed newer than the installed version's host permissions is asked for in this very click
+    // (core/net/access.ts splitHostPermissions); said no, the service is still watched through
+    // complaints and this browser, and the popup offers "Allow reading" again.
+    const feed = on ? feedPermissionOf(all.find((x) => x.id === id) ?? { official: null }) : null;
+    if (feed !== null && requestOrigins) void requestOrigins([feed]).catch(() => false);
+    return update((s) => {
       if (on) return { ...s, watched: s.watched.includes(id) ? s.watched : [...s.watched, id] };
       // Unwatching forgets the choice of parts too: watching again starts from the whole service.
       const { [id]: _parts, ...watchedParts } = s.watchedParts;
       return { ...s, watched: s.watched.filter((w) => w !== id), watchedParts };
     });
+  };
 
   const count =
     query.trim() === ''

@@ -20,6 +20,7 @@ import { rich } from './slots';
 import { useState } from 'preact/hooks';
 import type { FindResult } from '@/core/find/cache';
 import { KIND_LABELS, type OfficialKind } from '@/core/official/kinds';
+import { FeedAccess, type FeedAccessState } from './PopupAccess';
 
 /** Where "Find a status page" stands for the site in the tab. */
 export type FindState =
@@ -55,10 +56,12 @@ export interface PopupData {
   status: string | null;
   watched: { service: Service; record: ServiceRecord | undefined; evidence: ServiceEvidence | null }[];
   refreshing: boolean;
-  /** For a site no service owns: its registrable domain and the search's state (null otherwise). */
+  /** For a site no service owns, or a catalogued one without a feed (core/find/candidates.ts `findOfferSite`): its registrable domain and the search's state (null otherwise). */
   find?: { site: string; state: FindState } | null;
   /** Whether this browser watches the current service's requests; null when turned off in options. */
   requestWatch: RequestWatchState;
+  /** The service's feed host this browser has not allowed yet (./PopupAccess.tsx); null when nothing is missing. */
+  feedAccess?: FeedAccessState;
 }
 
 export interface PopupActions {
@@ -76,6 +79,8 @@ export interface PopupActions {
   onWatchRequests(): void;
   /** Set (true) or cancel (false) the one-off "tell me when it's back" watch. */
   onBackWatch?(on: boolean): void;
+  /** "Allow reading status.example.com": ask the browser for the feed's host (must run in the click). */
+  onAllowFeed?(): void;
 }
 
 /** The status line after "Copy as text": copied, or could not copy. */
@@ -502,6 +507,7 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
         </p>
       ) : null}
 
+      <FeedAccess name={service.name} access={data.feedAccess ?? null} onAllow={actions.onAllowFeed} />
       {part || region ? (
         <p class="note" data-testid="part">
           {part && region ? t('popupPartRegion', [part, region]) : part ? t('popupPart', part) : t('popupRegion', region!)}
@@ -548,6 +554,9 @@ function ServiceView({ data, actions }: { data: PopupData & { service: Service }
       {record?.snapshot ? <Upcoming record={record} now={now} /> : null}
       {service.official && details ? <details.Track past={past} episodes={data.episodes} /> : null}
       {service.official === null && service.note ? <p class="note">{service.note}</p> : null}
+      {service.official === null && data.find && actions.onFind ? (
+        <FindStatusPage find={data.find} now={now} onFind={actions.onFind} />
+      ) : null}
 
       <footer class="foot">
         <RelayPathLine serviceId={service.id} checkedAt={checkedAt} />

@@ -58,6 +58,7 @@ export const STATUS_SCENARIO_NAMES = [
   'sp-resolved',
   'sp-hostile',
   'sp-copilot-incident',
+  'sp-copilot-monitoring',
   'io-ok',
   'io-incident',
   'http-503',
@@ -73,6 +74,7 @@ export type StatusScenarioName =
   | 'sp-resolved'
   | 'sp-hostile'
   | 'sp-copilot-incident'
+  | 'sp-copilot-monitoring'
   | 'io-ok'
   | 'io-incident'
   | 'http-503'
@@ -112,6 +114,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'sp-hostile': 'Statuspage: open incident whose title and update contain HTML/script',
   'sp-copilot-incident':
     'Statuspage: a real Copilot-only GitHub incident open (minor, latest update 4 min ago); Copilot degraded, all else operational',
+  'sp-copilot-monitoring': 'Statuspage: the same Copilot incident, now "monitoring" (fix applied) with its real mitigation update',
   'io-ok': 'incident.io compat API: operational, incidents all resolved 2+ days ago',
   'io-incident': 'incident.io compat API: open incident (identified), latest update 6 min ago',
   'http-503': 'status host answers 503 {"error":"unavailable"} with Retry-After: 120',
@@ -134,6 +137,7 @@ export const EXPECTED_VERDICT: Record<StatusScenarioName, 'ok' | 'acknowledged' 
   'sp-resolved': 'resolved',
   'sp-hostile': 'acknowledged',
   'sp-copilot-incident': 'acknowledged',
+  'sp-copilot-monitoring': 'acknowledged',
   'io-ok': 'ok',
   'io-incident': 'acknowledged',
   'http-503': 'unknown',
@@ -353,7 +357,16 @@ const spIncident: ScenarioBuilder = (service, now) => statuspageBehaviour(incide
  * (`investigating`, impact minor as posted) with its first update's text, posted now − 4 min.
  * Page indicator minor ("Minor Service Outage").
  */
-const spCopilotIncident: ScenarioBuilder = (service, now) => {
+const spCopilotIncident: ScenarioBuilder = (service, now) => copilotIncident(service, now, false);
+
+/**
+ * sp-copilot-monitoring (issue 17 item 7, "monitoring is not broken"): sp-copilot-incident with the
+ * incident in `monitoring` — its first update, then the archive's real mitigation update ("The
+ * degradation has been mitigated. We are monitoring to ensure stability.") posted now − 4 min.
+ */
+const spCopilotMonitoring: ScenarioBuilder = (service, now) => copilotIncident(service, now, true);
+
+function copilotIncident(service: DemoService, now: number, monitoring: boolean): ScenarioBehaviour {
   const { page, components } = operationalSummary(service, now - HOUR, now);
   const row = objs(feedJson<Json>(FIXTURE_FILES.ghHistoryComponents)).find((r) => JSON.stringify(r['components']) === '["Copilot"]');
   if (!row) throw new Error('sp-copilot-incident: no Copilot-only incident in the fixture');
@@ -368,22 +381,44 @@ const spCopilotIncident: ScenarioBuilder = (service, now) => {
   };
   const at = new Date(now - 4 * MIN).toISOString();
   const started = new Date(now - 20 * MIN).toISOString();
-  const first = objs(row['updates'])[0]!;
+  const updates = objs(row['updates']);
+  const first = updates[0]!;
+  const mitigated = updates.find((u) => /mitigated/i.test(str(u['message'])));
+  if (monitoring && !mitigated) throw new Error('sp-copilot-monitoring: no mitigation update in the fixture');
+  const opened = new Date(now - 16 * MIN).toISOString();
+  const incidentUpdates = monitoring
+    ? [
+        {
+          id: `m${str(row['id'])}`,
+          status: 'monitoring',
+          body: str(mitigated!['message']),
+          created_at: at,
+          updated_at: at,
+          display_at: at,
+        },
+        {
+          id: `u${str(row['id'])}`,
+          status: 'investigating',
+          body: str(first['message']),
+          created_at: opened,
+          updated_at: opened,
+          display_at: opened,
+        },
+      ]
+    : [{ id: `u${str(row['id'])}`, status: 'investigating', body: str(first['message']), created_at: at, updated_at: at, display_at: at }];
   const incident: Obj = {
     id: `gh${str(row['id'])}`,
     name: str(row['title']),
-    status: 'investigating',
+    status: monitoring ? 'monitoring' : 'investigating',
     impact: str(row['impact']),
     created_at: started,
     updated_at: at,
     started_at: started,
-    monitoring_at: null,
+    monitoring_at: monitoring ? at : null,
     resolved_at: null,
     shortlink: '',
     page_id: str(page['id']),
-    incident_updates: [
-      { id: `u${str(row['id'])}`, status: 'investigating', body: str(first['message']), created_at: at, updated_at: at, display_at: at },
-    ],
+    incident_updates: incidentUpdates,
     components: [copilot],
   };
   return statuspageBehaviour(
@@ -395,10 +430,10 @@ const spCopilotIncident: ScenarioBuilder = (service, now) => {
       status: { indicator: 'minor', description: 'Minor Service Outage' },
     },
     service,
-    'sp-copilot-incident',
+    monitoring ? 'sp-copilot-monitoring' : 'sp-copilot-incident',
     now,
   );
-};
+}
 
 /**
  * sp-hostile: sp-incident, but the open incident's newest update body is HOSTILE_UPDATE_BODY and
@@ -587,6 +622,7 @@ export const scenarios: Record<StatusScenarioName, ScenarioBuilder> = {
   'sp-resolved': spResolved,
   'sp-hostile': spHostile,
   'sp-copilot-incident': spCopilotIncident,
+  'sp-copilot-monitoring': spCopilotMonitoring,
   'io-ok': ioOk,
   'io-incident': ioIncident,
   'http-503': http503,

@@ -10,11 +10,14 @@
  * them again, and a list entry whose status page or domains a hand entry already has is skipped.
  *
  * What each entry gets, and from where:
- * - `official`: only from evidence of the platform — inket/stts's platform and page id, or a status
- *   host on the platform's own domain (`*.statuspage.io`). Kinds read as CORS (core/net/access.ts)
- *   need no permission; a host-mode kind is used only when its origin is already a released host
- *   permission (release/manifest-permissions.json), else the entry is `official: null` with a note
- *   naming the platform, because a new host would disable the installed extension on update.
+ * - `official`: only from evidence of the platform — inket/stts's platform and page id, a status
+ *   host on the platform's own domain (`*.statuspage.io`, `*.instatus.com`, `*.betteruptime.com`),
+ *   or — when no list names the platform — the RSS/Atom feed a public aggregator reads for that
+ *   status host (lwindolf/multi-status's feeds.opml, read as `rss`). Public code that merely
+ *   requests `<host>/api/v2/summary.json` is not evidence: such lists guess, and guess wrong
+ *   (docs/feeds-and-catalog.md). Kinds read as CORS (core/net/access.ts) need no permission; a
+ *   host-mode feed whose origin the last release does not have is asked for at the person's click
+ *   (core/net/access.ts `splitHostPermissions`), never at install, so growth adds no prompt.
  *   No platform evidence → `official: null` and a note that says the format is not confirmed.
  * - `domains`: getsentry/status-page-list's domains, else derived from the status page: a page on
  *   `status.<domain>` (or `www.<domain>/status`) can only be published by whoever controls
@@ -38,11 +41,28 @@ export const IMPORT_MARK = 'Imported by scripts/catalog-import.ts';
 const SRC = new URL('../data/catalog-sources/', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, SRC), 'utf8');
 
+/** multi-status's feeds by status host (https; an http:// feed is listed as such in the source line). */
+function readMultiStatusFeeds(): Map<string, { url: string; http: boolean }> {
+  const opml = read('multi-status/feeds.opml');
+  const feeds = new Map<string, { url: string; http: boolean }>();
+  for (const m of opml.matchAll(/<outline type="rss" [^>]*xmlUrl="([^"]+)"/g)) {
+    const n = normalise(m[1]!.replace(/&amp;/g, '&'));
+    if (n) feeds.set(n.key.split('/')[0]!, { url: new URL(m[1]!.replace(/&amp;/g, '&').replace(/^http:/, 'https:')).href, http: n.http });
+  }
+  return feeds;
+}
+
 const LISTS = {
   statusphere: { label: 'metoro-io/statusphere common/status_pages/status_pages.go @8d0ccbb (2024-11-27, MIT)', date: '2024-11-27' },
   stts: { label: 'inket/stts Resources/services.json @240c03a (2026-03-21, MIT)', date: '2026-03-21' },
   sentry: { label: 'getsentry/status-page-list src/data @2395888 (2025-09-10, MIT)', date: '2025-09-10' },
 } as const;
+/** A feed list (not a source of entries): the status feeds a public aggregator, lzone.de/multi-status, reads. */
+const MULTI_STATUS = {
+  label:
+    'lwindolf/multi-status frontend/feeds.opml @3c18f06 (2026-04-28, MIT), the feed list its public aggregator lzone.de/multi-status reads',
+  date: '2026-04-28',
+};
 type ListId = keyof typeof LISTS;
 
 /** Platforms stts knows, by its key: our kind when we can read it, else the name for the note. */
@@ -52,9 +72,9 @@ const STTS_PLATFORMS: Record<string, { kind?: OfficialKind; name: string }> = {
   incidentio: { kind: 'incidentio', name: 'incident.io' },
   instatus: { kind: 'instatus', name: 'Instatus' },
   statusiov1: { kind: 'statusio', name: 'status.io' },
-  betterstack: { name: 'Better Stack' },
-  betteruptime: { name: 'Better Stack (Better Uptime)' },
-  sorry: { name: 'Sorry' },
+  betterstack: { kind: 'betterstack', name: 'Better Stack' },
+  betteruptime: { kind: 'betterstack', name: 'Better Stack (Better Uptime)' },
+  sorry: { kind: 'sorry', name: 'Sorry' },
   site24x7: { name: 'Site24x7 StatusIQ' },
   statuscast: { name: 'StatusCast' },
   statuspal: { name: 'Statuspal' },
@@ -231,6 +251,9 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     host_permissions: string[];
   };
   const releasedHosts = new Set(released.host_permissions);
+  const feeds = readMultiStatusFeeds();
+  let askCount = 0;
+  let multiStatusCount = 0;
 
   // Hand entries stay; imported ones are rebuilt.
   const hand: Entry[] = files.flatMap((f) => f.services.filter((e) => !String(e.source ?? '').startsWith(IMPORT_MARK)));
@@ -360,15 +383,31 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
       platformName = 'Instatus';
       platformWhy = 'platform from the status host, which is on Instatus’s own domain (instatus.com)';
     }
+    if (!c.platform && host.endsWith('.betteruptime.com')) {
+      kind = 'betterstack';
+      platformName = 'Better Stack';
+      platformWhy = 'platform from the status host, which is on Better Stack’s own domain (betteruptime.com)';
+    }
+    const feed = kind ? undefined : feeds.get(host);
     let official: { kind: OfficialKind; url: string } | null = null;
     let note: string | undefined;
     if (kind && (kind === 'statuspage' || kind === 'incidentio') && path === '') official = { kind, url: c.url };
     else if (kind === 'statusio' && c.pageId && /^[0-9a-f]{24}$/.test(c.pageId))
       official = { kind, url: `https://api.status.io/1.0/status/${c.pageId}` };
     else if (kind === 'instatus' && path === '') official = { kind, url: `${c.url}/summary.json` };
+    else if (kind === 'betterstack' && path === '') official = { kind, url: `${c.url}/index.json` };
+    else if (kind === 'sorry' && c.pageId && /^\d+$/.test(c.pageId))
+      official = { kind, url: `https://api.sorryapp.com/v1/pages/${c.pageId}/components` };
+    else if (feed) {
+      // No platform named, but a public aggregator reads this page's RSS/Atom feed: read it as such.
+      official = { kind: 'rss', url: feed.url };
+      platformWhy = `RSS/Atom feed ${feed.url} from ${MULTI_STATUS.label}${feed.http ? ' (listed as http://, https assumed)' : ''}`;
+      multiStatusCount++;
+    }
     if (official && READ_MODE[official.kind] === 'host' && !releasedHosts.has(`${new URL(official.url).origin}/*`)) {
-      note = `${displayName}’s status page (${c.url}) runs on ${platformName}; reading it would need a new host permission (the feed is not known to allow cross-origin reads), which would disable the installed extension on update, so Acknowledged does not read it yet. Complaints and this browser speak for it.`;
-      official = null;
+      // Not an install-time permission: the person allows this one host in the popup (core/net/access.ts).
+      platformWhy += '; read with a host permission asked for at the person’s click (not one of the last release’s install-time hosts)';
+      askCount++;
     } else if (!official && platformName) {
       note = `${displayName}’s status page (${c.url}) runs on ${platformName}, a format Acknowledged cannot read yet; complaints and this browser speak for it.`;
     } else if (!official) {
@@ -380,10 +419,7 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
     for (const l of lists) fromList[l]++;
     const urlWhy = `status page from ${lists.map((l) => LISTS[l].label).join('; ')}${c.httpInList && !c.lists.has('stts') && !c.lists.has('sentry') ? ' (listed as http://, https assumed)' : ''}`;
     const source = [`${IMPORT_MARK}:`, `${urlWhy};`, platformWhy ? `${platformWhy};` : 'no platform evidence;', `${domainWhy}.`].join(' ');
-    const verified = lists
-      .map((l) => LISTS[l].date)
-      .sort()
-      .at(-1)!;
+    const verified = [...lists.map((l) => LISTS[l].date), ...(feed && official ? [MULTI_STATUS.date] : [])].sort().at(-1)!;
     const word = slug(displayName).replace(/-/g, '');
     const entry: Entry = {
       id,
@@ -434,6 +470,9 @@ export function runImport(opts: { dry: boolean; quiet?: boolean }): { files: Map
   );
   log(
     `imported ${out.length} entries (${withFeed} with a feed we read, ${out.length - withFeed} official: null); entries per list: ${JSON.stringify(fromList)}`,
+  );
+  log(
+    `of which ${multiStatusCount} read as RSS/Atom from lwindolf/multi-status's feed list; ${askCount} read with a host permission asked for at the person's click`,
   );
   log(`skipped: ${JSON.stringify(skipped, null, 1)}`);
   log(`catalog: ${hand.length} hand + ${out.length} imported = ${all.length}`);

@@ -108,6 +108,21 @@ export function registrableDomain(hostname: string): string | null {
   return labels.length < take ? null : labels.slice(-take).join('.');
 }
 
+/**
+ * The site the popup offers "Find a status page" for, or null: a site no service owns, or one a
+ * catalogued service without an official feed owns by its registrable domain itself (what is found
+ * is then watched as a custom page for that domain, which takes precedence over the entry:
+ * core/services.ts). A service that owns only a subdomain (`mail.example.com`) gets no offer, so
+ * a found page never takes over the rest of the domain. Only an offer: nothing is requested
+ * until the person presses the button.
+ */
+export function findOfferSite(host: string | null, service: { official: unknown; domains: readonly string[] } | null): string | null {
+  if (host === null) return null;
+  const site = registrableDomain(host);
+  if (site === null || service === null) return site;
+  return service.official === null && service.domains.includes(site) ? site : null;
+}
+
 /** The name a hosted status page would most likely use: the registrable domain's first label. */
 export function siteName(registrable: string): string {
   return registrable.split('.')[0]!;

@@ -9,7 +9,8 @@ import { detectFeed } from '../official/detect';
 import type { FetchDeps } from '../net/fetch';
 import { fetchFeed } from '../net/fetch';
 import { readCustomService, type CustomService } from '../settings';
-import { loadSettings, saveSettings, type KeyValueArea as SettingsArea } from '../storage';
+import { allTabs, loadSettings, saveSettings, type KeyValueArea as SettingsArea, type StorageArea } from '../storage';
+import { forgetView } from '../parts/view';
 import { customIdFor } from '../settings-io';
 import { rememberFind, rememberedFind, type FindResult, type FoundPage, type KeyValueArea } from './cache';
 import { candidatePages, registrableDomain, sitePage, statusLinksInHtml } from './candidates';
@@ -86,4 +87,16 @@ export async function watchFound(area: SettingsArea, result: FindResult): Promis
   const id = same?.id ?? entry.id;
   await saveSettings(area, { ...s, custom, watched: s.watched.includes(id) ? s.watched : [...s.watched, id] });
   return id;
+}
+
+/**
+ * Tabs on the found site recorded which service they show (core/parts/view.ts) when a catalogued
+ * entry without a feed owned it. The watched page now speaks for the site, so those views are
+ * forgotten: the tabs then follow the directory (a custom page wins: core/services.ts) until
+ * their next navigation records a view again. Only the tab's hostname is compared.
+ */
+export async function forgetSiteViews(session: StorageArea, site: string): Promise<void> {
+  for (const [tabId, host] of await allTabs(session)) {
+    if (host === site || host.endsWith(`.${site}`)) await forgetView(session, tabId);
+  }
 }

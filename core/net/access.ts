@@ -53,9 +53,36 @@ interface HasOfficial {
   official: { kind: OfficialKind; url: string } | null;
 }
 
-/** `https://host/*` patterns the manifest must grant for these services: the origins of their `host`-mode feeds. */
+/** The host permission pattern (`https://host/*`) a feed needs, or null when it is read by CORS (or there is no feed). */
+export function feedPermissionOf(service: HasOfficial): string | null {
+  if (!service.official || READ_MODE[service.official.kind] !== 'host') return null;
+  return `${new URL(service.official.url).origin}/*`;
+}
+
+/** `https://host/*` patterns of every `host`-mode feed of these services. */
 export function hostPermissionOrigins(services: readonly HasOfficial[]): string[] {
   const origins = new Set<string>();
-  for (const s of services) if (s.official && READ_MODE[s.official.kind] === 'host') origins.add(`${new URL(s.official.url).origin}/*`);
+  for (const s of services) {
+    const p = feedPermissionOf(s);
+    if (p !== null) origins.add(p);
+  }
   return [...origins].sort();
+}
+
+/**
+ * How each `host`-mode feed gets its permission — the rule that lets the catalog grow without a
+ * prompt. Install-time host permissions are frozen at the last release
+ * (release/manifest-permissions.json): a feed whose origin the release already has keeps it at
+ * install (`install`); every other one (`ask`) is covered by the manifest's optional host
+ * permissions and asked for at the person's click — "Allow reading status.example.com" in the
+ * popup (components/FeedAccess.tsx), the same way custom status pages and "Find a status page" ask.
+ * Until then the worker does not fetch it (core/worker/scheduler.ts `mayRead`) and the service is
+ * `unknown` with that reason, never `ok`.
+ */
+export function splitHostPermissions(
+  services: readonly HasOfficial[],
+  released: ReadonlySet<string>,
+): { install: string[]; ask: string[] } {
+  const all = hostPermissionOrigins(services);
+  return { install: all.filter((p) => released.has(p)), ask: all.filter((p) => !released.has(p)) };
 }

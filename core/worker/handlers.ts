@@ -2,7 +2,7 @@
 import type { Handlers, TestSourceAnswer } from '../messages';
 import { sourceById } from '../crowd/index';
 import { setReport } from '../storage';
-import { findStatusPage, watchFound } from '../find/run';
+import { findStatusPage, forgetSiteViews, watchFound } from '../find/run';
 import { setBackWatch } from '../backwatch';
 import type { WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
@@ -53,7 +53,11 @@ export function createHandlers(ctx: WorkerContext, scheduler: Scheduler, reconci
     // settings change re-runs the tick (storage.onChanged), which polls it and repaints the badge.
     async 'find-status-page'({ host, readSite }) {
       const r = await findStatusPage({ host, readSite }, { fetch: deps.fetch, now: deps.now, store: b.storage.local });
-      if (r?.found) await watchFound(b.storage.local, r);
+      if (r?.found) {
+        // A catalogued entry without a feed may have owned the site: its tabs now follow the found page.
+        await forgetSiteViews(ctx.session, r.site);
+        await watchFound(b.storage.local, r);
+      }
       return r;
     },
   };

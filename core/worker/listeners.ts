@@ -25,6 +25,12 @@ export function listen(ctx: WorkerContext, badge: Badge, scheduler: Scheduler, r
     settings: ctx.settings,
     onFailures: (ids) => void reconcile(ids),
   });
+  // "Allow reading status.example.com" (popup): the feed is read at once, not at the next alarm.
+  try {
+    b.permissions.onAdded.addListener((p) => void scheduler.onHostsAllowed(p.origins ?? []));
+  } catch {
+    // No permission events (a test's fake browser): the next alarm reads the feed.
+  }
   b.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void scheduler.tick();
   });

@@ -5,7 +5,7 @@
 import type { Service } from '../catalog/catalog';
 import { directory } from '../services';
 import { officialIsStale } from '../judge';
-import { readModeOf } from '../net/access';
+import { feedPermissionOf } from '../net/access';
 import { isPollDue, pollCycle } from '../poll';
 import { refreshViaRelay, type RelayDeps } from '../relay/apply';
 import { shareFailures } from '../relay/share';
@@ -27,7 +27,7 @@ const CONCURRENCY = 4;
 export const PRUNE_EVERY_MS = 6 * 60 * 60_000;
 const NO_PERMISSION = {
   code: 'permission' as const,
-  message: 'the browser has not allowed Acknowledged to read this status page yet — open the welcome page to allow it',
+  message: 'the browser has not allowed Acknowledged to read this status feed yet — press “Allow reading” in the popup to allow it',
 };
 
 export interface Scheduler {
@@ -36,6 +36,8 @@ export interface Scheduler {
   refresh(services: Service[], force: boolean, reconcileAfter?: boolean): Promise<void>;
   pollComplaints(services: Service[], force?: boolean): Promise<void>;
   onTabShows(tabId: number, host: string | null): Promise<void>;
+  /** Host permissions were granted (e.g. "Allow reading" in the popup): read the feeds they open, now. */
+  onHostsAllowed(origins: readonly string[]): Promise<void>;
   ensureAlarm(): Promise<void>;
 }
 
@@ -69,11 +71,14 @@ export async function pollComplaints(ctx: WorkerContext, services: Service[], fo
   }
 }
 
-/** Firefox does not grant MV3 host permissions at install: never fail silently without them. */
+/**
+ * A host-mode feed is read only with its host permission: Firefox grants none at install, and a
+ * catalog feed newer than the last release is asked for at the person's click
+ * (core/net/access.ts `splitHostPermissions`). Never fail silently without it.
+ */
 async function mayRead(b: WorkerContext['b'], service: Service): Promise<boolean> {
-  if (!service.official || !b.permissions?.contains) return true;
-  if (readModeOf(service.official.kind) === 'cors') return true; // read without a host permission (core/net/access.ts)
-  const origin = `${new URL(service.official.url).origin}/*`;
+  const origin = feedPermissionOf(service); // null: no feed, or read without a host permission (CORS)
+  if (origin === null || !b.permissions?.contains) return true;
   try {
     return await b.permissions.contains({ origins: [origin] });
   } catch {
@@ -175,5 +180,20 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     }
   }
 
-  return { tick, refresh, pollComplaints: (services, force) => pollComplaints(ctx, services, force), onTabShows, ensureAlarm };
+  async function onHostsAllowed(origins: readonly string[]) {
+    const opened = (await inView()).filter((x) => {
+      const p = feedPermissionOf(x);
+      return p !== null && origins.includes(p);
+    });
+    await refresh(opened, true);
+  }
+
+  return {
+    tick,
+    refresh,
+    pollComplaints: (services, force) => pollComplaints(ctx, services, force),
+    onTabShows,
+    onHostsAllowed,
+    ensureAlarm,
+  };
 }

@@ -8,10 +8,12 @@ import { openStore, readForPopup } from '@/core/store';
 import { evaluate, needsRefresh } from '@/core/judge';
 import { evidenceFor } from '@/core/evidence';
 import { loadNav, loadReports, loadRequests, loadSettings, tabHostname } from '@/core/storage';
-import { registrableDomain, originsToAsk } from '@/core/find/candidates';
+import { findOfferSite, originsToAsk } from '@/core/find/candidates';
 import { rememberedFind } from '@/core/find/cache';
 import type { FindState } from '@/components/Popup';
 import { requestPermissions } from '@/core/local/observe';
+import { feedPermissionOf } from '@/core/net/access';
+import type { FeedAccessState } from '@/components/PopupAccess';
 import type { Service } from '@/core/catalog/catalog';
 import { focusOf, tabView, type TabView } from '@/core/parts/view';
 import { upstreamIds } from '@/core/parts/upstream';
@@ -29,6 +31,16 @@ let status: string | null = null;
 let find: FindState = { state: 'idle' };
 /** The person said no to "Watch this site's requests" (for this service, while the popup is open). */
 let watchDenied: string | null = null;
+/** The person said no to "Allow reading <feed host>" (for this service, while the popup is open). */
+let feedDenied: string | null = null;
+
+/** The service's feed host, when it needs a host permission this browser has not given (core/net/access.ts). */
+async function feedAccess(service: Service | null): Promise<FeedAccessState> {
+  const origin = service ? feedPermissionOf(service) : null;
+  if (!service || origin === null) return null;
+  if (await browser.permissions.contains({ origins: [origin] }).catch(() => true)) return null;
+  return { host: new URL(service.official!.url).host, ...(feedDenied === service.id ? { denied: true } : {}) };
+}
 
 /** Whether this browser watches the service's requests: the setting and every host held. */
 async function requestWatch(service: Service | null, enabled: boolean): Promise<PopupData['requestWatch']> {
@@ -81,12 +93,14 @@ async function load(): Promise<PopupData> {
   const service = t.serviceId ? (dir.get(t.serviceId) ?? null) : null;
   const upstream = upstreamIds(service ?? undefined);
   const ids = [...new Set([...(t.serviceId ? [t.serviceId] : []), ...settings.watched, ...upstream])];
-  const [{ records: recs, crowd, episodes }, watch] = await Promise.all([
+  const [{ records: recs, crowd, episodes }, watch, access] = await Promise.all([
     readForPopup(db, ids, service?.id ?? null),
     requestWatch(service, settings.watchRequests),
+    feedAccess(service),
   ]);
-  // A site no service owns: offer the search, showing what it found within the last week.
-  const site = !service && t.host ? registrableDomain(t.host) : null;
+  // A site no service owns, or a catalogued one without a feed: offer the search, showing what it
+  // found within the last week.
+  const site = findOfferSite(t.host, service);
   if (site !== null && find.state === 'idle') {
     const remembered = await rememberedFind(browser.storage.local, site, now);
     if (remembered) find = { state: 'done', result: remembered };
@@ -99,6 +113,7 @@ async function load(): Promise<PopupData> {
     status,
     evidence: service ? evidenceFor(service.id, inputs, now, service.name) : null,
     requestWatch: watch,
+    feedAccess: access,
     pollIntervalMin: settings.pollIntervalMin,
     watchedParts: settings.watchedParts,
     service,
@@ -134,6 +149,7 @@ async function paint() {
         onBackWatch: (on) => void backWatch(on),
         onFind,
         onWatchRequests: watchRequests,
+        onAllowFeed: allowFeed,
       }}
     />,
     root,
@@ -240,6 +256,24 @@ function watchRequests() {
     .catch(() => false)
     .then((granted) => {
       watchDenied = granted ? null : service.id;
+      return paint();
+    });
+}
+
+/**
+ * "Allow reading status.example.com": ask for exactly the feed's origin, first thing in the click.
+ * The worker reads the feed as soon as the browser grants it (permissions.onAdded), so nothing
+ * after the answer is needed if Chrome closes the popup while its prompt shows.
+ */
+function allowFeed() {
+  const service = last?.service;
+  const origin = service ? feedPermissionOf(service) : null;
+  if (!service || origin === null) return;
+  void browser.permissions
+    .request({ origins: [origin] })
+    .catch(() => false)
+    .then((granted) => {
+      feedDenied = granted ? null : service.id;
       return paint();
     });
 }

@@ -1,52 +1,20 @@
 /**
  * Issue 17, "the part in front of you", in BOTH browsers (both.ts): the Copilot-only GitHub
  * incident (a pull-request tab stays ok and lists it under "Elsewhere"; the Copilot tab is
- * acknowledged) and the Jira tab on *.atlassian.net. Same steps as the Chromium-only parts.spec.ts
- * (which also covers the AWS region and "tell me when it's back"), through the Driver.
+ * acknowledged), the AWS region (an ap-south-1 event leaves an eu-west-1 console tab ok and makes an
+ * ap-south-1 one acknowledged), the Jira tab on *.atlassian.net, and "tell me when it's back" (a
+ * one-off watch notifies on resolution, then removes itself). After browsing, every storage area
+ * (session, local, IndexedDB) is searched for the distinctive words of the paths and queries.
  */
 declare const chrome: typeof import('wxt/browser').browser;
 
-import { MAIN, expect, test, tid, verdictOf, type Driver } from './both';
+import { MAIN, expect, shotName, test, tid, verdictOf } from './both';
+import { backWatches, feedVerdict, keptInStorage, refresh, visitView } from './parts-common';
 
 const FF = { tag: '@firefox' };
 
-interface PartView {
-  service: string;
-  part: string | null;
-  region: string | null;
-}
-
 /** Distinctive words in the paths and queries browsed below: none may be kept in storage. */
-const SECRETS = ['octo-secret-org', 'hush-repo-7431', 'ENGSECRET'];
-
-/** Runs in an extension context: the tab whose `view:<id>` entry in storage.session is `want`. */
-async function tabWithView(want: PartView): Promise<number | null> {
-  const all = (await chrome.storage.session.get(null)) as Record<string, Partial<PartView> | null>;
-  const hit = Object.entries(all).find(
-    ([k, v]) => k.startsWith('view:') && !!v && v.service === want.service && v.part === want.part && v.region === want.region,
-  );
-  return hit ? Number(hit[0].slice(5)) : null;
-}
-
-/** Runs in an extension context: storage.session and storage.local as text. */
-async function keptInStorage(): Promise<string> {
-  return JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]);
-}
-
-/** The service's verdict once its feed has been read (the first poll after launch may still be running). */
-async function feedVerdict(drv: Driver, serviceId: string): Promise<string> {
-  const popup = await drv.openPopup(`service=${serviceId}`);
-  const verdict = await verdictOf(popup);
-  await popup.close();
-  return verdict;
-}
-
-/** Open an address in a new tab; the tab id the extension recorded with this part/region. */
-async function visitView(drv: Driver, url: string, want: PartView): Promise<number> {
-  await drv.visit(url);
-  await expect.poll(() => drv.ext(tabWithView, want), { message: `view of ${url}` }).not.toBeNull();
-  return (await drv.ext(tabWithView, want))!;
-}
+const SECRETS = ['octo-secret-org', 'hush-repo-7431', 'ENGSECRET', 'i-0abc7431'];
 
 test.describe('the part in front of you', () => {
   test.afterAll(async ({ drv }) => {
@@ -54,10 +22,9 @@ test.describe('the part in front of you', () => {
     // store too: re-read GitHub now, or the next spec's first visit could still see the Copilot state.
     drv.server.setScenario('github', 'sp-incident');
     drv.server.setScenario('jira', 'sp-ok');
-    const control = await drv.openPopup('service=github');
-    await verdictOf(control);
-    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh', serviceId: 'github' }));
-    await control.close();
+    drv.server.setScenario('aws-console', 'aws-event');
+    drv.server.setScenario('figma', 'sp-ok');
+    for (const id of ['github', 'jira', 'aws-console', 'figma']) await refresh(drv, id);
   });
 
   test(
@@ -95,14 +62,76 @@ test.describe('the part in front of you', () => {
       expect(await verdictOf(popup2)).toBe('acknowledged');
       expect(await popup2.text('.incident-title')).toBe('Disruption with Copilot for access to some models');
 
-      // The path and query were matched in memory and never kept.
+      // The path and query were matched in memory and never kept — in storage.session, storage.local
+      // or IndexedDB (its GitHub record is in the text, so the database was searched too).
       const kept = await drv.ext(keptInStorage);
       expect(kept).toContain('"part":"pulls"');
+      expect(kept).toContain('"serviceId":"github"');
       for (const s of SECRETS) expect(kept).not.toContain(s);
       await popup.close();
       await popup2.close();
     },
   );
+
+  test('an AWS event in ap-south-1: an eu-west-1 console tab stays ok, an ap-south-1 one is acknowledged', FF, async ({ drv }) => {
+    drv.server.setScenario('aws-console', 'aws-event-ap-south-1');
+    await refresh(drv, 'aws-console');
+    expect(await feedVerdict(drv, 'aws-console')).toBe('acknowledged');
+
+    const eu = await visitView(
+      drv,
+      `https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#InstanceDetails:instanceId=${SECRETS[3]}`,
+      {
+        service: 'aws-console',
+        part: 'ec2',
+        region: 'eu-west-1',
+      },
+    );
+    await expect.poll(async () => (await drv.badge(eu)).title).toMatch(/^AWS .*— ok: /);
+    expect((await drv.badge(eu)).text).toBe('');
+    const popup = await drv.openPopup(`tab=${eu}`);
+    expect(await verdictOf(popup)).toBe('ok');
+    expect(await popup.text(tid('part'))).toBe('For the part and region you are on: EC2, eu-west-1.');
+    expect(await popup.text(tid('elsewhere-incident'))).toContain('Increased Error Rates');
+    await popup.screenshot(shotName(drv, 'popup-region-elsewhere-aws'));
+
+    const mumbai = await visitView(drv, 'https://ap-south-1.console.aws.amazon.com/console/home?region=ap-south-1', {
+      service: 'aws-console',
+      part: null,
+      region: 'ap-south-1',
+    });
+    await expect.poll(async () => (await drv.badge(mumbai)).text).toBe('!');
+    expect((await drv.badge(mumbai)).title).toMatch(/^AWS .*— acknowledged: /);
+    const popup2 = await drv.openPopup(`tab=${mumbai}`);
+    expect(await verdictOf(popup2)).toBe('acknowledged');
+    const kept = await drv.ext(keptInStorage);
+    expect(kept).toContain('"region":"eu-west-1"');
+    for (const s of SECRETS) expect(kept).not.toContain(s);
+    await popup.close();
+    await popup2.close();
+  });
+
+  test("tell me when it's back: a one-off watch notifies once on resolution, then removes itself", FF, async ({ drv }) => {
+    drv.server.setScenario('figma', 'sp-incident');
+    await refresh(drv, 'figma');
+    const popup = await drv.openPopup('service=figma');
+    expect(await verdictOf(popup)).toBe('acknowledged');
+    await popup.click(tid('back-watch'));
+    await expect.poll(() => popup.count(tid('back-watching'))).toBe(1);
+    await popup.screenshot(shotName(drv, 'popup-back-watching-figma'));
+    expect(Object.keys(await drv.ext(backWatches))).toEqual(['figma']);
+
+    drv.server.setScenario('figma', 'sp-resolved');
+    await popup.click('button', 'Refresh');
+    await expect.poll(() => popup.attr(MAIN, 'data-verdict')).toBe('resolved');
+    await expect.poll(async () => (await drv.notificationIds()).filter((id) => id.startsWith('back|figma|')).length).toBe(1);
+    expect(await drv.ext(backWatches)).toEqual({});
+    // Once removed it says nothing more: another poll of the resolved feed shows no second notification.
+    await popup.click('button', 'Refresh');
+    await expect.poll(() => popup.attr(MAIN, 'data-checked-at')).toMatch(/\d{4}-/);
+    expect((await drv.notificationIds()).filter((id) => id.startsWith('back|figma|'))).toHaveLength(1);
+    await popup.close();
+  });
 
   test('a Jira incident makes a *.atlassian.net/jira tab acknowledged; Confluence stays ok', FF, async ({ drv }) => {
     drv.server.setScenario('jira', 'sp-incident');

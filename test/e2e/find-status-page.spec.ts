@@ -1,7 +1,9 @@
 /**
  * "Find a status page for <site>" in real Chromium with the built extension, against the demo
  * server: three sites no catalogued service owns — one whose status page is an Atlassian
- * Statuspage (status.<domain>, an open incident), one on incident.io, one with none.
+ * Statuspage (status.<domain>, an open incident), one on incident.io, one with none — and a
+ * catalogued site whose entry has no official feed (SoundCloud), where the search is offered
+ * under the entry's own verdict.
  *
  * About the permission prompt (as in options.spec.ts): Chromium's native prompt for an origin the
  * manifest does not grant cannot be answered from this harness. The popup's
@@ -15,6 +17,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { originsToAsk } from '../../core/find/candidates';
 import { badgeOf, expect, shot, test, verdictOf, visit, type Env } from './fixtures';
+import { answerPromptsWithAllow, askedBy } from './prompt';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -24,14 +27,7 @@ const NONE = 'no-status-here.net'; // nothing anywhere
 
 /** Stand in for the person's "Allow" on the popup's prompt, and the browser's grant in the worker. */
 async function allowPrompt(env: Env, popup: Page): Promise<void> {
-  await popup.evaluate(() => {
-    const asked: unknown[] = [];
-    (window as unknown as { asked: unknown[] }).asked = asked;
-    chrome.permissions.request = ((p: { origins?: string[] }) => {
-      asked.push(p);
-      return Promise.resolve(true);
-    }) as typeof chrome.permissions.request;
-  });
+  await answerPromptsWithAllow(popup);
   await env.sw.evaluate(() => {
     const g = globalThis as unknown as { __granted?: boolean };
     if (g.__granted) return;
@@ -39,7 +35,9 @@ async function allowPrompt(env: Env, popup: Page): Promise<void> {
     const real = chrome.permissions.contains.bind(chrome.permissions);
     chrome.permissions.contains = (async (p: { origins?: string[] }) => {
       const asked = (p.origins ?? []).every((o) =>
-        /unlisted-shop\.com|unlisted-app\.io|no-status-here\.net|unlisted-shop\.statuspage|unlisted-app\.statuspage/.test(o),
+        /unlisted-shop\.com|unlisted-app\.io|no-status-here\.net|unlisted-shop\.statuspage|unlisted-app\.statuspage|soundcloud\.(com|statuspage\.io|instatus\.com)/.test(
+          o,
+        ),
       );
       return asked ? true : real(p);
     }) as typeof chrome.permissions.contains;
@@ -88,7 +86,7 @@ test.describe('find a status page', () => {
     await popup.keyboard.press('Enter');
     // Found: the popup now shows the page's service, with the incident it reports.
     expect(await verdictOf(popup)).toBe('acknowledged');
-    expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: originsToAsk(SHOP, false) }]);
+    expect(await askedBy(popup)).toEqual([{ origins: originsToAsk(SHOP, false) }]);
     await expect(popup.getByTestId('headline')).toContainText('has acknowledged a problem');
     await shot(popup, 'find-status-page-found-statuspage');
 
@@ -127,6 +125,37 @@ test.describe('find a status page', () => {
     await popup.close();
   });
 
+  test('a catalogued site without a feed (SoundCloud): offered under its verdict, only on the click; the found page then speaks for soundcloud.com', async ({
+    env,
+  }) => {
+    env.server.setScenario('status.soundcloud.com', 'sp-incident');
+    const { tabId } = await visit(env, 'https://soundcloud.com/discover');
+    const popup = await popupFor(env, tabId);
+    await expect(popup.locator('main[data-service="soundcloud"]')).toBeVisible();
+    const button = popup.locator('[data-action="find-status-page"]');
+    await expect(button).toHaveText('Find a status page for soundcloud.com');
+    // Offered, not done: no status host was asked anything by visiting the site or opening the popup.
+    const asked = /^(status\.soundcloud\.com|soundcloud\.statuspage\.io|soundcloud\.instatus\.com)$/;
+    expect(hits(env, asked)).toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await shot(popup, 'find-status-page-offer-catalogued');
+
+    await allowPrompt(env, popup);
+    await button.click();
+    await expect(popup.locator('main[data-service]')).not.toHaveAttribute('data-service', 'soundcloud', { timeout: 60_000 });
+    expect(await verdictOf(popup)).toBe('acknowledged');
+    expect(await askedBy(popup)).toEqual([{ origins: originsToAsk('soundcloud.com', false) }]);
+    const stored = (await env.sw.evaluate(() => chrome.storage.local.get('settings'))) as {
+      settings: { custom: { domains: string[]; official: { kind: string; url: string } }[] };
+    };
+    expect(stored.settings.custom.find((c) => c.domains.includes('soundcloud.com'))!.official).toEqual({
+      kind: 'statuspage',
+      url: 'https://status.soundcloud.com',
+    });
+    await expect.poll(async () => (await badgeOf(env, tabId)).text).toBe('!');
+    await popup.close();
+  });
+
   test('no status page anywhere: says so with what was tried; remembered, so opening the popup again asks nobody', async ({ env }) => {
     const { tabId } = await visit(env, `https://${NONE}/`);
     const popup = await popupFor(env, tabId);
@@ -137,7 +166,7 @@ test.describe('find a status page', () => {
     await expect(outcome).toContainText('No status page found for no-status-here.net', { timeout: 60_000 });
     await expect(outcome).toContainText('https://status.no-status-here.net, https://no-status-here.net/status');
     await expect(outcome).toContainText('https://no-status-here.net/'); // the home page was read, as allowed
-    expect(await popup.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: originsToAsk(NONE, true) }]);
+    expect(await askedBy(popup)).toEqual([{ origins: originsToAsk(NONE, true) }]);
     await shot(popup, 'find-status-page-none');
     await popup.close();
 

@@ -128,21 +128,6 @@ describe('background', () => {
     });
   });
 
-  it('a choice of parts keeps the safety: a major incident on a component no part claims is still told', async () => {
-    // The real 2020-04-02 incident names only "Visit www.githubstatus.com for more information"
-    // (no part claims it) and is major: someone who cares only about Pages is still told.
-    await fakeBrowser.storage.local.set({ settings: { watched: ['github'], watchedParts: { github: ['pages'] } } });
-    const created: string[] = [];
-    const orig = fakeBrowser.notifications.create;
-    fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
-      created.push(id);
-      return orig(id, opts as never);
-    }) as typeof orig;
-    boot(fakeFetch().fetch);
-    await until(() => expect(created).toHaveLength(1));
-    expect(created[0]).toMatch(/^acknowledged\|github\|github:/);
-  });
-
   it('a restarted worker repaints from stored data without refetching fresh data', async () => {
     const first = fakeFetch();
     boot(first.fetch);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_MARK, runImport } from '../../scripts/catalog-import';
 import { SERVICES_DIR } from '../../scripts/catalog/files';
 import { SERVICES } from '../../core/catalog/bundled';
-import { READ_MODE } from '../../core/net/access';
+import { READ_MODE, splitHostPermissions } from '../../core/net/access';
+import type { OfficialKind } from '../../core/official/kinds';
 
 const { files, imported } = runImport({ dry: true, quiet: true });
 
@@ -28,18 +29,45 @@ describe('scripts/catalog-import.ts', () => {
       expect(source, e.id).toMatch(/metoro-io\/statusphere|inket\/stts|getsentry\/status-page-list/);
       expect(source, e.id).toMatch(/MIT/);
       expect(source, e.id).toMatch(/domains? (from|derived)/);
-      if (e.official) expect(source, e.id).toMatch(/platform/);
+      if (e.official) expect(source, e.id).toMatch(/platform|RSS\/Atom feed .* from lwindolf\/multi-status/);
       else expect(String(e.note ?? ''), e.id).toMatch(/not confirmed|cannot read|host permission/);
     }
   });
 
-  it('reads only feeds that need no new host permission (CORS kinds, or a host the release already has)', () => {
+  it("asks for no new install-time host: a host-mode feed the last release lacks is asked for at the person's click, and says so", () => {
     const released = JSON.parse(readFileSync(new URL('../../release/manifest-permissions.json', import.meta.url), 'utf8')) as {
       host_permissions: string[];
     };
+    const { install, ask } = splitHostPermissions(
+      imported as unknown as { official: { kind: OfficialKind; url: string } | null }[],
+      new Set(released.host_permissions),
+    );
+    expect(install.every((p) => released.host_permissions.includes(p))).toBe(true);
+    expect(ask.length).toBeGreaterThan(0); // Better Stack, Sorry and Instatus pages from inket/stts
     for (const e of imported) {
-      const o = e.official as { kind: keyof typeof READ_MODE; url: string } | null;
-      if (o && READ_MODE[o.kind] === 'host') expect(released.host_permissions, e.id).toContain(`${new URL(o.url).origin}/*`);
+      const o = e.official as { kind: OfficialKind; url: string } | null;
+      if (o && READ_MODE[o.kind] === 'host' && !released.host_permissions.includes(`${new URL(o.url).origin}/*`))
+        expect(String(e.source), e.id).toMatch(/asked for at the person’s click/);
     }
+  });
+
+  it('reads the RSS/Atom feed a public aggregator reads when no list names the platform (lwindolf/multi-status, MIT)', () => {
+    const opml = readFileSync(new URL('../../data/catalog-sources/multi-status/feeds.opml', import.meta.url), 'utf8');
+    const rss = imported.filter((e) => (e.official as { kind: string } | null)?.kind === 'rss');
+    expect(rss.length).toBeGreaterThan(20);
+    for (const e of rss) {
+      const url = (e.official as { url: string }).url;
+      expect(url.startsWith('https://'), e.id).toBe(true);
+      expect(opml, e.id).toContain(url.replace(/^https:/, '')); // the very feed the list names (http or https there)
+    }
+  });
+
+  it('reads a platform named by inket/stts whenever an adapter exists for it (Better Stack, Sorry by page id)', () => {
+    const byUrl = new Map(imported.map((e) => [e.statusPage as string, e]));
+    expect((byUrl.get('https://status.plausible.io')?.official as { kind: string } | null)?.kind).toBe('betterstack');
+    expect(byUrl.get('https://status.pipedrive.com')?.official).toEqual({
+      kind: 'sorry',
+      url: 'https://api.sorryapp.com/v1/pages/2754/components',
+    });
   });
 });

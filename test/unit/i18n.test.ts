@@ -15,7 +15,7 @@ const en = read('en');
 
 /** Components whose every word comes from _locales: the options page, the popup, the welcome page. */
 const PAGES = readdirSync('components')
-  .filter((f) => /^(Options.*|Popup|PopupDetails|Complaints|Welcome|RelayPath)\.tsx$/.test(f))
+  .filter((f) => /^(Options.*|Popup|PopupDetails|PopupAccess|Complaints|Welcome|RelayPath)\.tsx$/.test(f))
   .map((f) => join('components', f));
 
 /**

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../../core/catalog/bundled';
-import { hostPermissionOrigins, READ_MODE } from '../../core/net/access';
+import { feedPermissionOf, hostPermissionOrigins, READ_MODE, splitHostPermissions } from '../../core/net/access';
 import { OFFICIAL_KINDS } from '../../core/official/kinds';
 import config from '../../wxt.config';
 
@@ -55,17 +55,32 @@ describe('install-time permissions never grow past the last release', () => {
     expect(newInstallTimePermissions(grown, released)).toEqual(['tabs', 'https://status.example.com/*']);
   });
 
-  it('every kind says how it is read, and CORS-read feeds are not host permissions', () => {
+  it('every kind says how it is read; a host-mode feed is an install-time host only if the release had it, else optional (asked at a click)', () => {
     expect(Object.keys(READ_MODE).sort()).toEqual([...OFFICIAL_KINDS].sort());
-    const hosts = new Set(manifestFor('chrome').host_permissions);
+    const manifest = manifestFor('chrome');
+    const hosts = new Set(manifest.host_permissions);
+    const releasedHosts = new Set(released.host_permissions);
+    const { install, ask } = splitHostPermissions(SERVICES, releasedHosts);
     for (const s of SERVICES) {
-      if (!s.official) continue;
-      const pattern = `${new URL(s.official.url).origin}/*`;
-      if (READ_MODE[s.official.kind] === 'host') expect(hosts.has(pattern), s.id).toBe(true);
+      const pattern = feedPermissionOf(s);
+      if (s.official && READ_MODE[s.official.kind] === 'cors') expect(pattern, s.id).toBeNull();
+      if (pattern === null) continue;
+      // Released → granted at install; newer → not in the manifest's install-time hosts, and covered
+      // by the optional ones the popup's "Allow reading" button asks for.
+      expect(hosts.has(pattern), s.id).toBe(releasedHosts.has(pattern));
+      if (!hosts.has(pattern)) expect(manifest.optional_host_permissions, s.id).toContain('https://*/*');
     }
-    expect(hostPermissionOrigins(SERVICES).every((p) => hosts.has(p))).toBe(true);
+    expect(install.every((p) => hosts.has(p))).toBe(true);
+    expect(ask.some((p) => hosts.has(p))).toBe(false);
     // The catalog's CORS-read feeds outnumber the hosts it needs: growth is carried by them.
     const corsFeeds = SERVICES.filter((s) => s.official && READ_MODE[s.official.kind] === 'cors').length;
     expect(corsFeeds).toBeGreaterThan(hostPermissionOrigins(SERVICES).length);
+  });
+
+  it('a new host-mode catalog feed changes no install-time permission (it becomes one to ask for)', () => {
+    const grown = [...SERVICES, { official: { kind: 'betterstack' as const, url: 'https://status.new-service.example/index.json' } }];
+    const { install, ask } = splitHostPermissions(grown, new Set(released.host_permissions));
+    expect(install).toEqual(splitHostPermissions(SERVICES, new Set(released.host_permissions)).install);
+    expect(ask).toContain('https://status.new-service.example/*');
   });
 });

@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIND_KEY, FIND_TTL_MS, rememberFind, rememberedFind, type FindResult } from '../../../core/find/cache';
-import { candidatePages, originsToAsk, registrableDomain, statusLinksInHtml } from '../../../core/find/candidates';
-import { customFor, findStatusPage, watchFound } from '../../../core/find/run';
+import { candidatePages, findOfferSite, originsToAsk, registrableDomain, statusLinksInHtml } from '../../../core/find/candidates';
+import { getService } from '../../../core/catalog/bundled';
+import { customFor, findStatusPage, forgetSiteViews, watchFound } from '../../../core/find/run';
+import { rememberTab } from '../../../core/storage';
+import { rememberView, tabView } from '../../../core/parts/view';
 import { loadSettings } from '../../../core/storage';
 
 const raw = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
@@ -73,6 +76,42 @@ describe('where to look', () => {
       'https://help.acme.com/x',
     ]);
     expect(statusLinksInHtml('<a href="javascript:alert(1)">Status</a>', 'https://acme.com/')).toEqual([]);
+  });
+});
+
+describe('where the popup offers the search', () => {
+  it('a site no service owns: offered for its registrable domain; no tab: nothing', () => {
+    expect(findOfferSite('www.unlisted-shop.co.uk', null)).toBe('unlisted-shop.co.uk');
+    expect(findOfferSite(null, null)).toBeNull();
+  });
+
+  it('a catalogued service without a feed that owns the registrable domain (SoundCloud): offered', () => {
+    const soundcloud = getService('soundcloud')!;
+    expect(soundcloud.official).toBeNull();
+    expect(findOfferSite('soundcloud.com', soundcloud)).toBe('soundcloud.com');
+    expect(findOfferSite('m.soundcloud.com', soundcloud)).toBe('soundcloud.com');
+  });
+
+  it('never for a service with a feed, nor for one that owns only a subdomain (the find would take over the whole domain)', () => {
+    expect(findOfferSite('github.com', getService('github')!)).toBeNull();
+    const yahooMail = getService('yahoo-mail')!;
+    expect(yahooMail.official).toBeNull();
+    expect(yahooMail.domains).toEqual(['mail.yahoo.com']);
+    expect(findOfferSite('mail.yahoo.com', yahooMail)).toBeNull();
+  });
+});
+
+describe('a found page takes over the site’s tabs', () => {
+  it('forgets the recorded view of every tab on the site (and its subdomains), and only those', async () => {
+    const session = fakeBrowser.storage.session;
+    await rememberTab(session, 1, 'soundcloud.com');
+    await rememberTab(session, 2, 'm.soundcloud.com');
+    await rememberTab(session, 3, 'notsoundcloud.com');
+    for (const id of [1, 2, 3]) await rememberView(session, id, { service: 'soundcloud', part: null, region: null });
+    await forgetSiteViews(session, 'soundcloud.com');
+    expect(await tabView(session, 1)).toBeNull();
+    expect(await tabView(session, 2)).toBeNull();
+    expect(await tabView(session, 3)).toEqual({ service: 'soundcloud', part: null, region: null });
   });
 });
 
