@@ -15,12 +15,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import '../core/i18n-english';
 import { benchBundle } from './bundle';
 import { benchCycle } from './cycle';
-import { figures, loadNow, printTable, record, summaryLine } from './lib';
+import { figures, fmt, loadNow, printTable, record, summaryLine } from './lib';
 import { benchParse } from './parse';
 import { benchPopup } from './popup';
 import { benchSchedule } from './schedule';
@@ -94,6 +94,53 @@ for (const f of figures.filter((x) => x.pass === false))
   console.log(`FAIL  [${f.section}] ${f.name}: ${f.value.toFixed(2)} ${f.unit} (budget ${f.budget})`);
 console.log(`\n${line}`);
 
+/** The machine, named for the README: nproc, lscpu's model, memory, browser versions. */
+function machine(): string {
+  const run = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000 }).trim();
+    } catch {
+      return '?';
+    }
+  };
+  const lscpu = run('lscpu', []);
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(lscpu)?.[1]?.trim() ?? '?';
+  return [
+    `${run('nproc', [])} CPUs (nproc) — ${field('Model name')}, ${field('Thread\\(s\\) per core')} thread(s) per core`,
+    `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ${run('uname', ['-sr'])}; Node ${process.version}`,
+    `${run('/usr/lib/chromium/chromium', ['--version'])}; ${run('/usr/lib/firefox-esr/firefox-esr', ['--version'])}`,
+    `load average at start ${loadStart.map((x) => x.toFixed(2)).join('/')}, at end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join('/')}`,
+  ].join('\n');
+}
+
+/** The table as Markdown (for the README), with the machine and the summary line. */
+function markdown(): string {
+  const esc = (x: string) => x.replace(/\|/g, '\\|');
+  const rows = figures.map(
+    (f) =>
+      `| ${esc(f.section)} | ${esc(f.name)} | ${esc(`${fmt(f.value)} ${f.unit}`.trim())} | ${esc(f.budget || '—')} | ${f.pass === null ? 'info' : f.pass ? 'PASS' : '**FAIL**'} | ${esc(f.note ?? '')} |`,
+  );
+  return [
+    `Run ${startedAt.toISOString()} on commit ${gitCommit() ?? '?'}${opts.quick ? ' (quick)' : ''}:`,
+    '',
+    '```',
+    machine(),
+    '```',
+    '',
+    '| § | figure | value | budget | result | note |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    line,
+    '',
+  ].join('\n');
+}
+
+mkdirSync(resolve('bench-output'), { recursive: true });
+writeFileSync(resolve('bench-output/last-run.md'), markdown());
+
 const out = resolve('bench-output/results.json');
 mkdirSync(resolve('bench-output'), { recursive: true });
 writeFileSync(
@@ -117,5 +164,5 @@ writeFileSync(
     2,
   )}\n`,
 );
-console.log(`results: ${out}`);
+console.log(`results: ${out} (and the table as Markdown, with the machine: bench-output/last-run.md)`);
 process.exitCode = crashed.length ? 1 : 0;
