@@ -271,7 +271,7 @@ export async function benchWake(opts: { extensionPath: string; quick: boolean; h
     unit: 'ms',
     budget: '≤ 50 ms',
     pass: total <= 50 && all304,
-    note: `median of ${at.wakes.length}: ${at.wakes.map((x) => fmt(x.totalMs)).join(', ')}; empty worker ${fmt(emptyCpu)} ms; ${all304 ? 'every request 304' : `NOT all 304: ${at.wakes.map((x) => JSON.stringify(x.byStatus)).join(' ')}`}`,
+    note: `median of ${at.wakes.length}: ${at.wakes.map((x) => fmt(x.totalMs)).join(', ')}; empty worker ${fmt(emptyCpu)} ms; ${all304 ? 'every request 304' : `NOT all 304: ${at.wakes.map((x) => JSON.stringify(x.byStatus)).join(' ')}`}; after the start, ${fmt((total - start) / Math.max(1, at.wakes[0]?.requests ?? 1))} ms per feed request (fetch, CORS revalidation, response, check row write, judging and badges)`,
   });
   record({
     section: 'wake',
@@ -280,7 +280,7 @@ export async function benchWake(opts: { extensionPath: string; quick: boolean; h
     unit: '×',
     budget: '≤ 2× empty',
     pass: start / emptyCpu <= 2,
-    note: `start ${fmt(start)} ms vs empty worker's whole cold start ${fmt(emptyCpu)} ms`,
+    note: `start ${fmt(start)} ms vs empty worker's whole cold start ${fmt(emptyCpu)} ms; at ${sizes[0]!.n} watched ${fmt(med(sizes[0]!.wakes.map((x) => x.startMs ?? NaN)))} ms — mostly evaluating ${(bg.raw / 1024).toFixed(0)} KB of background JS and first use of 8 extension APIs, which the empty worker does not have`,
   });
   record({
     section: 'wake',
@@ -307,7 +307,7 @@ export async function benchWake(opts: { extensionPath: string; quick: boolean; h
     unit: '×',
     budget: '≤ 2× empty',
     pass: heap / emptyHeap <= 2,
-    note: `${mb(heap)} vs ${mb(emptyHeap)}`,
+    note: `${mb(heap)} vs ${mb(emptyHeap)}; at ${sizes[0]!.n} watched already ${mb(med(sizes[0]!.wakes.map((x) => x.heap.used)))}: the code's own heap (functions, bytecode of ${(bg.raw / 1024).toFixed(0)} KB of JS), not the data`,
   });
   record({
     section: 'memory',
@@ -316,7 +316,7 @@ export async function benchWake(opts: { extensionPath: string; quick: boolean; h
     unit: 'MB',
     budget: '≤ 5 MB',
     pass: at.idb.estimate.usage <= 5 * MB,
-    note: `per store (JSON of values): ${perStore}; files on disk ${mb(at.diskBytes)}`,
+    note: `per store (JSON of values): ${perStore}; the largest stored body alone ${mb(at.idb.stores.bodies?.largestJson ?? 0)} (raw feed bodies are kept for re-parsing); files on disk ${mb(at.diskBytes)}`,
   });
   const popupHeap = med(at.popupHeap);
   const blankHeap = med(at.blankHeap);

@@ -33,7 +33,8 @@ export interface SeedPlan {
 
 export interface StoreSizes {
   estimate: { usage: number; quota: number; usageDetails?: Record<string, number> };
-  stores: Record<string, { rows: number; jsonBytes: number }>;
+  /** Per store: rows, JSON size of all values, and of the largest one. */
+  stores: Record<string, { rows: number; jsonBytes: number; largestJson: number }>;
 }
 
 export interface WakePage {
@@ -155,13 +156,16 @@ const page: WakePage = {
     for (const name of db.objectStoreNames) {
       let rows = 0;
       let jsonBytes = 0;
+      let largestJson = 0;
       let cursor = await db.transaction(name).store.openCursor();
       while (cursor) {
         rows++;
-        jsonBytes += JSON.stringify(cursor.value).length;
+        const n = JSON.stringify(cursor.value).length;
+        jsonBytes += n;
+        largestJson = Math.max(largestJson, n);
         cursor = await cursor.continue();
       }
-      stores[name] = { rows, jsonBytes };
+      stores[name] = { rows, jsonBytes, largestJson };
     }
     return {
       estimate: { usage: est.usage ?? NaN, quota: est.quota ?? NaN, ...(est.usageDetails ? { usageDetails: est.usageDetails } : {}) },
