@@ -140,6 +140,8 @@ export function bodiesFor(kind: OfficialKind, url: string, role: number | 'histo
         : feed(fixtureText('uptimekuma-heartbeat-doc-derived-mail-down.json'), JSON_CT);
     case 'gatus':
       return feed(fixtureText('gatus-endpoints-statuses-upstream-test-failing.json'), JSON_CT);
+    case 'hund':
+      return feed(fixtureText('hund-live-status-page-doc-derived-degraded.txt'), 'text/event-stream');
     case 'rss':
       if (url.includes('azure')) return feed(fixtureText('azure-status-rss-empty-operational.xml'), 'application/rss+xml');
       if (url.endsWith('atom'))

@@ -330,20 +330,17 @@ function Upcoming({ record, now }: { record: ServiceRecord; now: number }) {
 /** Whether this browser watches the service's requests (null: turned off in options, nothing offered). */
 export type RequestWatchState = { on: boolean; denied?: boolean } | null;
 
-/** This browser's failed requests, or the offer to watch them ("Watch this site's requests", with why). */
-function RequestsRow({
-  service,
-  evidence,
-  watch,
-  verdict,
-  actions,
-}: {
+/** What the evidence card and its requests row are drawn from. */
+interface EvidenceProps {
   service: Service;
   evidence: ServiceEvidence | null;
   watch: RequestWatchState;
   verdict: Verdict;
   actions: PopupActions;
-}) {
+}
+
+/** This browser's failed requests, or the offer to watch them ("Watch this site's requests", with why). */
+function RequestsRow({ service, evidence, watch, verdict, actions }: EvidenceProps) {
   const r = evidence?.requests;
   if (r?.trouble) {
     return (
@@ -376,19 +373,7 @@ function RequestsRow({
   );
 }
 
-function EvidenceCard({
-  service,
-  evidence,
-  watch,
-  verdict,
-  actions,
-}: {
-  service: Service;
-  evidence: ServiceEvidence | null;
-  watch: RequestWatchState;
-  verdict: Verdict;
-  actions: PopupActions;
-}) {
+function EvidenceCard({ service, evidence, watch, verdict, actions }: EvidenceProps) {
   const local = evidence?.local;
   const failing = local && local.failures >= 3 && !local.discounted;
   const requests = <RequestsRow service={service} evidence={evidence} watch={watch} verdict={verdict} actions={actions} />;

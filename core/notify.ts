@@ -7,30 +7,12 @@
 import type { Transition } from './history/episodes';
 import { t } from './i18n';
 import { describeAcknowledgement } from './history/episodes';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 
-export interface NotificationPrefs {
-  enabled: boolean;
-  unacknowledged: boolean;
-  acknowledged: boolean;
-  resolved: boolean;
-  muted: string[];
-  quietHours: { enabled: boolean; start: string; end: string };
-  /** "major": acknowledgements and "fix applied" only for major incidents. */
-  minSeverity: 'any' | 'major';
-  /** Snoozes by service id (core/settings.ts `Snooze`). */
-  snoozed: Record<string, { until: number | null; since: number }>;
-}
+/** The notification part of the settings; core/settings.ts declares it once, with its defaults. */
+export type NotificationPrefs = Settings['notifications'];
 
-export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
-  enabled: true,
-  unacknowledged: true,
-  acknowledged: true,
-  resolved: true,
-  muted: [],
-  quietHours: { enabled: false, start: '22:00', end: '07:00' },
-  minSeverity: 'any',
-  snoozed: {},
-};
+export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = DEFAULT_SETTINGS.notifications;
 
 /** At most this many notifications in any hour, across services (the cap). */
 export const MAX_PER_HOUR = 6;

@@ -352,6 +352,7 @@ type ReadBody = BodyRecord & { changed: boolean };
 type Unread = {
   url: string;
   expect: FeedRequest['expect'];
+  sseEvent: FeedRequest['sseEvent'];
   mode: ReadMode;
   validators: BodyRecord['validators'];
   changed: false;
@@ -371,10 +372,10 @@ async function readAll(requests: Req[], deps: PollDeps, known: ServiceRecord['va
   for (const req of requests) {
     const validators = known?.[req.url];
     if (validators) {
-      const outcome = await fetchFeed(req.url, { expect: req.expect, validators, mode: req.mode }, deps);
+      const outcome = await fetchFeed(req.url, { expect: req.expect, sseEvent: req.sseEvent, validators, mode: req.mode }, deps);
       if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
       if (outcome.kind === 'not_modified') {
-        out.push({ url: req.url, expect: req.expect, mode: req.mode, validators, changed: false, body: null });
+        out.push({ url: req.url, expect: req.expect, sseEvent: req.sseEvent, mode: req.mode, validators, changed: false, body: null });
         continue;
       }
       out.push({ url: req.url, body: outcome.text, validators: outcome.validators, storedAt: deps.now(), changed: true });
@@ -400,7 +401,7 @@ async function loadBodies(bodies: (ReadBody | Unread)[], deps: PollDeps): Promis
       out.push({ ...stored, changed: false });
       continue;
     }
-    const r = await readOne({ url: b.url, expect: b.expect, mode: b.mode }, deps);
+    const r = await readOne({ url: b.url, expect: b.expect, sseEvent: b.sseEvent, mode: b.mode }, deps);
     if (!r.ok) return r;
     out.push(r.body);
   }
@@ -409,12 +410,16 @@ async function loadBodies(bodies: (ReadBody | Unread)[], deps: PollDeps): Promis
 
 async function readOne(req: Req, deps: PollDeps): Promise<{ ok: true; body: ReadBody } | Failed> {
   const stored = await getBody(deps.db, req.url);
-  const outcome = await fetchFeed(req.url, { expect: req.expect, validators: stored?.validators ?? {}, mode: req.mode }, deps);
+  const outcome = await fetchFeed(
+    req.url,
+    { expect: req.expect, sseEvent: req.sseEvent, validators: stored?.validators ?? {}, mode: req.mode },
+    deps,
+  );
   if (outcome.kind === 'failed') return { ok: false, problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
   if (outcome.kind === 'not_modified') {
     if (stored) return { ok: true, body: { ...stored, changed: false } };
     // A 304 for a body we do not have (validators without body cannot happen, but be safe): read again plainly.
-    const again = await fetchFeed(req.url, { expect: req.expect, mode: req.mode }, deps);
+    const again = await fetchFeed(req.url, { expect: req.expect, sseEvent: req.sseEvent, mode: req.mode }, deps);
     if (again.kind !== 'fresh') {
       return {
         ok: false,

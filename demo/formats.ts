@@ -9,6 +9,7 @@
  * the fixture's own status host inside text becomes the service's, and nothing is later than "now"
  * unless it is a maintenance window or an announced future event.
  */
+import type { DemoService, FeedResponse, Json, Obj, ScenarioBehaviour, ScenarioBuilder } from './kit';
 import {
   DAY,
   HOUR,
@@ -31,12 +32,6 @@ import {
   statusPath,
   str,
   wholeMinutes,
-  type DemoService,
-  type FeedResponse,
-  type Json,
-  type Obj,
-  type ScenarioBehaviour,
-  type ScenarioBuilder,
 } from './kit';
 
 export const FORMAT_FIXTURES = {

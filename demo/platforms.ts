@@ -9,6 +9,7 @@
  * `setScenario('status.example.com', 'betterstack-ok')` whether or not the catalog names it
  * (the "add a custom status page" and "find a status page" tests do exactly that).
  */
+import type { DemoService, FeedResponse, Json, Obj, ScenarioBehaviour, ScenarioBuilder } from './kit';
 import {
   DAY,
   HOUR,
@@ -22,12 +23,6 @@ import {
   shiftTimestamps,
   statusPageHtml,
   statusPath,
-  type DemoService,
-  type FeedResponse,
-  type Json,
-  type Obj,
-  type ScenarioBehaviour,
-  type ScenarioBuilder,
 } from './kit';
 
 export const PLATFORM_FIXTURES = {
@@ -37,6 +32,7 @@ export const PLATFORM_FIXTURES = {
   kumaPage: 'uptimekuma-status-page-doc-derived-incident.json',
   kumaBeats: 'uptimekuma-heartbeat-doc-derived-mail-down.json',
   gatus: 'gatus-endpoints-statuses-upstream-test-failing.json',
+  hund: 'hund-live-status-page-doc-derived-degraded.txt',
 } as const;
 
 export const PLATFORM_DESCRIPTIONS = {
@@ -47,6 +43,7 @@ export const PLATFORM_DESCRIPTIONS = {
   'uptimekuma-ok': 'Uptime Kuma status page: every monitor up, no pinned message',
   'uptimekuma-down': 'Uptime Kuma status page: Mail down (last heartbeat 1 min ago), a pinned "danger" message 10 min old',
   'gatus-ok': 'Gatus endpoint statuses: newest result of every endpoint passed',
+  'hund-ok': 'Hund live stream: init_event operational, no issues (the server then keeps the stream open, as a live one does)',
 } as const;
 
 export type PlatformScenarioName = keyof typeof PLATFORM_DESCRIPTIONS;
@@ -59,6 +56,7 @@ export const PLATFORM_EXPECTED: Record<PlatformScenarioName, 'ok' | 'acknowledge
   'uptimekuma-ok': 'ok',
   'uptimekuma-down': 'acknowledged',
   'gatus-ok': 'ok',
+  'hund-ok': 'ok',
 };
 
 /** The title of the Better Stack report the incident scenario opens (tests look for it). */
@@ -210,6 +208,25 @@ const gatusOk: ScenarioBuilder = (service, now) => {
   return behaviour(service, 'gatus-ok', now, [['/api/v1/endpoints/statuses', jsonResponse(doc)]]);
 };
 
+// ---------------------------------------------------------------------------------------------
+// Hund
+
+/**
+ * hund-ok: the documented stream's init_event, CHANGED: state → operational, issues → [] (no times
+ * left to move). The demo server keeps an event stream open after its body (demo/server.ts): the reader must hang up.
+ */
+const hundOk: ScenarioBuilder = (service, now) => {
+  const init = /^event: init_event\ndata: (.*)$/m.exec(feedText(PLATFORM_FIXTURES.hund));
+  const doc = JSON.parse(init?.[1] ?? '{}') as Obj;
+  doc['state'] = 'operational';
+  doc['issues'] = [];
+  const body = `: demo\n\nevent: init_event\ndata: ${JSON.stringify(doc)}\n\n`;
+  // ACAO as on every demo answer (demo/kit.ts byteResponse): the harness cannot grant host permissions.
+  const headers = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
+  const stream: FeedResponse = { status: 200, headers, body };
+  return behaviour(service, 'hund-ok', now, [['/live/v2/status_page', stream]]);
+};
+
 export const PLATFORM_BUILDERS: Record<PlatformScenarioName, ScenarioBuilder> = {
   'betterstack-ok': betterstackOk,
   'betterstack-incident': betterstackIncident,
@@ -218,4 +235,5 @@ export const PLATFORM_BUILDERS: Record<PlatformScenarioName, ScenarioBuilder> = 
   'uptimekuma-ok': uptimekumaOk,
   'uptimekuma-down': uptimekumaDown,
   'gatus-ok': gatusOk,
+  'hund-ok': hundOk,
 };

@@ -17,9 +17,13 @@
  * unchanged, so bodies and ETags are stable and conditional requests work.
  */
 import type { OfficialKind } from '../core/official/kinds';
-import { CROWD_DESCRIPTIONS, CROWD_SCENARIO_NAMES, type CrowdScenarioName } from './crowd';
-import { FORMAT_BUILDERS, FORMAT_DESCRIPTIONS, FORMAT_EXPECTED, type FormatScenarioName } from './formats';
-import { PLATFORM_BUILDERS, PLATFORM_DESCRIPTIONS, PLATFORM_EXPECTED, type PlatformScenarioName } from './platforms';
+import type { CrowdScenarioName } from './crowd';
+import { CROWD_DESCRIPTIONS, CROWD_SCENARIO_NAMES } from './crowd';
+import type { FormatScenarioName } from './formats';
+import { FORMAT_BUILDERS, FORMAT_DESCRIPTIONS, FORMAT_EXPECTED } from './formats';
+import type { PlatformScenarioName } from './platforms';
+import { PLATFORM_BUILDERS, PLATFORM_DESCRIPTIONS, PLATFORM_EXPECTED } from './platforms';
+import type { DemoService, FeedResponse, Json, Obj, ScenarioBehaviour, ScenarioBuilder } from './kit';
 import {
   DAY,
   HOUR,
@@ -39,12 +43,6 @@ import {
   statusPageHtml as kitStatusPageHtml,
   str,
   isoSeconds,
-  type DemoService,
-  type FeedResponse,
-  type Json,
-  type Obj,
-  type ScenarioBehaviour,
-  type ScenarioBuilder,
 } from './kit';
 
 export { escapeHtml, etagOf, jsonResponse, shiftTimestamps, ISO_DATE_TIME, type ShiftOptions } from './kit';
@@ -166,6 +164,7 @@ export const HEALTHY_SCENARIO: Record<OfficialKind, StatusScenarioName> = {
   sorry: 'sorry-ok',
   uptimekuma: 'uptimekuma-ok',
   gatus: 'gatus-ok',
+  hund: 'hund-ok',
 };
 
 /** The exact strings sp-hostile injects (tests assert they are shown as text, never run). */

@@ -478,6 +478,17 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       log(req, host, 304);
       return;
     }
+    if (r.status === 200 && r.headers['content-type'] === 'text/event-stream' && req.method === 'GET') {
+      // A live event stream (Hund's): send the events, then stay open as a real one does — the
+      // reader must hang up by itself. Closed after a minute so a stuck reader cannot hold the server.
+      res.writeHead(200, r.headers);
+      res.write(r.body);
+      const timer = setTimeout(() => res.end(), 60_000);
+      timer.unref();
+      res.on('close', () => clearTimeout(timer));
+      log(req, host, r.status);
+      return;
+    }
     res.writeHead(r.status, { ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) });
     res.end(req.method === 'HEAD' ? undefined : r.body);
     log(req, host, r.status);

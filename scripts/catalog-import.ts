@@ -4,7 +4,7 @@
  *   npx tsx scripts/catalog-import.ts          # rewrite core/catalog/services/*.json
  *   npx tsx scripts/catalog-import.ts --dry    # only print what it would do
  *
- * Inputs are the copies in data/catalog-sources/ (README there: repository, commit, licence), never
+ * Inputs are the copies in data/third_party/catalog-sources/ (README there: repository, commit, licence), never
  * the network, so a re-run gives the same result. Hand-written entries are never touched: the
  * script owns exactly the entries whose `source` starts with IMPORT_MARK, removes them and adds
  * them again, and a list entry whose status page or domains a hand entry already has is skipped.
@@ -38,7 +38,7 @@ import { formatFile, readCategoryFiles, writeCategoryFile, type Entry } from './
 
 export const IMPORT_MARK = 'Imported by scripts/catalog-import.ts';
 
-const SRC = new URL('../data/catalog-sources/', import.meta.url);
+const SRC = new URL('../data/third_party/catalog-sources/', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, SRC), 'utf8');
 
 /** multi-status's feeds by status host (https; an http:// feed is listed as such in the source line). */

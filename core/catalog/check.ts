@@ -54,7 +54,7 @@ async function readOfficial(entry: CheckEntry, deps: CheckDeps): Promise<Problem
   const base = o.url.replace(/\/+$/, '');
   const bodies: string[] = [];
   for (const ep of adapter.endpoints(base)) {
-    const got = await fetchFeed(ep.url, { expect: ep.expect, timeoutMs: deps.timeoutMs ?? 15_000 }, deps);
+    const got = await fetchFeed(ep.url, { expect: ep.expect, sseEvent: ep.sseEvent, timeoutMs: deps.timeoutMs ?? 15_000 }, deps);
     if (got.kind === 'failed') return got.problem;
     if (got.kind !== 'fresh') return { code: 'internal', message: 'unexpected answer without a body' };
     bodies.push(got.text);

@@ -15,23 +15,11 @@
  * a wrong password cannot hammer the login endpoint.
  */
 import { htmlToText, safeUrl } from '../text';
-import { requestJson, statusOf, wasSent, type JsonResponse } from './http';
+import type { JsonResponse } from './http';
+import { requestJson, statusOf, wasSent } from './http';
 import { matchComplaint } from './keywords';
-import {
-  clampRange,
-  MAX_POST_TEXT,
-  okResult,
-  pagesOf,
-  searchQueries,
-  sortPosts,
-  type ComplaintSource,
-  type CrowdStore,
-  type Post,
-  type QueryResult,
-  type SourceDeps,
-  type SourceQuery,
-  type SourceStatus,
-} from './source';
+import type { ComplaintSource, CrowdStore, Post, QueryResult, SourceDeps, SourceQuery, SourceStatus } from './source';
+import { clampRange, MAX_POST_TEXT, okResult, pagesOf, searchQueries, sortPosts } from './source';
 
 export const BLUESKY_DEFAULT_SERVICE = 'https://bsky.social';
 export const BLUESKY_SESSION_KEY = 'crowd.bluesky.session';

@@ -12,19 +12,8 @@
 import { htmlToText } from '../text';
 import { requestJson, statusOf, wasSent } from './http';
 import { matchComplaint } from './keywords';
-import {
-  clampRange,
-  MAX_POST_TEXT,
-  okResult,
-  pagesOf,
-  searchQueries,
-  sortPosts,
-  type ComplaintSource,
-  type Post,
-  type QueryResult,
-  type SourceDeps,
-  type SourceQuery,
-} from './source';
+import type { ComplaintSource, Post, QueryResult, SourceDeps, SourceQuery } from './source';
+import { clampRange, MAX_POST_TEXT, okResult, pagesOf, searchQueries, sortPosts } from './source';
 
 export const HN_ENDPOINT = 'https://hn.algolia.com/api/v1/search_by_date';
 const LABEL = 'Hacker News search';

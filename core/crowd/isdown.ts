@@ -15,7 +15,8 @@
  */
 import { safeUrl } from '../text';
 import { requestJson, statusOf, wasSent } from './http';
-import { sanitizeTerms, type ComplaintSource, type CrowdIncident, type QueryResult, type SourceDeps, type SourceQuery } from './source';
+import type { ComplaintSource, CrowdIncident, QueryResult, SourceDeps, SourceQuery } from './source';
+import { sanitizeTerms } from './source';
 import type { ExternalSpike } from './spike';
 
 export const ISDOWN_API = 'https://isdown.app/api/v2';

@@ -15,22 +15,11 @@
  * `max_id` paging, bounded by `maxPages`.
  */
 import { htmlToText, safeUrl } from '../text';
-import { requestJson, wasSent, type JsonFailure } from './http';
+import type { JsonFailure } from './http';
+import { requestJson, wasSent } from './http';
 import { matchComplaint } from './keywords';
-import {
-  clampRange,
-  DEFAULT_RATE_LIMIT_MS,
-  MAX_POST_TEXT,
-  okResult,
-  pagesOf,
-  sanitizeTerms,
-  sortPosts,
-  type ComplaintSource,
-  type Post,
-  type QueryResult,
-  type SourceDeps,
-  type SourceQuery,
-} from './source';
+import type { ComplaintSource, Post, QueryResult, SourceDeps, SourceQuery } from './source';
+import { clampRange, DEFAULT_RATE_LIMIT_MS, MAX_POST_TEXT, okResult, pagesOf, sanitizeTerms, sortPosts } from './source';
 
 export const DEFAULT_INSTANCES = ['mastodon.social', 'fosstodon.org', 'hachyderm.io'] as const;
 export const MASTODON_PAGE_LIMIT = 40;

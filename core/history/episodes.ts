@@ -98,6 +98,28 @@ function transition(e: Episode, kind: TransitionKind, at: number, delayMs: numbe
   return { kind, serviceId: e.serviceId, episodeId: e.id, at, delayMs, providerFirst };
 }
 
+/** An episode that starts at `start`, first seen with verdict `v` at `now`; nothing official read into it yet. */
+function newEpisode(
+  serviceId: string,
+  start: number,
+  first: Pick<Episode, 'firstEvidenceAt' | 'firstOfficialAt'>,
+  now: number,
+  v: Verdict,
+): Episode {
+  return {
+    id: `${serviceId}:${start}`,
+    serviceId,
+    startedAt: start,
+    ...first,
+    incidentIds: [],
+    officialUpdates: [],
+    resolvedAt: null,
+    endedAt: null,
+    timeline: [{ at: now, verdict: v }],
+    notified: [],
+  };
+}
+
 export function stepEpisode(open: Episode | null, input: StepInput): StepResult {
   const { now, verdict, serviceId } = input;
   const v = verdict.verdict;
@@ -107,39 +129,17 @@ export function stepEpisode(open: Episode | null, input: StepInput): StepResult 
   if (!open) {
     if (v === 'unacknowledged') {
       const start = Math.min(input.evidenceSince ?? now, now);
-      const e: Episode = {
-        id: `${serviceId}:${start}`,
-        serviceId,
-        startedAt: start,
-        firstEvidenceAt: start,
-        firstOfficialAt: null,
-        incidentIds: [],
-        officialUpdates: [],
-        resolvedAt: null,
-        endedAt: null,
-        timeline: [{ at: now, verdict: v }],
-        notified: [],
-      };
+      const e = newEpisode(serviceId, start, { firstEvidenceAt: start, firstOfficialAt: null }, now, v);
       return { episode: e, transitions: [transition(e, 'unacknowledged', now)] };
     }
     if (v === 'acknowledged') {
       const spoke = officialWordAt(input.openIncidents, now);
       const evidence = input.evidenceSince;
       const start = Math.min(spoke, evidence ?? spoke);
-      let e: Episode = {
-        id: `${serviceId}:${start}`,
-        serviceId,
-        startedAt: start,
-        firstEvidenceAt: evidence,
-        firstOfficialAt: spoke,
-        incidentIds: [],
-        officialUpdates: [],
-        resolvedAt: null,
-        endedAt: null,
-        timeline: [{ at: now, verdict: v }],
-        notified: [],
-      };
-      e = withUpdates(e, input.openIncidents);
+      const e = withUpdates(
+        newEpisode(serviceId, start, { firstEvidenceAt: evidence, firstOfficialAt: spoke }, now, v),
+        input.openIncidents,
+      );
       const evidenceFirst = evidence !== null && evidence < spoke;
       return { episode: e, transitions: [transition(e, 'acknowledged', now, evidenceFirst ? spoke - evidence : null, !evidenceFirst)] };
     }

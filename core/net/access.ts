@@ -45,6 +45,9 @@ export const READ_MODE: Record<OfficialKind, ReadMode> = {
   sorry: 'host',
   uptimekuma: 'host',
   gatus: 'host',
+  // Hund's stream: no evidence of ACAO either; EventSource-style reads from the page's own origin
+  // are all its widget needs. Asked at the person's click like the others.
+  hund: 'host',
 };
 
 export const readModeOf = (kind: OfficialKind): ReadMode => READ_MODE[kind];

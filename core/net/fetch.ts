@@ -12,6 +12,7 @@
  */
 import type { Problem } from '../model';
 import type { ReadMode } from './access';
+import { sseScanner, type SseScanner } from './sse';
 
 export interface Validators {
   etag?: string;
@@ -40,6 +41,14 @@ export interface FetchOptions {
    * whose ETag (or Last-Modified) equals `validators` — reported as `not_modified` like a 304.
    */
   mode?: ReadMode;
+  /**
+   * The answer is a server-sent event stream (text/event-stream) that never ends by itself: read it
+   * only until the first complete event of this name, then hang up. The outcome's `text` is that
+   * event's data. The deadline and the size cap cover the read as usual: a stream that stays silent
+   * is a timeout, never a snapshot. Conditional requests do not apply to a stream (no ETag, no
+   * Last-Modified, no 304): no validators are sent and none are kept.
+   */
+  sseEvent?: string;
 }
 
 export type FetchOutcome =
@@ -75,6 +84,7 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
   const maxBytes = positiveOr(opts.maxBytes, DEFAULT_MAX_BYTES);
   const sent = opts.validators ?? {};
   const cors = opts.mode === 'cors';
+  const sse = opts.sseEvent !== undefined && opts.sseEvent !== '' ? opts.sseEvent : null;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // One deadline for the whole exchange. We race every await against it rather than relying on
@@ -88,13 +98,19 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
     }, timeoutMs);
   });
   const timedOut = (): FetchOutcome =>
-    failed({ code: 'timeout', message: `the status page did not answer within ${formatDuration(timeoutMs)}` });
+    failed({
+      code: 'timeout',
+      message:
+        sse === null
+          ? `the status page did not answer within ${formatDuration(timeoutMs)}`
+          : `the status stream sent no “${sse}” within ${formatDuration(timeoutMs)}`,
+    });
 
   try {
     // Accept is a CORS-safelisted header; the conditional ones are not.
-    const headers: Record<string, string> = { Accept: ACCEPT[opts.expect] };
-    if (!cors && sent.etag) headers['If-None-Match'] = sent.etag;
-    if (!cors && sent.lastModified) headers['If-Modified-Since'] = sent.lastModified;
+    const headers: Record<string, string> = { Accept: sse === null ? ACCEPT[opts.expect] : 'text/event-stream' };
+    if (!cors && sse === null && sent.etag) headers['If-None-Match'] = sent.etag;
+    if (!cors && sse === null && sent.lastModified) headers['If-Modified-Since'] = sent.lastModified;
 
     let response: Response | TimedOut;
     try {
@@ -139,7 +155,7 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
     }
 
     const status = response.status;
-    if (status === 304 || (cors && status === 200 && sameValidators(response.headers, sent))) {
+    if (sse === null && (status === 304 || (cors && status === 200 && sameValidators(response.headers, sent)))) {
       discard(response);
       return { kind: 'not_modified', validators: validatorsOf(response.headers, sent), finalUrl };
     }
@@ -158,6 +174,14 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
 
     const contentType = response.headers.get('content-type') ?? '';
     const mime = mimeOf(contentType);
+    if (sse !== null && mime !== 'text/event-stream') {
+      discard(response);
+      if (mime === 'text/html' || mime === 'application/xhtml+xml') return failed(HTML_PROBLEM);
+      return failed({
+        code: 'content_type',
+        message: `the status page answered with ${mime || 'no content type'} instead of an event stream`,
+      });
+    }
     if (opts.expect !== 'text') {
       if (mime === 'text/html' || mime === 'application/xhtml+xml') {
         discard(response);
@@ -178,7 +202,8 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
       return failed(tooLarge(maxBytes));
     }
 
-    const read = await readCapped(response, maxBytes, deadline);
+    const scanner = sse === null ? null : sseScanner(sse);
+    const read = await readCapped(response, maxBytes, deadline, scanner);
     if (read === TIMED_OUT) return timedOut();
     if (read === 'too_large') return failed(tooLarge(maxBytes));
     if (read instanceof Error) {
@@ -186,6 +211,11 @@ export async function fetchFeed(url: string, opts: FetchOptions, deps: FetchDeps
       return failed({ code: 'network', message: withDetail('the connection to the status page broke while reading', read) });
     }
 
+    if (scanner !== null) {
+      const event = scanner.push(new Uint8Array(0));
+      if (event === null) return failed({ code: 'parse', message: `the status stream ended without sending “${sse}”` });
+      return { kind: 'fresh', text: event, validators: {}, contentType, finalUrl, bytes: read.byteLength, status };
+    }
     const text = decodeBody(read, contentType || null);
     if (opts.expect !== 'text') {
       if (text.trim() === '') return failed({ code: 'parse', message: 'the status page sent an empty answer' });
@@ -226,11 +256,15 @@ function race<T>(p: Promise<T>, deadline: Promise<TimedOut>): Promise<T | TimedO
   return Promise.race([p, deadline]);
 }
 
-/** Read the body as a stream, stopping (and cancelling the stream) as soon as it exceeds the cap. */
+/**
+ * Read the body as a stream, stopping (and cancelling the stream) as soon as it exceeds the cap —
+ * or, with a `scanner`, as soon as it has found its event (the rest of an event stream is never read).
+ */
 async function readCapped(
   response: Response,
   maxBytes: number,
   deadline: Promise<TimedOut>,
+  scanner: SseScanner | null = null,
 ): Promise<Uint8Array | TimedOut | 'too_large' | Error> {
   const body = response.body;
   if (!body) return new Uint8Array(0);
@@ -268,6 +302,10 @@ async function readCapped(
       return 'too_large';
     }
     chunks.push(chunk);
+    if (scanner !== null && scanner.push(chunk) !== null) {
+      stop();
+      break;
+    }
   }
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);

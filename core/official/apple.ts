@@ -22,34 +22,24 @@
  * - `components` (snapshot) = the services, each with the worst status of its open events.
  * - `drpost`/`drMessage` are not used (their meaning is not documented).
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  isClosed,
-  MAX_COMPONENTS,
-  MAX_TITLE,
-  type OfficialComponent,
-  type OfficialIncident,
-  ok,
-  type Result,
-  worse,
-} from '../model';
-import type { FeedAdapter, ParseContext } from './types';
+import type { ComponentStatus, Impact, IncidentStatus, OfficialComponent, OfficialIncident, Result } from '../model';
+import { fail, isClosed, MAX_COMPONENTS, MAX_TITLE, ok, worse } from '../model';
+import { clip, MAX_TEXT, safeUrl } from '../text';
+import { epochToIso } from './dates';
 import {
   cleanName,
   impactStatus,
   indicatorFrom,
   isRecord,
   list,
+  lookup,
   looseList,
   object,
   type Out,
   parseFirst,
   readJsonObject,
   scopeMatcher,
-  SHAPE_MESSAGE,
+  shapeFailure,
   snapshotLists,
   str,
   stripJsonp,
@@ -58,8 +48,7 @@ import {
   uniqueNames,
   word,
 } from './kit';
-import { epochToIso } from './dates';
-import { clip, MAX_TEXT, safeUrl } from '../text';
+import type { FeedAdapter, ParseContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read).
@@ -97,12 +86,10 @@ const TYPE_WORDS: Record<string, string> = {
   available: 'Available',
 };
 
-const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
-
 /** `statusType` → model impact, else null. */
 export function mapAppleImpact(statusType: unknown): Impact | null {
   const t = word(statusType);
-  return has(TYPE_IMPACT, t) ? TYPE_IMPACT[t]! : null;
+  return lookup(TYPE_IMPACT, t) ?? null;
 }
 
 export const APPLE_CONSUMER_PAGE = 'https://www.apple.com/support/systemstatus/';
@@ -175,7 +162,7 @@ function toIncident(l: Listed, now: number, page: string, inScope: ((name: unkno
 
   const subject = (inScope ? components.find((c) => inScope(c)) : undefined) ?? components[0] ?? 'Apple service';
   const t = word(e.statusType);
-  const what = has(TYPE_WORDS, t) ? TYPE_WORDS[t]! : kind === 'maintenance' ? 'Maintenance' : cleanName(e.statusType, 60) || 'Event';
+  const what = lookup(TYPE_WORDS, t) ?? (kind === 'maintenance' ? 'Maintenance' : cleanName(e.statusType, 60) || 'Event');
 
   const message = textOf(e.message);
   const users = cleanName(e.usersAffected);
@@ -218,7 +205,7 @@ export function readAppleStatus(body: unknown, ctx: ParseContext): Result<AppleS
   const json = readJsonObject(inner, WHAT);
   if (!json.ok) return json;
   const doc = appleDocSchema.safeParse(json.value);
-  if (!doc.success) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+  if (!doc.success) return shapeFailure(WHAT);
 
   const inScope = scopeMatcher(ctx.scope);
   const services: { name: string; events: unknown[] }[] = [];
@@ -232,7 +219,7 @@ export function readAppleStatus(body: unknown, ctx: ParseContext): Result<AppleS
     }
     services.push({ name, events: parsed.data.events ?? [] });
   }
-  if (doc.data.services.length > 0 && bad === doc.data.services.length) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+  if (doc.data.services.length > 0 && bad === doc.data.services.length) return shapeFailure(WHAT);
 
   // Events by messageId across services, keeping first-seen order.
   const listed = new Map<string, Listed>();

@@ -23,40 +23,30 @@
  *   incident's components are then the matching services only. No scope (the "AWS console"
  *   entry): every event counts.
  */
-import {
-  fail,
-  type Impact,
-  MAX_COMPONENTS,
-  MAX_NAME,
-  MAX_OPEN,
-  MAX_TITLE,
-  MAX_UPDATES,
-  type OfficialIncident,
-  type OfficialUpdate,
-  ok,
-  type Result,
-} from '../model';
-import type { FeedAdapter, ParseContext } from './types';
+import type { Impact, OfficialIncident, OfficialUpdate, Result } from '../model';
+import { MAX_COMPONENTS, MAX_NAME, MAX_OPEN, MAX_TITLE, MAX_UPDATES, ok } from '../model';
+import { clip, safeUrl } from '../text';
+import { epochToIso } from './dates';
 import {
   cleanName,
   indicatorFrom,
   isRecord,
+  lookup,
   looseList,
   looseRecord,
   newestFirstBy,
   object,
+  parseFirst,
   plainUpdateStatuses,
   readJsonArray,
   scopeMatcher,
-  SHAPE_MESSAGE,
+  shapeFailure,
   str,
   strOrNum,
   textOf,
   uniqueNames,
-  parseFirst,
 } from './kit';
-import { epochToIso } from './dates';
-import { clip, safeUrl } from '../text';
+import type { FeedAdapter, ParseContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read).
@@ -101,7 +91,7 @@ const IMPACTS: Record<number, Impact> = { 0: 'none', 1: 'minor', 2: 'minor', 3: 
 /** Event `status` → model impact (3 major, 2 and 1 minor, 0 none), else null. */
 export function mapAwsImpact(value: unknown): Impact | null {
   const code = awsStatusCode(value);
-  return code !== null && Object.prototype.hasOwnProperty.call(IMPACTS, code) ? IMPACTS[code]! : null;
+  return lookup(IMPACTS, code) ?? null;
 }
 
 // AWS region codes: us-east-1, ap-southeast-3, us-gov-west-1, cn-north-1, us-isob-east-1, il-central-1 …
@@ -272,7 +262,7 @@ export function readAwsEvents(body: unknown, ctx: ParseContext): Result<Official
     events.push(inc);
   }
   // A non-empty list in which nothing is an event is a changed format, not "nothing is wrong".
-  if (rows.length > 0 && bad === rows.length) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+  if (rows.length > 0 && bad === rows.length) return shapeFailure(WHAT);
   return ok(newestFirstBy(events, (i) => i.createdAt, MAX_OPEN));
 }
 

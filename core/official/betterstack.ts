@@ -20,36 +20,34 @@
  *   An update whose affected resources all read `resolved` is a 'resolved' update.
  * - Resource `not_monitored` says nothing about now: 'unknown'.
  */
-import {
-  MAX_COMPONENTS,
-  MAX_TITLE,
-  MAX_UPDATES,
-  fail,
-  ok,
-  type ComponentStatus,
-  type Impact,
-  type IncidentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  type Result,
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  OfficialComponent,
+  OfficialIncident,
+  OfficialSnapshot,
+  OfficialUpdate,
+  Result,
 } from '../model';
+import { MAX_COMPONENTS, MAX_TITLE, MAX_UPDATES } from '../model';
 import { safeUrl } from '../text';
 import { anyDate } from './dates';
 import {
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
   cleanName,
   idOf,
   isRecord,
+  jsonFeedAt,
+  lookup,
   newestFirstBy,
   parseFirst,
   readJsonObject,
+  shapeFailure,
   snapshotLists,
-  statesNothing,
+  stated,
   textOf,
   trimBase,
+  word,
 } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
@@ -62,8 +60,7 @@ const STATES: Record<string, ComponentStatus> = {
 
 /** A page or resource state word → the model ('unknown' for anything else, e.g. not_monitored). */
 export function mapBetterStackState(value: unknown): ComponentStatus {
-  const w = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return Object.prototype.hasOwnProperty.call(STATES, w) ? STATES[w]! : 'unknown';
+  return lookup(STATES, word(value)) ?? 'unknown';
 }
 
 const IMPACT: Partial<Record<ComponentStatus, Impact>> = { degraded: 'minor', major_outage: 'major', maintenance: 'maintenance' };
@@ -144,18 +141,16 @@ function readReport(
   };
 }
 
-const shape = (): Result<never> => fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-
 export const betterstackAdapter: FeedAdapter = {
   kind: 'betterstack',
   label: 'Better Stack status page (index.json)',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> =>
     parseFirst(bodies, (body) => {
       const doc = readJsonObject(body);
       if (!doc.ok) return doc;
       const data = doc.value.data;
-      if (!isRecord(data) || data.type !== 'status_page' || !Array.isArray(doc.value.included)) return shape();
+      if (!isRecord(data) || data.type !== 'status_page' || !Array.isArray(doc.value.included)) return shapeFailure();
       const included = doc.value.included.filter(isRecord);
       const byKey = new Map<string, Rec>();
       for (const r of included) {
@@ -184,13 +179,13 @@ export const betterstackAdapter: FeedAdapter = {
         const inc = readReport(r, byKey, names, root, ctx.now);
         return inc === null ? [] : [inc];
       });
-      if (reports.length > 0 && read.length === 0) return shape();
+      if (reports.length > 0 && read.length === 0) return shapeFailure();
       const snapshot: OfficialSnapshot = {
         indicator: mapBetterStackState(attrs(data).aggregate_state),
         description: null,
         components: components.slice(0, MAX_COMPONENTS),
         ...snapshotLists(read, ctx.now, (i) => i.createdAt),
       };
-      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+      return stated(snapshot);
     }),
 };

@@ -29,44 +29,40 @@
  *   component's current status (2 → minor, 3 → major, 4 → critical), else null.
  * - scope: components by name; incidents by their component's name, kept when they have none.
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  isClosed,
-  MAX_TITLE,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  ok,
-  type Result,
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  OfficialComponent,
+  OfficialIncident,
+  OfficialSnapshot,
+  OfficialUpdate,
+  Result,
 } from '../model';
-import type { FeedAdapter, FeedRequest, ParseContext } from './types';
+import { fail, isClosed, MAX_TITLE } from '../model';
+import { htmlToText, safeUrl } from '../text';
+import { anyDate } from './dates';
 import {
   cleanName,
-  eachValid,
+  componentsInScope,
+  eachOfShape,
   flag,
   idOf,
   incidentInScope,
-  isRecord,
   list,
+  lookup,
   looseList,
-  notListed,
   object,
   readWith,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  statesNothing,
+  rowOf,
+  shapeFailure,
+  stated,
   str,
   strOrNum,
   trimBase,
   updatesFrom,
 } from './kit';
-import { anyDate } from './dates';
-import { htmlToText, safeUrl } from '../text';
+import type { FeedAdapter, FeedRequest, ParseContext } from './types';
 
 const componentSchema = object({ id: strOrNum, name: str, status: strOrNum, enabled: flag });
 const updateSchema = object({ status: strOrNum, message: str, created_at: str });
@@ -123,14 +119,12 @@ const COMPONENT_IMPACT: Partial<Record<ComponentStatus, Impact>> = {
 
 /** Component status code → model status ('unknown' for 0 and anything else). */
 export function mapComponentCode(value: unknown): ComponentStatus {
-  const c = code(value);
-  return c !== null && c in COMPONENT_CODES ? COMPONENT_CODES[c]! : 'unknown';
+  return lookup(COMPONENT_CODES, code(value)) ?? 'unknown';
 }
 
 /** Incident status code → model status ('unknown' for anything not 0…4). */
 export function mapIncidentCode(value: unknown): IncidentStatus {
-  const c = code(value);
-  return c !== null && c in INCIDENT_CODES ? INCIDENT_CODES[c]! : 'unknown';
+  return lookup(INCIDENT_CODES, code(value)) ?? 'unknown';
 }
 
 /** false for false / 0 / "0" / "false"; true for true / 1 / "1" / "true"; else null. */
@@ -145,14 +139,11 @@ function truthy(value: unknown): boolean | null {
 // Reading.
 
 function readComponents(rows: readonly unknown[]): { items: OfficialComponent[]; allBad: boolean } {
-  const { items, allBad } = eachValid(rows, (raw) => {
-    if (!isRecord(raw)) return null;
-    const p = componentSchema.safeParse(raw);
-    if (!p.success) return null;
-    const id = idOf(p.data.id);
-    const name = cleanName(p.data.name);
+  const { items, allBad } = eachOfShape(rows, componentSchema, (c) => {
+    const id = idOf(c.id);
+    const name = cleanName(c.name);
     if (id === null || name === '') return null;
-    return { id, name, status: mapComponentCode(p.data.status), group: null, enabled: truthy(p.data.enabled) };
+    return { id, name, status: mapComponentCode(c.status), group: null, enabled: truthy(c.enabled) };
   });
   const shown: OfficialComponent[] = [];
   for (const c of items) {
@@ -184,10 +175,8 @@ export function readCachetIncident(
   components: ReadonlyMap<string, OfficialComponent>,
   now: number,
 ): OfficialIncident | 'hidden' | null {
-  if (!isRecord(raw)) return null;
-  const p = incidentSchema.safeParse(raw);
-  if (!p.success) return null;
-  const i = p.data;
+  const i = rowOf(raw, incidentSchema);
+  if (i === null) return null;
   const id = idOf(i.id);
   if (id === null) return null;
   if (truthy(i.visible) === false) return 'hidden';
@@ -259,7 +248,7 @@ export const cachetAdapter: FeedAdapter = {
       if (!n.ok) return n;
 
       const comps = readComponents(c.value.data);
-      if (comps.allBad) return fail('schema', `${COMPONENTS} ${SHAPE_MESSAGE}`);
+      if (comps.allBad) return shapeFailure(COMPONENTS);
       const byId = new Map(comps.items.map((x) => [x.id, x]));
 
       let readable = 0;
@@ -275,11 +264,11 @@ export const cachetAdapter: FeedAdapter = {
         readable++;
         if (item !== 'hidden') all.push(item);
       }
-      if (n.value.data.length > 0 && readable === 0) return fail('schema', `${INCIDENTS} ${SHAPE_MESSAGE}`);
+      if (n.value.data.length > 0 && readable === 0) return shapeFailure(INCIDENTS);
 
-      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
-      const components = comps.items.filter((x) => inScope(x.name));
-      if (ctx.scope && comps.items.length > 0 && components.length === 0) return notListed(ctx.scope, COMPONENTS);
+      const inScope = componentsInScope(ctx.scope, comps.items, COMPONENTS);
+      if (!inScope.ok) return inScope;
+      const components = inScope.value;
       const mine = all.filter((i) => incidentInScope(ctx.scope, i.components));
 
       const snapshot: OfficialSnapshot = {
@@ -291,8 +280,7 @@ export const cachetAdapter: FeedAdapter = {
         recent: mine.filter((i) => isClosed(i.status)),
       };
       // A Cachet page is its components: none with a known status and nothing open says nothing.
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
+      return stated(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

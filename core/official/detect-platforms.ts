@@ -1,6 +1,6 @@
 /**
  * Format detection for the status platforms of issue 12 (Better Stack, Rootly, Gatus, Uptime Kuma,
- * Sorry): which URL to try on a status host, and whether a body is that platform's feed. Pure;
+ * Hund, Sorry): which URL to try on a status host, and whether a body is that platform's feed. Pure;
  * `detect.ts` does the requests. One entry per platform, tried in this order after Statuspage /
  * incident.io / Instatus (the more common platforms first; each costs one request on a miss).
  */
@@ -23,7 +23,11 @@ export interface PlatformProbe {
   url(page: URL): string | null;
   /** The page's display name when `body` is this platform's feed (may be ''), else null. */
   nameOf(body: string): string | null;
+  /** The feed is an event stream: read it until this event, whose data is `body` (core/net/sse.ts). */
+  sseEvent?: string;
 }
+
+const HUND_STATES = new Set(['operational', 'degraded', 'outage', 'pending']);
 
 export const PLATFORM_PROBES: readonly PlatformProbe[] = [
   {
@@ -68,6 +72,21 @@ export const PLATFORM_PROBES: readonly PlatformProbe[] = [
       const v = parse(body);
       if (!Array.isArray(v) || v.length === 0) return null;
       return v.every((e) => isObj(e) && typeof e.key === 'string' && Array.isArray(e.results)) ? '' : null;
+    },
+  },
+  {
+    // Hund: its live stream (text/event-stream) opens with an init_event stating the page's state.
+    // A pasted component stream is kept; any other address tries the page's stream.
+    kind: 'hund',
+    sseEvent: 'init_event',
+    url: (page) =>
+      /^\/live\/v2\/component\/[^/]+\/?$/.test(page.pathname)
+        ? `${page.origin}${page.pathname.replace(/\/$/, '')}`
+        : `${page.origin}/live/v2/status_page`,
+    nameOf(body) {
+      const v = parse(body);
+      if (!isObj(v) || typeof v.state !== 'string' || !HUND_STATES.has(v.state)) return null;
+      return v.issues === undefined || Array.isArray(v.issues) ? '' : null;
     },
   },
 ];

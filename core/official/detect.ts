@@ -352,11 +352,11 @@ export async function detectFeed(pageUrl: string, deps: FetchDeps, opts: { intra
       if (name !== null) return ok({ kind: 'instatus', url: `${origin}/summary.json`, label: displayName(name, host) });
     }
 
-    // 2b. The other platforms with a JSON API (Better Stack, Rootly, Uptime Kuma, Gatus).
+    // 2b. The other platforms with a JSON API or stream (Better Stack, Rootly, Uptime Kuma, Gatus, Hund).
     for (const probe of PLATFORM_PROBES) {
       const feedUrl = probe.url(url);
       if (feedUrl === null) continue;
-      const got = await fetchFeed(feedUrl, { expect: 'json' }, deps);
+      const got = await fetchFeed(feedUrl, probe.sseEvent ? { expect: 'text', sseEvent: probe.sseEvent } : { expect: 'json' }, deps);
       const name = got.kind === 'fresh' ? probe.nameOf(got.text) : null;
       if (name !== null) return ok({ kind: probe.kind, url: feedUrl, label: displayName(name, host) });
     }

@@ -10,28 +10,9 @@
  * no result → 'unknown'. The page indicator is the worst component. Gatus publishes no incidents.
  * A failing check is what the dashboard shows its readers as "down"; we report it as such.
  */
-import {
-  MAX_COMPONENTS,
-  fail,
-  ok,
-  worstStatus,
-  type ComponentStatus,
-  type OfficialComponent,
-  type OfficialSnapshot,
-  type Result,
-} from '../model';
+import type { ComponentStatus, OfficialComponent, OfficialSnapshot, Result } from '../model';
 import { anyDate } from './dates';
-import {
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  cleanName,
-  eachValid,
-  isRecord,
-  parseFirst,
-  readJsonArray,
-  statesNothing,
-  trimBase,
-} from './kit';
+import { cleanName, componentsOnly, eachValid, isRecord, jsonFeedAt, parseFirst, readJsonArray } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
 /** The newest result of an endpoint: latest `timestamp`, the later element on ties or without times. */
@@ -64,21 +45,11 @@ function readEndpoint(raw: unknown): OfficialComponent | null {
 export const gatusAdapter: FeedAdapter = {
   kind: 'gatus',
   label: 'Gatus endpoint statuses API',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> =>
     parseFirst(bodies, (body) => {
       const rows = readJsonArray(body);
       if (!rows.ok) return rows;
-      const { items, allBad } = eachValid(rows.value, readEndpoint);
-      if (allBad) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-      const snapshot: OfficialSnapshot = {
-        indicator: worstStatus(items.map((c) => c.status)),
-        description: null,
-        components: items.slice(0, MAX_COMPONENTS),
-        incidents: [],
-        maintenances: [],
-        recent: [],
-      };
-      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+      return componentsOnly(eachValid(rows.value, readEndpoint));
     }),
 };

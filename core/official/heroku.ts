@@ -24,47 +24,46 @@
  * - scope: components by system name; incidents by the names in `systems[]`, kept when they name
  *   no system (see feedkit `incidentInScope`).
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  isClosed,
-  MAX_TITLE,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  ok,
-  type Result,
-  worstStatus,
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  OfficialComponent,
+  OfficialIncident,
+  OfficialSnapshot,
+  OfficialUpdate,
+  Result,
 } from '../model';
-import type { FeedAdapter } from './types';
+import { isClosed, MAX_TITLE, worstStatus } from '../model';
+import { htmlToText, safeUrl } from '../text';
+import { anyDate } from './dates';
 import {
   bool,
   cleanName,
+  componentsInScope,
+  eachOfShape,
   eachValid,
   idOf,
   incidentInScope,
   isRecord,
+  jsonFeedAt,
   list,
+  lookup,
   looseList,
-  notListed,
   object,
   optList,
   parseFirst,
   readWith,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  statesNothing,
+  rowOf,
+  shapeFailure,
+  stated,
   str,
   strOrNum,
   trimBase,
   updatesFrom,
+  word,
 } from './kit';
-import { anyDate } from './dates';
-import { htmlToText, safeUrl } from '../text';
+import type { FeedAdapter } from './types';
 
 const systemSchema = object({ system: str, name: str, status: str });
 
@@ -97,8 +96,6 @@ export const currentStatusSchema = object({
 
 // ---------------------------------------------------------------------------------------------
 // Mappings.
-
-const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
 const COLOURS: Record<string, ComponentStatus> = {
   green: 'operational',
@@ -141,33 +138,27 @@ const UPDATE_TYPES: Record<string, IncidentStatus> = {
 
 /** A system colour → component status; anything else → 'unknown'. */
 export function mapColour(value: unknown): ComponentStatus {
-  const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return has(COLOURS, v) ? COLOURS[v]! : 'unknown';
+  return lookup(COLOURS, word(value)) ?? 'unknown';
 }
 
 /** An incident/maintenance `state` → status, or undefined when it is not a word we know. */
 export function mapState(value: unknown): IncidentStatus | undefined {
-  const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return has(STATES, v) ? STATES[v] : undefined;
+  return lookup(STATES, word(value));
 }
 
 /** An update's `update_type` → status ('update' means unchanged → 'unknown'). */
 export function mapUpdateType(value: unknown): IncidentStatus {
-  const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return has(UPDATE_TYPES, v) ? UPDATE_TYPES[v]! : 'unknown';
+  return lookup(UPDATE_TYPES, word(value)) ?? 'unknown';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
 function readComponents(rows: readonly unknown[]): { items: OfficialComponent[]; allBad: boolean } {
-  return eachValid(rows, (raw) => {
-    if (!isRecord(raw)) return null;
-    const s = systemSchema.safeParse(raw);
-    if (!s.success) return null;
-    const name = cleanName(s.data.system ?? s.data.name);
+  return eachOfShape(rows, systemSchema, (c) => {
+    const name = cleanName(c.system ?? c.name);
     if (name === '') return null;
-    return { id: name, name, status: mapColour(s.data.status), group: null };
+    return { id: name, name, status: mapColour(c.status), group: null };
   });
 }
 
@@ -206,7 +197,7 @@ function worstImpact(colours: readonly (string | null | undefined)[]): Impact | 
   let best: Impact | null = null;
   for (const c of colours) {
     const v = typeof c === 'string' ? c.trim().toLowerCase() : '';
-    if (!has(COLOUR_IMPACT, v)) continue;
+    if (lookup(COLOUR_IMPACT, v) === undefined) continue;
     const impact = COLOUR_IMPACT[v]!;
     if (best === null || order.indexOf(impact) > order.indexOf(best)) best = impact;
   }
@@ -243,10 +234,8 @@ function fallbackUrl(baseUrl: string, id: string): string | null {
 
 /** One element of `incidents` or `scheduled` → the model, or null when it is not one. */
 export function readHerokuIncident(raw: unknown, baseUrl: string, fromScheduled: boolean): OfficialIncident | null {
-  if (!isRecord(raw)) return null;
-  const p = incidentSchema.safeParse(raw);
-  if (!p.success) return null;
-  const i = p.data;
+  const i = rowOf(raw, incidentSchema);
+  if (i === null) return null;
   const id = idOf(i.id);
   if (id === null) return null;
   const title = cleanName(i.title, MAX_TITLE);
@@ -278,13 +267,13 @@ export function readHerokuIncident(raw: unknown, baseUrl: string, fromScheduled:
 }
 
 function feedFailure(): Result<never> {
-  return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
+  return shapeFailure();
 }
 
 export const herokuAdapter: FeedAdapter = {
   kind: 'heroku',
   label: 'Heroku status API v4',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies, ctx) =>
     parseFirst(bodies, (text) => {
       const env = readWith(currentStatusSchema, text);
@@ -298,9 +287,9 @@ export const herokuAdapter: FeedAdapter = {
       const sch = eachValid(body.scheduled ?? [], (row) => readHerokuIncident(row, ctx.baseUrl, true));
       if (sch.allBad) return feedFailure();
 
-      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
-      const components = systems.items.filter((c) => inScope(c.name));
-      if (ctx.scope && systems.items.length > 0 && components.length === 0) return notListed(ctx.scope);
+      const inScope = componentsInScope(ctx.scope, systems.items);
+      if (!inScope.ok) return inScope;
+      const components = inScope.value;
       const belongs = (i: OfficialIncident): boolean => incidentInScope(ctx.scope, i.components);
       const incidents = inc.items.filter(belongs);
       const maintenances = sch.items.filter(belongs);
@@ -315,7 +304,6 @@ export const herokuAdapter: FeedAdapter = {
         maintenances: maintenances.filter((m) => !isClosed(m.status)),
         recent: [...incidents, ...maintenances].filter((i) => isClosed(i.status)),
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
+      return stated(snapshot);
     }),
 };

@@ -13,10 +13,11 @@
  * - compat ids may not match the ids in the page's incident URLs, so links go to the page root
  *   unless the incident has a shortlink.
  */
-import { fail, isActiveMaintenance, isOpen, type OfficialIncident, type OfficialSnapshot, ok, type Result } from '../model';
-import type { FeedAdapter, ParseContext } from './types';
-import { STATES_NOTHING_MESSAGE, statesNothing, trimBase } from './kit';
+import type { OfficialIncident, OfficialSnapshot, Result } from '../model';
+import { fail, isActiveMaintenance, isOpen } from '../model';
 import { safeUrl } from '../text';
+import { stated, trimBase } from './kit';
+import type { FeedAdapter, ParseContext } from './types';
 import { incidentsEndpoint, readIncidentList, readSummary, summaryEndpoint } from './statuspage';
 
 /** Link for an incident without a shortlink: the status page root (http/https only). */
@@ -75,8 +76,7 @@ export const incidentioAdapter: FeedAdapter = {
         maintenances: [...summaryMaintenances, ...split.maintenances],
         recent: split.recent,
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
+      return stated(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

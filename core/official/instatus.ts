@@ -21,36 +21,26 @@
  * - scope is not applied: incidents are not attributed to components in the summary, and dropping
  *   an incident a scoped service might be hit by is the unsafe direction.
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  isClosed,
-  MAX_TITLE,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  ok,
-  type Result,
-} from '../model';
-import type { FeedAdapter, ParseContext } from './types';
+import type { ComponentStatus, Impact, IncidentStatus, OfficialIncident, OfficialSnapshot, Result } from '../model';
+import { fail, isClosed, MAX_TITLE } from '../model';
+import { safeUrl } from '../text';
+import { anyDate } from './dates';
 import {
   cleanName,
   eachValid,
   idOf,
   isRecord,
+  jsonFeedAt,
+  lookup,
   object,
   optList,
   readWith,
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  statesNothing,
+  shapeFailure,
+  stated,
   str,
   strOrNum,
-  trimBase,
 } from './kit';
-import { anyDate } from './dates';
-import { safeUrl } from '../text';
+import type { FeedAdapter, ParseContext } from './types';
 
 const eventSchema = object({
   id: strOrNum,
@@ -70,7 +60,6 @@ export const summarySchema = object({
   activeMaintenances: optList,
 });
 
-const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 const word = (v: unknown): string => (typeof v === 'string' ? v.trim().toUpperCase() : '');
 
 const PAGE: Record<string, ComponentStatus> = {
@@ -104,7 +93,7 @@ const MAINTENANCE_STATUSES: Record<string, IncidentStatus> = {
 /** `page.status` → indicator. HASISSUES says something is wrong without saying what: degraded. */
 export function mapPageStatus(value: unknown): ComponentStatus {
   const w = word(value);
-  return has(PAGE, w) ? PAGE[w]! : 'unknown';
+  return lookup(PAGE, w) ?? 'unknown';
 }
 
 /** Longest maintenance we believe (minutes): a year. */
@@ -138,10 +127,10 @@ export function readInstatusEvent(raw: unknown, maintenance: boolean): OfficialI
   if (id === null) return null;
   const w = word(e.status);
   let status: IncidentStatus;
-  if (maintenance) status = has(MAINTENANCE_STATUSES, w) ? MAINTENANCE_STATUSES[w]! : 'unknown';
-  else status = has(INCIDENT_STATUSES, w) ? INCIDENT_STATUSES[w]! : 'unknown';
+  if (maintenance) status = lookup(MAINTENANCE_STATUSES, w) ?? 'unknown';
+  else status = lookup(INCIDENT_STATUSES, w) ?? 'unknown';
   const impactWord = word(e.impact);
-  const impact: Impact | null = maintenance ? 'maintenance' : has(IMPACTS, impactWord) ? IMPACTS[impactWord]! : null;
+  const impact: Impact | null = maintenance ? 'maintenance' : (lookup(IMPACTS, impactWord) ?? null);
   const duration = maintenance ? minutes(e.duration) : null;
   const until = start !== null && duration !== null ? new Date(Date.parse(start) + duration * 60_000).toISOString() : null;
   return {
@@ -162,12 +151,10 @@ export function readInstatusEvent(raw: unknown, maintenance: boolean): OfficialI
   };
 }
 
-const shapeFailure = (): Result<never> => fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-
 export const instatusAdapter: FeedAdapter = {
   kind: 'instatus',
   label: 'Instatus public summary',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse(bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> {
     try {
       if (bodies.length < 1) return fail('internal', 'the status feed was not read');
@@ -188,8 +175,7 @@ export const instatusAdapter: FeedAdapter = {
         maintenances: maintenances.items.filter((m) => !isClosed(m.status)),
         recent: all.filter((i) => isClosed(i.status)),
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
+      return stated(snapshot);
     } catch {
       return fail('internal', 'the status feed could not be read because of an internal error');
     }

@@ -17,6 +17,7 @@ export const OFFICIAL_KINDS = [
   'sorry', // Sorry (sorryapp.com) components API (feed URL)
   'uptimekuma', // Uptime Kuma api/status-page/<slug> + heartbeat (feed URL of the first)
   'gatus', // Gatus api/v1/endpoints/statuses (feed URL)
+  'hund', // Hund live/v2/status_page event stream, first init_event (stream URL)
 ] as const;
 export type OfficialKind = (typeof OFFICIAL_KINDS)[number];
 
@@ -39,4 +40,5 @@ export const KIND_LABELS: Record<OfficialKind, string> = {
   sorry: 'Sorry',
   uptimekuma: 'Uptime Kuma',
   gatus: 'Gatus',
+  hund: 'Hund',
 };

@@ -28,15 +28,18 @@ import {
   ok,
   RECENT_WINDOW_MS,
   worse,
+  worstStatus,
   type ComponentStatus,
   type Impact,
   type IncidentStatus,
+  type OfficialComponent,
   type OfficialIncident,
   type OfficialSnapshot,
   type OfficialUpdate,
   type Result,
 } from '../model';
 import { htmlToText, MAX_TEXT } from '../text';
+import type { FeedRequest } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Field readers.
@@ -191,6 +194,11 @@ export function parseJsonWithin(text: string, limit: number): { value: unknown }
 /** The sentence tail every "format changed" failure uses. */
 export const SHAPE_MESSAGE = 'no longer has the expected shape — the provider may have changed platform';
 
+/** The failure for a body (named by `what`) that is JSON of the wrong shape. */
+export function shapeFailure(what = 'the status feed'): Result<never> {
+  return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+}
+
 /** Deepest JSON nesting we accept. Real Statuspage bodies nest about 5 levels. */
 export const MAX_DEPTH = 64;
 
@@ -269,6 +277,9 @@ export function trimBase(baseUrl: string): string {
   return typeof baseUrl === 'string' ? baseUrl.trim().replace(/\/+$/, '') : '';
 }
 
+/** `endpoints` of a format read from one JSON body at the catalog URL itself. */
+export const jsonFeedAt = (url: string): FeedRequest[] => [{ url: trimBase(url), expect: 'json' }];
+
 // ---------------------------------------------------------------------------------------------
 // Lists and ids.
 
@@ -287,6 +298,33 @@ export function eachValid<T>(rows: readonly unknown[], read: (row: unknown) => T
     else items.push(item);
   }
   return { items, allBad: rows.length > 0 && bad === rows.length };
+}
+
+/** A row of `shape`, or null when it is not one (not an object, or a field of the wrong kind). */
+export function rowOf<T>(raw: unknown, shape: Shape<T>): T | null {
+  const p = shape.safeParse(raw);
+  return p.success ? p.data : null;
+}
+
+/**
+ * `eachValid` over rows of one shape: a row that is not of `shape` is malformed, a row of it is
+ * given to `read` (which may still turn it down with null).
+ */
+export function eachOfShape<S, T>(rows: readonly unknown[], shape: Shape<S>, read: (row: S) => T | null): { items: T[]; allBad: boolean } {
+  return eachValid(rows, (raw) => {
+    const p = shape.safeParse(raw);
+    return p.success ? read(p.data) : null;
+  });
+}
+
+/**
+ * `table[key]` when the table has its own entry for `key` (a string or a number), else undefined:
+ * a feed word such as "constructor" must not find an inherited property. Adapters keep their word/code tables small
+ * and literal, and look them up with this.
+ */
+export function lookup<K extends string | number, V>(table: Readonly<Partial<Record<K, V>>>, key: unknown): V | undefined {
+  if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+  return Object.prototype.hasOwnProperty.call(table, key) ? (table as Record<string | number, V>)[key] : undefined;
 }
 
 /** An id from a string or a finite number; blank or absurdly long → null. */
@@ -455,6 +493,22 @@ export function notListed(scope: readonly string[], what = 'the status feed'): R
   return fail('schema', `${what} no longer lists ${names} — the provider may have renamed it`);
 }
 
+/**
+ * The components a scoped service is about: those whose name is in the scope (all of them when
+ * there is no usable scope). A scope that matches none of a non-empty list is `notListed`.
+ */
+export function componentsInScope<C extends { name: string }>(
+  scope: readonly string[] | undefined,
+  components: readonly C[],
+  what = 'the status feed',
+): Result<C[]> {
+  const match = scopeMatcher(scope);
+  if (match === null) return ok([...components]);
+  const mine = components.filter((c) => match(c.name));
+  if (components.length > 0 && mine.length === 0) return notListed(scope!, what);
+  return ok(mine);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Snapshots.
 
@@ -475,6 +529,27 @@ export function statesNothing(s: OfficialSnapshot): boolean {
 
 export const STATES_NOTHING_MESSAGE =
   'the status feed states no status at all (no page or component status, nothing open) — it may have changed';
+
+/** The snapshot of a format that always states a status, or the failure when it states nothing. */
+export function stated(snapshot: OfficialSnapshot): Result<OfficialSnapshot> {
+  return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+}
+
+/**
+ * The snapshot of a format that lists components only (no incidents, no page status): the page
+ * indicator is the worst component. Read rows that were all malformed are a shape failure.
+ */
+export function componentsOnly(rows: { items: readonly OfficialComponent[]; allBad: boolean }): Result<OfficialSnapshot> {
+  if (rows.allBad) return shapeFailure();
+  return stated({
+    indicator: worstStatus(rows.items.map((c) => c.status)),
+    description: null,
+    components: rows.items.slice(0, MAX_COMPONENTS),
+    incidents: [],
+    maintenances: [],
+    recent: [],
+  });
+}
 
 /** Model impact → the component status it stands for (null: no contribution). */
 export function impactStatus(impact: Impact | null): ComponentStatus | null {

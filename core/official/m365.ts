@@ -29,40 +29,30 @@
  * - Microsoft hosts sometimes answer 200 with an HTML page (the SPA shell on a renamed route):
  *   that is a parse failure saying so, never an empty "all good".
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  isClosed,
-  MAX_TITLE,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialUpdate,
-  ok,
-  type Result,
-  worstStatus,
-} from '../model';
-import type { FeedAdapter } from './types';
+import type { ComponentStatus, Impact, IncidentStatus, OfficialComponent, OfficialIncident, OfficialUpdate, Result } from '../model';
+import { fail, isClosed, MAX_TITLE, ok, worstStatus } from '../model';
+import { anyDate } from './dates';
 import {
   cleanName,
   eachValid,
   idOf,
   isRecord,
+  jsonFeedAt,
+  lookup,
   nameOf,
   notListed,
   object,
+  parseFirst,
   readJsonArray,
   readJsonObject,
   scopeMatcher,
-  SHAPE_MESSAGE,
+  shapeFailure,
   str,
   strOrNum,
   textOf,
   trimBase,
-  parseFirst,
 } from './kit';
-import { anyDate } from './dates';
+import type { FeedAdapter } from './types';
 
 const rowSchema = object({
   Id: strOrNum,
@@ -98,7 +88,7 @@ const UNREADABLE: Reading = { component: 'unknown', incident: null, impact: null
 /** A `Status` word → what it says (case and inner spacing ignored); unknown words → unknown. */
 export function mapM365Status(value: unknown): Reading {
   const w = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ').toLowerCase() : '';
-  return Object.prototype.hasOwnProperty.call(STATUS_WORDS, w) ? STATUS_WORDS[w]! : UNREADABLE;
+  return lookup(STATUS_WORDS, w) ?? UNREADABLE;
 }
 
 interface Row {
@@ -183,7 +173,7 @@ function readRows(body: unknown): Result<unknown[]> {
   if (trimmed[0] !== '[') {
     // Not an array: let the reader say whether it is JSON at all, then say it is the wrong shape.
     const other = readJsonObject(trimmed, WHAT);
-    return other.ok ? fail('schema', `${WHAT} ${SHAPE_MESSAGE}`) : other;
+    return other.ok ? shapeFailure(WHAT) : other;
   }
   return readJsonArray(trimmed, WHAT);
 }
@@ -191,14 +181,14 @@ function readRows(body: unknown): Result<unknown[]> {
 export const m365Adapter: FeedAdapter = {
   kind: 'm365',
   label: 'Microsoft 365 consumer service status',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies, ctx) =>
     parseFirst(bodies, (body) => {
       const rows = readRows(body);
       if (!rows.ok) return rows;
       const page = statusPageOf(ctx.baseUrl);
       const read = eachValid(rows.value, (raw) => readM365Row(raw, page));
-      if (read.allBad) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+      if (read.allBad) return shapeFailure(WHAT);
       // An empty list says nothing about any service: not "all operational".
       if (read.items.length === 0) return fail('schema', `${WHAT} lists no services — it may have changed`);
 

@@ -3,6 +3,7 @@ import type { FeedAdapter } from './types';
 import { appleAdapter } from './apple';
 import { betterstackAdapter } from './betterstack';
 import { gatusAdapter } from './gatus';
+import { hundAdapter } from './hund';
 import { rootlyAdapter } from './rootly';
 import { sorryAdapter } from './sorry';
 import { uptimekumaAdapter } from './uptimekuma';
@@ -37,6 +38,7 @@ export const ADAPTERS: Record<OfficialKind, FeedAdapter> = {
   sorry: sorryAdapter,
   uptimekuma: uptimekumaAdapter,
   gatus: gatusAdapter,
+  hund: hundAdapter,
 };
 
 export function adapterFor(kind: OfficialKind): FeedAdapter {

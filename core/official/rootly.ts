@@ -13,19 +13,19 @@
  * milder reading, never an invented critical.
  * Only pages with a custom domain expose this API (a `*.rootly.com` page has none).
  */
-import { fail, ok, type OfficialSnapshot, type Result } from '../model';
+import type { OfficialSnapshot, Result } from '../model';
 import { safeUrl } from '../text';
 import {
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
   cleanName,
+  jsonFeedAt,
   object,
   optList,
   optObject,
   parseFirst,
   readWith,
+  shapeFailure,
   snapshotLists,
-  statesNothing,
+  stated,
   str,
   trimBase,
 } from './kit';
@@ -46,13 +46,13 @@ export function rootlyPageRoot(feedUrl: string): string | null {
 export const rootlyAdapter: FeedAdapter = {
   kind: 'rootly',
   label: 'Rootly status page public API',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies: string[], ctx: ParseContext): Result<OfficialSnapshot> =>
     parseFirst(bodies, (body) => {
       const env = readWith(statusSchema, body);
       if (!env.ok) return env;
       const s = env.value;
-      if (!s.status) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
+      if (!s.status) return shapeFailure();
       const all = normaliseIncidents(s.incidents ?? [], { baseUrl: ctx.baseUrl, fallbackUrl: (base) => rootlyPageRoot(base) });
       if (!all.ok) return all;
       const description = cleanName(s.status.description);
@@ -62,6 +62,6 @@ export const rootlyAdapter: FeedAdapter = {
         components: [],
         ...snapshotLists(all.value, ctx.now, (i) => i.createdAt),
       };
-      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+      return stated(snapshot);
     }),
 };

@@ -23,25 +23,16 @@
  *   degraded, since Slack itself says something is going on.
  * - `recent`: resolved incidents the document still lists, if they ended within 7 days.
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  MAX_TITLE,
-  MAX_UPDATES,
-  type OfficialIncident,
-  type OfficialUpdate,
-  ok,
-  type Result,
-  worse,
-} from '../model';
-import type { FeedAdapter, ParseContext } from './types';
+import type { ComponentStatus, Impact, IncidentStatus, OfficialIncident, OfficialUpdate, Result } from '../model';
+import { MAX_TITLE, MAX_UPDATES, ok, worse } from '../model';
+import { safeUrl } from '../text';
+import { isoOf } from './dates';
 import {
   cleanName,
   idOf,
   indicatorFrom,
   isRecord,
+  lookup,
   looseList,
   nameOf,
   object,
@@ -50,7 +41,7 @@ import {
   plainUpdateStatuses,
   readJsonObject,
   scopeMatcher,
-  SHAPE_MESSAGE,
+  shapeFailure,
   snapshotLists,
   str,
   strOrNum,
@@ -58,8 +49,7 @@ import {
   uniqueNames,
   word,
 } from './kit';
-import { isoOf } from './dates';
-import { safeUrl } from '../text';
+import type { FeedAdapter, ParseContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (./read).
@@ -93,13 +83,13 @@ const TYPE_IMPACT: Record<string, Impact> = { outage: 'critical', incident: 'maj
 /** `type` → model impact, else null. */
 export function mapSlackImpact(type: unknown): Impact | null {
   const t = word(type);
-  return Object.prototype.hasOwnProperty.call(TYPE_IMPACT, t) ? TYPE_IMPACT[t]! : null;
+  return lookup(TYPE_IMPACT, t) ?? null;
 }
 
 /** A notice (or an item of unknown type) whose title says maintenance. Incidents and outages never are. */
 export function isSlackMaintenance(type: unknown, title: string): boolean {
   const t = word(type);
-  return (t === 'notice' || !Object.prototype.hasOwnProperty.call(TYPE_IMPACT, t)) && /\bmaint[ae]nance\b/i.test(title);
+  return (t === 'notice' || lookup(TYPE_IMPACT, t) === undefined) && /\bmaint[ae]nance\b/i.test(title);
 }
 
 /** Slack's home for people when an incident has no usable url: the feed's origin. */
@@ -213,11 +203,11 @@ export function readSlackCurrent(body: unknown, ctx: ParseContext): Result<Slack
   const json = readJsonObject(body, WHAT);
   if (!json.ok) return json;
   const parsed = slackCurrentSchema.safeParse(json.value);
-  if (!parsed.success) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+  if (!parsed.success) return shapeFailure(WHAT);
   const doc = parsed.data;
   const pageStatus = word(doc.status);
   // Older "ok" answers omit the list; anything else without a list is not Slack's format.
-  if (!Array.isArray(doc.active_incidents) && pageStatus !== 'ok') return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+  if (!Array.isArray(doc.active_incidents) && pageStatus !== 'ok') return shapeFailure(WHAT);
   const rows = doc.active_incidents ?? [];
 
   const opts: SlackNormaliseOptions = { feedUrl: ctx.baseUrl, inScope: scopeMatcher(ctx.scope) };
@@ -234,7 +224,7 @@ export function readSlackCurrent(body: unknown, ctx: ParseContext): Result<Slack
     seen.add(inc.id);
     incidents.push(inc);
   }
-  if (rows.length > 0 && bad === rows.length) return fail('schema', `${WHAT} ${SHAPE_MESSAGE}`);
+  if (rows.length > 0 && bad === rows.length) return shapeFailure(WHAT);
   return ok({ pageStatus, incidents });
 }
 

@@ -9,30 +9,8 @@
  * `degraded` → major_outage and `partially-degraded` → partial_outage. An unknown state word is
  * 'unknown', never operational.
  */
-import {
-  MAX_COMPONENTS,
-  fail,
-  ok,
-  worstStatus,
-  type ComponentStatus,
-  type OfficialComponent,
-  type OfficialSnapshot,
-  type Result,
-} from '../model';
-import {
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  cleanName,
-  eachValid,
-  idOf,
-  isRecord,
-  list,
-  object,
-  parseFirst,
-  readWith,
-  statesNothing,
-  trimBase,
-} from './kit';
+import type { ComponentStatus, OfficialComponent, OfficialSnapshot, Result } from '../model';
+import { cleanName, componentsOnly, eachValid, idOf, isRecord, jsonFeedAt, list, lookup, object, parseFirst, readWith, word } from './kit';
 import type { FeedAdapter, ParseContext } from './types';
 
 const STATES: Record<string, ComponentStatus> = {
@@ -42,8 +20,7 @@ const STATES: Record<string, ComponentStatus> = {
 };
 
 export function mapSorryState(value: unknown): ComponentStatus {
-  const w = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return Object.prototype.hasOwnProperty.call(STATES, w) ? STATES[w]! : 'unknown';
+  return lookup(STATES, word(value)) ?? 'unknown';
 }
 
 const envelope = object({ response: list });
@@ -58,22 +35,12 @@ function readComponent(raw: unknown, index: number): OfficialComponent | null {
 export const sorryAdapter: FeedAdapter = {
   kind: 'sorry',
   label: 'Sorry status page components API',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies: string[], _ctx: ParseContext): Result<OfficialSnapshot> =>
     parseFirst(bodies, (body) => {
       const env = readWith(envelope, body);
       if (!env.ok) return env;
       let i = 0;
-      const { items, allBad } = eachValid(env.value.response, (row) => readComponent(row, i++));
-      if (allBad) return fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-      const snapshot: OfficialSnapshot = {
-        indicator: worstStatus(items.map((c) => c.status)),
-        description: null,
-        components: items.slice(0, MAX_COMPONENTS),
-        incidents: [],
-        maintenances: [],
-        recent: [],
-      };
-      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+      return componentsOnly(eachValid(env.value.response, (row) => readComponent(row, i++)));
     }),
 };

@@ -25,47 +25,45 @@
  * - scope: components by name; incidents and maintenances by `components_affected` names, kept
  *   when they name none (feedkit `incidentInScope`).
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  type IncidentStatus,
-  isClosed,
-  MAX_TITLE,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  ok,
-  type Result,
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  OfficialComponent,
+  OfficialIncident,
+  OfficialSnapshot,
+  OfficialUpdate,
 } from '../model';
-import type { FeedAdapter } from './types';
+import { isClosed, MAX_TITLE } from '../model';
+import { htmlToText, safeUrl } from '../text';
+import { anyDate } from './dates';
 import {
   cleanName,
+  componentsInScope,
+  eachOfShape,
   eachValid,
   idOf,
   incidentInScope,
   isRecord,
+  jsonFeedAt,
   list,
+  lookup,
   looseList,
   newestFirst,
   newestFirstBy,
-  notListed,
   object,
   optList,
   optObject,
+  parseFirst,
   readWith,
-  scopeMatcher,
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  statesNothing,
+  rowOf,
+  shapeFailure,
+  stated,
   str,
   strOrNum,
   trimBase,
-  parseFirst,
 } from './kit';
-import { anyDate } from './dates';
-import { htmlToText, safeUrl } from '../text';
+import type { FeedAdapter } from './types';
 
 const componentSchema = object({ id: strOrNum, name: str, status: str, status_code: strOrNum });
 const affectedSchema = object({ _id: strOrNum, name: str });
@@ -125,33 +123,27 @@ const STATE_CODES: Record<number, IncidentStatus> = {
 
 /** A status code (100…600, number or numeric string) → component status; else 'unknown'. */
 export function mapStatusCode(value: unknown): ComponentStatus {
-  const c = code(value);
-  return c !== null && c in STATUS_CODES ? STATUS_CODES[c]! : 'unknown';
+  return lookup(STATUS_CODES, code(value)) ?? 'unknown';
 }
 
 /** A message state code (100…400) → incident status; else 'unknown'. */
 export function mapStateCode(value: unknown): IncidentStatus {
-  const c = code(value);
-  return c !== null && c in STATE_CODES ? STATE_CODES[c]! : 'unknown';
+  return lookup(STATE_CODES, code(value)) ?? 'unknown';
 }
 
 function mapImpactCode(value: unknown): Impact | null {
-  const c = code(value);
-  return c !== null && c in IMPACT_CODES ? IMPACT_CODES[c]! : null;
+  return lookup(IMPACT_CODES, code(value)) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
 function readComponents(rows: readonly unknown[]): { items: OfficialComponent[]; allBad: boolean } {
-  return eachValid(rows, (raw) => {
-    if (!isRecord(raw)) return null;
-    const p = componentSchema.safeParse(raw);
-    if (!p.success) return null;
-    const name = cleanName(p.data.name);
-    const id = idOf(p.data.id) ?? (name === '' ? null : name);
+  return eachOfShape(rows, componentSchema, (c) => {
+    const name = cleanName(c.name);
+    const id = idOf(c.id) ?? (name === '' ? null : name);
     if (id === null || name === '') return null;
-    return { id, name, status: mapStatusCode(p.data.status_code), group: null };
+    return { id, name, status: mapStatusCode(c.status_code), group: null };
   });
 }
 
@@ -210,10 +202,8 @@ type Section = 'incident' | 'active' | 'upcoming';
 
 /** One incident or maintenance element → the model, or null when it is not one. */
 export function readStatusioEvent(raw: unknown, section: Section, feedUrl: string): OfficialIncident | null {
-  if (!isRecord(raw)) return null;
-  const p = incidentSchema.safeParse(raw);
-  if (!p.success) return null;
-  const i = p.data;
+  const i = rowOf(raw, incidentSchema);
+  if (i === null) return null;
   const id = idOf(i._id);
   if (id === null) return null;
   const maintenance = section !== 'incident';
@@ -243,12 +233,10 @@ export function readStatusioEvent(raw: unknown, section: Section, feedUrl: strin
   };
 }
 
-const shapeFailure = (): Result<never> => fail('schema', `the status feed ${SHAPE_MESSAGE}`);
-
 export const statusioAdapter: FeedAdapter = {
   kind: 'statusio',
   label: 'status.io public status API',
-  endpoints: (url) => [{ url: trimBase(url), expect: 'json' }],
+  endpoints: jsonFeedAt,
   parse: (bodies, ctx) =>
     parseFirst(bodies, (body) => {
       const env = readWith(publicStatusSchema, body);
@@ -264,9 +252,9 @@ export const statusioAdapter: FeedAdapter = {
       const upcoming = read(r.maintenance?.upcoming, 'upcoming');
       if (incidents.allBad || active.allBad || upcoming.allBad) return shapeFailure();
 
-      const inScope = scopeMatcher(ctx.scope) ?? ((): boolean => true);
-      const components = comps.items.filter((c) => inScope(c.name));
-      if (ctx.scope && comps.items.length > 0 && components.length === 0) return notListed(ctx.scope);
+      const inScope = componentsInScope(ctx.scope, comps.items);
+      if (!inScope.ok) return inScope;
+      const components = inScope.value;
       const belongs = (i: OfficialIncident): boolean => incidentInScope(ctx.scope, i.components);
       const allIncidents = incidents.items.filter(belongs);
 
@@ -282,7 +270,6 @@ export const statusioAdapter: FeedAdapter = {
         maintenances: [...active.items, ...upcoming.items].filter(belongs),
         recent: allIncidents.filter((i) => isClosed(i.status)),
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
+      return stated(snapshot);
     }),
 };

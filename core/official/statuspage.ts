@@ -10,21 +10,10 @@
  * - one malformed element inside a list is skipped, but a non-empty list in which *every* element
  *   is malformed fails the whole feed (a changed format must not read as "nothing is wrong").
  */
-import {
-  type ComponentStatus,
-  fail,
-  type Impact,
-  isActiveMaintenance,
-  isOpen,
-  MAX_TITLE,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type OfficialUpdate,
-  ok,
-  type Result,
-} from '../model';
-import type { FeedAdapter, FeedRequest } from './types';
+import type { ComponentStatus, Impact, OfficialComponent, OfficialIncident, OfficialSnapshot, OfficialUpdate, Result } from '../model';
+import { fail, isActiveMaintenance, isOpen, MAX_TITLE, ok } from '../model';
+import { htmlToText, safeUrl } from '../text';
+import { isoOf } from './dates';
 import {
   bool,
   cleanName,
@@ -33,6 +22,7 @@ import {
   idOf,
   isRecord,
   list,
+  lookup,
   looseList,
   mapIncidentStatus,
   object,
@@ -42,15 +32,14 @@ import {
   parseFirst,
   readWith,
   SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
-  statesNothing,
+  shapeFailure,
+  stated,
   str,
   strOrNum,
   trimBase,
   updatesFrom,
 } from './kit';
-import { isoOf } from './dates';
-import { htmlToText, safeUrl } from '../text';
+import type { FeedAdapter, FeedRequest } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas (core/official/read.ts). A leaf of the wrong type reads as null; an id is a string or
@@ -147,9 +136,6 @@ const IMPACTS: Record<string, Impact> = {
   critical: 'critical',
   maintenance: 'maintenance',
 };
-
-const lookup = <T>(table: Record<string, T>, value: unknown): T | undefined =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
 
 /** Page `status.indicator` → model status; anything else → 'unknown'. */
 export function mapIndicator(value: unknown): ComponentStatus {
@@ -341,7 +327,7 @@ export function normaliseIncidents(
   what = 'the incident list',
 ): Result<OfficialIncident[]> {
   const { items, allBad } = eachValid(rows, (row) => normaliseIncident(row, opts));
-  if (allBad) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  if (allBad) return shapeFailure(what);
   return ok(items);
 }
 
@@ -371,11 +357,11 @@ export function readSummary(
   if (!env.ok) return env;
   const s = env.value;
   const components = normaliseComponents(s.components);
-  if (!components.ok) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  if (!components.ok) return shapeFailure(what);
   const incidents = normaliseIncidents(s.incidents ?? [], { ...opts, fromMaintenances: false });
-  if (!incidents.ok) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  if (!incidents.ok) return shapeFailure(what);
   const maintenances = normaliseIncidents(s.scheduled_maintenances ?? [], { ...opts, fromMaintenances: true });
-  if (!maintenances.ok) return fail('schema', `${what} ${SHAPE_MESSAGE}`);
+  if (!maintenances.ok) return shapeFailure(what);
   const description = s.status ? cleanName(s.status.description) : '';
   return ok({
     indicator: mapIndicator(s.status?.indicator),
@@ -428,8 +414,7 @@ export const statuspageAdapter: FeedAdapter = {
         maintenances: p.maintenances.filter((m) => isActiveMaintenance(m.status)),
         recent: [],
       };
-      if (statesNothing(snapshot)) return fail('schema', STATES_NOTHING_MESSAGE);
-      return ok(snapshot);
+      return stated(snapshot);
     }),
   history: {
     endpoint: incidentsEndpoint,

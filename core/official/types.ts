@@ -13,6 +13,11 @@ export interface FeedRequest {
   url: string;
   /** What the body must be; the fetch module rejects HTML where JSON/XML was expected. */
   expect: 'json' | 'xml' | 'text';
+  /**
+   * The URL is a server-sent event stream: read it only until the first event of this name, whose
+   * data is the body handed to `parse` (core/net/sse.ts). Streams are never conditional requests.
+   */
+  sseEvent?: string;
 }
 
 export interface ParseContext {

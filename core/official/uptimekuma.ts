@@ -15,34 +15,24 @@
  * - `maintenanceList` holds only maintenances under way (the server filters it).
  * The page indicator is the worst monitor, or maintenance when one is under way and nothing is worse.
  */
-import {
-  MAX_COMPONENTS,
-  MAX_TITLE,
-  fail,
-  ok,
-  worstStatus,
-  type ComponentStatus,
-  type OfficialComponent,
-  type OfficialIncident,
-  type OfficialSnapshot,
-  type Result,
-} from '../model';
+import type { ComponentStatus, OfficialComponent, OfficialIncident, OfficialSnapshot, Result } from '../model';
+import { fail, MAX_COMPONENTS, MAX_TITLE, worstStatus } from '../model';
 import { safeUrl } from '../text';
 import { anyDate } from './dates';
 import {
-  SHAPE_MESSAGE,
-  STATES_NOTHING_MESSAGE,
   cleanName,
   guarded,
   idOf,
   isRecord,
   list,
+  lookup,
   looseRecord,
   object,
   optList,
   readWith,
+  SHAPE_MESSAGE,
   snapshotLists,
-  statesNothing,
+  stated,
   textOf,
   trimBase,
 } from './kit';
@@ -52,7 +42,7 @@ const BEATS: Record<string, ComponentStatus> = { '0': 'major_outage', '1': 'oper
 
 /** A heartbeat `status` number → the model. */
 export function mapKumaBeat(value: unknown): ComponentStatus {
-  return typeof value === 'number' && Object.prototype.hasOwnProperty.call(BEATS, String(value)) ? BEATS[String(value)]! : 'unknown';
+  return (typeof value === 'number' ? lookup(BEATS, value) : undefined) ?? 'unknown';
 }
 
 /** `<kuma>/api/status-page/<slug>` (or the page `<kuma>/status/<slug>`) → origin and slug, else null. */
@@ -204,6 +194,6 @@ export const uptimekumaAdapter: FeedAdapter = {
         components: components.slice(0, MAX_COMPONENTS),
         ...snapshotLists([...incidents, ...maintenances], ctx.now, (i) => i.createdAt ?? i.startedAt),
       };
-      return statesNothing(snapshot) ? fail('schema', STATES_NOTHING_MESSAGE) : ok(snapshot);
+      return stated(snapshot);
     }),
 };

@@ -56,11 +56,11 @@ type Read = { ok: true; body: string; validators: Validators } | { ok: false; pr
 
 /** One conditional GET; a 304 answers with the body we kept. */
 async function readOne(req: FeedRequest, known: UpstreamState['bodies'][string] | undefined, deps: FetchDeps): Promise<Read> {
-  const out = await fetchFeed(req.url, { expect: req.expect, validators: known?.validators ?? {} }, deps);
+  const out = await fetchFeed(req.url, { expect: req.expect, sseEvent: req.sseEvent, validators: known?.validators ?? {} }, deps);
   if (out.kind === 'failed') return { ok: false, problem: out.problem, retryAfterMs: out.retryAfterMs };
   if (out.kind === 'fresh') return { ok: true, body: out.text, validators: out.validators };
   if (known) return { ok: true, body: known.body, validators: out.validators };
-  const again = await fetchFeed(req.url, { expect: req.expect }, deps);
+  const again = await fetchFeed(req.url, { expect: req.expect, sseEvent: req.sseEvent }, deps);
   if (again.kind === 'fresh') return { ok: true, body: again.text, validators: again.validators };
   return again.kind === 'failed'
     ? { ok: false, problem: again.problem, retryAfterMs: again.retryAfterMs }

@@ -3,25 +3,13 @@
  * feeds may be read; the popup passes axe-core in light and dark mode, in several verdict states,
  * and is usable by keyboard alone.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { axeSourceText, runAxeInPage } from './driver/common';
 import { expect, openPopup, shot, test, verdictOf } from './fixtures';
 
-const AXE = resolve('node_modules/axe-core/axe.min.js');
-
 async function axeViolations(page: Page) {
-  // Extension pages forbid inline scripts (CSP): evaluate axe's source instead of a script tag.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
-  });
+  await page.evaluate(axeSourceText());
+  return page.evaluate(runAxeInPage);
 }
 
 test('the welcome page opens on install and reports the status-feed permission', async ({ env }) => {

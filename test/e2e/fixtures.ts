@@ -7,7 +7,8 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchWithExtension } from '../../demo/browser';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../demo/server';
+import { badgeInExtension, notificationIdsInExtension, recordClosedNotifications, tabIdInSession } from './driver/common';
 
 // Inside `sw.evaluate` callbacks code runs in the extension's service worker, where `chrome` exists.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -22,35 +23,44 @@ export interface Env {
   sw: Worker;
 }
 
-export const test = base.extend<{ env: Env }, { envWorker: Env }>({
-  envWorker: [
-    async ({}, use) => {
-      const server = await startDemoServer();
-      const userDataDir = mkdtempSync(join(tmpdir(), 'ack-e2e-'));
-      const { context, extensionId, serviceWorker } = await launchWithExtension({
-        extensionPath: EXTENSION_PATH,
-        server,
-        headless: true,
-        userDataDir,
-      });
-      // The 'serviceworker' event can come before the worker's script has run: wait until its
-      // listeners exist, or the first navigation of the first test could go unseen.
-      await expect
-        .poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 })
-        .toBe(true);
-      await trackClosedNotifications(serviceWorker);
-      await use({ server, context, extensionId, sw: serviceWorker });
-      await context.close();
-      await server.close();
+/**
+ * The fixtures of a spec file: one demo server (its `world`: scenarios by service; default the
+ * demo's) and one Chromium with the extension at `extensionPath()` (default: the build), shared by
+ * the file's tests.
+ */
+export function extensionTest(opts: { world?: DemoServerOptions['world']; extensionPath?: () => string } = {}) {
+  return base.extend<{ env: Env }, { envWorker: Env }>({
+    envWorker: [
+      async ({}, use) => {
+        const server = await startDemoServer(opts.world ? { world: opts.world } : {});
+        const userDataDir = mkdtempSync(join(tmpdir(), 'ack-e2e-'));
+        const { context, extensionId, serviceWorker } = await launchWithExtension({
+          extensionPath: opts.extensionPath?.() ?? EXTENSION_PATH,
+          server,
+          headless: true,
+          userDataDir,
+        });
+        // The 'serviceworker' event can come before the worker's script has run: wait until its
+        // listeners exist, or the first navigation of the first test could go unseen.
+        await expect
+          .poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 })
+          .toBe(true);
+        await trackClosedNotifications(serviceWorker);
+        await use({ server, context, extensionId, sw: serviceWorker });
+        await context.close();
+        await server.close();
+      },
+      { scope: 'worker' },
+    ],
+    env: async ({ envWorker }, use) => {
+      // The worker may have been stopped and restarted since the last test: always use the live one.
+      const sw = envWorker.context.serviceWorkers().find((w) => w.url().includes(envWorker.extensionId)) ?? envWorker.sw;
+      await use({ ...envWorker, sw });
     },
-    { scope: 'worker' },
-  ],
-  env: async ({ envWorker }, use) => {
-    // The worker may have been stopped and restarted since the last test: always use the live one.
-    const sw = envWorker.context.serviceWorkers().find((w) => w.url().includes(envWorker.extensionId)) ?? envWorker.sw;
-    await use({ ...envWorker, sw });
-  },
-});
+  });
+}
+
+export const test = extensionTest();
 
 export { expect };
 
@@ -60,20 +70,12 @@ export { expect };
  * lost if the worker restarts (resilience.spec.ts stops it; it does not count notifications).
  */
 async function trackClosedNotifications(sw: Worker): Promise<void> {
-  await sw.evaluate(() => {
-    const g = globalThis as unknown as { __closedNotifications: string[] };
-    g.__closedNotifications = [];
-    chrome.notifications.onClosed.addListener((id) => void g.__closedNotifications.push(id));
-  });
+  await sw.evaluate(recordClosedNotifications);
 }
 
 /** Ids of the notifications shown since launch: open ones and ones seen closing. */
 export async function notificationIds(env: Env): Promise<string[]> {
-  return env.sw.evaluate(async () => {
-    const open = Object.keys(await chrome.notifications.getAll());
-    const closed = (globalThis as unknown as { __closedNotifications?: string[] }).__closedNotifications ?? [];
-    return [...new Set([...closed, ...open])];
-  });
+  return env.sw.evaluate(notificationIdsInExtension);
 }
 
 export async function openPopup(env: Env, query: string, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
@@ -104,9 +106,7 @@ export async function tabIdFor(env: Env, hostname: string): Promise<number> {
   let found: number | null = null;
   await expect
     .poll(async () => {
-      const all = (await env.sw.evaluate(() => chrome.storage.session.get(null))) as Record<string, unknown>;
-      const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v === hostname);
-      found = hit ? Number(hit[0].slice(4)) : null;
+      found = await env.sw.evaluate(tabIdInSession, hostname);
       return found;
     })
     .not.toBeNull();
@@ -120,14 +120,7 @@ export interface Badge {
 }
 
 export async function badgeOf(env: Env, tabId: number): Promise<Badge> {
-  return env.sw.evaluate(async (id) => {
-    const [text, title, color] = await Promise.all([
-      chrome.action.getBadgeText({ tabId: id }),
-      chrome.action.getTitle({ tabId: id }),
-      chrome.action.getBadgeBackgroundColor({ tabId: id }),
-    ]);
-    return { text, title, color: color as number[] };
-  }, tabId);
+  return env.sw.evaluate(badgeInExtension, tabId);
 }
 
 /** Open a site in a tab, as a person would, and wait for the badge to show a verdict. */

@@ -1,5 +1,5 @@
 /**
- * The status platforms of issue 12 (Better Stack, Uptime Kuma, Rootly, Sorry, Gatus) through the
+ * The status platforms of issue 12 (Better Stack, Uptime Kuma, Rootly, Sorry, Gatus, Hund) through the
  * real path: demo server scenarios built from the fixtures (demo/platforms.ts) → the extension's
  * worker → IndexedDB → badge and popup. No catalog entry uses these formats yet, so each is watched
  * as a person's custom status page (one of them an intranet Uptime Kuma on plain http), written to
@@ -58,10 +58,21 @@ const PAGES = [
     official: { kind: 'gatus', url: 'https://health.demo-gatus.org/api/v1/endpoints/statuses' },
     domains: [],
   },
+  {
+    id: 'custom-hund',
+    name: 'Demo Hund',
+    host: 'status.demo-hund.org',
+    scenario: 'hund-ok',
+    statusPage: 'https://status.demo-hund.org',
+    official: { kind: 'hund', url: 'https://status.demo-hund.org/live/v2/status_page' },
+    domains: [],
+  },
 ] as const;
 
 test.describe('status platforms added for issue 12', () => {
-  test('Better Stack and Uptime Kuma in trouble → acknowledged with their words; Rootly, Sorry, Gatus healthy → ok', async ({ env }) => {
+  test('Better Stack and Uptime Kuma in trouble → acknowledged with their words; Rootly, Sorry, Gatus, Hund healthy → ok', async ({
+    env,
+  }) => {
     for (const p of PAGES) env.server.setScenario(p.host, p.scenario);
     const hosts = PAGES.map((p) => p.host);
     const custom = PAGES.map(({ host: _h, scenario: _s, ...c }) => c);
@@ -101,7 +112,7 @@ test.describe('status platforms added for issue 12', () => {
     await shot(kuma, 'format-uptimekuma-down');
     await kuma.close();
 
-    for (const id of ['custom-rootly', 'custom-sorry', 'custom-gatus']) {
+    for (const id of ['custom-rootly', 'custom-sorry', 'custom-gatus', 'custom-hund']) {
       const popup = await openPopup(env, `service=${id}`);
       expect(await verdictOf(popup), id).toBe('ok');
       await shot(popup, `format-${id}`);
@@ -116,5 +127,9 @@ test.describe('status platforms added for issue 12', () => {
     expect(env.server.requests.some((r) => r.host === 'kuma.lan' && r.path === '/api/status-page/heartbeat/main' && r.status === 200)).toBe(
       true,
     );
+    // Hund was read from its event stream, which the demo server keeps open like a live one.
+    expect(
+      env.server.requests.some((r) => r.host === 'status.demo-hund.org' && r.path === '/live/v2/status_page' && r.status === 200),
+    ).toBe(true);
   });
 });

@@ -15,71 +15,19 @@
  * Written to run on the Firefox harness too: everything browser-specific is in `launch`, `badge`
  * and `grantByButton` below (see the report of issue 13 for what Firefox needs).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension } from '../../demo/browser';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import type { Page } from '@playwright/test';
 import { extensionWithHosts } from './driver/common';
-import { EXTENSION_PATH, shot } from './fixtures';
+import { badgeOf, EXTENSION_PATH, expect, extensionTest, shot, tabIdFor, type Env } from './fixtures';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-interface Env {
-  server: DemoServer;
-  context: BrowserContext;
-  extensionId: string;
-  sw: Worker;
-}
-
 const OBSERVED = ['primevideo', 'github', 'zoom'];
 
-const test = base.extend<{ env: Env }, { envWorker: Env }>({
-  envWorker: [
-    async ({}, use) => {
-      // GitHub has an open incident; Zoom is operational; Prime Video publishes nothing. Complaints quiet.
-      const server = await startDemoServer({ world: { github: 'sp-incident', zoom: 'sp-ok' } });
-      const { context, extensionId, serviceWorker } = await launchWithExtension({
-        extensionPath: extensionWithHosts(EXTENSION_PATH, OBSERVED),
-        server,
-        headless: true,
-        userDataDir: mkdtempSync(join(tmpdir(), 'ack-e2e-requests-')),
-      });
-      await expect
-        .poll(() => serviceWorker.evaluate(() => chrome.webNavigation.onCommitted.hasListeners()), { timeout: 30_000 })
-        .toBe(true);
-      await use({ server, context, extensionId, sw: serviceWorker });
-      await context.close();
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  env: async ({ envWorker }, use) => {
-    const sw = envWorker.context.serviceWorkers().find((w) => w.url().includes(envWorker.extensionId)) ?? envWorker.sw;
-    await use({ ...envWorker, sw });
-  },
+// GitHub has an open incident; Zoom is operational; Prime Video publishes nothing. Complaints quiet.
+const test = extensionTest({
+  world: { github: 'sp-incident', zoom: 'sp-ok' },
+  extensionPath: () => extensionWithHosts(EXTENSION_PATH, OBSERVED),
 });
-
-async function tabIdOf(env: Env, hostname: string): Promise<number> {
-  let found: number | null = null;
-  await expect
-    .poll(async () => {
-      const all = (await env.sw.evaluate(() => chrome.storage.session.get(null))) as Record<string, unknown>;
-      const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v === hostname);
-      found = hit ? Number(hit[0].slice(4)) : null;
-      return found;
-    })
-    .not.toBeNull();
-  return found!;
-}
-
-async function badge(env: Env, tabId: number): Promise<{ text: string; title: string }> {
-  return env.sw.evaluate(
-    async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
-    tabId,
-  );
-}
 
 async function popup(env: Env, query: string): Promise<Page> {
   const page = await env.context.newPage();
@@ -146,8 +94,8 @@ test.describe.serial("this browser's failed requests", () => {
     const page = await env.context.newPage();
     await page.goto('https://www.primevideo.com/');
     await expect(page).toHaveTitle('Simulated Amazon Prime Video');
-    const tabId = await tabIdOf(env, 'www.primevideo.com');
-    expect((await badge(env, tabId)).text).not.toBe('?');
+    const tabId = await tabIdFor(env, 'www.primevideo.com');
+    expect((await badgeOf(env, tabId)).text).not.toBe('?');
 
     const firstFailure = Date.now();
     const failed = await pageFetches(page, 'https://atv-ps-eu.primevideo.com/playback/prs/GetVodPlaybackResources?deviceID=browser', 14);
@@ -155,13 +103,13 @@ test.describe.serial("this browser's failed requests", () => {
     const ok = await pageFetches(page, 'https://www.primevideo.com/region/eu/api/getDetailPage?titleID=x', 6);
     expect(ok.every((s) => s === 200)).toBe(true);
 
-    await expect.poll(async () => (await badge(env, tabId)).text, { timeout: 120_000, intervals: [250] }).toBe('?');
+    await expect.poll(async () => (await badgeOf(env, tabId)).text, { timeout: 120_000, intervals: [250] }).toBe('?');
     const seconds = (Date.now() - firstFailure) / 1000;
     console.log(`[requests] first failed request → badge "?": ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(120);
     // The title follows as the remaining answers are counted (the worker re-judges at most every 2 s).
     await expect
-      .poll(async () => (await badge(env, tabId)).title, { timeout: 30_000 })
+      .poll(async () => (await badgeOf(env, tabId)).title, { timeout: 30_000 })
       .toMatch(
         /^Amazon Prime Video — unacknowledged: This browser: 14 of \d+ requests to Amazon Prime Video failed in the last 5 minutes \(503\); no official status page/,
       );
@@ -184,7 +132,7 @@ test.describe.serial("this browser's failed requests", () => {
     env.server.setScenario('collect.analytics-demo.test', 'site-503');
     const page = await env.context.newPage();
     await page.goto('https://zoom.us/');
-    const tabId = await tabIdOf(env, 'zoom.us');
+    const tabId = await tabIdFor(env, 'zoom.us');
     const analytics = await pageFetches(page, 'https://collect.analytics-demo.test/g/collect', 12);
     expect(analytics.every((s) => s === 503)).toBe(true);
     const own = await pageFetches(page, 'https://zoom.us/api/ok', 3);
@@ -197,21 +145,21 @@ test.describe.serial("this browser's failed requests", () => {
     const p = await popup(env, `tab=${tabId}`);
     await expect(p.locator('main[data-verdict]').first()).toHaveAttribute('data-verdict', 'ok');
     await expect(p.getByTestId('request-watching')).toHaveText(/^Watching this site's requests: \d+ in the last 5 minutes, 0 failed\.$/);
-    expect((await badge(env, tabId)).text).toBe('');
+    expect((await badgeOf(env, tabId)).text).toBe('');
   });
 
   test('the same API failures while the provider has an open incident → acknowledged, our failures as corroboration', async ({ env }) => {
     env.server.setScenario('api.github.com', 'site-503');
     const page = await env.context.newPage();
     await page.goto('https://github.com/');
-    const tabId = await tabIdOf(env, 'github.com');
+    const tabId = await tabIdFor(env, 'github.com');
     const failed = await pageFetches(page, 'https://api.github.com/repos/o/r/issues', 10);
     expect(failed.every((s) => s === 503)).toBe(true);
     // The title follows as the remaining answers are counted (the worker re-judges at most every 2 s).
     await expect
-      .poll(async () => (await badge(env, tabId)).title, { timeout: 120_000 })
+      .poll(async () => (await badgeOf(env, tabId)).title, { timeout: 120_000 })
       .toMatch(/^GitHub — acknowledged: .+; this browser: 10 of \d+ requests to GitHub failed in the last 5 minutes \(503\)/);
-    expect((await badge(env, tabId)).text).toBe('!');
+    expect((await badgeOf(env, tabId)).text).toBe('!');
     const p = await popup(env, `tab=${tabId}`);
     await expect(p.locator('main[data-verdict]').first()).toHaveAttribute('data-verdict', 'acknowledged');
     await expect(p.getByTestId('request-failures')).toHaveText(
@@ -225,7 +173,7 @@ test.describe.serial("this browser's failed requests", () => {
     env.server.setScenario('api.zoom.us', 'site-404');
     const page = await env.context.newPage();
     await page.goto('https://zoom.us/');
-    const tabId = await tabIdOf(env, 'zoom.us');
+    const tabId = await tabIdFor(env, 'zoom.us');
     const before = (await countsOf(env, 'zoom')).answered;
     const answers = await pageFetches(page, 'https://api.zoom.us/v2/users/me', 12);
     expect(answers.every((s) => s === 404)).toBe(true);

@@ -14,6 +14,21 @@ async function liveWorker(env: { context: import('@playwright/test').BrowserCont
   return find()!;
 }
 
+/** Runs in the worker: the snapshot stored for a service in IndexedDB, as JSON text. */
+async function storedSnapshot(serviceId: string): Promise<string> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open('acknowledged');
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  const rec = await new Promise<{ snapshot: unknown }>((res) => {
+    const g = db.transaction('services').objectStore('services').get(serviceId);
+    g.onsuccess = () => res(g.result);
+  });
+  db.close();
+  return JSON.stringify(rec.snapshot);
+}
+
 async function stopWorkers(cdp: CDPSession) {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -27,19 +42,7 @@ test.describe('service worker life', () => {
     await env.server.setScenario('dropbox', 'sp-incident');
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await expect(popup.locator('main[data-verdict]')).toHaveAttribute('data-verdict', 'acknowledged');
-    const before = await env.sw.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('acknowledged');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const rec = await new Promise<{ snapshot: unknown }>((res) => {
-        const g = db.transaction('services').objectStore('services').get('dropbox');
-        g.onsuccess = () => res(g.result);
-      });
-      db.close();
-      return JSON.stringify(rec.snapshot);
-    });
+    const before = await env.sw.evaluate(storedSnapshot, 'dropbox');
 
     // The feed hangs; a refresh starts; the worker is stopped while it waits.
     await env.server.setScenario('dropbox', 'timeout');
@@ -53,19 +56,7 @@ test.describe('service worker life', () => {
     await env.server.setScenario('dropbox', 'sp-ok');
     const { tabId } = await visit(env, 'https://www.dropbox.com/');
     const sw = await liveWorker(env);
-    const after = await sw.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('acknowledged');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const rec = await new Promise<{ snapshot: unknown }>((res) => {
-        const g = db.transaction('services').objectStore('services').get('dropbox');
-        g.onsuccess = () => res(g.result);
-      });
-      db.close();
-      return JSON.stringify(rec.snapshot);
-    });
+    const after = await sw.evaluate(storedSnapshot, 'dropbox');
     // Nothing half-written: the record is the one from before the interrupted poll (or a complete newer one).
     expect(after === before || JSON.parse(after).incidents !== undefined).toBe(true);
     // The alarm is armed again by the restarted worker.

@@ -219,15 +219,11 @@ export type JsonStep =
   | { op: 'huge'; pick: number; size: number; pattern: string }
   | { op: 'deep'; pick: number; depth: number; shape: 'array' | 'object' | 'unclosed' };
 
+/** The whole-body text mutations JSON and XML bodies share. */
+type BodyTextStep = { op: 'none' } | { op: 'truncate'; at: number } | { op: 'splice'; at: number; text: string } | { op: 'bom' };
+
 /** A whole-body text mutation, applied after serialising. */
-export type TextStep =
-  | { op: 'none' }
-  | { op: 'truncate'; at: number }
-  | { op: 'splice'; at: number; text: string }
-  | { op: 'bom' }
-  | { op: 'space' }
-  | { op: 'jsonp' }
-  | { op: 'html' };
+export type TextStep = BodyTextStep | { op: 'space' } | { op: 'jsonp' } | { op: 'html' };
 
 export interface JsonPlan {
   steps: JsonStep[];
@@ -388,7 +384,7 @@ function applyJsonStep(root: { doc: Json }, step: JsonStep, deep: { text: string
   }
 }
 
-function applyTextStep(body: string, step: TextStep): string {
+function applyBodyTextStep(body: string, step: BodyTextStep): string {
   switch (step.op) {
     case 'none':
       return body;
@@ -400,12 +396,19 @@ function applyTextStep(body: string, step: TextStep): string {
     }
     case 'bom':
       return `\uFEFF${body}`;
+  }
+}
+
+function applyTextStep(body: string, step: TextStep): string {
+  switch (step.op) {
     case 'space':
       return `\n \t${body}\n\n`;
     case 'jsonp':
       return `jsonCallback(${body});`;
     case 'html':
       return `<!DOCTYPE html><html><body><pre>${body}</pre></body></html>`;
+    default:
+      return applyBodyTextStep(body, step);
   }
 }
 
@@ -486,35 +489,50 @@ function jsonStep(vocab: Vocab): fc.Arbitrary<JsonStep> {
   );
 }
 
+/** A rare step: null (no step) in 39 plans of 40. */
+const rarely = <T>(step: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: 39, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: step });
+
+/** A ~1 MB string of a pattern, in place of a value (JSON and XML). */
+const hugeStep = fc.record({
+  op: fc.constant('huge' as const),
+  pick,
+  size: fc.integer({ min: 900_000, max: 1_100_000 }),
+  pattern: fc.constantFrom(...HUGE_PATTERNS),
+});
+
 /** Rare and expensive steps: ~1 MB strings and 1e4–1e5 nesting (about 1 plan in 40 gets one). */
-const heavyJsonStep: fc.Arbitrary<JsonStep | null> = fc.oneof(
-  { weight: 39, arbitrary: fc.constant(null) },
-  {
-    weight: 1,
-    arbitrary: fc.oneof(
-      fc.record({
-        op: fc.constant('huge' as const),
-        pick,
-        size: fc.integer({ min: 900_000, max: 1_100_000 }),
-        pattern: fc.constantFrom(...HUGE_PATTERNS),
-      }),
-      fc.record({
-        op: fc.constant('deep' as const),
-        pick,
-        depth: fc.integer({ min: 10_000, max: 100_000 }),
-        shape: fc.constantFrom('array' as const, 'object' as const, 'unclosed' as const),
-      }),
-    ),
-  },
+const heavyJsonStep: fc.Arbitrary<JsonStep | null> = rarely(
+  fc.oneof(
+    hugeStep,
+    fc.record({
+      op: fc.constant('deep' as const),
+      pick,
+      depth: fc.integer({ min: 10_000, max: 100_000 }),
+      shape: fc.constantFrom('array' as const, 'object' as const, 'unclosed' as const),
+    }),
+  ),
 );
+
+/** 1–6 mutation steps, plus the rare heavy one when there is one, and a body-level step. */
+function planOf<S, T>(step: fc.Arbitrary<S>, heavy: fc.Arbitrary<S | null>, text: fc.Arbitrary<T>): fc.Arbitrary<{ steps: S[]; text: T }> {
+  return fc
+    .record({ steps: fc.array(step, { minLength: 1, maxLength: 6 }), heavy, text })
+    .map(({ steps, heavy: h, text: t }) => ({ steps: h === null ? steps : [...steps, h], text: t }));
+}
 
 const fraction = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000);
 
-export const textStep: fc.Arbitrary<TextStep> = fc.oneof(
+/** The body-level steps JSON and XML plans share, with their weights (mostly none). */
+const bodyTextSteps: fc.WeightedArbitrary<BodyTextStep>[] = [
   { weight: 20, arbitrary: fc.constant({ op: 'none' as const }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: fraction }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('splice' as const), at: fraction, text: fc.string({ maxLength: 8 }) }) },
   { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
+];
+
+export const textStep: fc.Arbitrary<TextStep> = fc.oneof<fc.MaybeWeightedArbitrary<TextStep>[]>(
+  ...bodyTextSteps,
   { weight: 1, arbitrary: fc.constant({ op: 'space' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'jsonp' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'html' as const }) },
@@ -522,9 +540,7 @@ export const textStep: fc.Arbitrary<TextStep> = fc.oneof(
 
 /** 1–6 mutation steps, rarely a heavy one, plus a body-level step. */
 export function jsonPlan(vocab: Vocab, text: fc.Arbitrary<TextStep> = textStep): fc.Arbitrary<JsonPlan> {
-  return fc
-    .record({ steps: fc.array(jsonStep(vocab), { minLength: 1, maxLength: 6 }), heavy: heavyJsonStep, text })
-    .map(({ steps, heavy, text: t }) => ({ steps: heavy === null ? steps : [...steps, heavy], text: t }));
+  return planOf(jsonStep(vocab), heavyJsonStep, text);
 }
 
 /** Only steps that leave status words alone and keep every element (for "status fields removed"). */
@@ -865,13 +881,7 @@ export type XmlStep =
   | { op: 'huge'; pick: number; size: number; pattern: string }
   | { op: 'deep'; pick: number; depth: number; unclosed: boolean };
 
-export type XmlTextStep =
-  | { op: 'none' }
-  | { op: 'truncate'; at: number }
-  | { op: 'splice'; at: number; text: string }
-  | { op: 'bom' }
-  | { op: 'doctype' }
-  | { op: 'bareAmp' };
+export type XmlTextStep = BodyTextStep | { op: 'doctype' } | { op: 'bareAmp' };
 
 export interface XmlPlan {
   steps: XmlStep[];
@@ -996,16 +1006,6 @@ function applyXmlStep(tree: XNode[], step: XmlStep, deep: { text: string }[]): v
 
 function applyXmlTextStep(body: string, step: XmlTextStep): string {
   switch (step.op) {
-    case 'none':
-      return body;
-    case 'truncate':
-      return body.slice(0, Math.floor(body.length * step.at));
-    case 'splice': {
-      const at = Math.floor(body.length * step.at);
-      return body.slice(0, at) + step.text + body.slice(at);
-    }
-    case 'bom':
-      return `\uFEFF${body}`;
     case 'doctype':
       return body.replace(
         /^(<\?xml[^>]*\?>)?/,
@@ -1014,6 +1014,8 @@ function applyXmlTextStep(body: string, step: XmlTextStep): string {
       );
     case 'bareAmp':
       return body.replace(/<title>/, '<title>AT&T & co ');
+    default:
+      return applyBodyTextStep(body, step);
   }
 }
 
@@ -1071,32 +1073,18 @@ export function xmlPlan(tags: readonly string[]): fc.Arbitrary<XmlPlan> {
     { weight: 2, arbitrary: fc.record({ op: fc.constant('attr' as const), pick, value: fc.constantFrom(...URLS) }) },
     { weight: 3, arbitrary: fc.record({ pick, s: longString }).map(({ pick: p, s: l }) => ({ op: 'long' as const, pick: p, ...l })) },
   );
-  const heavy: fc.Arbitrary<XmlStep | null> = fc.oneof(
-    { weight: 39, arbitrary: fc.constant(null) },
-    {
-      weight: 1,
-      arbitrary: fc.oneof(
-        fc.record({
-          op: fc.constant('huge' as const),
-          pick,
-          size: fc.integer({ min: 900_000, max: 1_100_000 }),
-          pattern: fc.constantFrom(...HUGE_PATTERNS),
-        }),
-        fc.record({ op: fc.constant('deep' as const), pick, depth: fc.integer({ min: 10_000, max: 100_000 }), unclosed: fc.boolean() }),
-      ),
-    },
+  const heavy: fc.Arbitrary<XmlStep | null> = rarely(
+    fc.oneof(
+      hugeStep,
+      fc.record({ op: fc.constant('deep' as const), pick, depth: fc.integer({ min: 10_000, max: 100_000 }), unclosed: fc.boolean() }),
+    ),
   );
-  const text: fc.Arbitrary<XmlTextStep> = fc.oneof(
-    { weight: 20, arbitrary: fc.constant({ op: 'none' as const }) },
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: fraction }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('splice' as const), at: fraction, text: fc.string({ maxLength: 8 }) }) },
-    { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
+  const text: fc.Arbitrary<XmlTextStep> = fc.oneof<fc.MaybeWeightedArbitrary<XmlTextStep>[]>(
+    ...bodyTextSteps,
     { weight: 1, arbitrary: fc.constant({ op: 'doctype' as const }) },
     { weight: 1, arbitrary: fc.constant({ op: 'bareAmp' as const }) },
   );
-  return fc
-    .record({ steps: fc.array(step, { minLength: 1, maxLength: 6 }), heavy, text })
-    .map(({ steps, heavy: h, text: t }) => ({ steps: h === null ? steps : [...steps, h], text: t }));
+  return planOf(step, heavy, text);
 }
 
 /** Only steps that keep every element and status word (for "status fields removed"). */

@@ -1,5 +1,5 @@
 /**
- * Fuzz targets for the adapters of issue 12 — Better Stack, Rootly, Sorry, Uptime Kuma, Gatus —
+ * Fuzz targets for the adapters of issue 12 — Better Stack, Rootly, Sorry, Uptime Kuma, Gatus, Hund —
  * in the shape of ./targets.ts: the fixtures each reads (test/fixtures/feeds, PROVENANCE.md), the
  * clock and URL, the status fields a stripped body loses, and (Better Stack) how to add
  * well-formed updates to an open report. Every body starts from a deep copy of a fixture.
@@ -150,4 +150,54 @@ export const gatusTarget: Target = {
   strip: [{ fixture: one(GATUS, at('2026-09-19T12:00:00Z'), GATUS_URL), keys: /^(success)$/ }],
 };
 
-export const PLATFORM_TARGETS: readonly Target[] = [betterstackTarget, rootlyTarget, sorryTarget, uptimekumaTarget, gatusTarget];
+const HUND = 'hund-live-status-page-doc-derived-degraded.txt';
+const HUND_URL = 'https://status.example.com/live/v2/status_page';
+const HUND_NOW = at('2026-09-19T12:00:00Z');
+/** The documented stream's init_event data: what the adapter parses (the fetch layer takes it from the stream). */
+function hundInit(): any {
+  const data = /^event: init_event\ndata: (.*)$/m.exec(raw(HUND))?.[1];
+  if (data === undefined) throw new Error(`${HUND} has no init_event`);
+  return JSON.parse(data);
+}
+const hundCase = (): FixtureCase => one(`${HUND} init_event`, HUND_NOW, HUND_URL, [JSON.stringify(hundInit())]);
+export const hundTarget: Target = {
+  id: 'hund',
+  kind: 'hund',
+  format: 'json',
+  arity: 1,
+  history: false,
+  run: (b, ctx) => ADAPTERS.hund.parse(b, ctx),
+  fixtures: [hundCase()],
+  caps: { newestFirst: true },
+  strip: [{ fixture: hundCase(), keys: /^(state|label)$/ }],
+  updates: [
+    {
+      name: 'updates added to the open issue',
+      max: 40,
+      from: at('2026-09-19T10:00:00Z'),
+      to: at('2026-09-19T11:59:00Z'),
+      unitMs: 1000,
+      ordered: true,
+      build(added, slots) {
+        const doc = hundInit();
+        const rows = added.map((a) => ({ body: a.text, label: 'identified', created_at: a.t / 1000 }));
+        rows.forEach((row, k) => doc.issues[0].updates.splice((slots[k] ?? 0) % (doc.issues[0].updates.length + 1), 0, row));
+        return { bodies: [JSON.stringify(doc)], ctx: { now: HUND_NOW, baseUrl: HUND_URL } };
+      },
+      read: (v) =>
+        ((v as OfficialSnapshot).incidents.find((i) => i.id === hundInit().issues[0].id)?.updates ?? []).map((u) => ({
+          at: u.at,
+          text: u.text,
+        })),
+    },
+  ],
+};
+
+export const PLATFORM_TARGETS: readonly Target[] = [
+  betterstackTarget,
+  rootlyTarget,
+  sorryTarget,
+  uptimekumaTarget,
+  gatusTarget,
+  hundTarget,
+];

@@ -9,6 +9,7 @@ import { SERVICES } from '../../core/catalog/bundled';
 import { HN_ENDPOINT } from '../../core/crowd/hn';
 import { DEFAULT_INSTANCES } from '../../core/crowd/mastodon';
 import { openStore } from '../../core/store';
+import { recordNotifications } from './fake-notifications';
 
 // Real payload: GitHub's summary.json during the 2020-04-02 outage (test/fixtures/feeds/PROVENANCE.md).
 const ACTIVE = readFileSync('test/fixtures/feeds/statuspage-summary-github-active-incident-major-outage-20200402.json', 'utf8');
@@ -105,12 +106,7 @@ describe('background', () => {
 
   it('records an episode and notifies once for a watched service the provider acknowledged', async () => {
     await fakeBrowser.storage.local.set({ settings: { watched: ['github'] } });
-    const created: string[] = [];
-    const orig = fakeBrowser.notifications.create;
-    fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
-      created.push(id);
-      return orig(id, opts as never);
-    }) as typeof orig;
+    const created = recordNotifications();
     const api = boot(fakeFetch().fetch);
     await until(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatch(/^acknowledged\|github\|github:/);

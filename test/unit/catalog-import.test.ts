@@ -1,6 +1,6 @@
 /**
  * The catalog's imported entries are reproducible: running scripts/catalog-import.ts on the list
- * copies in data/catalog-sources/ gives exactly the committed category files (so nobody edited an
+ * copies in data/third_party/catalog-sources/ gives exactly the committed category files (so nobody edited an
  * imported entry by hand, and the import is deterministic), and its evidence rules hold.
  */
 import { readFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ describe('scripts/catalog-import.ts', () => {
   });
 
   it('reads the RSS/Atom feed a public aggregator reads when no list names the platform (lwindolf/multi-status, MIT)', () => {
-    const opml = readFileSync(new URL('../../data/catalog-sources/multi-status/feeds.opml', import.meta.url), 'utf8');
+    const opml = readFileSync(new URL('../../data/third_party/catalog-sources/multi-status/feeds.opml', import.meta.url), 'utf8');
     const rss = imported.filter((e) => (e.official as { kind: string } | null)?.kind === 'rss');
     expect(rss.length).toBeGreaterThan(20);
     for (const e of rss) {

@@ -6,22 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Service } from '../../core/catalog/catalog';
 import { refreshService, type PollDeps } from '../../core/poll';
 import { DB_VERSION, getRecord, openStore, putRecord, type Db, type ServiceRecord } from '../../core/store';
 import { computeVerdict } from '../../core/verdict';
+import { githubService } from './builders';
 
 const OPERATIONAL = readFileSync('test/fixtures/feeds/statuspage-summary-github-all-operational-20191230.json', 'utf8');
 const ACTIVE = readFileSync('test/fixtures/feeds/statuspage-summary-github-active-incident-major-outage-20200402.json', 'utf8');
 const SUMMARY = 'https://www.githubstatus.com/api/v2/summary.json';
 const INCIDENTS = 'https://www.githubstatus.com/api/v2/incidents.json';
-const github = {
-  id: 'github',
-  name: 'GitHub',
-  domains: ['github.com'],
-  statusPage: 'https://www.githubstatus.com',
-  official: { kind: 'statuspage', url: 'https://www.githubstatus.com' },
-} as unknown as Service;
+const github = githubService;
 
 const T0 = Date.parse('2020-04-02T20:40:00Z');
 type Fault = (url: string, init?: RequestInit) => Promise<Response>;

@@ -7,6 +7,7 @@ import { getRecord, openStore, type Db } from '../../core/store';
 import type { ReadMode } from '../../core/net/access';
 import { countUpTo, githubIncidents, githubSummary } from '../../replay/feeds';
 import { changeTimes, readGithub } from '../../replay/record';
+import { githubService } from './builders';
 
 // Real payloads: GitHub summary during the 2020-04-02 outage, and GitHub's incidents.json
 // (resolved incidents with component transitions). See test/fixtures/feeds/PROVENANCE.md.
@@ -14,13 +15,7 @@ const ACTIVE = readFileSync('test/fixtures/feeds/statuspage-summary-github-activ
 const OPERATIONAL = readFileSync('test/fixtures/feeds/statuspage-summary-github-all-operational-20191230.json', 'utf8');
 const HISTORY = readFileSync('test/fixtures/feeds/statuspage-incidents-github-resolved-with-component-transitions.json', 'utf8');
 
-const github = {
-  id: 'github',
-  name: 'GitHub',
-  domains: ['github.com'],
-  statusPage: 'https://www.githubstatus.com',
-  official: { kind: 'statuspage', url: 'https://www.githubstatus.com' },
-} as unknown as Service;
+const github = githubService;
 
 interface Route {
   status: number;

@@ -5,7 +5,16 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { launchWithExtension } from '../../../demo/browser';
 import type { DemoServer } from '../../../demo/server';
-import { axeSourceText, badgeInExtension, markForClick, runAxeInPage, screenshotPath, tabIdInSession, textIn } from './common';
+import {
+  axeSourceText,
+  extensionCalls,
+  markForClick,
+  recordClosedNotifications,
+  runAxeInPage,
+  screenshotPath,
+  textIn,
+  waitForTab,
+} from './common';
 import type { ColorScheme, Driver, View } from './types';
 
 export const CHROME_EXTENSION_PATH = resolve('.output/chrome-mv3');
@@ -55,13 +64,7 @@ export async function launchChromiumDriver(
   }
   // The worker may be stopped and restarted between steps: always talk to the live one.
   const sw = (): Worker => context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? serviceWorker;
-  // Chromium headless also closes notifications after a while: count the closed ones too (lost
-  // only if the worker is restarted, which the cross-browser specs do not do).
-  await serviceWorker.evaluate(() => {
-    const g = globalThis as unknown as { __closedNotifications: string[] };
-    g.__closedNotifications = [];
-    chrome.notifications.onClosed.addListener((id) => void g.__closedNotifications.push(id));
-  });
+  await serviceWorker.evaluate(recordClosedNotifications);
   const ua = await serviceWorker.evaluate(() => navigator.userAgent);
   const origin = `chrome-extension://${extensionId}`;
 
@@ -81,14 +84,7 @@ export async function launchChromiumDriver(
     async visit(url) {
       const page = await newPage(context);
       await page.goto(url);
-      const host = new URL(url).hostname;
-      let tabId: number | null = null;
-      for (let i = 0; i < 200 && tabId === null; i++) {
-        tabId = await driver.tabIdFor(host);
-        if (tabId === null) await new Promise((r) => setTimeout(r, 100));
-      }
-      if (tabId === null) throw new Error(`the extension never recorded a tab for ${host}`);
-      return { view: chromiumView(page), tabId };
+      return { view: chromiumView(page), tabId: await waitForTab(driver.tabIdFor, new URL(url).hostname) };
     },
     async failingVisit(url) {
       const page = await newPage(context);
@@ -113,15 +109,7 @@ export async function launchChromiumDriver(
       await page.emulateMedia({ colorScheme });
       return chromiumView(page);
     },
-    ext: (fn, arg) => sw().evaluate(fn as never, arg) as never,
-    tabIdFor: (hostname) => sw().evaluate(tabIdInSession, hostname),
-    badge: (tabId) => sw().evaluate(badgeInExtension, tabId),
-    notificationIds: () =>
-      sw().evaluate(async () => {
-        const open = Object.keys(await chrome.notifications.getAll());
-        const closed = (globalThis as unknown as { __closedNotifications?: string[] }).__closedNotifications ?? [];
-        return [...new Set([...closed, ...open])];
-      }),
+    ...extensionCalls((fn, arg) => sw().evaluate(fn as never, arg) as never),
     close: () => context.close(),
   };
   return driver;

@@ -1,10 +1,10 @@
-/** Helpers both drivers share: axe source, screenshot paths, the tab map lookup. */
+/** Helpers both drivers share: axe source, screenshot paths, the tab map lookup, notifications. */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SERVICES } from '../../../core/catalog/bundled';
 import { requestOrigins } from '../../../core/local/observe';
-import type { AxeViolation, BrowserName } from './types';
+import type { AxeViolation, BrowserName, Driver } from './types';
 
 const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
 let axeSource: string | null = null;
@@ -36,6 +36,50 @@ export async function tabIdInSession(hostname: string): Promise<number | null> {
   const all = (await chrome.storage.session.get(null)) as Record<string, unknown>;
   const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v === hostname);
   return hit ? Number(hit[0].slice(4)) : null;
+}
+
+/**
+ * The Driver's calls into the extension, given how a browser runs a function there (Chromium: in
+ * the service worker; Firefox: in an extension page).
+ */
+export function extensionCalls(ext: Driver['ext']): Pick<Driver, 'ext' | 'tabIdFor' | 'badge' | 'notificationIds'> {
+  return {
+    ext,
+    tabIdFor: (hostname) => ext(tabIdInSession, hostname),
+    badge: (tabId) => ext(badgeInExtension, tabId),
+    notificationIds: () => ext(notificationIdsInExtension),
+  };
+}
+
+/**
+ * The tab the extension recorded for `hostname` after a visit, waited for (the worker records it
+ * when the navigation commits); throws when it never does.
+ */
+export async function waitForTab(tabIdFor: (hostname: string) => Promise<number | null>, hostname: string): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const tabId = await tabIdFor(hostname);
+    if (tabId !== null) return tabId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the extension never recorded a tab for ${hostname}`);
+}
+
+/**
+ * Runs in an extension context: remember the ids of closed notifications, because headless
+ * browsers close them after a while (lost only if the worker restarts, which the cross-browser
+ * specs do not do). `notificationIdsInExtension` counts them with the open ones.
+ */
+export function recordClosedNotifications(): void {
+  const g = globalThis as unknown as { __closedNotifications: string[] };
+  g.__closedNotifications = [];
+  chrome.notifications.onClosed.addListener((id) => void g.__closedNotifications.push(id));
+}
+
+/** Runs in an extension context: every notification shown since `recordClosedNotifications`, open or closed. */
+export async function notificationIdsInExtension(): Promise<string[]> {
+  const open = Object.keys(await chrome.notifications.getAll());
+  const closed = (globalThis as unknown as { __closedNotifications?: string[] }).__closedNotifications ?? [];
+  return [...new Set([...closed, ...open])];
 }
 
 /** Runs in an extension context. */

@@ -13,10 +13,17 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, openExtensionPage } from '../../../demo/firefox';
 import type { DemoServer } from '../../../demo/server';
-import { axeSourceText, badgeInExtension, markForClick, runAxeInPage, screenshotPath, tabIdInSession, textIn } from './common';
+import {
+  axeSourceText,
+  extensionCalls,
+  markForClick,
+  recordClosedNotifications,
+  runAxeInPage,
+  screenshotPath,
+  textIn,
+  waitForTab,
+} from './common';
 import type { ColorScheme, Driver, View } from './types';
-
-declare const chrome: typeof import('wxt/browser').browser;
 
 export const FIREFOX_EXTENSION_PATH = resolve('.output/firefox-mv3');
 
@@ -69,11 +76,7 @@ export async function launchFirefoxDriver(
   });
   const control = await browser.newPage();
   await openExtensionPage(control, `${origin}/options.html`);
-  await control.evaluate(() => {
-    const g = globalThis as unknown as { __closedNotifications: string[] };
-    g.__closedNotifications = [];
-    chrome.notifications.onClosed.addListener((id) => void g.__closedNotifications.push(id));
-  });
+  await control.evaluate(recordClosedNotifications);
   const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ');
 
   async function extPage(path: string, width?: number, height?: number): Promise<View> {
@@ -92,14 +95,7 @@ export async function launchFirefoxDriver(
     async visit(url) {
       const page = await browser.newPage();
       await page.goto(url);
-      const host = new URL(url).hostname;
-      let tabId: number | null = null;
-      for (let i = 0; i < 200 && tabId === null; i++) {
-        tabId = await driver.tabIdFor(host);
-        if (tabId === null) await new Promise((r) => setTimeout(r, 100));
-      }
-      if (tabId === null) throw new Error(`the extension never recorded a tab for ${host}`);
-      return { view: firefoxView(page), tabId };
+      return { view: firefoxView(page), tabId: await waitForTab(driver.tabIdFor, new URL(url).hostname) };
     },
     async failingVisit(url) {
       // A new tab each time: navigating a tab that shows Firefox's error page to the same failing
@@ -120,15 +116,7 @@ export async function launchFirefoxDriver(
       }
       return null;
     },
-    ext: (fn, arg) => control.evaluate(fn as never, arg) as never,
-    tabIdFor: (hostname) => control.evaluate(tabIdInSession, hostname),
-    badge: (tabId) => control.evaluate(badgeInExtension, tabId),
-    notificationIds: () =>
-      control.evaluate(async () => {
-        const open = Object.keys(await chrome.notifications.getAll());
-        const closed = (globalThis as unknown as { __closedNotifications: string[] }).__closedNotifications;
-        return [...new Set([...closed, ...open])];
-      }),
+    ...extensionCalls((fn, arg) => control.evaluate(fn as never, arg) as never),
     close: () => browser.close(),
   };
   return driver;

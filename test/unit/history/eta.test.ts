@@ -3,11 +3,9 @@
  * incident in our fixtures states an ETA); the real GitHub history (test/fixtures/feeds, see
  * PROVENANCE.md) is used to show that ordinary incident prose yields no ETA, and for durations.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialIncident, OfficialUpdate } from '../../../core/model';
-import { statuspageAdapter } from '../../../core/official/statuspage';
+import { githubHistory } from './github-history';
 import {
   MAX_SCAN_CHARS,
   STALE_GRACE_MS,
@@ -27,17 +25,6 @@ const U = Date.parse('2024-09-16T14:00:00Z');
 /** Wednesday 2024-01-17 14:00 UTC: standard time everywhere (PST −8, EST −5, CET +1). */
 const W = Date.parse('2024-01-17T14:00:00Z');
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
-
-const HISTORY = 'statuspage-incidents-github-resolved-with-component-transitions.json';
-const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-function githubHistory(): OfficialIncident[] {
-  const r = statuspageAdapter.history!.parse(raw(HISTORY), {
-    now: Date.parse('2024-09-17T00:00:00Z'),
-    baseUrl: 'https://www.githubstatus.com',
-  });
-  if (!r.ok) throw new Error(r.problem.message);
-  return r.value;
-}
 
 function incident(
   updates: { at: number; text: string; status?: OfficialUpdate['status'] }[],

@@ -2,11 +2,9 @@
  * Track record: the real GitHub incident history (test/fixtures/feeds, see PROVENANCE.md there),
  * normalised by the Statuspage adapter, plus synthetic episodes and incidents written inline.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OfficialIncident } from '../../../core/model';
-import { statuspageAdapter } from '../../../core/official/statuspage';
+import { githubHistory } from './github-history';
 import {
   BACKDATE_MIN_MS,
   NOT_ENOUGH,
@@ -20,17 +18,6 @@ import {
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const T0 = Date.parse('2024-09-10T14:00:00Z');
-
-const HISTORY = 'statuspage-incidents-github-resolved-with-component-transitions.json';
-const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)), 'utf8');
-function githubHistory(): OfficialIncident[] {
-  const r = statuspageAdapter.history!.parse(raw(HISTORY), {
-    now: Date.parse('2024-09-17T00:00:00Z'),
-    baseUrl: 'https://www.githubstatus.com',
-  });
-  if (!r.ok) throw new Error(r.problem.message);
-  return r.value;
-}
 
 // Durations and update gaps of the two real incidents, from the fixture's own timestamps.
 const PAGES_ACTIONS_MS = 2_256_620; // 21:31:02.713 → 22:08:39.333

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { APPLE_CONSUMER_PAGE, APPLE_DEVELOPER_PAGE, appleAdapter, appleStatusPage, mapAppleImpact } from '../../../core/official/apple';
 import { stripJsonp } from '../../../core/official/kit';
-import { raw, value, problem } from './helpers';
+import { raw, value, expectProblem, problem } from './helpers';
 
 const DEV_URL = 'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js';
 const CONSUMER_URL = 'https://www.apple.com/support/systemstatus/data/system_status_en_US.js';
@@ -229,10 +229,7 @@ describe('apple broken bodies', () => {
     ['code after the callback', 'parse', 'jsonCallback({"services":[]}); alert(1)', /not valid JSON/],
     ['truncated JSON', 'parse', '{"services":[{"serviceName":"iCloud', /not valid JSON/],
   ])('%s → %s failure', (_n, code, b, message) => {
-    const p = problem(parse(b));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
-    expect(p.message).toMatch(/^the Apple system status feed/);
+    expectProblem(parse(b), code, message, /^the Apple system status feed/);
   });
 
   it('huge nesting is refused (the shared nesting guard), JSONP or not', () => {

@@ -17,7 +17,7 @@ import {
   normaliseAwsEvent,
 } from '../../../core/official/aws-health';
 import { epochToIso } from '../../../core/official/dates';
-import { value, problem } from './helpers';
+import { value, expectProblem, problem, expectJsonFeedAt } from './helpers';
 
 const URL_ = 'https://health.aws.amazon.com/public/currentevents';
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)));
@@ -38,8 +38,7 @@ const BAHRAIN =
 
 describe('aws-health endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
-    expect(awsHealthAdapter.kind).toBe('aws-health');
-    expect(awsHealthAdapter.endpoints(URL_)).toEqual([{ url: URL_, expect: 'json' }]);
+    expectJsonFeedAt(awsHealthAdapter, 'aws-health', URL_);
   });
 });
 
@@ -210,10 +209,7 @@ describe('aws-health broken bodies', () => {
     ['truncated JSON', 'parse', body.slice(0, 5000), /not valid JSON/],
     ['only junk rows', 'schema', '[1, "x", null, {"summary":"no arn, no service"}]', /expected shape/],
   ])('%s → %s failure', (_n, code, b, message) => {
-    const p = problem(parse(b));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
-    expect(p.message).toMatch(/^the AWS Health feed/);
+    expectProblem(parse(b), code, message, /^the AWS Health feed/);
   });
 
   it('the raw bytes read as Latin-1 are not mistaken for JSON', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { betterstackAdapter, mapBetterStackState } from '../../../core/official/betterstack';
-import { GARBAGE, json, problem, raw, value, verdict } from './new-platforms.helpers';
+import { GARBAGE, json, problem, raw, value, verdict } from './helpers';
 
 const FEED = 'https://status.huggingface.co/index.json';
 const NOW = Date.parse('2026-09-19T04:00:00Z');

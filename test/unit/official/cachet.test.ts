@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { cachetAdapter, mapComponentCode, mapIncidentCode } from '../../../core/official/cachet';
 import { zonelessAsUtc } from '../../../core/official/dates';
-import { freshVerdict, json, problem, raw, value } from './helpers';
+import { freshVerdict, json, expectProblem, problem, raw, value } from './helpers';
 
 const BASE = 'https://status.example.com';
 const NOW = Date.parse('2015-08-01T12:30:00Z');
@@ -180,9 +180,11 @@ describe('cachet variants', () => {
       ['API slow', ['API'], 'minor'],
       ['General', [], null],
     ]);
-    const p = problem(parse(comps, incs, { scope: ['Billing'] }));
-    expect(p.code).toBe('schema');
-    expect(p.message).toBe('the component list (api/v1/components) no longer lists “Billing” — the provider may have renamed it');
+    expectProblem(
+      parse(comps, incs, { scope: ['Billing'] }),
+      'schema',
+      'the component list (api/v1/components) no longer lists “Billing” — the provider may have renamed it',
+    );
   });
 });
 
@@ -209,9 +211,7 @@ describe('cachet broken bodies', () => {
     ['incidents: no data', C, '{"meta":{}}', 'schema', /incident list .*expected shape/],
     ['incidents: all garbage', C, '{"data":[[],"x"]}', 'schema', /incident list .*expected shape/],
   ])('%s → %s failure', (_label, c, i, code, message) => {
-    const p = problem(parse(c, i));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
+    expectProblem(parse(c, i), code, message);
   });
 
   it('fails without throwing when a body is missing', () => {

@@ -10,7 +10,6 @@
  */
 import { PLATFORM_PROBES } from '../../../core/official/detect-platforms';
 import { describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../core/model';
 import type { FetchDeps } from '../../../core/net/fetch';
 import {
   FEED_PATHS,
@@ -24,7 +23,7 @@ import {
   statuspageKindOf,
   type DetectedFeed,
 } from '../../../core/official/detect';
-import { raw, value } from './helpers';
+import { expectProblem, problem, raw, value } from './helpers';
 
 const GITHUB_SUMMARY = raw('statuspage-summary-github-all-operational-20191230.json');
 const OPENAI_SUMMARY = JSON.stringify({
@@ -67,11 +66,6 @@ function fakeDeps(routes: Record<string, Route>): FetchDeps & { calls: string[] 
     return new Response(r.body, { status: r.status ?? 200, headers: r.type ? { 'content-type': r.type } : {} });
   });
   return { fetch: fetch as unknown as typeof globalThis.fetch, now: () => Date.parse('2026-03-03T05:16:00Z'), calls };
-}
-
-function problem<T>(r: Result<T>) {
-  if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value)}`);
-  return r.problem;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,8 +310,7 @@ describe('detectFeed', () => {
     ]) {
       routes[`https://nobody-here.statuspage.io${path}`] = { body: shell, type: HTML_TYPE };
     }
-    const p = problem(await detectFeed('https://nobody-here.statuspage.io/', fakeDeps(routes)));
-    expect(p.code).toBe('no_official');
+    expectProblem(await detectFeed('https://nobody-here.statuspage.io/', fakeDeps(routes)), 'no_official');
   });
 
   it('answers known providers without any request', async () => {
@@ -359,9 +352,11 @@ describe('detectFeed', () => {
       return r;
     });
     const deps: FetchDeps = { fetch: fetch as unknown as typeof globalThis.fetch, now: () => 0 };
-    const p = problem(await detectFeed('https://status.anthropic.com', deps));
-    expect(p.code).toBe('no_official');
-    expect(p.message).toMatch(/^no machine-readable status feed found at status\.anthropic\.com \(.*redirects to status\.claude\.com/);
+    expectProblem(
+      await detectFeed('https://status.anthropic.com', deps),
+      'no_official',
+      /^no machine-readable status feed found at status\.anthropic\.com \(.*redirects to status\.claude\.com/,
+    );
   });
 
   it.each([
@@ -397,6 +392,28 @@ describe('detectFeed', () => {
     const deps = fakeDeps({ [feed]: { body: raw(file), type: JSON_TYPE } });
     const kind = PLATFORM_PROBES.find((p) => p.url(new URL(page)) === feed)!.kind;
     expect(value(await detectFeed(page, deps))).toEqual({ kind, url: feed, label });
+  });
+
+  it('finds Hund from its live stream (text/event-stream opening with init_event), for the page or a pasted component stream', async () => {
+    const stream = raw('hund-live-status-page-doc-derived-degraded.txt');
+    const page = fakeDeps({ 'https://status.example.com/live/v2/status_page': { body: stream, type: 'text/event-stream' } });
+    expect(value(await detectFeed('https://status.example.com/', page))).toEqual({
+      kind: 'hund',
+      url: 'https://status.example.com/live/v2/status_page',
+      label: 'status.example.com',
+    });
+    const component = 'https://status.example.com/live/v2/component/5f2a1c9e8b3d4a0012ab34cf';
+    const one = fakeDeps({ [component]: { body: stream, type: 'text/event-stream' } });
+    expect(value(await detectFeed(`${component}/`, one))).toMatchObject({ kind: 'hund', url: component });
+  });
+
+  it('does not take another event stream, or JSON at the stream path, for Hund', async () => {
+    const deps = fakeDeps({
+      'https://status.example.com/live/v2/status_page': { body: 'event: init_event\ndata: {"status":"ok"}\n\n', type: 'text/event-stream' },
+    });
+    expect(problem(await detectFeed('https://status.example.com/', deps)).code).toBe('no_official');
+    const json = fakeDeps({ 'https://status.example.com/live/v2/status_page': { body: '{"state":"operational"}', type: JSON_TYPE } });
+    expect(problem(await detectFeed('https://status.example.com/', json)).code).toBe('no_official');
   });
 
   it('knows a Sorry components address without a request; Kuma is tried only for /status/<slug> pages', async () => {

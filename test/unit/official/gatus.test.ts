@@ -1,7 +1,7 @@
 /** Gatus endpoint statuses adapter, on the body Gatus's own API test asserts (PROVENANCE.md). */
 import { describe, expect, it } from 'vitest';
 import { gatusAdapter } from '../../../core/official/gatus';
-import { GARBAGE, json, problem, raw, value, verdict } from './new-platforms.helpers';
+import { GARBAGE, json, problem, raw, value, verdict } from './helpers';
 
 const FEED = 'http://gatus/api/v1/endpoints/statuses';
 const NOW = Date.parse('2026-09-19T12:00:00Z');

@@ -16,7 +16,7 @@ import {
   PREVIEW_TEXT,
 } from '../../../core/official/gcp';
 import { MAX_RECENT } from '../../../core/model';
-import { raw, json, value, problem } from './helpers';
+import { raw, json, value, expectProblem, problem, expectJsonFeedAt } from './helpers';
 
 const CLOUD = 'https://status.cloud.google.com/incidents.json';
 const WORKSPACE = 'https://www.google.com/appsstatus/dashboard/incidents.json';
@@ -32,8 +32,7 @@ const ids = (list: OfficialIncident[]) => list.map((i) => i.id);
 
 describe('gcp endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
-    expect(gcpAdapter.kind).toBe('gcp');
-    expect(gcpAdapter.endpoints(CLOUD)).toEqual([{ url: CLOUD, expect: 'json' }]);
+    expectJsonFeedAt(gcpAdapter, 'gcp', CLOUD);
     expect(gcpAdapter.endpoints(WORKSPACE)).toEqual([{ url: WORKSPACE, expect: 'json' }]);
     expect(gcpAdapter.history).toBeUndefined();
   });
@@ -297,10 +296,7 @@ describe('gcp broken bodies', () => {
     ['truncated JSON', 'parse', '[{"id":"abc","begin":"2026-', /not valid JSON/],
     ['only non-incidents', 'schema', '[1, "two", null, [], {"no":"id"}]', /expected shape/],
   ])('%s → %s failure with a sentence', (_name, code, body, message) => {
-    const p = problem(parse(body));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
-    expect(p.message).toMatch(/^the Google status feed/);
+    expectProblem(parse(body), code, message, /^the Google status feed/);
   });
 
   it('[] is healthy', () => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot } from '../../../core/model';
 import { herokuAdapter, mapColour, mapUpdateType } from '../../../core/official/heroku';
-import { freshVerdict, json, parserFor, problem, raw, value } from './helpers';
+import { freshVerdict, json, parserFor, expectProblem, problem, raw, value, expectJsonFeedAt } from './helpers';
 
 const FEED = 'https://status.heroku.com/api/v4/current-status';
 const NOW = Date.parse('2026-09-23T12:00:00Z');
@@ -32,8 +32,7 @@ function openIssue(): any {
 
 describe('heroku endpoints', () => {
   it('reads the feed URL itself, as JSON', () => {
-    expect(herokuAdapter.kind).toBe('heroku');
-    expect(herokuAdapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
+    expectJsonFeedAt(herokuAdapter, 'heroku', FEED);
     expect(herokuAdapter.endpoints(`${FEED}/`)).toEqual([{ url: FEED, expect: 'json' }]);
     expect(herokuAdapter.history).toBeUndefined();
   });
@@ -222,9 +221,7 @@ describe('heroku broken bodies', () => {
     ['systems all garbage', '{"status":[1,"x",null],"incidents":[]}', 'schema', /expected shape/],
     ['incidents all garbage', '{"status":[],"incidents":[1,2]}', 'schema', /expected shape/],
   ])('%s → %s failure', (_label, body, code, message) => {
-    const p = problem(parse(body));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
+    expectProblem(parse(body), code, message);
   });
 
   it('fails without throwing when the body is missing', () => {

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { incidentioAdapter } from '../../../core/official/incidentio';
-import { raw, json, value, problem } from './helpers';
+import { raw, json, value, expectProblem, problem } from './helpers';
 
 const BASE = 'https://status.openai.com';
 const ctx = { now: Date.parse('2026-09-19T01:15:00Z'), baseUrl: BASE };
@@ -235,9 +235,7 @@ describe('incident.io broken bodies', () => {
     ['incident list without incidents', JSON.stringify(summary), '{"page":{}}', 'schema', /incidents\.json/],
     ['incident list of garbage', JSON.stringify(summary), '{"incidents":[1,2,3]}', 'schema', /incidents\.json/],
   ])('%s → %s failure', (_label, s, i, code, where) => {
-    const p = problem(incidentioAdapter.parse([s, i], ctx));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(where);
+    expectProblem(incidentioAdapter.parse([s, i], ctx), code, where);
   });
 
   it('components.json alone (no page, no status) reads as indicator unknown, never operational', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot } from '../../../core/model';
 import { jsDateString } from '../../../core/official/dates';
 import { instatusAdapter, mapPageStatus } from '../../../core/official/instatus';
-import { freshVerdict, json, parserFor, problem, raw, value } from './helpers';
+import { freshVerdict, json, parserFor, expectProblem, problem, raw, value, expectJsonFeedAt } from './helpers';
 
 const FEED = 'https://instat.us/summary.json';
 const NOW = Date.parse('2022-06-11T19:00:00Z');
@@ -22,8 +22,7 @@ const verdict = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapshot
 
 describe('instatus endpoints', () => {
   it('reads the summary.json URL itself, as JSON', () => {
-    expect(instatusAdapter.kind).toBe('instatus');
-    expect(instatusAdapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
+    expectJsonFeedAt(instatusAdapter, 'instatus', FEED);
   });
 });
 
@@ -169,9 +168,7 @@ describe('instatus broken bodies', () => {
     ['activeIncidents not a list', '{"page":{"status":"UP"},"activeIncidents":{"a":1}}', 'schema', /expected shape/],
     ['activeIncidents all garbage', '{"page":{"status":"HASISSUES"},"activeIncidents":[1,null]}', 'schema', /expected shape/],
   ])('%s → %s failure', (_label, body, code, message) => {
-    const p = problem(parse(body));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
+    expectProblem(parse(body), code, message);
   });
 
   it('a page status of the wrong type reads as unknown, never operational; with nothing else stated the feed fails', () => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot } from '../../../core/model';
 import { m365Adapter, mapM365Status } from '../../../core/official/m365';
-import { freshVerdict, json, parserFor, problem, raw, value } from './helpers';
+import { freshVerdict, json, parserFor, expectProblem, problem, raw, value, expectJsonFeedAt } from './helpers';
 
 const FEED = 'https://status.cloud.microsoft/api/posts/m365Consumer';
 const NOW = Date.parse('2026-09-18T21:24:30Z');
@@ -24,8 +24,7 @@ const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapsh
 
 describe('m365 endpoints', () => {
   it('reads the feed URL itself, as JSON', () => {
-    expect(m365Adapter.kind).toBe('m365');
-    expect(m365Adapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
+    expectJsonFeedAt(m365Adapter, 'm365', FEED);
   });
 });
 
@@ -115,9 +114,7 @@ describe('m365 scope (ServiceDisplayName)', () => {
   });
 
   it('matches whole names only, and a scope that matches no row fails (never "operational")', () => {
-    const p = problem(parse(raw(MIXED), ['Teams']));
-    expect(p.code).toBe('schema');
-    expect(p.message).toBe('the status feed no longer lists “Teams” — the provider may have renamed it');
+    expectProblem(parse(raw(MIXED), ['Teams']), 'schema', 'the status feed no longer lists “Teams” — the provider may have renamed it');
   });
 
   it('also matches ServiceWorkloadName when a row has one', () => {
@@ -213,14 +210,11 @@ describe('m365 broken bodies', () => {
     ],
     ['truncated JSON', '[{"ServiceDisplayName":"Outlook.com"', 'parse', 'the status feed is not valid JSON'],
   ])('%s → %s failure', (_label, body, code, message) => {
-    const p = problem(parse(body));
-    expect(p.code).toBe(code);
-    expect(p.message).toBe(message);
+    expectProblem(parse(body), code, message);
   });
 
   it('the sibling /api/posts/mac body (one object, no service names) is the wrong shape', () => {
-    const p = problem(parse(raw(MAC)));
-    expect(p.code).toBe('schema');
+    expectProblem(parse(raw(MAC)), 'schema');
   });
 
   it('fails without throwing when the body is missing', () => {

@@ -1,7 +1,7 @@
 /** Rootly status.json adapter, on Rootly's documented example and variants built inline from it. */
 import { describe, expect, it } from 'vitest';
 import { rootlyAdapter, rootlyPageRoot } from '../../../core/official/rootly';
-import { GARBAGE, json, problem, value, verdict } from './new-platforms.helpers';
+import { GARBAGE, json, problem, value, verdict } from './helpers';
 
 const FEED = 'https://status.example.com/api/v1/status.json';
 const NOW = Date.parse('2026-03-19T12:30:00Z');

@@ -18,7 +18,7 @@ import { decodeXmlEntities, unescapeMarkup } from '../../../core/official/rss/fe
 import { prefixStatus } from '../../../core/official/rss/generic';
 import { MAX_TEXT } from '../../../core/text';
 import { computeVerdict, type OfficialState } from '../../../core/verdict';
-import { raw, value, problem } from './helpers';
+import { raw, value, expectProblem, problem } from './helpers';
 
 const GITHUB_ACTIVE = 'statuspage-history-atom-github-active-incident.atom';
 const GITHUB_MAINT = 'statuspage-history-atom-github-scheduled-maintenance.atom';
@@ -842,9 +842,7 @@ describe('broken bodies', () => {
   ];
   for (const [what, body, code, message] of cases) {
     it(`fails on ${what}`, () => {
-      const p = problem(parse(body, ctx));
-      expect(p.code).toBe(code);
-      expect(p.message).toMatch(message);
+      expectProblem(parse(body, ctx), code, message);
     });
   }
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { isSlackMaintenance, mapSlackImpact, normaliseSlackIncident, slackAdapter, slackStatusHome } from '../../../core/official/slack';
-import { raw, json, value, problem } from './helpers';
+import { raw, json, value, expectProblem, problem, expectJsonFeedAt } from './helpers';
 
 const URL_ = 'https://slack-status.com/api/v2.0.0/current';
 const OK = 'slack-v2-current-ok.json';
@@ -37,8 +37,7 @@ function activated(index: number): any {
 
 describe('slack endpoints', () => {
   it('reads the feed URL itself as JSON', () => {
-    expect(slackAdapter.kind).toBe('slack');
-    expect(slackAdapter.endpoints(URL_)).toEqual([{ url: URL_, expect: 'json' }]);
+    expectJsonFeedAt(slackAdapter, 'slack', URL_);
   });
 });
 
@@ -214,10 +213,7 @@ describe('slack broken bodies', () => {
     ['active_incidents not a list', 'schema', '{"status":"active","active_incidents":{"id":1}}', /expected shape/],
     ['only junk incidents', 'schema', '{"status":"active","active_incidents":[1,"x",{"title":"no id"}]}', /expected shape/],
   ])('%s → %s failure', (_n, code, b, message) => {
-    const p = problem(parse(b));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
-    expect(p.message).toMatch(/^the Slack status feed/);
+    expectProblem(parse(b), code, message, /^the Slack status feed/);
   });
 
   it('huge nesting is refused (the shared nesting guard)', () => {

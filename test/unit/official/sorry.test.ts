@@ -1,7 +1,7 @@
 /** Sorry components adapter, on the shape the stts client reads (doc-derived sample, PROVENANCE.md). */
 import { describe, expect, it } from 'vitest';
 import { mapSorryState, sorryAdapter } from '../../../core/official/sorry';
-import { GARBAGE, json, problem, value, verdict } from './new-platforms.helpers';
+import { GARBAGE, json, problem, value, verdict } from './helpers';
 
 const FEED = 'https://api.sorryapp.com/v1/pages/abc123/components';
 const NOW = Date.parse('2026-09-19T12:00:00Z');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialSnapshot, Result } from '../../../core/model';
 import { mapStateCode, mapStatusCode, statusioAdapter, statusioIncidentUrl } from '../../../core/official/statusio';
-import { freshVerdict, json, problem, raw, value } from './helpers';
+import { freshVerdict, json, expectProblem, problem, raw, value, expectJsonFeedAt } from './helpers';
 
 const PAGE_ID = '5b36dc6502d06804c08349f7';
 const FEED = `https://api.status.io/1.0/status/${PAGE_ID}`;
@@ -23,8 +23,7 @@ const verdictOf = (snapshot: OfficialSnapshot, now = NOW) => freshVerdict(snapsh
 
 describe('status.io endpoints', () => {
   it('reads the feed URL itself, as JSON', () => {
-    expect(statusioAdapter.kind).toBe('statusio');
-    expect(statusioAdapter.endpoints(FEED)).toEqual([{ url: FEED, expect: 'json' }]);
+    expectJsonFeedAt(statusioAdapter, 'statusio', FEED);
   });
 });
 
@@ -173,9 +172,7 @@ describe('status.io broken bodies', () => {
     ['incidents all garbage', '{"result":{"status":[],"incidents":[null,"x"]}}', 'schema', /expected shape/],
     ['maintenance all garbage', '{"result":{"status":[],"maintenance":{"active":[{"_id":{}}]}}}', 'schema', /expected shape/],
   ])('%s → %s failure', (_label, body, code, message) => {
-    const p = problem(parse(body));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(message);
+    expectProblem(parse(body), code, message);
   });
 
   it('a page without status_overall is unknown at page level, never operational', () => {

@@ -16,7 +16,7 @@ import {
   statuspageAdapter,
 } from '../../../core/official/statuspage';
 import { mapIncidentStatus } from '../../../core/official/kit';
-import { raw, json, value, problem } from './helpers';
+import { raw, json, value, expectProblem, problem } from './helpers';
 
 const BASE = 'https://www.githubstatus.com';
 const ctx = { now: Date.parse('2020-04-02T20:40:00Z'), baseUrl: BASE };
@@ -292,9 +292,7 @@ describe('statuspage time offsets — Discord status.json (real)', () => {
   const discord = json(DISCORD);
 
   it('status.json alone is not a summary (no components): a shape failure, not "operational"', () => {
-    const p = problem(parse(raw(DISCORD)));
-    expect(p.code).toBe('schema');
-    expect(p.message).toMatch(/no longer has the expected shape/);
+    expectProblem(parse(raw(DISCORD)), 'schema', /no longer has the expected shape/);
   });
 
   it('reads the status once wrapped as a summary, and turns -07:00 times into UTC', () => {
@@ -360,9 +358,7 @@ describe('statuspage broken bodies', () => {
     ['incidents not an array', JSON.stringify({ components: [], incidents: 'none' }), 'schema'],
     ['status not an object', JSON.stringify({ components: [], status: 'ok' }), 'schema'],
   ])('%s → %s failure with a sentence', (_label, body, code) => {
-    const p = problem(parse(body));
-    expect(p.code).toBe(code);
-    expect(p.message).toMatch(/^the status feed /);
+    expectProblem(parse(body), code, /^the status feed /);
   });
 
   it('says so in words for invalid JSON and HTML', () => {

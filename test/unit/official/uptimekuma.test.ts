@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kumaParts, mapKumaBeat, uptimekumaAdapter } from '../../../core/official/uptimekuma';
-import { GARBAGE, json, problem, value, verdict } from './new-platforms.helpers';
+import { GARBAGE, json, problem, value, verdict } from './helpers';
 
 const FEED = 'http://kuma.lan:3001/api/status-page/main';
 const NOW = Date.parse('2026-09-18T08:22:00Z');

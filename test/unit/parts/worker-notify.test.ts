@@ -16,6 +16,7 @@ import { start } from '../../../core/background';
 import { SERVICES } from '../../../core/catalog/bundled';
 import { getRecord, openStore } from '../../../core/store';
 import type { Settings } from '../../../core/settings';
+import { recordNotifications } from '../fake-notifications';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const MAJOR_2020 = readFileSync('test/fixtures/feeds/statuspage-summary-github-active-incident-major-outage-20200402.json', 'utf8');
@@ -47,17 +48,6 @@ function githubFeed(first: StatusScenarioName | { summary: string }, now: number
       : new Response(body, { headers: { 'content-type': 'application/json' } });
   }) as typeof globalThis.fetch;
   return { fetch, set };
-}
-
-/** Notification ids the worker created, in order. */
-function recordNotifications(): string[] {
-  const created: string[] = [];
-  const orig = fakeBrowser.notifications.create;
-  fakeBrowser.notifications.create = (async (id: string, opts: unknown) => {
-    created.push(id);
-    return orig(id, opts as never);
-  }) as typeof orig;
-  return created;
 }
 
 let n = 0;
