@@ -5,7 +5,7 @@
  *     official feeds) and a stored history — 7 days of complaint buckets per watched service and
  *     source, 90 days of outage episodes — written with the app's own store functions;
  *   - `sizes`: navigator.storage.estimate() and, per IndexedDB store, the number of rows and the
- *     size of their values as JSON (an approximation of what each store holds).
+ *     size of their values as JSON, bytes as their length (an approximation of what each store holds).
  * Everything is generated from a seed, so every run writes the same data.
  */
 import { addPosts, DAY_MS, BUCKET_MS } from '../../core/crowd/buckets';
@@ -160,7 +160,16 @@ const page: WakePage = {
       let cursor = await db.transaction(name).store.openCursor();
       while (cursor) {
         rows++;
-        const n = JSON.stringify(cursor.value).length;
+        // Compressed bodies are bytes (core/store.ts): counted as their length, not as JSON.
+        let bytes = 0;
+        const json = JSON.stringify(cursor.value, (_k, x: unknown) => {
+          if (x instanceof Uint8Array) {
+            bytes += x.byteLength;
+            return 0;
+          }
+          return x;
+        });
+        const n = json.length + bytes;
         jsonBytes += n;
         largestJson = Math.max(largestJson, n);
         cursor = await cursor.continue();
