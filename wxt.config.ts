@@ -52,12 +52,13 @@ function noHtmlSink() {
 export default defineConfig({
   manifestVersion: 3,
   hooks: {
-    // The catalog ships as data (catalog.json, read by core/catalog/catalog.ts `loadCatalog`), not
-    // inlined into the scripts. It is validated against the zod schema here: an invalid catalog
-    // fails the build.
+    // The catalog ships as data (catalog.jsonl: a matching index, then one entry per line —
+    // core/catalog/packed.ts; read by core/catalog/catalog.ts `loadCatalog`), not inlined into the
+    // scripts. It is validated against the zod schema here: an invalid catalog fails the build.
     'build:publicAssets': async (_wxt, files) => {
-      const { packagedCatalogJson } = await import('./core/catalog/bundled');
-      files.push({ relativeDest: 'catalog.json', contents: packagedCatalogJson() });
+      const { packagedCatalog } = await import('./core/catalog/bundled');
+      const { CATALOG_FILE } = await import('./core/catalog/packed');
+      files.push({ relativeDest: CATALOG_FILE, contents: packagedCatalog() });
     },
   },
   // `npm run zip`: the store zips, and for Firefox the sources zip AMO asks for (it rebuilds the

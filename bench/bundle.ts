@@ -16,7 +16,6 @@ import { gzipSync } from 'node:zlib';
 import { heading, kb, record } from './lib';
 
 const POPUP_BUDGET = 20 * 1024;
-const BACKGROUND_BUDGET = 40 * 1024;
 
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).byteLength;
 
@@ -77,13 +76,13 @@ export function backgroundEntries(root: string): string[] {
   return b.service_worker ? [b.service_worker] : (b.scripts ?? []);
 }
 
-interface Sized {
+export interface Sized {
   files: { path: string; raw: number; gz: number }[];
   raw: number;
   gz: number;
 }
 
-function sizes(root: string, files: string[]): Sized {
+export function gzSizes(root: string, files: string[]): Sized {
   const list = files.map((p) => {
     const buf = readFileSync(join(root, p));
     return { path: p, raw: buf.byteLength, gz: gz(buf) };
@@ -245,13 +244,13 @@ async function sourcemapBuild(outDir: string): Promise<string | null> {
   }
 }
 
-export async function benchBundle(opts: { extensionPath: string; attribution: boolean }): Promise<void> {
+export async function benchBundle(opts: { extensionPath: string; attribution: boolean; attributeBackground?: boolean }): Promise<void> {
   heading('5. Bundle sizes, gzip level 9');
   const root = opts.extensionPath;
   const popupFiles = closure(root, popupEntries(root));
   const bgFiles = closure(root, backgroundEntries(root));
-  const popup = sizes(root, popupFiles);
-  const bg = sizes(root, bgFiles);
+  const popup = gzSizes(root, popupFiles);
+  const bg = gzSizes(root, bgFiles);
   for (const [label, s] of [
     ['popup JS', popup],
     ['background JS', bg],
@@ -259,12 +258,11 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
     console.log(`  ${label}: ${kb(s.gz)} gz (${kb(s.raw)} minified) = ${s.files.map((f) => `${f.path} ${kb(f.gz)} gz`).join(' + ')}`);
   }
   const popupOver = popup.gz - POPUP_BUDGET;
-  const bgOver = bg.gz - BACKGROUND_BUDGET;
   // What the popup loads after the verdict is painted (detail cards, the copy summary): not part of
   // the budget row, printed so nothing is hidden.
   const later = closure(root, dynamicChunks(root, popupFiles)).filter((f) => !popupFiles.includes(f));
   if (later.length > 0) {
-    const deferred = sizes(root, later);
+    const deferred = gzSizes(root, later);
     console.log(
       `  popup JS loaded after the verdict is painted: ${kb(deferred.gz)} gz = ${deferred.files.map((f) => `${f.path} ${kb(f.gz)} gz`).join(' + ')}`,
     );
@@ -287,17 +285,19 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
     pass: popupOver <= 0,
     note: `${kb(popup.raw)} minified${popupOver > 0 ? `; over by ${kb(popupOver)} (${((popup.gz / POPUP_BUDGET) * 100).toFixed(0)}% of budget)` : ''}`,
   });
-  const bgFig = record({
+  // Information, not a budget (issue 15): what a worker start costs is measured as CPU in the
+  // "wake" section, which prints this size next to it.
+  record({
     section: '5 bundle',
     name: `background JS gzipped (${bgFiles.join(' + ')})`,
     value: bg.gz / 1024,
     unit: 'KB',
-    budget: '≤ 40 KB gz',
-    pass: bgOver <= 0,
-    note: `${kb(bg.raw)} minified${bgOver > 0 ? `; over by ${kb(bgOver)} (${((bg.gz / BACKGROUND_BUDGET) * 100).toFixed(0)}% of budget)` : ''}`,
+    budget: '',
+    pass: null,
+    note: `${kb(bg.raw)} minified; information — its cost is the wake row (CPU of a cold worker start + one cycle)`,
   });
 
-  if (opts.attribution && (!popupFig.pass || !bgFig.pass)) {
+  if (opts.attribution && (!popupFig.pass || opts.attributeBackground)) {
     const smRoot = await sourcemapBuild(resolve('bench-output/wxt-sourcemap'));
     if (smRoot) {
       const same = (files: string[]) => files.every((f) => existsSync(join(smRoot, f)));
@@ -308,7 +308,7 @@ export async function benchBundle(opts: { extensionPath: string; attribution: bo
         const files = same(popupFiles) ? popupFiles : closure(smRoot, popupEntries(smRoot));
         for (const l of topContributors(smRoot, files, popup.gz)) console.log(`    ${l}`);
       }
-      if (!bgFig.pass) {
+      if (opts.attributeBackground) {
         console.log('  background top contributors:');
         const files = same(bgFiles) ? bgFiles : closure(smRoot, backgroundEntries(smRoot));
         for (const l of topContributors(smRoot, files, bg.gz)) console.log(`    ${l}`);

@@ -69,7 +69,7 @@ export interface ChromiumCycle {
 // CPU of Chromium's processes from /proc (Linux).
 
 /** Every process below `root` (children, grandchildren, …) by pid. */
-function descendants(root: number): number[] {
+export function descendants(root: number): number[] {
   const parent = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -95,7 +95,7 @@ function descendants(root: number): number[] {
 }
 
 /** "browser", "renderer", "gpu-process", "utility:storage.mojom.StorageService", "zygote", … */
-function processType(pid: number): string | null {
+export function processType(pid: number): string | null {
   try {
     // Zygote children rewrite their title, so the arguments may be separated by spaces, not NULs.
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');

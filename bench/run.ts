@@ -4,7 +4,7 @@
  * non-zero only when a section itself crashed.
  *
  * Options (after `--`, e.g. `npm run bench -- --quick`, or `npx tsx bench/run.ts --only=parse`):
- *   --only=bundle,popup,parse,cycle,hour   run only these sections
+ *   --only=bundle,popup,parse,cycle,hour,wake  run only these sections
  *   --quick                                fewer samples (for trying things out; not for reporting)
  *   --runs=N                               popup opens per page (default 20)
  *   --headed                               show the Chromium window
@@ -15,17 +15,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import '../core/i18n-english';
 import { benchBundle } from './bundle';
 import { benchCycle } from './cycle';
-import { figures, loadNow, printTable, record, summaryLine } from './lib';
+import { figures, fmt, loadNow, printTable, record, summaryLine } from './lib';
 import { benchParse } from './parse';
 import { benchPopup } from './popup';
 import { benchSchedule } from './schedule';
+import { benchWake } from './wake';
 
-const SECTIONS = ['bundle', 'popup', 'parse', 'cycle', 'hour'] as const;
+const SECTIONS = ['bundle', 'popup', 'parse', 'cycle', 'hour', 'wake'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function args() {
@@ -69,6 +70,7 @@ for (const s of opts.sections) {
     else if (s === 'parse') await benchParse({ quick: opts.quick });
     else if (s === 'cycle') await benchCycle({ quick: opts.quick, extensionPath, headless: opts.headless });
     else if (s === 'hour') await benchSchedule();
+    else if (s === 'wake') await benchWake({ extensionPath, quick: opts.quick, headless: opts.headless });
   } catch (e) {
     crashed.push(s);
     console.log(`  !! section ${s} crashed: ${(e as Error)?.stack ?? String(e)}`);
@@ -91,6 +93,53 @@ console.log('');
 for (const f of figures.filter((x) => x.pass === false))
   console.log(`FAIL  [${f.section}] ${f.name}: ${f.value.toFixed(2)} ${f.unit} (budget ${f.budget})`);
 console.log(`\n${line}`);
+
+/** The machine, named for the README: nproc, lscpu's model, memory, browser versions. */
+function machine(): string {
+  const run = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000 }).trim();
+    } catch {
+      return '?';
+    }
+  };
+  const lscpu = run('lscpu', []);
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(lscpu)?.[1]?.trim() ?? '?';
+  return [
+    `${run('nproc', [])} CPUs (nproc) — ${field('Model name')}, ${field('Thread\\(s\\) per core')} thread(s) per core`,
+    `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ${run('uname', ['-sr'])}; Node ${process.version}`,
+    `${run('/usr/lib/chromium/chromium', ['--version'])}; ${run('/usr/lib/firefox-esr/firefox-esr', ['--version'])}`,
+    `load average at start ${loadStart.map((x) => x.toFixed(2)).join('/')}, at end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join('/')}`,
+  ].join('\n');
+}
+
+/** The table as Markdown (for the README), with the machine and the summary line. */
+function markdown(): string {
+  const esc = (x: string) => x.replace(/\|/g, '\\|');
+  const rows = figures.map(
+    (f) =>
+      `| ${esc(f.section)} | ${esc(f.name)} | ${esc(`${fmt(f.value)} ${f.unit}`.trim())} | ${esc(f.budget || '—')} | ${f.pass === null ? 'info' : f.pass ? 'PASS' : '**FAIL**'} | ${esc(f.note ?? '')} |`,
+  );
+  return [
+    `Run ${startedAt.toISOString()} on commit ${gitCommit() ?? '?'}${opts.quick ? ' (quick)' : ''}:`,
+    '',
+    '```',
+    machine(),
+    '```',
+    '',
+    '| § | figure | value | budget | result | note |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    line,
+    '',
+  ].join('\n');
+}
+
+mkdirSync(resolve('bench-output'), { recursive: true });
+writeFileSync(resolve('bench-output/last-run.md'), markdown());
 
 const out = resolve('bench-output/results.json');
 mkdirSync(resolve('bench-output'), { recursive: true });
@@ -115,5 +164,5 @@ writeFileSync(
     2,
   )}\n`,
 );
-console.log(`results: ${out}`);
+console.log(`results: ${out} (and the table as Markdown, with the machine: bench-output/last-run.md)`);
 process.exitCode = crashed.length ? 1 : 0;

@@ -113,6 +113,8 @@ export const NAV = defineItem<NavEvent[]>('nav', 'session', asEvents);
 /** This browser's request counts (core/local/requests.ts): counts only, memory only. */
 export const REQUESTS = defineItem<RequestBucket[]>('requests', 'session', asBuckets);
 export const NOTIFIED_AT = defineItem<number[]>('notifiedAt', 'session', asTimes);
+/** When the worker last dropped old episodes (core/worker/scheduler.ts): they age by days, so not at every tick. */
+export const EPISODES_PRUNED_AT = defineItem<number>('episodesPrunedAt', 'session', (raw) => (typeof raw === 'number' ? raw : 0));
 /** The relay (core/relay/): its settings, which path answered each service, the day's install token, reports sent. */
 export const RELAY = defineItem<RelaySettings>('relay', 'local', parseRelaySettings);
 export const RELAY_PATHS = defineItem<Record<string, RelayPath>>('relayPaths', 'local', asRelayPaths);

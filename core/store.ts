@@ -35,9 +35,37 @@ export interface BodyRecord {
   storedAt: number;
 }
 
+/**
+ * A body as stored: a large one gzip-compressed (`gz`, with `body` empty). Feed bodies are kept
+ * only to re-parse them without downloading again, and a busy provider's history runs to 5 MB
+ * of JSON that compresses about tenfold: stored raw, that one body was most of the database
+ * (bench "wake": IndexedDB ≤ 5 MB). Rows written before this (no `gz`) are read as they are.
+ */
+interface StoredBody extends BodyRecord {
+  gz?: Uint8Array;
+}
+
+/** Bodies at least this long are stored compressed; smaller ones are not worth the work. */
+export const COMPRESS_FROM_CHARS = 64 * 1024;
+
+async function gzip(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function gunzip(bytes: Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+async function toStored(b: BodyRecord): Promise<StoredBody> {
+  if (b.body.length < COMPRESS_FROM_CHARS || typeof CompressionStream !== 'function') return b;
+  return { ...b, body: '', gz: await gzip(b.body) };
+}
+
 interface Schema extends DBSchema {
   services: { key: string; value: ServiceRecord };
-  bodies: { key: string; value: BodyRecord };
+  bodies: { key: string; value: StoredBody };
   /** Outage episodes (added in version 2). */
   episodes: { key: string; value: Episode; indexes: { serviceId: string } };
   /** Complaint counts per service and source: 15-minute buckets, 7 days (added in version 3). */
@@ -192,7 +220,10 @@ export async function putRecord(db: Db, rec: ServiceRecord): Promise<void> {
 }
 
 export async function getBody(db: Db, url: string): Promise<BodyRecord | undefined> {
-  return db.get('bodies', url);
+  const row = await db.get('bodies', url);
+  if (!row?.gz) return row;
+  const { gz, ...rest } = row;
+  return { ...rest, body: await gunzip(gz) };
 }
 
 /** Save a service record together with the feed bodies it was parsed from, atomically. */
@@ -205,13 +236,16 @@ export async function commitPolls(
   db: Db,
   writes: readonly ({ rec: ServiceRecord; bodies: readonly BodyRecord[] } | { check: Check })[],
 ): Promise<void> {
+  // Compressed before the transaction opens: a transaction with nothing to do while a body is
+  // being compressed would commit early.
+  const stored = await Promise.all(writes.map((w) => ('check' in w ? null : Promise.all(w.bodies.map(toStored)))));
   const tx = db.transaction(['services', 'checks', 'bodies'], 'readwrite');
   const services = tx.objectStore('services');
   const checks = tx.objectStore('checks');
   const bodies = tx.objectStore('bodies');
   await Promise.all([
-    ...writes.flatMap((w) =>
-      'check' in w ? [checks.put(w.check)] : [services.put(w.rec), checks.put(checkOf(w.rec)), ...w.bodies.map((b) => bodies.put(b))],
+    ...writes.flatMap((w, i) =>
+      'check' in w ? [checks.put(w.check)] : [services.put(w.rec), checks.put(checkOf(w.rec)), ...stored[i]!.map((b) => bodies.put(b))],
     ),
     tx.done,
   ]);
@@ -225,8 +259,29 @@ export async function getEpisodes(db: Db, serviceId: string): Promise<Episode[]>
 
 /** The service's episode still open (not ended), if any. */
 export async function getOpenEpisode(db: Db, serviceId: string): Promise<Episode | null> {
-  const all = await getEpisodes(db, serviceId);
-  return all.filter((e) => e.endedAt === null).pop() ?? null;
+  // Reconcile asks this for every judged service at every tick, and a busy service keeps ~90 days
+  // of episodes: reading (deserialising) them all was most of a worker wake's CPU. At most one
+  // episode is open, and a new one starts only after it ended, so the open one is the latest.
+  // Episode ids are `${serviceId}:${startedAt}` (core/history/episodes.ts): the keys alone (no
+  // values read) name the latest; any other key shape falls back to reading them all.
+  const prefix = `${serviceId}:`;
+  const keys = await db.getAllKeys('episodes', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  let latest: string | null = null;
+  let latestAt = -Infinity;
+  for (const k of keys) {
+    const at = Number(k.slice(prefix.length));
+    if (!Number.isFinite(at) || k.slice(prefix.length) === '') {
+      const all = await getEpisodes(db, serviceId);
+      return all.filter((e) => e.endedAt === null).pop() ?? null;
+    }
+    if (at > latestAt) {
+      latestAt = at;
+      latest = k;
+    }
+  }
+  if (latest === null) return null;
+  const e = await db.get('episodes', latest);
+  return e && e.serviceId === serviceId && e.endedAt === null ? e : null;
 }
 
 export async function putEpisode(db: Db, e: Episode): Promise<void> {

@@ -1,12 +1,13 @@
 /**
  * The catalog read straight from its source files (core/catalog/services/*.json) and validated with the zod
  * schema (throws, listing every problem, if the file is invalid). For Node-side code only: unit
- * tests, benchmarks, the demo and the build. The extension itself reads the packaged catalog.json
- * through `loadCatalog()` (./catalog.ts) and never bundles this module.
+ * tests, benchmarks, the demo and the build. The extension itself reads the packaged catalog.jsonl
+ * (./packed.ts) through `loadCatalog()` (./catalog.ts) and never bundles this module.
  */
 import * as z from 'zod/mini';
 import { readCatalogFiles } from './raw';
 import { catalogFrom, type Catalog } from './match';
+import { packCatalog } from './packed';
 import { catalogSchema, EVIDENCE_FIELDS, type Service } from './schema';
 
 export type { Service } from './schema';
@@ -29,16 +30,25 @@ export const matchService = (hostname: string): Service | null => CATALOG.match(
 export const validateCatalog = (input: unknown) => catalogSchema.safeParse(input);
 
 /**
- * The catalog as the build writes it into the package (`catalog.json`): validated, `$comment` and
- * each entry's evidence (`source`, `verified` — for maintainers, never shown) dropped, no whitespace.
+ * The services the extension ships: validated, `$comment` and each entry's evidence (`source`,
+ * `verified` — for maintainers, never shown) dropped. Throws if the catalog is invalid.
  */
-export function packagedCatalogJson(input: unknown = raw): string {
+function shippedServices(input: unknown): Service[] {
   const parsed = catalogSchema.safeParse(input);
   if (!parsed.success) throw new Error(`the catalog (core/catalog/services/*.json) is invalid:\n${z.prettifyError(parsed.error)}`);
-  const services: Service[] = parsed.data.services.map((entry) => {
+  return parsed.data.services.map((entry) => {
     const copy: Record<string, unknown> = { ...entry };
     for (const k of EVIDENCE_FIELDS) delete copy[k];
     return copy as Service;
   });
-  return JSON.stringify({ services });
+}
+
+/** The shipped services as one JSON document, `{ services }`, no whitespace (what the package carried before catalog.jsonl). */
+export function packagedCatalogJson(input: unknown = raw): string {
+  return JSON.stringify({ services: shippedServices(input) });
+}
+
+/** The file the build writes into the package (`catalog.jsonl`, ./packed.ts): index line, then one entry per line. */
+export function packagedCatalog(input: unknown = raw): string {
+  return packCatalog(shippedServices(input));
 }

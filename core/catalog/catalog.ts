@@ -2,9 +2,10 @@
  * The service catalog at runtime: which services Acknowledged knows, which sites they own, and
  * where their official status lives.
  *
- * The data ships as a file of its own, `catalog.json` in the extension package (written by the
+ * The data ships as a file of its own, `catalog.jsonl` in the extension package (written by the
  * build from core/catalog/services/*.json after validating it against ./schema.ts — see
- * wxt.config.ts), and is read with `loadCatalog()` once per page or worker start. It is not
+ * wxt.config.ts; format in ./packed.ts), and is read with `loadCatalog()` once per page or worker
+ * start: the small matching index is parsed, each entry only when first asked for. It is not
  * inlined into the scripts: JSON parses several times faster than the same object as JavaScript,
  * and the popup's and worker's code stay small. Tests, benchmarks and the demo use ./bundled.ts,
  * which imports and validates the JSON directly.
@@ -13,15 +14,13 @@
  * browsing leaves the device.
  */
 import { browser } from 'wxt/browser';
-import { catalogFrom, type Catalog } from './match';
-import type { Service } from './schema';
+import type { Catalog } from './match';
+import { CATALOG_FILE, catalogFromPack } from './packed';
 
 export type { Category, Official, Service } from './schema';
 export { CATEGORIES } from './rules';
 export { catalogFrom, hostnameOf, matchIn, type Catalog } from './match';
-
-/** The file the build writes into the extension package. */
-export const CATALOG_FILE = 'catalog.json';
+export { CATALOG_FILE } from './packed';
 
 let loading: Promise<Catalog> | null = null;
 
@@ -34,9 +33,7 @@ export function loadCatalog(): Promise<Catalog> {
     // Written by the build hook, so WXT's generated PublicPath type does not list it.
     const res = await fetch((browser.runtime.getURL as (path: string) => string)(`/${CATALOG_FILE}`));
     if (!res.ok) throw new Error(`${CATALOG_FILE}: HTTP ${res.status}`);
-    const data = (await res.json()) as { services?: unknown };
-    if (!Array.isArray(data.services) || data.services.length === 0) throw new Error(`${CATALOG_FILE} has no services`);
-    return catalogFrom(data.services as Service[]);
+    return catalogFromPack(await res.text());
   })().catch((e: unknown) => {
     loading = null;
     throw e;

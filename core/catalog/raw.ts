@@ -3,7 +3,7 @@
  * benchmarks, the demo). The catalog is kept as one data file per category in ./services/ — all
  * under the one schema in ./schema.ts — so a file stays readable as the catalog grows; adding a
  * category file needs no code change here. Files are read in name order, entries in file order.
- * The extension never bundles this module: it reads the packaged catalog.json (./catalog.ts).
+ * The extension never bundles this module: it reads the packaged catalog.jsonl (./catalog.ts, ./packed.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 

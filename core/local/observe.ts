@@ -6,7 +6,6 @@
  * — exactly the hosts it is asked permission for, and nothing else: a page's third-party analytics
  * or ad hosts are never observed (the browser does not even report them without permission).
  */
-import { matchIn } from '../catalog/match';
 import type { Service } from '../catalog/schema';
 
 /** Every host whose requests are this service's: its domains, then its API hosts. */
@@ -27,13 +26,6 @@ export function requestPermissions(s: Pick<Service, 'domains' | 'apiHosts'>): { 
   return { origins: requestOrigins(s) };
 }
 
-/** API host → service, for `requestOwner` (build once per catalog). */
-export function apiHostIndex(services: readonly Service[]): ReadonlyMap<string, Service> {
-  const byApiHost = new Map<string, Service>();
-  for (const s of services) for (const h of s.apiHosts ?? []) byApiHost.set(h, s);
-  return byApiHost;
-}
-
 /**
  * The service a request's hostname belongs to: a site domain first (`siteOwner`, the lookup the
  * rest of the extension uses, custom pages included), then an API host, by the same
@@ -42,9 +34,9 @@ export function apiHostIndex(services: readonly Service[]): ReadonlyMap<string, 
 export function requestOwner(
   host: string,
   siteOwner: (host: string) => Service | null,
-  apiHosts: ReadonlyMap<string, Service>,
+  apiHostOwner: (host: string) => Service | null,
 ): Service | null {
-  return siteOwner(host) ?? matchIn(apiHosts, host);
+  return siteOwner(host) ?? apiHostOwner(host);
 }
 
 /** Whether a request came from an extension (ours: status feeds, complaint searches) rather than a page. */

@@ -22,7 +22,7 @@ import { hostnameOf, type Catalog } from '../catalog/catalog';
 import type { Directory } from '../services';
 import type { Settings } from '../settings';
 import { recordRequests, type KeyValueArea } from '../storage';
-import { apiHostIndex, fromExtension, requestOrigins, requestOwner } from './observe';
+import { fromExtension, requestOrigins, requestOwner } from './observe';
 import { outcomeOfError, outcomeOfStatus, type Observation, type RequestOutcome } from './requests';
 
 export interface RequestWatchDeps {
@@ -60,7 +60,6 @@ export function watchRequests(b: WxtBrowser, deps: RequestWatchDeps) {
   let reconcileTimer: ReturnType<typeof setTimeout> | null = null;
   let lastReconcile = 0;
   let context: Promise<[Catalog, Directory, Settings]> | null = null;
-  let indexed: { catalog: Catalog; index: ReturnType<typeof apiHostIndex> } | null = null;
 
   async function holds(serviceId: string, origins: string[]): Promise<boolean> {
     let p = held.get(serviceId);
@@ -113,8 +112,11 @@ export function watchRequests(b: WxtBrowser, deps: RequestWatchDeps) {
     });
     const [catalog, dir, s] = await context;
     if (!s.watchRequests) return;
-    if (indexed?.catalog !== catalog) indexed = { catalog, index: apiHostIndex(catalog.services) };
-    const service = requestOwner(host, (h) => dir.match(h), indexed.index);
+    const service = requestOwner(
+      host,
+      (h) => dir.match(h),
+      (h) => catalog.matchApiHost(h),
+    );
     if (!service || !(await holds(service.id, requestOrigins(service)))) return;
     // Counts only: the service id, the minute and the outcome. The URL goes no further than here.
     pending.push({ serviceId: service.id, at: deps.now(), outcome });

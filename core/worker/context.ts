@@ -23,7 +23,7 @@ export interface BackgroundDeps {
   /** Minutes between UTC and local time (Date#getTimezoneOffset), for quiet hours. */
   tzOffsetMin?: () => number;
   db?: () => Promise<Db>;
-  /** The service catalog (default: the packaged catalog.json, read once). */
+  /** The service catalog (default: the packaged catalog.jsonl, read once). */
   catalog?: () => Promise<Catalog>;
 }
 

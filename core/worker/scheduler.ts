@@ -9,7 +9,7 @@ import { feedPermissionOf } from '../net/access';
 import { isPollDue, pollCycle } from '../poll';
 import { refreshViaRelay, type RelayDeps } from '../relay/apply';
 import { isSharing, shareFailures } from '../relay/share';
-import { allTabs, rememberTab } from '../storage';
+import { allTabs, EPISODES_PRUNED_AT, rememberTab } from '../storage';
 import type { Settings } from '../settings';
 import { allViews, tabView } from '../parts/view';
 import { upstreamIds } from '../parts/upstream';
@@ -21,10 +21,10 @@ import { enabledSources, type WorkerContext } from './context';
 import type { Reconcile } from './reconcile';
 
 export const POLL_ALARM = 'poll';
-/** How often the tick drops episodes past their retention (core/store.ts `pruneEpisodes`). */
-const PRUNE_EVERY_MS = 60 * 60_000;
 /** At most this many feeds are read at once. */
 const CONCURRENCY = 4;
+/** Episodes are kept 90 days; dropping the old ones reads every episode, so it runs at most this often. */
+export const PRUNE_EVERY_MS = 6 * 60 * 60_000;
 const NO_PERMISSION = {
   code: 'permission' as const,
   message: 'the browser has not allowed Acknowledged to read this status feed yet — press “Allow reading” in the popup to allow it',
@@ -32,7 +32,8 @@ const NO_PERMISSION = {
 
 export interface Scheduler {
   tick(): Promise<void>;
-  refresh(services: Service[], force: boolean): Promise<void>;
+  /** `reconcileAfter` false: the caller reconciles these services itself right after (the tick). */
+  refresh(services: Service[], force: boolean, reconcileAfter?: boolean): Promise<void>;
   pollComplaints(services: Service[], force?: boolean): Promise<void>;
   onTabShows(tabId: number, host: string | null): Promise<void>;
   /** Host permissions were granted (e.g. "Allow reading" in the popup): read the feeds they open, now. */
@@ -88,7 +89,7 @@ async function mayRead(b: WorkerContext['b'], service: Service): Promise<boolean
 export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Reconcile): Scheduler {
   const { b, deps, session } = ctx;
 
-  async function refresh(services: Service[], force: boolean): Promise<void> {
+  async function refresh(services: Service[], force: boolean, reconcileAfter = true): Promise<void> {
     if (services.length === 0) return;
     const s = await ctx.settings();
     const d = { db: await ctx.db(), fetch: deps.fetch, now: deps.now, intervalMs: s.pollIntervalMin * 60_000 };
@@ -99,7 +100,7 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     await pollCycle(direct, d, { force, concurrency: CONCURRENCY, precheck }).catch(
       () => undefined, // a storage failure: the next tick retries
     );
-    await reconcile(services.map((x) => x.id));
+    if (reconcileAfter) await reconcile(services.map((x) => x.id));
   }
 
   /** With the person's opt-in, tell the relay which services this browser fails to reach (core/relay/share.ts). */
@@ -131,7 +132,8 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
   async function tick() {
     const services = await inView();
     const d = await ctx.db();
-    // The small check rows say what is due (a service without one is due: pollCycle reads it in full).
+    // The small check rows (when each feed was last read, its backoff) decide what is due; the
+    // full records (snapshots, history) are not read for that.
     const checks = await getChecks(
       d,
       services.map((x) => x.id),
@@ -139,20 +141,22 @@ export function createScheduler(ctx: WorkerContext, badge: Badge, reconcile: Rec
     const now = deps.now();
     const due = services.filter((x) => x.official !== null && isPollDue(checks.get(x.id), now));
     // Official word first: a slow complaint source (a first-run backfill) must never delay it.
-    await refresh(due, false);
+    // Not reconciled there: every service is, just below.
+    await refresh(due, false, false);
     await pollComplaints(ctx, services);
     // Complaints may have changed any verdict; services without an official feed, and evidence
     // that ages out, are judged on every tick too.
     await reconcile(services.map((x) => x.id));
     await shareOwnFailures(services);
-    // Episodes are kept 90 days: pruning once an hour (and at each worker start) is plenty, and
-    // spares a walk over every stored episode at every tick.
-    if (now - lastPrune >= PRUNE_EVERY_MS || now < lastPrune) {
-      lastPrune = now;
+    // Episodes are kept 90 days; dropping the old ones walks every stored episode, so it runs at
+    // most every PRUNE_EVERY_MS, remembered in session storage so a fresh worker does not redo it
+    // (a clock set back counts as due).
+    const prunedAt = await EPISODES_PRUNED_AT.get(session);
+    if (now - prunedAt >= PRUNE_EVERY_MS || now < prunedAt) {
       await pruneEpisodes(d, now).catch(() => 0);
+      await EPISODES_PRUNED_AT.set(session, now);
     }
   }
-  let lastPrune = -Infinity;
 
   /** A tab shows a site: remember its hostname, paint from stored data at once, refresh if old. */
   async function onTabShows(tabId: number, host: string | null) {

@@ -149,3 +149,39 @@ describe('background', () => {
     expect(web.urls).toContain('https://www.githubstatus.com/api/v2/summary.json');
   });
 });
+
+describe('the tick drops old episodes, at most every few hours', () => {
+  const old = (serviceId: string, at: number) => ({
+    id: `${serviceId}:${at}`,
+    serviceId,
+    startedAt: at,
+    firstEvidenceAt: null,
+    firstOfficialAt: null,
+    incidentIds: [],
+    officialUpdates: [],
+    resolvedAt: at + 1,
+    endedAt: at + 1,
+    timeline: [],
+    notified: [],
+  });
+
+  it('prunes at the first tick, not at the next ones within PRUNE_EVERY_MS, and again after it', async () => {
+    const { PRUNE_EVERY_MS } = await import('../../core/worker/scheduler');
+    const { EPISODES_PRUNED_AT } = await import('../../core/storage');
+    await b.storage.session.remove(EPISODES_PRUNED_AT.key);
+    const db = await openStore(dbName);
+    const DAY = 86_400_000;
+    await db.put('episodes', old('zoom', NOW - 100 * DAY) as never);
+    const api = boot(fakeFetch().fetch);
+    await api.ready;
+    expect(await db.get('episodes', `zoom:${NOW - 100 * DAY}`)).toBeUndefined();
+    expect(await EPISODES_PRUNED_AT.get(b.storage.session)).toBe(NOW);
+    // Another 100-day-old episode: the next tick (same clock) leaves it; a tick once the interval has passed drops it.
+    await db.put('episodes', old('zoom', NOW - 101 * DAY) as never);
+    await api.tick();
+    expect(await db.get('episodes', `zoom:${NOW - 101 * DAY}`)).toBeDefined();
+    await EPISODES_PRUNED_AT.set(b.storage.session, NOW - PRUNE_EVERY_MS);
+    await api.tick();
+    expect(await db.get('episodes', `zoom:${NOW - 101 * DAY}`)).toBeUndefined();
+  });
+});

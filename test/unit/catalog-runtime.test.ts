@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CATALOG, SERVICES, packagedCatalogJson } from '../../core/catalog/bundled';
+import { CATALOG, SERVICES, packagedCatalog, packagedCatalogJson } from '../../core/catalog/bundled';
 import { CATALOG_FILE, forgetCatalog, loadCatalog, provideCatalog } from '../../core/catalog/catalog';
 import { isHttpsUrl, readOfficial } from '../../core/catalog/rules';
 import { httpsUrl, officialSchema } from '../../core/catalog/schema';
 import { readCustomService } from '../../core/settings';
 
-describe('the packaged catalog (catalog.json)', () => {
+describe('the packaged catalog (catalog.jsonl)', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     provideCatalog(CATALOG);
@@ -32,7 +32,7 @@ describe('the packaged catalog (catalog.json)', () => {
     forgetCatalog();
     const fetchMock = vi.fn(async (url: string) => {
       expect(url.endsWith(`/${CATALOG_FILE}`)).toBe(true);
-      return new Response(packagedCatalogJson(), { headers: { 'content-type': 'application/json' } });
+      return new Response(packagedCatalog(), { headers: { 'content-type': 'text/plain' } });
     });
     vi.stubGlobal('fetch', fetchMock);
     const [a, b] = await Promise.all([loadCatalog(), loadCatalog()]);
@@ -47,7 +47,7 @@ describe('the packaged catalog (catalog.json)', () => {
   it('a failed read is not remembered: the next call tries again', async () => {
     forgetCatalog();
     let calls = 0;
-    vi.stubGlobal('fetch', async () => (++calls === 1 ? new Response('nope', { status: 404 }) : new Response(packagedCatalogJson())));
+    vi.stubGlobal('fetch', async () => (++calls === 1 ? new Response('nope', { status: 404 }) : new Response(packagedCatalog())));
     await expect(loadCatalog()).rejects.toThrow(/HTTP 404/);
     await expect(loadCatalog()).resolves.toMatchObject({ services: expect.any(Array) });
     expect(calls).toBe(2);

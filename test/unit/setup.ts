@@ -7,7 +7,7 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-// The extension reads the packaged catalog.json; unit tests use the same data, imported and validated.
+// The extension reads the packaged catalog.jsonl; unit tests use the same data, imported and validated.
 import { provideCatalog } from '../../core/catalog/catalog';
 import { CATALOG } from '../../core/catalog/bundled';
 provideCatalog(CATALOG);
