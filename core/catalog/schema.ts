@@ -2,7 +2,7 @@
  * The shape of the service catalog (core/catalog/services/*.json), as a zod (mini) schema.
  *
  * The catalog is data we ship, so any violation is a programming error: the build validates the
- * file (wxt.config.ts, before writing catalog.json) and fails, and test/unit/catalog.test.ts checks
+ * file (wxt.config.ts, before writing catalog.jsonl) and fails, and test/unit/catalog.test.ts checks
  * the same rules. The extension does not run zod at runtime: the per-field rules live in ./rules.ts
  * as plain predicates, shared with settings.
  */
@@ -240,8 +240,8 @@ export const catalogSchema = z
 export type Official = z.infer<typeof officialSchema>;
 /** An entry as written in the catalog files, with its evidence. */
 export type CatalogEntry = z.infer<typeof serviceSchema>;
-/** Evidence fields: for maintainers, never shipped in the extension's catalog.json. */
+/** Evidence fields: for maintainers, never shipped in the extension's catalog.jsonl. */
 export const EVIDENCE_FIELDS = ['source', 'verified'] as const;
-/** A service as the extension sees it (catalog.json, custom status pages): without the evidence. */
+/** A service as the extension sees it (catalog.jsonl, custom status pages): without the evidence. */
 export type Service = Omit<CatalogEntry, (typeof EVIDENCE_FIELDS)[number]>;
 export type Catalog = z.infer<typeof catalogSchema>;
