@@ -26,6 +26,7 @@ import { MINUTE, SPEC_RESOLVED_MS, schedule, type ReplayService } from './replay
 import { GCP_RECORD, GITHUB, GITHUB_RECORD, GOOGLE_CLOUD } from './sources';
 import { ReplayWorker, type Shown } from './worker';
 import { complaintSeries, withComplaints, type Series } from './complaints';
+import { rng } from '../demo/rng';
 
 const arg = (k: string, d: number) => Number(process.argv.find((a) => a.startsWith(`--${k}=`))?.split('=')[1] ?? d);
 const DAYS = arg('days', 7);
@@ -34,18 +35,6 @@ const KILLS = arg('kills', 60);
 const SEED = arg('seed', 1);
 const DAY = 24 * 60 * MINUTE;
 const START = Date.parse('2026-03-02T00:00:00Z');
-
-/** mulberry32: a small seeded PRNG, so both runs (and reruns) see the same week. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isoShift = (v: unknown, d: number) => (typeof v === 'string' && v !== '' ? new Date(Date.parse(v) + d).toISOString() : v);
 

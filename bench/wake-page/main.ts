@@ -15,6 +15,7 @@ import type { Episode } from '../../core/history/episodes';
 import { defaultSettings } from '../../core/settings';
 import { saveSettings } from '../../core/storage';
 import { DB_NAME, openStore } from '../../core/store';
+import { rng } from '../../demo/rng';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -47,18 +48,6 @@ declare global {
     __wake?: WakePage;
     __wakeReady?: boolean;
   }
-}
-
-/** A small deterministic generator (mulberry32), so every run seeds the same history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Post ids and authors shaped as the sources store them (core/crowd/hn.ts, mastodon.ts). */
@@ -115,7 +104,7 @@ const page: WakePage = {
     let crowdRecords = 0;
     let buckets = 0;
     let episodes = 0;
-    const rnd = random(15);
+    const rnd = rng(15);
     for (const id of plan.watched) {
       const tx = db.transaction(['crowd', 'episodes'], 'readwrite');
       for (const source of ['hn', 'mastodon'] as const) {

@@ -3,22 +3,11 @@ import { BUCKET_MS, type CrowdBucket } from '../../../core/crowd/buckets';
 import type { SourceId } from '../../../core/crowd/source';
 import { detectSpike, logPoissonTail, minAnomalousCount, poissonTail, SPIKE_DEFAULTS } from '../../../core/crowd/spike';
 import { DAY, HOUR, MIN } from './helpers';
+import { rng } from '../../../demo/rng';
 
 // A Monday 00:00 UTC; the series start two weeks earlier.
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
 const W = BUCKET_MS;
-
-/** mulberry32: a small seeded PRNG so every synthetic series is the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(rand: () => number, lambda: number): number {
   if (lambda <= 0) return 0;
