@@ -54,7 +54,7 @@ async function gzip(text: string): Promise<Uint8Array> {
 }
 
 async function gunzip(bytes: Uint8Array): Promise<string> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream).text();
 }
 
@@ -120,6 +120,11 @@ export const DB_NAME = 'acknowledged';
 export const DB_VERSION = 4;
 
 export type Db = IDBPDatabase<Schema>;
+
+/** IndexedDB's key-range constructor, as far as this file uses it (see getOpenEpisode). */
+interface KeyRangeGlobal {
+  IDBKeyRange: { bound(lower: string, upper: string): Parameters<Db['getAllKeys']>[1] };
+}
 
 let shared: Promise<Db> | null = null;
 
@@ -265,7 +270,10 @@ export async function getOpenEpisode(db: Db, serviceId: string): Promise<Episode
   // Episode ids are `${serviceId}:${startedAt}` (core/history/episodes.ts): the keys alone (no
   // values read) name the latest; any other key shape falls back to reading them all.
   const prefix = `${serviceId}:`;
-  const keys = await db.getAllKeys('episodes', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  // The key range is read from the global by name: the relay (Workers types, no DOM lib) also
+  // type-checks this file through core/poll.ts; browsers and fake-indexeddb provide it.
+  const { IDBKeyRange: range } = globalThis as unknown as KeyRangeGlobal;
+  const keys = await db.getAllKeys('episodes', range.bound(prefix, `${prefix}\uffff`));
   let latest: string | null = null;
   let latestAt = -Infinity;
   for (const k of keys) {
