@@ -3,12 +3,15 @@
  * real path: demo server scenarios built from the fixtures (demo/platforms.ts) → the extension's
  * worker → IndexedDB → badge and popup. No catalog entry uses these formats yet, so each is watched
  * as a person's custom status page (one of them an intranet Uptime Kuma on plain http), written to
- * settings as the options page would. As in find-status-page.spec.ts, the worker's
- * `chrome.permissions.contains` answers "granted" for these hosts — what the browser does after
- * the person allowed them on the options page, whose native prompt this harness cannot answer.
+ * settings as the options page would. Their hosts are granted at install through a copy of the
+ * built manifest (extensionWithOrigins) — what the browser holds after the person allowed them on
+ * the options page, whose native prompt this harness cannot answer. (Faking only
+ * `permissions.contains` left the reads themselves cross-origin: a conditional re-read's CORS
+ * preflight then failed, and the page read as unreachable.)
  */
 import { BETTERSTACK_INCIDENT_TITLE, KUMA_INCIDENT_TITLE } from '../../demo/platforms';
-import { badgeOf, expect, openPopup, shot, test, verdictOf, visit } from './fixtures';
+import { extensionWithOrigins } from './driver/common';
+import { badgeOf, EXTENSION_PATH, expect, extensionTest, openPopup, shot, verdictOf, visit } from './fixtures';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -69,18 +72,22 @@ const PAGES = [
   },
 ] as const;
 
+const test = extensionTest({
+  extensionPath: () =>
+    extensionWithOrigins(
+      EXTENSION_PATH,
+      PAGES.map((p) => `${new URL(p.official.url).protocol}//${p.host}/*`),
+    ),
+});
+
 test.describe('status platforms added for issue 12', () => {
   test('Better Stack and Uptime Kuma in trouble → acknowledged with their words; Rootly, Sorry, Gatus, Hund healthy → ok', async ({
     env,
   }) => {
     for (const p of PAGES) env.server.setScenario(p.host, p.scenario);
-    const hosts = PAGES.map((p) => p.host);
     const custom = PAGES.map(({ host: _h, scenario: _s, ...c }) => c);
     await env.sw.evaluate(
-      async ({ hosts, custom }) => {
-        const real = chrome.permissions.contains.bind(chrome.permissions);
-        chrome.permissions.contains = (async (p: { origins?: string[] }) =>
-          (p.origins ?? []).every((o) => hosts.some((h) => o.includes(`//${h}`))) ? true : real(p)) as typeof chrome.permissions.contains;
+      async ({ custom }) => {
         const got = (await chrome.storage.local.get('settings')) as {
           settings?: Record<string, unknown> & { watched?: string[]; custom?: unknown[] };
         };
@@ -94,7 +101,7 @@ test.describe('status platforms added for issue 12', () => {
           },
         });
       },
-      { hosts, custom },
+      { custom },
     );
 
     const bs = await openPopup(env, 'service=custom-bs');

@@ -121,11 +121,22 @@ declare const chrome: typeof import('wxt/browser').browser;
  * install (Chromium always; Firefox 128+ with `extensions.originControls.grantByDefault`).
  */
 export function extensionWithHosts(builtPath: string, serviceIds: string[]): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'ack-requests-ext-')), 'ext');
+  return extensionWithOrigins(
+    builtPath,
+    serviceIds.flatMap((id) => requestOrigins(SERVICES.find((s) => s.id === id)!)),
+  );
+}
+
+/**
+ * A copy of a built extension whose manifest also lists these origins (match patterns), granted
+ * at install — as the browser holds a host after the person pressed "Allow reading" or allowed a
+ * custom status page, a prompt no test can answer.
+ */
+export function extensionWithOrigins(builtPath: string, origins: string[]): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'ack-hosts-ext-')), 'ext');
   cpSync(builtPath, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions: string[] };
-  const origins = serviceIds.flatMap((id) => requestOrigins(SERVICES.find((s) => s.id === id)!));
   manifest.host_permissions = [...new Set([...manifest.host_permissions, ...origins])];
   writeFileSync(path, JSON.stringify(manifest, null, 2));
   return dir;
